@@ -1,0 +1,2 @@
+/** The event queue, the single-threaded loop, and same-time ordering strategies. */
+package io.schedsim.core.event;

@@ -1,0 +1,2 @@
+/** Named HdrHistograms and counters with percentile summaries. */
+package io.schedsim.core.metrics;
