@@ -1,0 +1,10 @@
+package io.schedsim.prop.scenario;
+
+/** The value type of a scenario knob. */
+public enum KnobType {
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    STRING
+}

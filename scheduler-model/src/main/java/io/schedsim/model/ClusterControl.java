@@ -1,0 +1,94 @@
+package io.schedsim.model;
+
+import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.api.DrainSpec;
+
+/**
+ * The public operations through which faults, scenarios and users act on a running cluster. The
+ * model never asks whether it is under a fault: a fault is one of these calls, made at a moment the
+ * fault plan chose. Node arguments are node slots ({@code 0 .. nodeSlotCount()-1}); a slot is
+ * never reused, so a replaced node gets a new slot.
+ *
+ * <p>All calls happen on the simulation thread, inside an event handler or between runs.
+ */
+public interface ClusterControl {
+
+    /** Simulated now, in nanoseconds. */
+    long nowNanos();
+
+    /** Number of node slots ever created (head included). */
+    int nodeSlotCount();
+
+    /** True for the head node (Ray's head; never a victim of the chaos killer). */
+    boolean isHead(int node);
+
+    /** Ground truth: the host is up (not terminated). */
+    boolean isHostUp(int node);
+
+    /** Ground truth: the node agent (Nomad client / raylet) process runs. */
+    boolean isAgentUp(int node);
+
+    /** The server's view: node status is down/DEAD. */
+    boolean isDownInServerView(int node);
+
+    /** The server's view: the node is Ready (status ready, no drain, eligible). */
+    boolean isReady(int node);
+
+    /** True while a drain strategy is set on the node. */
+    boolean isDraining(int node);
+
+    /** F-1: the host vanishes with no unregister; every message to or from it is dropped. */
+    void terminateHost(int node);
+
+    /** F-2: the agent process dies; the host refuses connections; its work exits within 1 s. */
+    void killAgent(int node);
+
+    /**
+     * Brings a terminated or agent-killed node back after it has been down. With
+     * {@code sameIdentity} the node re-registers under its old slot (Nomad); otherwise a fresh
+     * node with a new slot joins (Ray, autoscaler replacement). Returns the slot that joined.
+     */
+    int restartNode(int node, boolean sameIdentity);
+
+    /** F-4/F-5: blocks messages node→server and/or server→node; the node keeps running work. */
+    void setPartition(int node, boolean toServerBlocked, boolean fromServerBlocked);
+
+    /** Probability that a heartbeat or health-check message of {@code node} is lost (0..1). */
+    void setHeartbeatLoss(int node, double lossProbability);
+
+    /** Extra one-way delay added to heartbeats / health checks of {@code node}. */
+    void setHeartbeatExtraDelay(int node, long extraDelayNanos);
+
+    /**
+     * Client status updates of all nodes: extra delay drawn uniformly from
+     * {@code [0, maxExtraDelayNanos)} (which reorders them) and a duplication probability.
+     */
+    void setStatusUpdateFaults(long maxExtraDelayNanos, double duplicateProbability);
+
+    /** F-8: operator eligibility call (N-21). */
+    ApiResult updateEligibility(int node, boolean eligible);
+
+    /** F-8: operator drain enable/update (N-1, N-4). */
+    ApiResult updateDrain(int node, DrainSpec spec);
+
+    /** F-8: operator drain disable; {@code markEligible} is the CLI default (N-2). */
+    ApiResult cancelDrain(int node, boolean markEligible);
+
+    /** Fault 9: crashes one running attempt of a Ray task or allocation on {@code node}, if any. */
+    boolean crashRunningWork(int node);
+
+    /** Fault 9: scales the run time of work that starts from now on (1.0 = normal). */
+    void setWorkSlowdown(double factor);
+
+    /** Fault 10: the node's clock runs at {@code ratePpm} parts per million off true time. */
+    void setClockDrift(int node, long ratePpm);
+
+    /** Fault 10: the node's clock jumps by {@code deltaNanos} (may be negative). */
+    void jumpClock(int node, long deltaNanos);
+
+    /** Fault 11: scheduler workers take no evaluation before {@code untilNanos}. */
+    void stallSchedulers(long untilNanos);
+
+    /** Fault 12: a leader failover: in-flight plans are lost, TTL timers reset (N-26). */
+    void leaderFailover();
+}
