@@ -52,9 +52,10 @@ class EventQueueTest {
         };
         for (long handle : bad) {
             int sizeBefore = queue.size();
-            assertFalse(queue.cancel(handle), "cancel " + Long.toHexString(handle));
-            assertFalse(queue.isPending(handle), "isPending " + Long.toHexString(handle));
-            assertEquals(Long.MIN_VALUE, queue.timeOf(handle), "timeOf " + Long.toHexString(handle));
+            String hex = Long.toHexString(handle);
+            assertFalse(queue.cancel(handle), "cancel " + hex);
+            assertFalse(queue.isPending(handle), "isPending " + hex);
+            assertEquals(Long.MIN_VALUE, queue.timeOf(handle), "timeOf " + hex);
             assertEquals(sizeBefore, queue.size());
         }
         assertTrue(queue.isPending(live));
