@@ -1,0 +1,53 @@
+package io.schedsim.cli;
+
+import io.schedsim.cli.command.SchedsimCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point of {@code schedsim}: builds the command tree and maps every outcome to an exit code. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = execute(Catalogs.fromSystemProperty(), out, err, args);
+        } catch (IllegalStateException e) {
+            new CliContext(null, out, err).error(e.getMessage());
+            exitCode = ExitCode.INPUT;
+        }
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
+    }
+
+    /**
+     * Runs one command line against {@code catalogs} and returns its exit code; never exits the
+     * JVM, so tests call this directly.
+     */
+    public static int execute(Catalogs catalogs, PrintWriter out, PrintWriter err, String... args) {
+        CliContext context = new CliContext(catalogs, out, err);
+        ErrorReporter reporter = new ErrorReporter(context);
+        try {
+            return commandLine(context, reporter).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return reporter.internal(e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext context, ErrorReporter reporter) {
+        CommandLine commandLine = new CommandLine(new SchedsimCommand(context));
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        commandLine.setParameterExceptionHandler(reporter);
+        commandLine.setExecutionExceptionHandler(reporter);
+        return commandLine;
+    }
+}

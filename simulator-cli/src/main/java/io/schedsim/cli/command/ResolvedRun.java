@@ -1,0 +1,21 @@
+package io.schedsim.cli.command;
+
+import io.schedsim.cli.Catalogs;
+import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.zoo.BugVariant;
+import java.util.Map;
+
+/** A scenario looked up and a request validated from command-line text, before anything runs. */
+record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
+    /** Looks up the scenario and variant and parses every override; throws on bad input. */
+    static ResolvedRun resolve(Catalogs catalogs, String scenarioName, long seed,
+            Map<String, String> overrides, String variantName) {
+        ScenarioDefinition scenario = catalogs.scenario(scenarioName);
+        Map<String, Object> config = scenario.configWith(overrides);
+        BugVariant variant = catalogs.variant(variantName);
+        RunRequest request = new RunRequest(scenario.name(), seed, config,
+                variant == null ? null : variant.name());
+        return new ResolvedRun(scenario, request);
+    }
+}

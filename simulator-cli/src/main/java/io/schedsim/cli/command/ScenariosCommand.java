@@ -1,0 +1,49 @@
+package io.schedsim.cli.command;
+
+import io.schedsim.cli.CliContext;
+import io.schedsim.cli.ExitCode;
+import io.schedsim.cli.output.Json;
+import io.schedsim.prop.scenario.ScenarioDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code schedsim scenarios [--json]}: the built-in scenarios. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true,
+        description = "Lists the built-in scenarios (--json: with their config defaults).")
+final class ScenariosCommand implements Callable<Integer> {
+    @ParentCommand
+    private SchedsimCommand root;
+
+    @Option(names = "--json", description = "Prints a JSON array of {name, description, config}.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext context = root.context();
+        List<ScenarioDefinition> scenarios = context.catalogs().scenarios();
+        if (json) {
+            List<Map<String, Object>> array = new ArrayList<>();
+            for (ScenarioDefinition scenario : scenarios) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", scenario.name());
+                entry.put("description", scenario.description());
+                entry.put("config", scenario.defaults());
+                array.add(entry);
+            }
+            context.out().println(Json.pretty(array));
+        } else {
+            int width = scenarios.stream().mapToInt(s -> s.name().length()).max().orElse(1);
+            for (ScenarioDefinition scenario : scenarios) {
+                context.out().printf("%-" + width + "s  %s%n", scenario.name(),
+                        scenario.description());
+            }
+        }
+        return ExitCode.OK;
+    }
+}

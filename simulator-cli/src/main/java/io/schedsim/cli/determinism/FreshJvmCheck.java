@@ -1,0 +1,64 @@
+package io.schedsim.cli.determinism;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.schedsim.cli.Catalogs;
+import io.schedsim.cli.output.Json;
+import io.schedsim.cli.output.RecordedRun;
+import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.prop.scenario.RunResult;
+import io.schedsim.prop.scenario.ScenarioDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs a request once in this JVM and once in a new JVM (same java binary, same classpath,
+ * {@code schedsim run ... --json --trace}), then compares the two JSONL traces line by line.
+ * Temp files live in one temp directory that is deleted afterwards.
+ */
+public final class FreshJvmCheck {
+    private FreshJvmCheck() {}
+
+    public static Comparison compare(Catalogs catalogs, ScenarioDefinition scenario,
+            RunRequest request) {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("schedsim-determinism-");
+            Path traceHere = directory.resolve("this-jvm.jsonl");
+            RunResult here = RecordedRun.runWithTrace(scenario, request, traceHere,
+                    Files.newOutputStream(traceHere));
+            ChildRun child = ChildRun.start(catalogs, request, directory);
+            JsonNode there = child.awaitResult();
+            return new Comparison("this JVM vs a fresh JVM", here.traceHash(), here.events(),
+                    there.path("traceHash").asText(), there.path("events").asLong(),
+                    TraceFiles.firstDivergence(traceHere, child.trace()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : all) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            directory.toFile().deleteOnExit();
+        }
+    }
+
+    /** Reads the JSON a child printed; used by {@link ChildRun}. */
+    static JsonNode readJson(Path file) throws IOException {
+        return Json.mapper().readTree(file.toFile());
+    }
+}
