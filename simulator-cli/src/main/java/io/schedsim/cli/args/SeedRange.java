@@ -35,8 +35,15 @@ public record SeedRange(long first, long last) {
             throw new TypeConversionException("'" + text + "' is not a seed range (expected A..B, "
                     + "e.g. 1..1000)");
         }
-        long first = SeedConverter.parseSeed(firstText);
-        long last = SeedConverter.parseSeed(lastText);
+        long first;
+        long last;
+        try {
+            first = SeedConverter.parseSeed(firstText);
+            last = SeedConverter.parseSeed(lastText);
+        } catch (TypeConversionException e) {
+            throw new TypeConversionException("'" + text + "' is not a seed range: "
+                    + e.getMessage());
+        }
         if (first > last) {
             throw new TypeConversionException("'" + text + "' is empty: " + first + " > " + last
                     + " (expected A..B with A <= B)");

@@ -1,0 +1,58 @@
+package io.schedsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code scenarios} and {@code variants}, as text and as JSON. */
+class ListingCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void scenariosTextIsOneLinePerScenario() {
+        CliRun run = CliRun.of("scenarios");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                "fake-cluster  A fake cluster of workers running tasks, for CLI tests",
+                "flaky         Not deterministic on purpose"), run.out().lines().toList());
+    }
+
+    @Test
+    void scenariosJsonHasNameDescriptionAndConfigDefaults() throws Exception {
+        CliRun run = CliRun.of("scenarios", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode first = JSON.readTree(run.out()).get(0);
+        assertEquals(List.of("name", "description", "config"), RunCommandTest.names(first));
+        assertEquals("fake-cluster", first.get("name").asText());
+        assertEquals(4, first.get("config").get("workers").asInt());
+        assertEquals(1000, first.get("config").get("killIntervalMillis").asLong());
+        assertEquals("spread", first.get("config").get("placement").asText());
+        assertEquals(2, JSON.readTree(run.out()).size());
+    }
+
+    @Test
+    void variantsJsonHasNameAndDescription() throws Exception {
+        CliRun run = CliRun.of("variants", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode variants = JSON.readTree(run.out());
+        assertEquals(2, variants.size());
+        assertEquals(List.of("name", "description"), RunCommandTest.names(variants.get(0)));
+        assertEquals("always-violates", variants.get(0).get("name").asText());
+    }
+
+    @Test
+    void variantsText() {
+        CliRun run = CliRun.of("variants");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertEquals("always-violates  Reports one violation", run.out().lines().findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    void builtInCatalogsAreTheDefault() {
+        assertEquals(Catalogs.builtIn(), Catalogs.fromSystemProperty());
+    }
+}
