@@ -1,0 +1,264 @@
+package io.schedsim.model;
+
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.alloc.Allocs;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.alloc.Health;
+import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.Job;
+import io.schedsim.model.job.JobSpec;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.sched.EvalBroker;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
+
+/**
+ * The servers' state and its write operations: jobs, allocations, evaluations, node eligibility
+ * and drain records. Pluggable components (scheduler, plan applier, drainer, client) change state
+ * only through these methods, and the safety invariants that such a component could break are
+ * checked here, at the transition, so a wrong component is caught at the event that misbehaved.
+ */
+public final class StateStore {
+    private final Cluster cluster;
+    private final InvariantMonitor monitor;
+    private final Allocs allocs;
+    private final ObjectArrayList<Job> jobs = new ObjectArrayList<>();
+    private final EvalBroker broker = new EvalBroker();
+
+    StateStore(Cluster cluster) {
+        this.cluster = cluster;
+        this.monitor = cluster.monitor();
+        this.allocs = new Allocs(monitor);
+    }
+
+    public Allocs allocs() {
+        return allocs;
+    }
+
+    public List<Job> jobs() {
+        return jobs;
+    }
+
+    public EvalBroker broker() {
+        return broker;
+    }
+
+    public Job registerJob(JobSpec spec) {
+        Job job = new Job(jobs.size(), spec.name(), spec.type(), spec.count(), spec.cpuMilli(),
+                spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
+                spec.stopLatencyMillis());
+        jobs.add(job);
+        cluster.createEval(job, "job-register", -1);
+        return job;
+    }
+
+    /** Commits a new allocation; the placement gate and the per-type bounds are checked here. */
+    public Alloc placeAlloc(Job job, Node node, int previousAlloc, int rescheduleAttempts) {
+        long now = cluster.nowNanos();
+        monitor.expect(node.isReady(), Inv.PLACEMENT_GATE, "new allocation of " + job + " on "
+                + node + " which is not Ready (status " + node.status + ", eligible "
+                + node.eligible + ", draining " + node.draining + ")");
+        if (previousAlloc != Alloc.NONE) {
+            Alloc previous = allocs.get(previousAlloc);
+            monitor.expect(!previous.migrateDisablePlacement, Inv.BATCH_NOT_REPLACED,
+                    "replacement placed for " + previous + " stopped with migrateDisablePlacement");
+            monitor.expect(!previous.replaced, Inv.ONE_REPLACEMENT,
+                    "second replacement placed for " + previous);
+            previous.replaced = true;
+        }
+        if (job.type.isPerNode()) {
+            for (Alloc other : allocs.all()) {
+                if (other.job == job && other.node == node.slot && !other.isTerminal()) {
+                    monitor.violation(Inv.SYSTEM_UNIQUENESS, "second " + job + " allocation on "
+                            + node + " beside " + other);
+                }
+            }
+        }
+        Alloc alloc = allocs.create(job, node.slot, previousAlloc, rescheduleAttempts, now);
+        alloc.reserved = true;
+        cluster.reserve(node, job.cpuMilli, job.memMb);
+        if (job.type == JobType.BATCH) {
+            checkBatchCount(job);
+        }
+        cluster.client().onAllocPlaced(alloc);
+        return alloc;
+    }
+
+    private void checkBatchCount(Job job) {
+        int live = 0;
+        for (Alloc a : allocs.all()) {
+            if (a.job == job && (!a.client().isTerminal() || a.client() == ClientStatus.COMPLETE)
+                    && (!a.desired().isServerTerminal() || a.migrateDisablePlacement)) {
+                live++;
+            }
+        }
+        monitor.expect(live <= job.count, Inv.BATCH_NOT_REPLACED, job + " has " + live
+                + " live or completed allocations, more than its count " + job.count);
+    }
+
+    /** Server-side stop (desired stop); the client stops it after its stop latency. */
+    public void stopAlloc(Alloc alloc, String reason) {
+        if (alloc.desired().isServerTerminal()) {
+            return;
+        }
+        Node node = cluster.node(alloc.node);
+        if (alloc.job.type == JobType.SYSTEM && !alloc.migrate && !node.status.isUnresponsive()
+                && alloc.jobVersion == alloc.job.version && !alloc.job.stopped) {
+            monitor.violation(Inv.SYSTEM_UNIQUENESS, "system " + alloc + " stopped on a live "
+                    + "node without a drain mark or job update (" + reason + ")");
+        }
+        allocs.setDesired(alloc, DesiredStatus.STOP, reason, cluster.nowNanos());
+        releaseResources(alloc);
+        cluster.client().onAllocStopped(alloc);
+    }
+
+    /** Marks an allocation on a down node lost (N-31); resources are released separately. */
+    public void markLost(Alloc alloc) {
+        long now = cluster.nowNanos();
+        allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
+        allocs.setClient(alloc, ClientStatus.LOST, now);
+    }
+
+    /** Frees the allocation's reservation once (server view: it no longer uses the node). */
+    public void releaseResources(Alloc alloc) {
+        if (alloc.reserved) {
+            alloc.reserved = false;
+            cluster.release(cluster.node(alloc.node), alloc.job.cpuMilli, alloc.job.memMb);
+        }
+    }
+
+    /** The drainer's mark (N-9, N-10, N-11, N-17, N-18), with the checks of INV-6 and INV-7. */
+    public void markForMigration(Alloc alloc, boolean disablePlacement, boolean byDeadline) {
+        Node node = cluster.node(alloc.node);
+        JobType type = alloc.job.type;
+        if (type.isBatchLike() && !byDeadline) {
+            monitor.violation(Inv.BATCH_NOT_REPLACED, "drain marked " + alloc
+                    + " before its deadline");
+        }
+        if (type == JobType.SYSTEM) {
+            monitor.expect(!node.drainIgnoreSystem, Inv.SYSTEM_LAST,
+                    "drain with ignore-system marked " + alloc);
+            if (!byDeadline) {
+                for (Alloc other : allocs.all()) {
+                    if (other.node == alloc.node && other.job.type != JobType.SYSTEM
+                            && !other.client().isTerminal()) {
+                        monitor.violation(Inv.SYSTEM_LAST, "drain marked " + alloc + " while "
+                                + other + " is not client-terminal");
+                        break;
+                    }
+                }
+            }
+        }
+        if (type == JobType.SERVICE && !byDeadline) {
+            checkPacing(alloc);
+        }
+        alloc.migrate = true;
+        alloc.migrateDisablePlacement |= disablePlacement;
+        alloc.markedByDeadline |= byDeadline;
+        alloc.modifiedNanos = cluster.nowNanos();
+    }
+
+    /**
+     * INV-4/INV-5 before a paced mark of {@code next}: the job-wide pacing formula must allow a
+     * mark, and with it at most max_parallel marked allocations may wait for a healthy
+     * replacement (nomad#26175).
+     */
+    private void checkPacing(Alloc next) {
+        Job job = next.job;
+        int healthy = 0;
+        int waiting = 1;
+        for (Alloc a : allocs.all()) {
+            if (a.job != job) {
+                continue;
+            }
+            if (!a.isTerminal() && !a.migrate && a.health.isSet()) {
+                healthy++;
+            }
+            if (a.migrate && !a.markedByDeadline && !replacementHasHealth(a)) {
+                waiting++;
+            }
+        }
+        int maxParallel = job.migrate.maxParallel();
+        monitor.expect(healthy - (job.count - maxParallel) > 0, Inv.PACING_WAITS_FOR_HEALTH,
+                "drain marked " + next + " with " + healthy + " healthy allocations of count "
+                        + job.count + ", max_parallel " + maxParallel);
+        monitor.expect(waiting <= maxParallel, Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next
+                + ": " + waiting + " migrations of " + job + " wait for a healthy replacement,"
+                + " max_parallel " + maxParallel);
+    }
+
+    /** True if some replacement in the chain after {@code alloc} has its health set. */
+    private boolean replacementHasHealth(Alloc alloc) {
+        for (Alloc a : allocs.all()) {
+            if (a.previousAlloc == alloc.id && (a.health.isSet() || replacementHasHealth(a))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A client status or health report that reached the server. Stale reports are ignored. */
+    public void onClientUpdate(Alloc alloc, ClientStatus status, Health health) {
+        long now = cluster.nowNanos();
+        if (alloc.client().mayBecome(status)) {
+            if (status == ClientStatus.RUNNING && alloc.client() != ClientStatus.RUNNING) {
+                alloc.runningSinceNanos = now;
+            }
+            allocs.setClient(alloc, status, now);
+        }
+        if (health != Health.UNSET && !alloc.health.isSet() && !alloc.client().isTerminal()) {
+            alloc.health = health;
+        }
+        if (alloc.client().isTerminal()) {
+            releaseResources(alloc);
+        }
+        cluster.onAllocChanged(alloc);
+    }
+
+    /** The one place eligibility changes; INV-2 and INV-3 are checked here. */
+    public void setEligibility(Node node, boolean eligible, EligibilitySource source) {
+        if (eligible && node.draining) {
+            monitor.violation(Inv.DRAIN_IMPLIES_INELIGIBLE, node + " made eligible while draining"
+                    + " (" + source + ")");
+        }
+        if (source == EligibilitySource.DRAIN_COMPLETE && eligible != node.eligible) {
+            monitor.violation(Inv.COMPLETION_NEVER_REENABLES, "drain completion changed "
+                    + node + " eligibility to " + eligible);
+        }
+        boolean wasEligible = node.eligible;
+        node.eligible = eligible;
+        if (!wasEligible && eligible) {
+            cluster.onNodeBecameEligible(node);
+        }
+    }
+
+    /** The drainer ends a drain; eligibility stays as it is (N-6); INV-8 checked. */
+    public void completeDrain(Node node, boolean deadlineReached) {
+        if (!node.draining) {
+            return;
+        }
+        if (!deadlineReached) {
+            for (Alloc a : allocs.all()) {
+                if (a.node == node.slot && a.job.type != JobType.SYSTEM
+                        && !a.client().isTerminal()) {
+                    monitor.violation(Inv.COMPLETION_CONDITION, "drain of " + node
+                            + " completed while " + a + " is not client-terminal");
+                    break;
+                }
+            }
+        }
+        long now = cluster.nowNanos();
+        node.draining = false;
+        node.drainDeadlineReached = deadlineReached;
+        node.drainDeadlineNanos = SimTime.NEVER;
+        node.lastDrain = LastDrainStatus.COMPLETE;
+        node.drainUpdatedNanos = now;
+        cluster.onDrainCompleted(node, now - node.drainStartedNanos);
+    }
+}

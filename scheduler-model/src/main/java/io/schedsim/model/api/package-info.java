@@ -1,0 +1,2 @@
+/** Operator API data: drain requests, call results, eligibility sources. */
+package io.schedsim.model.api;

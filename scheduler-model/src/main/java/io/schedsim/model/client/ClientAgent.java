@@ -1,0 +1,28 @@
+package io.schedsim.model.client;
+
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.node.Node;
+
+/**
+ * The Nomad client on each node: receives placements and stops from the servers, runs
+ * allocations with latency, reports status and health back over the control network. A node
+ * whose processes died simply stops: nothing it ran reports again.
+ */
+public interface ClientAgent {
+    void start();
+
+    /** The servers committed a placement; the command travels to the node. */
+    void onAllocPlaced(Alloc alloc);
+
+    /** The servers set desired stop (or lost); the client stops it after its stop latency. */
+    void onAllocStopped(Alloc alloc);
+
+    /** The node came back under the same identity with empty local state. */
+    void onNodeRestarted(Node node);
+
+    /** Fault 9: the first running allocation on the node fails; false if none runs. */
+    boolean crashOne(Node node);
+
+    /** Fault 9: run time of batch allocations starting from now on is multiplied by factor. */
+    void setSlowdown(double factor);
+}

@@ -1,0 +1,213 @@
+package io.schedsim.model.client;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
+import io.schedsim.model.alloc.LocalState;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.net.ControlNetwork;
+import io.schedsim.model.node.Node;
+
+/**
+ * The correct client. Commands from the servers and status updates to them travel over the
+ * control network and are retried every heartbeatRetryInterval while undeliverable, as a real
+ * client keeps retrying its RPCs. Local timers run on the node's own clock (fault 10).
+ */
+public class DefaultClient implements ClientAgent {
+    private static final int START = 0;
+    private static final int STOP = 1;
+
+    protected final Cluster cluster;
+    private final Simulation sim;
+    private final ControlNetwork network;
+    private final long retryNanos;
+    private double slowdown = 1.0;
+    private int sendCommandKind;
+    private int commandKind;
+    private int startedKind;
+    private int healthyKind;
+    private int finishedKind;
+    private int stoppedKind;
+    private int sendUpdateKind;
+    private int updateKind;
+
+    public DefaultClient(Cluster cluster) {
+        this.cluster = cluster;
+        this.sim = cluster.sim();
+        this.network = cluster.network();
+        this.retryNanos = SimTime.millis(cluster.config().heartbeatRetryIntervalMillis);
+    }
+
+    @Override
+    public void start() {
+        sendCommandKind = sim.registerKind("client.send-command", this::sendCommand);
+        commandKind = sim.registerKind("client.command", this::onCommand);
+        startedKind = sim.registerKind("client.started", (id, inc) -> onStarted(alloc(id), inc));
+        healthyKind = sim.registerKind("client.healthy", (id, inc) -> onHealthy(alloc(id), inc));
+        finishedKind = sim.registerKind("client.finished", (id, inc) -> onFinished(alloc(id), inc));
+        stoppedKind = sim.registerKind("client.stopped", (id, inc) -> onStoppedLocally(alloc(id), inc));
+        sendUpdateKind = sim.registerKind("client.send-update", this::sendUpdate);
+        updateKind = sim.registerKind("client.update", this::onUpdateArrived);
+    }
+
+    private Alloc alloc(int id) {
+        return cluster.state().allocs().get(id);
+    }
+
+    @Override
+    public void onAllocPlaced(Alloc alloc) {
+        sendCommand(alloc.id, START);
+    }
+
+    @Override
+    public void onAllocStopped(Alloc alloc) {
+        sendCommand(alloc.id, STOP);
+    }
+
+    private void sendCommand(int allocId, long command) {
+        Alloc alloc = alloc(allocId);
+        if (command == START && alloc.desired().isServerTerminal()) {
+            return;
+        }
+        if (alloc.local == LocalState.DONE) {
+            return;
+        }
+        long delay = network.commandDelay(cluster.node(alloc.node));
+        if (delay == ControlNetwork.DROPPED) {
+            sim.scheduleAfter(retryNanos, sendCommandKind, allocId, command);
+        } else {
+            sim.scheduleAfter(delay, commandKind, allocId, command);
+        }
+    }
+
+    private void onCommand(int allocId, long command) {
+        Alloc alloc = alloc(allocId);
+        Node node = cluster.node(alloc.node);
+        if (!node.hostUp || !node.agentUp) {
+            return;
+        }
+        if (command == START) {
+            if (alloc.local == LocalState.NONE && !alloc.desired().isServerTerminal()) {
+                alloc.local = LocalState.STARTING;
+                alloc.localIncarnation = node.incarnation;
+                schedule(node, cluster.config().allocStartLatencyMillis, startedKind, alloc);
+            }
+        } else if (alloc.local == LocalState.STARTING || alloc.local == LocalState.RUNNING) {
+            alloc.local = LocalState.STOPPING;
+            schedule(node, alloc.job.stopLatencyMillis, stoppedKind, alloc);
+        } else if (alloc.local == LocalState.NONE) {
+            alloc.local = LocalState.DONE;
+            alloc.localIncarnation = node.incarnation;
+            report(alloc, ClientStatus.COMPLETE, Health.UNSET);
+        }
+    }
+
+    private void schedule(Node node, long localMillis, int kind, Alloc alloc) {
+        sim.scheduleAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
+                alloc.localIncarnation);
+    }
+
+    private boolean alive(Alloc alloc, long incarnation) {
+        Node node = cluster.node(alloc.node);
+        return node.hostUp && node.agentUp && node.incarnation == incarnation
+                && alloc.localIncarnation == incarnation;
+    }
+
+    private void onStarted(Alloc alloc, long incarnation) {
+        if (!alive(alloc, incarnation) || alloc.local != LocalState.STARTING) {
+            return;
+        }
+        alloc.local = LocalState.RUNNING;
+        report(alloc, ClientStatus.RUNNING, Health.UNSET);
+        Node node = cluster.node(alloc.node);
+        if (alloc.job.type == JobType.SERVICE) {
+            schedule(node, alloc.job.migrate.minHealthyTimeMillis(), healthyKind, alloc);
+        } else if (alloc.job.type.isBatchLike()) {
+            long runMillis = Math.round(alloc.job.runMillis * slowdown);
+            schedule(node, runMillis, finishedKind, alloc);
+        }
+    }
+
+    private void onHealthy(Alloc alloc, long incarnation) {
+        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
+            report(alloc, ClientStatus.RUNNING, Health.HEALTHY);
+        }
+    }
+
+    private void onFinished(Alloc alloc, long incarnation) {
+        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
+            alloc.local = LocalState.DONE;
+            report(alloc, ClientStatus.COMPLETE, Health.UNSET);
+        }
+    }
+
+    private void onStoppedLocally(Alloc alloc, long incarnation) {
+        if (alive(alloc, incarnation) && alloc.local == LocalState.STOPPING) {
+            alloc.local = LocalState.DONE;
+            report(alloc, ClientStatus.COMPLETE, Health.UNSET);
+        }
+    }
+
+    @Override
+    public boolean crashOne(Node node) {
+        for (Alloc alloc : cluster.state().allocs().all()) {
+            if (alloc.node == node.slot && alloc.local == LocalState.RUNNING
+                    && alloc.localIncarnation == node.incarnation) {
+                alloc.local = LocalState.DONE;
+                report(alloc, ClientStatus.FAILED, Health.UNSET);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void onNodeRestarted(Node node) {
+        for (Alloc alloc : cluster.state().allocs().all()) {
+            if (alloc.node == node.slot && !alloc.isTerminal()) {
+                alloc.local = LocalState.DONE;
+                alloc.localIncarnation = node.incarnation;
+                report(alloc, ClientStatus.FAILED, Health.UNSET);
+            }
+        }
+    }
+
+    @Override
+    public void setSlowdown(double factor) {
+        this.slowdown = factor;
+    }
+
+    private void report(Alloc alloc, ClientStatus status, Health health) {
+        sendUpdate(alloc.id, pack(status, health, alloc.localIncarnation));
+    }
+
+    private static long pack(ClientStatus status, Health health, long incarnation) {
+        return (incarnation << 16) | ((long) health.ordinal() << 8) | status.ordinal();
+    }
+
+    private void sendUpdate(int allocId, long packed) {
+        Alloc alloc = alloc(allocId);
+        Node node = cluster.node(alloc.node);
+        if (!node.hostUp || !node.agentUp || node.incarnation != (packed >>> 16)) {
+            return;
+        }
+        long delay = network.statusUpdateDelay(node);
+        if (delay == ControlNetwork.DROPPED) {
+            sim.scheduleAfter(retryNanos, sendUpdateKind, allocId, packed);
+            return;
+        }
+        sim.scheduleAfter(delay, updateKind, allocId, packed);
+        if (network.duplicateStatusUpdate()) {
+            sim.scheduleAfter(network.statusUpdateDelay(node), updateKind, allocId, packed);
+        }
+    }
+
+    private void onUpdateArrived(int allocId, long packed) {
+        ClientStatus status = ClientStatus.values()[(int) (packed & 0xFF)];
+        Health health = Health.values()[(int) ((packed >>> 8) & 0xFF)];
+        cluster.state().onClientUpdate(alloc(allocId), status, health);
+    }
+}

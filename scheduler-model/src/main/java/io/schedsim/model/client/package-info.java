@@ -1,0 +1,2 @@
+/** Client agents: local allocation lifecycle, status and health reports. */
+package io.schedsim.model.client;

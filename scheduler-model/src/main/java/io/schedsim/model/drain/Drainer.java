@@ -1,0 +1,26 @@
+package io.schedsim.model.drain;
+
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.node.Node;
+
+/**
+ * The node drainer (nomad/drainer): paces migrations of service allocations off draining nodes,
+ * stops batch and system allocations at the right moment, and ends drains. It acts through the
+ * {@code StateStore} (marks, drain completion) and creates evaluations; the invariants of the
+ * drain (INV-3..INV-9) are checked by the state store, not trusted to the drainer.
+ *
+ * <p>Contract: {@link #start} registers event kinds once; the callbacks come from the cluster on
+ * every change a drainer reacts to.
+ */
+public interface Drainer {
+    void start();
+
+    /** A drain strategy was set or updated on {@code node} (N-4). */
+    void onDrainSet(Node node);
+
+    /** The drain was cancelled by the operator (N-8). */
+    void onDrainCancelled(Node node);
+
+    /** An allocation's client status, health or desired state changed. */
+    void onAllocChanged(Alloc alloc);
+}

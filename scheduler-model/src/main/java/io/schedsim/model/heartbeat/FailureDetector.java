@@ -1,0 +1,29 @@
+package io.schedsim.model.heartbeat;
+
+import io.schedsim.model.node.Node;
+
+/**
+ * Tells the control plane which nodes are gone (SEMANTICS §2.4). Implementations watch nodes
+ * through messages on the {@code ControlNetwork} and call {@code Cluster.markNodeReady} and
+ * {@code Cluster.markNodeDown}; they never read a node's ground truth (host or agent up) except
+ * to decide what the node itself does, since a real server cannot see it either.
+ *
+ * <p>Contract: {@link #start} registers event kinds and is called once, after every initial node
+ * exists; {@link #onNodeJoined} is called for each node that registers later (new or restarted).
+ */
+public interface FailureDetector {
+    void start();
+
+    void onNodeJoined(Node node);
+
+    /** A leader election happened (F-7); TTL detectors reset timers to the failover TTL. */
+    default void onLeaderFailover() {}
+
+    /** The node's clock jumped; timers the node itself runs move accordingly. */
+    default void onClockJump(Node node, long deltaNanos) {}
+
+    /** Upper bound of the time from a node's last sign of life to its detection, for INV-13. */
+    long detectionWindowNanos();
+
+    String name();
+}

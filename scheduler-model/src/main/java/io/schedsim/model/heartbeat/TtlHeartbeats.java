@@ -1,0 +1,152 @@
+package io.schedsim.model.heartbeat;
+
+import io.schedsim.core.event.EventQueue;
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.net.ControlNetwork;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+/**
+ * Nomad's TTL heartbeats (N-24..N-28): clients push heartbeats; on each one the server draws
+ * {@code ttl = base + uniform[0, base)} with {@code base = max(min_heartbeat_ttl, n / rate)},
+ * returns it, and resets the node's timer to {@code ttl + heartbeat_grace}. Expiry marks the node
+ * down. A client whose heartbeat got no answer retries after heartbeatRetryInterval. After a
+ * leader failover every live timer is reset to failover_heartbeat_ttl (N-26).
+ */
+public final class TtlHeartbeats implements FailureDetector {
+    private final Cluster cluster;
+    private final Simulation sim;
+    private final ClusterConfig config;
+    private final SimRandom random;
+    private final LongArrayList serverTimers = new LongArrayList();
+    private final LongArrayList clientTimers = new LongArrayList();
+    private int sendKind;
+    private int arriveKind;
+    private int replyKind;
+    private int expireKind;
+
+    public TtlHeartbeats(Cluster cluster) {
+        this.cluster = cluster;
+        this.sim = cluster.sim();
+        this.config = cluster.config();
+        this.random = sim.random("heartbeat");
+    }
+
+    @Override
+    public void start() {
+        sendKind = sim.registerKind("hb.send", (slot, inc) -> send(cluster.node(slot), inc));
+        arriveKind = sim.registerKind("hb.arrive", (slot, inc) -> arrive(cluster.node(slot), inc));
+        replyKind = sim.registerKind("hb.reply", (slot, packed) -> reply(cluster.node(slot), packed));
+        expireKind = sim.registerKind("hb.expire", (slot, p) -> expire(cluster.node(slot)));
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            onNodeJoined(cluster.node(slot));
+        }
+    }
+
+    @Override
+    public void onNodeJoined(Node node) {
+        while (serverTimers.size() <= node.slot) {
+            serverTimers.add(EventQueue.NO_HANDLE);
+            clientTimers.add(EventQueue.NO_HANDLE);
+        }
+        scheduleSend(node, 0);
+    }
+
+    private void scheduleSend(Node node, long trueDelayNanos) {
+        sim.cancel(clientTimers.getLong(node.slot));
+        clientTimers.set(node.slot, sim.scheduleAfter(trueDelayNanos, sendKind, node.slot,
+                node.incarnation));
+    }
+
+    private void send(Node node, long incarnation) {
+        if (!node.hostUp || !node.agentUp || node.incarnation != incarnation) {
+            return;
+        }
+        long delay = cluster.network().heartbeatDelay(node, true);
+        if (delay != ControlNetwork.DROPPED) {
+            sim.scheduleAfter(delay, arriveKind, node.slot, incarnation);
+        }
+        // Without an answer within the retry interval the client sends again (N-25).
+        scheduleSend(node, node.localToTrueNanos(SimTime.millis(config.heartbeatRetryIntervalMillis)));
+    }
+
+    private void arrive(Node node, long incarnation) {
+        node.lastHeartbeatNanos = sim.nowNanos();
+        if (node.status != NodeStatus.READY) {
+            cluster.markNodeReady(node);
+        }
+        long base = baseTtlNanos();
+        long ttl = base + random.nextLong(base);
+        resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
+        long delay = cluster.network().heartbeatDelay(node, false);
+        if (delay != ControlNetwork.DROPPED) {
+            sim.scheduleAfter(delay, replyKind, node.slot, (incarnation << 40) | ttl);
+        }
+    }
+
+    private void reply(Node node, long packed) {
+        long incarnation = packed >>> 40;
+        long ttl = packed & ((1L << 40) - 1);
+        if (node.hostUp && node.agentUp && node.incarnation == incarnation) {
+            scheduleSend(node, node.localToTrueNanos(ttl));
+        }
+    }
+
+    private void resetServerTimer(Node node, long afterNanos) {
+        sim.cancel(serverTimers.getLong(node.slot));
+        serverTimers.set(node.slot, sim.scheduleAfter(afterNanos, expireKind, node.slot, 0));
+    }
+
+    private void expire(Node node) {
+        serverTimers.set(node.slot, EventQueue.NO_HANDLE);
+        if (node.status != NodeStatus.DOWN) {
+            cluster.markNodeDown(node, "Node heartbeat missed");
+        }
+    }
+
+    /** {@code max(min_heartbeat_ttl, n / max_heartbeats_per_second)}, n = nodes with timers. */
+    private long baseTtlNanos() {
+        int active = 0;
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            if (cluster.node(slot).status != NodeStatus.DOWN) {
+                active++;
+            }
+        }
+        long rateScaled = SimTime.seconds(active / config.maxHeartbeatsPerSecond);
+        return Math.max(SimTime.millis(config.minHeartbeatTtlMillis), rateScaled);
+    }
+
+    @Override
+    public void onLeaderFailover() {
+        long failover = SimTime.millis(config.failoverHeartbeatTtlMillis);
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            if (cluster.node(slot).status != NodeStatus.DOWN) {
+                resetServerTimer(cluster.node(slot), failover);
+            }
+        }
+    }
+
+    @Override
+    public void onClockJump(Node node, long deltaNanos) {
+        long handle = clientTimers.getLong(node.slot);
+        long due = sim.dueTimeOf(handle);
+        if (due != Long.MIN_VALUE) {
+            scheduleSend(node, Math.max(0, due - deltaNanos - sim.nowNanos()));
+        }
+    }
+
+    @Override
+    public long detectionWindowNanos() {
+        return 2 * baseTtlNanos() + SimTime.millis(config.heartbeatGraceMillis);
+    }
+
+    @Override
+    public String name() {
+        return "nomad-ttl";
+    }
+}

@@ -1,0 +1,2 @@
+/** Failure detection: Nomad TTL heartbeats and Ray pull health checks behind one interface. */
+package io.schedsim.model.heartbeat;

@@ -1,0 +1,2 @@
+/** Nomad jobs: type, count, resources, migrate and reschedule blocks. */
+package io.schedsim.model.job;

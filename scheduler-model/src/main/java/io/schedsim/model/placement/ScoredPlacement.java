@@ -1,0 +1,49 @@
+package io.schedsim.model.placement;
+
+import io.schedsim.model.Cluster;
+import io.schedsim.model.job.Job;
+import io.schedsim.model.node.Node;
+
+/**
+ * Bin-pack (Nomad's default: the fullest node that fits) or spread (the emptiest), scored by CPU
+ * utilisation after the placement; ties break by the lower slot.
+ */
+public final class ScoredPlacement implements PlacementPolicy {
+    private final boolean binPack;
+
+    private ScoredPlacement(boolean binPack) {
+        this.binPack = binPack;
+    }
+
+    public static PlacementPolicy binPack() {
+        return new ScoredPlacement(true);
+    }
+
+    public static PlacementPolicy spread() {
+        return new ScoredPlacement(false);
+    }
+
+    @Override
+    public int pick(Job job, Cluster cluster, long[] plannedCpuMilli, long[] plannedMemMb) {
+        int best = -1;
+        double bestScore = 0;
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            Node node = cluster.node(slot);
+            if (!node.isReady() || node.cpuTotalMilli == 0) {
+                continue;
+            }
+            long cpuAfter = node.cpuUsedMilli + plannedCpuMilli[slot] + job.cpuMilli;
+            long memAfter = node.memUsedMb + plannedMemMb[slot] + job.memMb;
+            if (cpuAfter > node.cpuTotalMilli || memAfter > node.memTotalMb) {
+                continue;
+            }
+            double utilisation = cpuAfter / (double) node.cpuTotalMilli;
+            double score = binPack ? utilisation : -utilisation;
+            if (best < 0 || score > bestScore) {
+                best = slot;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,61 @@
+package io.schedsim.model.sched;
+
+import io.schedsim.model.Cluster;
+import io.schedsim.model.StateStore;
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.node.Node;
+
+/**
+ * The correct plan applier (nomad/plan_apply.go): stops and lost updates always commit; every
+ * placement is re-checked against the placement gate and capacity at commit, because the plan was
+ * made from a snapshot that may be stale (N-23).
+ */
+public class DefaultPlanApplier implements PlanApplier {
+    protected final Cluster cluster;
+
+    public DefaultPlanApplier(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public PlanResult apply(Plan plan) {
+        StateStore state = cluster.state();
+        for (Plan.Stop stop : plan.stops) {
+            state.stopAlloc(stop.alloc(), stop.reason());
+        }
+        for (Alloc alloc : plan.lost) {
+            if (!alloc.client().isTerminal()) {
+                state.markLost(alloc);
+                releaseLost(alloc);
+                cluster.client().onAllocStopped(alloc);
+            }
+        }
+        int placed = 0;
+        int rejected = 0;
+        for (Plan.Placement placement : plan.placements) {
+            Node node = cluster.node(placement.node());
+            if (admits(node, placement)) {
+                state.placeAlloc(placement.job(), node, placement.previousAlloc(),
+                        placement.rescheduleAttempts());
+                placed++;
+            } else {
+                rejected++;
+            }
+        }
+        return new PlanResult(placed, rejected);
+    }
+
+    /** The commit-time gate: Ready, fits, and the replaced allocation was not replaced already. */
+    protected boolean admits(Node node, Plan.Placement placement) {
+        if (!node.isReady() || !node.fits(placement.job().cpuMilli, placement.job().memMb)) {
+            return false;
+        }
+        int previous = placement.previousAlloc();
+        return previous == Alloc.NONE || !cluster.state().allocs().get(previous).replaced;
+    }
+
+    /** A lost allocation no longer uses its node's capacity (R-10, INV-17). */
+    protected void releaseLost(Alloc alloc) {
+        cluster.state().releaseResources(alloc);
+    }
+}

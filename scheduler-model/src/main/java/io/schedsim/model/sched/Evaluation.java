@@ -1,0 +1,27 @@
+package io.schedsim.model.sched;
+
+import io.schedsim.model.job.Job;
+
+/** A request to reconcile one job (N-19, N-22); {@code node} is -1 unless node-triggered. */
+public final class Evaluation {
+    public final int id;
+    public final Job job;
+    public final String triggeredBy;
+    public final int node;
+    public final long createdNanos;
+    /** Plans of this eval rejected so far (N-39). */
+    public int planAttempts;
+
+    public Evaluation(int id, Job job, String triggeredBy, int node, long createdNanos) {
+        this.id = id;
+        this.job = job;
+        this.triggeredBy = triggeredBy;
+        this.node = node;
+        this.createdNanos = createdNanos;
+    }
+
+    @Override
+    public String toString() {
+        return "eval " + id + " " + triggeredBy + " for " + job;
+    }
+}

@@ -1,0 +1,160 @@
+package io.schedsim.model.sched;
+
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.job.Job;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.placement.PlacementPolicy;
+
+/**
+ * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)
+ * and the system scheduler for system and sysbatch jobs (N-35..N-38). It never moves allocations
+ * off a draining node by itself; the drainer paces by marking them {@code migrate} (N-31).
+ */
+public class NomadScheduler implements Scheduler {
+    protected final Cluster cluster;
+    private final PlacementPolicy placement;
+
+    public NomadScheduler(Cluster cluster, PlacementPolicy placement) {
+        this.cluster = cluster;
+        this.placement = placement;
+    }
+
+    @Override
+    public Plan plan(Evaluation eval) {
+        Plan plan = new Plan(eval, cluster.nowNanos(), cluster.leaderEpoch());
+        Job job = eval.job;
+        long[] plannedCpu = new long[cluster.nodeSlotCount()];
+        long[] plannedMem = new long[cluster.nodeSlotCount()];
+        if (job.type.isPerNode()) {
+            planPerNode(plan, job, plannedCpu, plannedMem);
+        } else {
+            planGeneric(plan, job, plannedCpu, plannedMem);
+        }
+        return plan;
+    }
+
+    private void planGeneric(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
+        int untainted = 0;
+        int done = 0;
+        for (Alloc alloc : cluster.state().allocs().all()) {
+            if (alloc.job != job) {
+                continue;
+            }
+            if (countsAsDone(alloc)) {
+                done++;
+                continue;
+            }
+            if (alloc.desired().isServerTerminal() || job.stopped) {
+                if (job.stopped && !alloc.desired().isServerTerminal()) {
+                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
+                }
+                continue;
+            }
+            Node node = cluster.node(alloc.node);
+            if (node.status.isUnresponsive() && !alloc.client().isTerminal()) {
+                plan.lost.add(alloc);
+                place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+            } else if (alloc.migrate) {
+                plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
+                if (replacesOnMigrate(alloc)) {
+                    place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+                } else {
+                    done++;
+                }
+            } else if (alloc.client() == ClientStatus.FAILED) {
+                reschedule(plan, alloc, plannedCpu, plannedMem);
+            } else if (!alloc.client().isTerminal()) {
+                untainted++;
+                if (untainted > job.count) {
+                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
+                }
+            }
+        }
+        int missing = job.stopped ? 0 : job.count - untainted - done - plan.placements.size()
+                - plan.unplaced;
+        for (int i = 0; i < missing; i++) {
+            place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
+        }
+    }
+
+    /** Batch allocations stopped at a drain deadline stay counted: never replaced (nomad#28018). */
+    protected boolean countsAsDone(Alloc alloc) {
+        if (!alloc.job.type.isBatchLike()) {
+            return false;
+        }
+        return alloc.client() == ClientStatus.COMPLETE || alloc.migrateDisablePlacement;
+    }
+
+    /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */
+    protected boolean replacesOnMigrate(Alloc alloc) {
+        return !alloc.migrateDisablePlacement && alloc.job.type == JobType.SERVICE;
+    }
+
+    private void reschedule(Plan plan, Alloc alloc, long[] plannedCpu, long[] plannedMem) {
+        Job job = alloc.job;
+        if (!job.reschedule.allows(alloc.rescheduleAttempts)) {
+            return;
+        }
+        long due = alloc.modifiedNanos
+                + SimTime.millis(job.reschedule.delayMillisFor(alloc.rescheduleAttempts));
+        if (due > cluster.nowNanos()) {
+            plan.followUpAtNanos = plan.followUpAtNanos < 0 ? due : Math.min(plan.followUpAtNanos, due);
+            return;
+        }
+        plan.stops.add(new Plan.Stop(alloc, "alloc was rescheduled because it failed"));
+        place(plan, job, alloc.id, alloc.rescheduleAttempts + 1, plannedCpu, plannedMem);
+    }
+
+    private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,
+            long[] plannedMem) {
+        int slot = placement.pick(job, cluster, plannedCpu, plannedMem);
+        if (slot < 0) {
+            plan.unplaced++;
+            return;
+        }
+        plannedCpu[slot] += job.cpuMilli;
+        plannedMem[slot] += job.memMb;
+        plan.placements.add(new Plan.Placement(job, slot, previous, attempts));
+    }
+
+    private void planPerNode(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            Node node = cluster.node(slot);
+            boolean kept = false;
+            boolean completedHere = false;
+            for (Alloc alloc : cluster.state().allocs().all()) {
+                if (alloc.job != job || alloc.node != slot) {
+                    continue;
+                }
+                completedHere |= alloc.client() == ClientStatus.COMPLETE;
+                if (alloc.desired().isServerTerminal() || alloc.client().isTerminal()) {
+                    continue;
+                }
+                if (node.status.isUnresponsive()) {
+                    plan.lost.add(alloc);
+                } else if (alloc.migrate) {
+                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed as node is tainted"));
+                } else if (job.stopped) {
+                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
+                } else {
+                    kept = true;
+                }
+            }
+            boolean rerun = job.type != JobType.SYSBATCH || !completedHere;
+            if (!kept && rerun && !job.stopped && node.isReady() && node.cpuTotalMilli > 0) {
+                if (node.cpuUsedMilli + plannedCpu[slot] + job.cpuMilli <= node.cpuTotalMilli
+                        && node.memUsedMb + plannedMem[slot] + job.memMb <= node.memTotalMb) {
+                    plannedCpu[slot] += job.cpuMilli;
+                    plannedMem[slot] += job.memMb;
+                    plan.placements.add(new Plan.Placement(job, slot, Alloc.NONE, 0));
+                } else {
+                    plan.unplaced++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.schedsim.model.sched;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.job.Job;
+
+/**
+ * Scheduler workers: each takes an evaluation, plans from the state as it is then, and commits the
+ * plan a seeded delay later — so the plan may be stale at commit, which is where the plan
+ * applier's re-check matters (N-23). Rejected plans retry up to the per-type limit (N-39), then a
+ * follow-up eval is created; plans in flight during a leader failover are lost (F-7).
+ */
+public final class SchedulerWorkers {
+    private final Cluster cluster;
+    private final Simulation sim;
+    private final Scheduler scheduler;
+    private final PlanApplier applier;
+    private final ClusterConfig config;
+    private final SimRandom random;
+    private final Plan[] inFlight;
+    private final boolean[] busy;
+    private int dequeueKind;
+    private int commitKind;
+    private int followUpKind;
+    private long stallUntilNanos;
+
+    public SchedulerWorkers(Cluster cluster, Scheduler scheduler, PlanApplier applier) {
+        this.cluster = cluster;
+        this.sim = cluster.sim();
+        this.scheduler = scheduler;
+        this.applier = applier;
+        this.config = cluster.config();
+        this.random = sim.random("scheduler");
+        this.inFlight = new Plan[Math.max(1, config.schedulerWorkers)];
+        this.busy = new boolean[inFlight.length];
+    }
+
+    public void start() {
+        dequeueKind = sim.registerKind("sched.dequeue", (worker, payload) -> dequeue(worker));
+        commitKind = sim.registerKind("sched.commit", (worker, payload) -> commit(worker));
+        followUpKind = sim.registerKind("sched.follow-up", (jobId, payload) ->
+                cluster.createEval(cluster.state().jobs().get(jobId), "follow-up", -1));
+    }
+
+    /** Wakes idle workers when evaluations are pending. */
+    public void kick() {
+        for (int worker = 0; worker < busy.length; worker++) {
+            if (!busy[worker] && cluster.state().broker().hasPending()) {
+                busy[worker] = true;
+                sim.schedule(Math.max(sim.nowNanos(), stallUntilNanos), dequeueKind, worker, 0);
+            }
+        }
+    }
+
+    private void dequeue(int worker) {
+        if (sim.nowNanos() < stallUntilNanos) {
+            sim.schedule(stallUntilNanos, dequeueKind, worker, 0);
+            return;
+        }
+        Evaluation eval = cluster.state().broker().dequeue();
+        if (eval == null) {
+            busy[worker] = false;
+            return;
+        }
+        inFlight[worker] = scheduler.plan(eval);
+        long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
+        sim.scheduleAfter(delay, commitKind, worker, eval.id);
+    }
+
+    private void commit(int worker) {
+        Plan plan = inFlight[worker];
+        inFlight[worker] = null;
+        Evaluation eval = plan.eval;
+        EvalBroker broker = cluster.state().broker();
+        broker.finish(eval);
+        if (plan.leaderEpoch != cluster.leaderEpoch()) {
+            broker.requeue(eval);
+        } else {
+            settle(eval, plan, applier.apply(plan));
+        }
+        busy[worker] = false;
+        kick();
+    }
+
+    private void settle(Evaluation eval, Plan plan, PlanResult result) {
+        EvalBroker broker = cluster.state().broker();
+        if (plan.followUpAtNanos >= 0) {
+            sim.schedule(plan.followUpAtNanos, followUpKind, eval.job.id, 0);
+        }
+        if (result.rejected() > 0) {
+            eval.planAttempts++;
+            if (eval.planAttempts < attemptLimit(eval.job)) {
+                broker.requeue(eval);
+            } else {
+                cluster.sim().metrics().increment("evalsFailed");
+                sim.scheduleAfter(SimTime.millis(config.failedEvalFollowupMillis), followUpKind,
+                        eval.job.id, 0);
+            }
+        } else if (plan.unplaced > 0) {
+            broker.block(eval);
+        }
+    }
+
+    private int attemptLimit(Job job) {
+        switch (job.type) {
+            case SYSTEM:
+            case SYSBATCH:
+                return config.planAttemptsSystem;
+            case BATCH:
+                return config.planAttemptsBatch;
+            default:
+                return config.planAttemptsService;
+        }
+    }
+
+    /** F-11: no worker takes an evaluation before {@code untilNanos}. */
+    public void stall(long untilNanos) {
+        stallUntilNanos = Math.max(stallUntilNanos, untilNanos);
+    }
+
+    public boolean idle() {
+        for (boolean b : busy) {
+            if (b) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
