@@ -1,0 +1,164 @@
+package io.schedsim.model.placement;
+
+import io.schedsim.core.check.Check;
+
+/**
+ * A set of node slots, each with an integer score level, ordered by (level, slot), that answers
+ * "the r-th member in that order" in O(log n). Members are bits of one bitset keyed by
+ * {@code level × slotCapacity + slot}; a Fenwick tree over the popcounts of its 64-bit words
+ * finds the word holding the r-th member, and a select within the word finishes the query.
+ *
+ * <p>Memory is {@code levelCount × slotCapacity} bits plus one int per 64 of them (about 2 MB at
+ * 1,025 levels and 10,000 slots). Slot capacity doubles when a larger slot joins (rebuild in
+ * O(members + words)). Not thread-safe; allocation-free except when growing.
+ */
+final class RankedNodeSet {
+    static final int ABSENT = -1;
+
+    private final int levelCount;
+    private int slotCapacity;
+    private int[] levelOf;
+    private long[] words;
+    private int[] fenwick;
+    private int fenwickTop;
+    private int size;
+
+    RankedNodeSet(int levelCount, int initialSlotCapacity) {
+        Check.that(levelCount > 0, "level count must be positive", levelCount);
+        this.levelCount = levelCount;
+        allocate(Math.max(64, initialSlotCapacity));
+        java.util.Arrays.fill(levelOf, ABSENT);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The member's level, or {@link #ABSENT}. */
+    int levelOf(int slot) {
+        return slot < slotCapacity ? levelOf[slot] : ABSENT;
+    }
+
+    boolean contains(int slot) {
+        return levelOf(slot) != ABSENT;
+    }
+
+    /** Adds {@code slot} at {@code level}, or moves it there; no-op if it is already there. */
+    void put(int slot, int level) {
+        Check.inRange(level, 0, levelCount - 1, "score level");
+        Check.that(slot >= 0, "negative slot", slot);
+        if (slot >= slotCapacity) {
+            grow(slot);
+        }
+        int old = levelOf[slot];
+        if (old == level) {
+            return;
+        }
+        if (old != ABSENT) {
+            clearKey(key(old, slot));
+            size--;
+        }
+        levelOf[slot] = level;
+        setKey(key(level, slot));
+        size++;
+    }
+
+    /** Removes {@code slot}; no-op if absent. */
+    void remove(int slot) {
+        int old = levelOf(slot);
+        if (old == ABSENT) {
+            return;
+        }
+        clearKey(key(old, slot));
+        levelOf[slot] = ABSENT;
+        size--;
+    }
+
+    /** The slot of rank {@code rank} (0-based) in (level, slot) order. */
+    int select(int rank) {
+        Check.inRange(rank, 0, size - 1, "rank");
+        int word = 0;
+        int remaining = rank;
+        for (int step = fenwickTop; step > 0; step >>>= 1) {
+            int next = word + step;
+            if (next <= words.length && fenwick[next] <= remaining) {
+                word = next;
+                remaining -= fenwick[next];
+            }
+        }
+        // word is now the 0-based index of the word that holds the member.
+        long bits = words[word];
+        for (int i = 0; i < remaining; i++) {
+            bits &= bits - 1;
+        }
+        long key = ((long) word << 6) + Long.numberOfTrailingZeros(bits);
+        return (int) (key % slotCapacity);
+    }
+
+    /** Level of the first member in order; the set must not be empty. */
+    int minLevel() {
+        return levelOf[select(0)];
+    }
+
+    private long key(int level, int slot) {
+        return (long) level * slotCapacity + slot;
+    }
+
+    private void setKey(long key) {
+        int word = (int) (key >>> 6);
+        long bit = 1L << (key & 63);
+        Check.that((words[word] & bit) == 0, "ranked set key already present", key);
+        words[word] |= bit;
+        fenwickAdd(word, 1);
+    }
+
+    private void clearKey(long key) {
+        int word = (int) (key >>> 6);
+        long bit = 1L << (key & 63);
+        Check.that((words[word] & bit) != 0, "ranked set key missing", key);
+        words[word] &= ~bit;
+        fenwickAdd(word, -1);
+    }
+
+    private void fenwickAdd(int word, int delta) {
+        for (int i = word + 1; i <= words.length; i += i & -i) {
+            fenwick[i] += delta;
+        }
+    }
+
+    private void allocate(int capacity) {
+        slotCapacity = capacity;
+        levelOf = new int[capacity];
+        long bitCount = (long) levelCount * capacity;
+        Check.that(bitCount <= (1L << 36), "ranked set too large", bitCount);
+        words = new long[(int) ((bitCount + 63) >>> 6)];
+        fenwick = new int[words.length + 1];
+        fenwickTop = Integer.highestOneBit(words.length);
+    }
+
+    private void grow(int slot) {
+        int[] oldLevels = levelOf;
+        int oldCapacity = slotCapacity;
+        int capacity = oldCapacity;
+        while (capacity <= slot) {
+            capacity *= 2;
+        }
+        allocate(capacity);
+        java.util.Arrays.fill(levelOf, ABSENT);
+        System.arraycopy(oldLevels, 0, levelOf, 0, oldCapacity);
+        for (int s = 0; s < oldCapacity; s++) {
+            if (levelOf[s] != ABSENT) {
+                long key = key(levelOf[s], s);
+                words[(int) (key >>> 6)] |= 1L << (key & 63);
+            }
+        }
+        // Linear Fenwick build: each node pushes its sum to its parent.
+        for (int i = 1; i <= words.length; i++) {
+            fenwick[i] += Long.bitCount(words[i - 1]);
+            int parent = i + (i & -i);
+            if (parent <= words.length) {
+                fenwick[parent] += fenwick[i];
+            }
+        }
+    }
+}
