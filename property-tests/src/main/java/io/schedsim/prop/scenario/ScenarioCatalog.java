@@ -1,11 +1,12 @@
 package io.schedsim.prop.scenario;
 
+import io.schedsim.prop.scenario.builtin.BuiltInScenarios;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The built-in scenarios, in the order {@code schedsim scenarios} lists them. */
 public final class ScenarioCatalog {
-    private static final List<ScenarioDefinition> SCENARIOS = new ArrayList<>();
+    private static final List<ScenarioDefinition> SCENARIOS = BuiltInScenarios.all();
 
     private ScenarioCatalog() {}
 

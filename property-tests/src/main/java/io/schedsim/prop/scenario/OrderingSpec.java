@@ -1,0 +1,46 @@
+package io.schedsim.prop.scenario;
+
+import io.schedsim.core.event.PctOrder;
+import io.schedsim.core.event.RandomOrder;
+import io.schedsim.core.event.SameTimeOrder;
+import io.schedsim.core.random.SimRandom;
+
+/**
+ * The same-time ordering of a run as data (it goes into replay files): {@code fifo}, {@code
+ * random}, or {@code pct} with {@code changePoints} change points over {@code expectedEvents}.
+ * Seeded strategies draw from the run's {@code ordering} stream.
+ */
+public record OrderingSpec(String kind, int changePoints, long expectedEvents) {
+    public static final OrderingSpec FIFO = new OrderingSpec("fifo", 0, 0);
+
+    public static OrderingSpec random() {
+        return new OrderingSpec("random", 0, 0);
+    }
+
+    public static OrderingSpec pct(int changePoints, long expectedEvents) {
+        return new OrderingSpec("pct", changePoints, expectedEvents);
+    }
+
+    public SameTimeOrder create(long runSeed) {
+        SimRandom random = SimRandom.stream(runSeed, "ordering");
+        switch (kind) {
+            case "fifo":
+                return SameTimeOrder.fifo();
+            case "random":
+                return new RandomOrder(random);
+            case "pct":
+                return new PctOrder(random, changePoints, expectedEvents);
+            default:
+                throw new InputException("ordering.kind: unknown ordering '" + kind
+                        + "' (known: fifo, random, pct)");
+        }
+    }
+
+    /** One step simpler for the shrinker: pct → random → fifo. */
+    public OrderingSpec simpler() {
+        if (kind.equals("pct")) {
+            return changePoints > 0 ? pct(changePoints - 1, expectedEvents) : random();
+        }
+        return FIFO;
+    }
+}
