@@ -1,0 +1,11 @@
+package io.schedsim.model.task;
+
+/** Why an attempt FAILED, named as Ray's state API names it. */
+public enum ErrorType {
+    /** The attempt's worker process died (F-3 worker kill). */
+    WORKER_DIED,
+    /** The attempt's node was declared DEAD. */
+    NODE_DIED,
+    /** The task raised: here, its child's retries ran out and {@code get} re-raised the error. */
+    TASK_EXECUTION_EXCEPTION
+}

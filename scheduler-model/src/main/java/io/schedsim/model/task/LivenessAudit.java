@@ -1,0 +1,107 @@
+package io.schedsim.model.task;
+
+import io.schedsim.model.Cluster;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
+
+/**
+ * The end-of-run checks of the Ray workload, recomputed from the task columns rather than from
+ * the counters kept along the way (Caffeine's {@code SievePolicy.finished()} pattern): INV-17
+ * (the per-node reservations the cluster's audit compares with its tracked ones; nothing held on
+ * a DEAD node), INV-23 (every task terminal when a feasible node is alive; with
+ * max_retries -1 all FINISHED) and INV-26 (capacity free 60 s after the last task).
+ */
+final class LivenessAudit {
+    private final Cluster cluster;
+    private final TaskColumns tasks;
+    private final long cpuMilli;
+    private final InvariantMonitor monitor;
+
+    LivenessAudit(Cluster cluster, TaskColumns tasks, long cpuMilli) {
+        this.cluster = cluster;
+        this.tasks = tasks;
+        this.cpuMilli = cpuMilli;
+        this.monitor = cluster.monitor();
+    }
+
+    void run(RayWorkload workload, long capacityFreeWindowNanos) {
+        checkNothingHeldOnDeadNodes();
+        checkTerminal(workload);
+        checkCapacityFree(workload, capacityFreeWindowNanos);
+    }
+
+    /** Milli-CPU held per slot by leased and running attempts and by orphaned children. */
+    long[] reservedByNode() {
+        long[] reserved = new long[cluster.nodeSlotCount()];
+        for (int e = 0; e < tasks.taskCount * 2; e++) {
+            if (tasks.holdsCpu(e)) {
+                reserved[tasks.node[e]] += cpuMilli;
+            }
+        }
+        int orphanSlots = Math.min(reserved.length, tasks.nodeCapacity());
+        for (int slot = 0; slot < orphanSlots; slot++) {
+            reserved[slot] += tasks.orphanCpuMilli[slot];
+        }
+        return reserved;
+    }
+
+    /** every attempt on a DEAD node failed with it, so nothing may still sit there. */
+    private void checkNothingHeldOnDeadNodes() {
+        for (int e = 0; e < tasks.taskCount * 2; e++) {
+            byte s = tasks.state[e];
+            if (s != TaskColumns.LEASED && s != TaskColumns.RUNNING
+                    && s != TaskColumns.WAITING) {
+                continue;
+            }
+            int slot = tasks.node[e];
+            if (cluster.node(slot).status == NodeStatus.DOWN) {
+                monitor.violation(Inv.RESOURCE_ACCOUNTING, "task entry " + e + " (state " + s
+                        + ") still held on DEAD node " + slot);
+                return;
+            }
+        }
+    }
+
+    private void checkTerminal(RayWorkload workload) {
+        if (!workload.allTerminal()) {
+            if (feasibleNodeAlive(workload.spec().cpuMilliPerTask())) {
+                monitor.violation(Inv.TASKS_TERMINAL, workload.pending() + " of "
+                        + workload.submitted() + " tasks not terminal (submitted "
+                        + (workload.submitted() == tasks.taskCount) + "), first: task "
+                        + workload.firstNonTerminalTask());
+            }
+            return;
+        }
+        if (workload.spec().maxRetries() < 0 && workload.failed() > 0) {
+            monitor.violation(Inv.TASKS_TERMINAL, workload.failed() + " tasks with "
+                    + "max_retries=-1 ended in error");
+        }
+    }
+
+    private void checkCapacityFree(RayWorkload workload, long windowNanos) {
+        long last = workload.lastCompletionNanos();
+        if (!workload.allTerminal() || last < 0 || cluster.nowNanos() - last < windowNanos) {
+            return;
+        }
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            Node node = cluster.node(slot);
+            if (node.status != NodeStatus.DOWN && node.cpuUsedMilli != 0) {
+                monitor.violation(Inv.CAPACITY_FREE, node + " still reserves "
+                        + node.cpuUsedMilli + " milli-CPU 60 s after the last task");
+            }
+        }
+    }
+
+    private boolean feasibleNodeAlive(long requestMilli) {
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            Node node = cluster.node(slot);
+            if (node.status != NodeStatus.DOWN && node.hostUp && node.agentUp && !node.draining
+                    && node.cpuTotalMilli >= requestMilli) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

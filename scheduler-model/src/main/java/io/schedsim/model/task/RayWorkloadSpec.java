@@ -1,0 +1,23 @@
+package io.schedsim.model.task;
+
+/**
+ * The Ray task workload of a run (SC-1, ray:release/nightly_tests/chaos_test/task_workload.py).
+ * {@code outerTasks} tasks of {@code cpuMilliPerTask} are submitted by the driver at
+ * {@code submitAtNanos}; each holds its CPU for {@code holdNanos}, then, with {@code nestedChild},
+ * submits one child of the same size that burns {@code childCpuNanos} and blocks on it with its CPU
+ * released. {@code maxRetries} applies to outer tasks and children alike: -1 unlimited, 0 none.
+ */
+public record RayWorkloadSpec(int outerTasks, long holdNanos, boolean nestedChild,
+        long childCpuNanos, long cpuMilliPerTask, int maxRetries, long submitAtNanos) {
+    public RayWorkloadSpec {
+        if (outerTasks < 0 || outerTasks > (Integer.MAX_VALUE >> 2)) {
+            throw new IllegalArgumentException("outerTasks out of range: " + outerTasks);
+        }
+        if (holdNanos < 0 || childCpuNanos < 0 || cpuMilliPerTask < 0 || submitAtNanos < 0) {
+            throw new IllegalArgumentException("negative duration or size in " + this);
+        }
+        if (maxRetries < -1) {
+            throw new IllegalArgumentException("maxRetries must be ≥ -1: " + maxRetries);
+        }
+    }
+}

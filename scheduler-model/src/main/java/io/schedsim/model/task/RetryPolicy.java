@@ -1,0 +1,33 @@
+package io.schedsim.model.task;
+
+/**
+ * The owner's decision after an attempt FAILED (R-1..R-3; ray:src/ray/core_worker/
+ * task_manager.cc {@code RetryTaskIfPossible}). The workload keeps one {@code retriesUsed} counter
+ * per task, starting at 0 and owned by the policy: it passes the current value in and stores what
+ * comes back. Returning {@link #GIVE_UP} ends the task in error; any other value (≥ 0) retries it
+ * after {@code task_retry_delay_ms}. Only system failures (WORKER_DIED, NODE_DIED) reach the
+ * policy: an application error is never retried, since {@code retry_exceptions} stays at its
+ * default, False (R-1).
+ *
+ * <p>The workload checks every decision against its own count of attempts and preemption-caused
+ * failures (INV-19): a retry beyond {@code maxRetries + 1 + preempted} attempts, giving up after
+ * at most {@code maxRetries} counted failures, or giving up at all with {@code maxRetries = -1}
+ * is a violation. So a policy that forgets to count node losses, or counts them twice, is caught.
+ * Implementations are stateless and deterministic.
+ */
+public interface RetryPolicy {
+    /** The decision that ends the task in error. */
+    int GIVE_UP = -1;
+
+    /**
+     * Decides after a failed attempt.
+     *
+     * @param maxRetries the task's max_retries: -1 unlimited, 0 none
+     * @param retriesUsed what this policy returned last time for the task, 0 at first
+     * @param errorType why the attempt failed
+     * @param preempted the attempt died with a node whose death reason is
+     *     AUTOSCALER_DRAIN_PREEMPTED (R-3, R-11)
+     * @return the new retries-used count to retry, or {@link #GIVE_UP}
+     */
+    int afterFailure(int maxRetries, int retriesUsed, ErrorType errorType, boolean preempted);
+}
