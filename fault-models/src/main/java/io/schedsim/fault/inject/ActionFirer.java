@@ -1,0 +1,145 @@
+package io.schedsim.fault.inject;
+
+import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.ClockJump;
+import io.schedsim.fault.plan.Drain;
+import io.schedsim.fault.plan.DrainOp;
+import io.schedsim.fault.plan.EligibilityFlip;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.RestartNode;
+import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.model.ClusterControl;
+import io.schedsim.model.api.ApiResult;
+import java.util.List;
+
+/** Fires the instant actions: resolves the target against the live cluster, then acts. */
+final class ActionFirer {
+    private final ClusterControl control;
+    private final FaultLedger ledger;
+    private final VictimResolver victims;
+    private final DownNodes downNodes;
+    private final ClockOffsets clockOffsets;
+
+    ActionFirer(ClusterControl control, FaultLedger ledger, DownNodes downNodes,
+            ClockOffsets clockOffsets) {
+        this.control = control;
+        this.ledger = ledger;
+        this.victims = new VictimResolver(control, ledger);
+        this.downNodes = downNodes;
+        this.clockOffsets = clockOffsets;
+    }
+
+    Firing fire(FaultAction action) {
+        if (action instanceof TerminateInstance terminate) {
+            Firing firing = victims.terminate(terminate);
+            if (firing.result() == Firing.Result.FIRED) {
+                downNodes.add(firing.nodes().get(0));
+            }
+            return firing;
+        } else if (action instanceof KillAgent kill) {
+            return killAgent(kill.node());
+        } else if (action instanceof RestartNode restart) {
+            return restart(restart);
+        } else if (action instanceof EligibilityFlip flip) {
+            return eligibility(flip);
+        } else if (action instanceof Drain drain) {
+            return drain(drain);
+        } else if (action instanceof TaskCrash crash) {
+            return crash(crash);
+        } else if (action instanceof ClockJump jump) {
+            return jump(jump);
+        } else if (action instanceof LeaderFailover) {
+            control.leaderFailover();
+            return Firing.clusterWide("");
+        }
+        throw new AssertionError(action);
+    }
+
+    private Firing killAgent(int node) {
+        String why = Targets.agentUnavailable(control, node);
+        if (why != null) {
+            return Firing.skipped(node, why);
+        }
+        control.killAgent(node);
+        ledger.markAgentKilled(node);
+        downNodes.add(node);
+        return Firing.fired(node, "");
+    }
+
+    private Firing restart(RestartNode restart) {
+        int node = restart.node();
+        if (node == FaultAction.ANY_NODE) {
+            node = downNodes.firstStillDown(control);
+            if (node == FaultAction.ANY_NODE) {
+                return Firing.skipped(List.of(), "no node down");
+            }
+        } else if (!Targets.exists(control, node)) {
+            return Firing.skipped(node, Targets.NO_SUCH_NODE);
+        } else if (control.isHostUp(node) && control.isAgentUp(node)) {
+            return Firing.skipped(node, "node is up");
+        }
+        int joined = control.restartNode(node, restart.sameIdentity());
+        downNodes.remove(node);
+        ledger.markRestarted(node);
+        return Firing.fired(node, "joined as node=" + joined);
+    }
+
+    private Firing eligibility(EligibilityFlip flip) {
+        if (!Targets.exists(control, flip.node())) {
+            return Firing.skipped(flip.node(), Targets.NO_SUCH_NODE);
+        }
+        ApiResult result = control.updateEligibility(flip.node(), flip.eligible());
+        return Firing.fired(flip.node(), (flip.eligible() ? "eligible " : "ineligible ")
+                + describe(result));
+    }
+
+    private Firing drain(Drain drain) {
+        int node = drain.node();
+        if (!Targets.exists(control, node)) {
+            return Firing.skipped(node, Targets.NO_SUCH_NODE);
+        }
+        if (drain.op() == DrainOp.CANCEL) {
+            ApiResult result = control.cancelDrain(node, drain.markEligible());
+            return Firing.fired(node, "cancel " + describe(result));
+        }
+        String verb = control.isDraining(node) ? "update " : "enable ";
+        return Firing.fired(node, verb + describe(control.updateDrain(node, drain.spec())));
+    }
+
+    private Firing crash(TaskCrash crash) {
+        int node = crash.node();
+        String why = Targets.agentUnavailable(control, node);
+        if (why != null) {
+            return Firing.skipped(node, why);
+        }
+        int crashed = 0;
+        for (int i = 0; i < crash.count(); i++) {
+            if (control.crashRunningWork(node)) {
+                crashed++;
+            }
+        }
+        if (crashed == 0) {
+            return Firing.skipped(node, "no running work on node");
+        }
+        return Firing.fired(node, "crashed " + crashed + " of " + crash.count());
+    }
+
+    private Firing jump(ClockJump jump) {
+        int node = jump.node();
+        String why = Targets.hostUnavailable(control, node);
+        if (why != null) {
+            return Firing.skipped(node, why);
+        }
+        control.jumpClock(node, SimTime.millis(jump.deltaMillis()));
+        clockOffsets.add(node, jump.deltaMillis());
+        ledger.markClockDisturbed(node);
+        return Firing.fired(node, "");
+    }
+
+    private static String describe(ApiResult result) {
+        return result.accepted() ? "accepted" : "rejected: " + result.message();
+    }
+}
