@@ -1,0 +1,170 @@
+package io.schedsim.model.heartbeat;
+
+import io.schedsim.core.check.Check;
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.net.ControlNetwork;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
+import java.util.Arrays;
+
+/**
+ * Ray's pull health checks (R-7; ray:src/ray/gcs/gcs_health_check_manager.cc): the GCS checks
+ * each node first after the initial delay, then one period after each answer, with at most one
+ * check in flight. A check succeeds if the request reaches the node's agent and the reply comes
+ * back within the timeout; a dropped message is a timeout, and a host that is up with its agent
+ * down refuses the connection, a failure one network delay after sending (R-8). Success resets
+ * the node's budget to the threshold; a failure or timeout spends one, and at zero the node is
+ * DEAD (final: no more checks).
+ *
+ * <p>Model choices: a node is ALIVE when it registers (Ray adds it to the node table as ALIVE),
+ * so {@link #start} and {@link #onNodeJoined} mark INITIALIZING nodes ready at once; checks only
+ * detect death. Both messages' fates are drawn when the check is sent. Ray's shortcut of skipping
+ * a check after a recent resource-sync message is not modelled (there are no sync messages).
+ */
+public final class HealthChecks implements FailureDetector {
+    static final String DEAD_REASON = "health check failed due to missing too many heartbeats";
+
+    private final Cluster cluster;
+    private final Simulation sim;
+    private final ControlNetwork network;
+    private final long initialDelayNanos;
+    private final long periodNanos;
+    private final long timeoutNanos;
+    private final int threshold;
+
+    private int kindCheck = -1;
+    private int kindResult;
+    private int[] remaining = new int[0];
+    private int[] generation = new int[0];
+    private long[] streakStartNanos = new long[0];
+    private long checksSent;
+
+    public HealthChecks(Cluster cluster) {
+        this.cluster = cluster;
+        this.sim = cluster.sim();
+        this.network = cluster.network();
+        ClusterConfig config = cluster.config();
+        this.initialDelayNanos = SimTime.millis(config.healthCheckInitialDelayMillis);
+        this.periodNanos = SimTime.millis(config.healthCheckPeriodMillis);
+        this.timeoutNanos = SimTime.millis(config.healthCheckTimeoutMillis);
+        this.threshold = config.healthCheckFailureThreshold;
+        Check.that(threshold >= 1, "health check failure threshold must be ≥ 1", threshold);
+        Check.that(periodNanos > 0, "health check period must be positive", periodNanos);
+        Check.that(timeoutNanos > 0, "health check timeout must be positive", timeoutNanos);
+    }
+
+    @Override
+    public void start() {
+        Check.that(kindCheck < 0, "HealthChecks started twice");
+        kindCheck = sim.registerKind("ray.healthCheck", this::onCheck);
+        kindResult = sim.registerKind("ray.healthCheckResult", this::onResult);
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            onNodeJoined(cluster.node(slot));
+        }
+    }
+
+    @Override
+    public void onNodeJoined(Node node) {
+        if (node.status == NodeStatus.DOWN) {
+            return;
+        }
+        int slot = node.slot;
+        ensure(slot);
+        remaining[slot] = threshold;
+        generation[slot]++;
+        if (node.status == NodeStatus.INITIALIZING) {
+            cluster.markNodeReady(node);
+        }
+        sim.scheduleAfter(initialDelayNanos, kindCheck, slot, generation[slot]);
+    }
+
+    private void onCheck(int slot, long payload) {
+        if ((int) payload != generation[slot]) {
+            return;
+        }
+        Node node = cluster.node(slot);
+        if (node.status == NodeStatus.DOWN) {
+            return;
+        }
+        checksSent++;
+        long request = network.heartbeatDelay(node, false);
+        long answerAfter;
+        boolean ok = false;
+        if (request == ControlNetwork.DROPPED) {
+            answerAfter = timeoutNanos;
+        } else if (!node.agentUp) {
+            answerAfter = Math.min(request, timeoutNanos);
+        } else {
+            long reply = network.heartbeatDelay(node, true);
+            ok = reply != ControlNetwork.DROPPED && request + reply <= timeoutNanos;
+            answerAfter = ok ? request + reply : timeoutNanos;
+        }
+        if (!ok && remaining[slot] == threshold) {
+            streakStartNanos[slot] = sim.nowNanos();
+        }
+        sim.scheduleAfter(answerAfter, kindResult, slot, ((long) generation[slot] << 1) | (ok ? 1 : 0));
+    }
+
+    private void onResult(int slot, long payload) {
+        if ((int) (payload >>> 1) != generation[slot]) {
+            return;
+        }
+        Node node = cluster.node(slot);
+        if (node.status == NodeStatus.DOWN) {
+            return;
+        }
+        if ((payload & 1) != 0) {
+            remaining[slot] = threshold;
+        } else if (--remaining[slot] == 0) {
+            long streakNanos = sim.nowNanos() - streakStartNanos[slot];
+            cluster.monitor().expect(streakNanos >= (threshold - 1) * periodNanos,
+                    Inv.HEALTH_CHECK_DETECTION, node + " declared DEAD after a failure streak of "
+                            + SimTime.format(streakNanos) + ", shorter than (threshold - 1) × period");
+            generation[slot]++;
+            cluster.markNodeDown(node, DEAD_REASON);
+            return;
+        }
+        sim.scheduleAfter(periodNanos, kindCheck, slot, generation[slot]);
+    }
+
+    /**
+     * Longest time from a node's last sign of life to DEAD (INV-12): the threshold of timed-out
+     * checks one period apart, one more period of phase, and the initial delay of a new node.
+     */
+    @Override
+    public long detectionWindowNanos() {
+        return threshold * (timeoutNanos + periodNanos) + periodNanos + initialDelayNanos;
+    }
+
+    @Override
+    public String name() {
+        return "ray-health-check";
+    }
+
+    /** Checks sent so far (a deterministic step count for tests and reports). */
+    public long checksSent() {
+        return checksSent;
+    }
+
+    /** Failures the node may still take before it is DEAD (the threshold after a success). */
+    public int remaining(int slot) {
+        return slot < remaining.length ? remaining[slot] : threshold;
+    }
+
+    private void ensure(int slot) {
+        if (slot < remaining.length) {
+            return;
+        }
+        int capacity = Math.max(16, remaining.length);
+        while (capacity <= slot) {
+            capacity *= 2;
+        }
+        remaining = Arrays.copyOf(remaining, capacity);
+        generation = Arrays.copyOf(generation, capacity);
+        streakStartNanos = Arrays.copyOf(streakStartNanos, capacity);
+    }
+}

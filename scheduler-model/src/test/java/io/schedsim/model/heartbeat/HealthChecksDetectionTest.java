@@ -1,0 +1,112 @@
+package io.schedsim.model.heartbeat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.ModelComponents;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.node.NodeStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SC-12 (a) and (b) with Ray's default health checks (initial delay 5 s, period 3 s, timeout
+ * 10 s, threshold 5; R-7, R-8): a terminated host is DEAD only after five timed-out checks, within
+ * [62 s, 68 s] of the kill; a killed agent refuses connections and is DEAD within [12 s, 18 s].
+ * The kill instants vary the phase against the check schedule.
+ */
+class HealthChecksDetectionTest {
+    @ParameterizedTest(name = "host terminated at {0} ms")
+    @CsvSource({"20000", "21300", "22700", "24999", "60001", "100500"})
+    void terminatedHostIsDeadAfterFiveTimeouts(long killAtMillis) {
+        Cluster cluster = cluster(new ClusterConfig(), 3);
+        long killAt = SimTime.millis(killAtMillis);
+        cluster.sim().runUntil(killAt);
+        assertEquals(NodeStatus.READY, cluster.node(2).status);
+        cluster.terminateHost(2);
+        cluster.sim().runUntil(killAt + SimTime.seconds(61));
+        assertEquals(NodeStatus.READY, cluster.node(2).status, "DEAD before five timeouts");
+        cluster.sim().runUntil(killAt + SimTime.seconds(120));
+        long latency = cluster.node(2).downAtNanos - killAt;
+        assertTrue(latency >= SimTime.seconds(62), SimTime.format(latency));
+        assertTrue(latency <= SimTime.seconds(68), SimTime.format(latency));
+        assertOthersAlive(cluster, 2);
+    }
+
+    @ParameterizedTest(name = "agent killed at {0} ms")
+    @CsvSource({"20000", "21300", "22700", "24999", "60001"})
+    void killedAgentIsDeadAfterFiveRefusals(long killAtMillis) {
+        Cluster cluster = cluster(new ClusterConfig(), 3);
+        long killAt = SimTime.millis(killAtMillis);
+        cluster.sim().runUntil(killAt);
+        cluster.killAgent(1);
+        cluster.sim().runUntil(killAt + SimTime.seconds(60));
+        long latency = cluster.node(1).downAtNanos - killAt;
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        assertTrue(latency >= SimTime.seconds(12), SimTime.format(latency));
+        assertTrue(latency <= SimTime.seconds(18), SimTime.format(latency));
+        assertOthersAlive(cluster, 1);
+    }
+
+    @Test
+    void hostKilledBeforeItsFirstCheckIsDeadWithinTheWindow() {
+        Cluster cluster = cluster(new ClusterConfig(), 2);
+        cluster.sim().runUntil(SimTime.seconds(1));
+        cluster.terminateHost(1);
+        cluster.sim().runUntil(SimTime.seconds(200));
+        long latency = cluster.node(1).downAtNanos - SimTime.seconds(1);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        assertTrue(latency <= cluster.detector().detectionWindowNanos(),
+                SimTime.format(latency));
+        assertTrue(latency >= SimTime.seconds(62), SimTime.format(latency));
+    }
+
+    @Test
+    void detectionWindowIsThresholdTimesTimeoutPlusPeriodPlusPeriodAndInitialDelay() {
+        Cluster cluster = cluster(new ClusterConfig(), 1);
+        assertEquals(SimTime.seconds(5 * 13 + 3 + 5), cluster.detector().detectionWindowNanos());
+        assertEquals("ray-health-check", cluster.detector().name());
+    }
+
+    @Test
+    void nodesAreAliveAtRegistrationAndDeadIsFinal() {
+        Cluster cluster = cluster(new ClusterConfig(), 2);
+        assertEquals(NodeStatus.READY, cluster.node(1).status);
+        cluster.killAgent(1);
+        cluster.sim().runUntil(SimTime.seconds(60));
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        HealthChecks checks = (HealthChecks) cluster.detector();
+        long sent = checks.checksSent();
+        cluster.sim().runUntil(SimTime.seconds(120));
+        // Only node 0 and node 2 are still checked: about 20 checks each per minute.
+        assertTrue(checks.checksSent() - sent <= 2 * 21, "checks " + (checks.checksSent() - sent));
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        int joined = cluster.addNode(4_000, 1_000, false);
+        assertEquals(NodeStatus.READY, cluster.node(joined).status);
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    static Cluster cluster(ClusterConfig config, int workers) {
+        Cluster cluster = Cluster.create(new Simulation(17), config, ModelComponents.CORRECT);
+        cluster.addNode(0, 1_000, true);
+        for (int i = 0; i < workers; i++) {
+            cluster.addNode(4_000, 1_000, false);
+        }
+        cluster.start();
+        return cluster;
+    }
+
+    private static void assertOthersAlive(Cluster cluster, int killed) {
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            if (slot != killed) {
+                assertEquals(NodeStatus.READY, cluster.node(slot).status, "node " + slot);
+            }
+        }
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+}
