@@ -185,12 +185,12 @@ public final class StateStore {
             }
         }
         int maxParallel = job.migrate.maxParallel();
-        monitor.expect(healthy - (job.count - maxParallel) > 0, Inv.PACING_WAITS_FOR_HEALTH,
-                "drain marked " + next + " with " + healthy + " healthy allocations of count "
-                        + job.count + ", max_parallel " + maxParallel);
         monitor.expect(waiting <= maxParallel, Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next
                 + ": " + waiting + " migrations of " + job + " wait for a healthy replacement,"
                 + " max_parallel " + maxParallel);
+        monitor.expect(healthy - (job.count - maxParallel) > 0, Inv.PACING_WAITS_FOR_HEALTH,
+                "drain marked " + next + " with " + healthy + " healthy allocations of count "
+                        + job.count + ", max_parallel " + maxParallel);
     }
 
     /** True if some replacement in the chain after {@code alloc} has its health set. */

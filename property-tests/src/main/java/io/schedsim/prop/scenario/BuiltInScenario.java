@@ -37,6 +37,12 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
     }
 
     @Override
+    public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
+            TraceSink traceSink) {
+        return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink);
+    }
+
+    @Override
     public RunResult run(RunRequest request, TraceSink traceSink) {
         return ScenarioRunner.run(this, request, null, OrderingSpec.FIFO, traceSink).result();
     }

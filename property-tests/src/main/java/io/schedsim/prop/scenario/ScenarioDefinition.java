@@ -1,6 +1,7 @@
 package io.schedsim.prop.scenario;
 
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.fault.plan.FaultPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,20 @@ public interface ScenarioDefinition {
 
     /** Runs one simulation; {@code request.config()} holds a validated value for every knob. */
     RunResult run(RunRequest request, TraceSink traceSink);
+
+    /**
+     * Runs with an explicit fault plan (null: generate it from the seed) and ordering; replay and
+     * the property search use this. Built-in scenarios support it.
+     */
+    default RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
+            TraceSink traceSink) {
+        throw new InputException("scenario " + name() + " cannot run with an explicit plan");
+    }
+
+    /** Candidate configs one step smaller than {@code config}, for the shrinker. */
+    default java.util.List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
+        return java.util.List.of();
+    }
 
     /** Knob name → default value, in knob order. */
     default Map<String, Object> defaults() {

@@ -71,6 +71,11 @@ public final class SchedulerWorkers {
     }
 
     private void commit(int worker) {
+        if (sim.nowNanos() < stallUntilNanos) {
+            // A stalled worker (F-11) holds its plan: it commits later, from an older snapshot.
+            sim.schedule(stallUntilNanos, commitKind, worker, inFlight[worker].eval.id);
+            return;
+        }
         Plan plan = inFlight[worker];
         inFlight[worker] = null;
         Evaluation eval = plan.eval;
@@ -116,7 +121,7 @@ public final class SchedulerWorkers {
         }
     }
 
-    /** F-11: no worker takes an evaluation before {@code untilNanos}. */
+    /** F-11: no worker takes an evaluation or commits a plan before {@code untilNanos}. */
     public void stall(long untilNanos) {
         stallUntilNanos = Math.max(stallUntilNanos, untilNanos);
     }

@@ -1,0 +1,168 @@
+package io.schedsim.prop.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.FaultPlanJson;
+import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.Knob;
+import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.ScenarioCatalog;
+import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.zoo.BugZoo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes replay files. Reading is strict and names the bad field in a one-line
+ * {@link InputException}; writing is atomic (a temporary file in the same directory, then a move),
+ * so a replay file is either complete or absent.
+ */
+public final class ReplayFiles {
+    private static final ObjectMapper MAPPER = FaultPlanJson.mapper();
+
+    private ReplayFiles() {}
+
+    public static String toJson(ReplayFile file) {
+        try {
+            return MAPPER.writeValueAsString(file) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes atomically; returns the path written. */
+    public static Path write(ReplayFile file, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".replay-", ".tmp");
+        try {
+            Files.writeString(temp, toJson(file), StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+
+    public static ReplayFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException("replay file " + path + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException("replay file " + path + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException("replay file " + path + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, path.toString());
+    }
+
+    public static ReplayFile parse(String text, String where) {
+        if (text.isBlank()) {
+            throw new InputException("replay file " + where + ": empty");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InputException("replay file " + where + ": malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException("replay file " + where + ": expected a JSON object");
+        }
+        String format = text(root, "format", where);
+        if (!ReplayFile.FORMAT.equals(format)) {
+            throw new InputException("replay file " + where + ": field 'format': unsupported '"
+                    + format + "' (expected " + ReplayFile.FORMAT + ")");
+        }
+        String scenarioName = text(root, "scenario", where);
+        ScenarioDefinition scenario = ScenarioCatalog.find(scenarioName);
+        JsonNode variantNode = require(root, "variant", where);
+        String variant = variantNode.isNull() ? null : variantNode.asText();
+        BugZoo.find(variant);
+        JsonNode seedNode = require(root, "seed", where);
+        if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
+            throw field(where, "seed", "expected an integer");
+        }
+        Map<String, Object> config = config(scenario, require(root, "config", where), where);
+        OrderingSpec ordering = convert(require(root, "ordering", where), OrderingSpec.class,
+                where, "ordering");
+        ordering.create(0);
+        FaultPlan plan = convert(require(root, "faultPlan", where), FaultPlan.class, where,
+                "faultPlan");
+        ReplayFile.Expected expected = root.hasNonNull("expected")
+                ? convert(root.get("expected"), ReplayFile.Expected.class, where, "expected") : null;
+        ReplayFile.ShrinkStats shrink = root.hasNonNull("shrink")
+                ? convert(root.get("shrink"), ReplayFile.ShrinkStats.class, where, "shrink") : null;
+        return new ReplayFile(format, scenarioName, variant, seedNode.asLong(), config, ordering,
+                plan, expected, shrink);
+    }
+
+    private static Map<String, Object> config(ScenarioDefinition scenario, JsonNode node,
+            String where) {
+        if (!node.isObject()) {
+            throw field(where, "config", "expected an object");
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (Knob knob : scenario.knobs()) {
+            JsonNode value = node.get(knob.name());
+            if (value == null || value.isNull()) {
+                throw field(where, "config." + knob.name(), "missing");
+            }
+            try {
+                config.put(knob.name(), knob.coerce(value.isTextual() ? value.asText() : value));
+            } catch (InputException e) {
+                throw field(where, "config." + knob.name(), e.getMessage());
+            }
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!config.containsKey(name)) {
+                throw field(where, "config." + name, "unknown key for scenario "
+                        + scenario.name());
+            }
+        });
+        return config;
+    }
+
+    private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String message = e instanceof JsonProcessingException json
+                    ? json.getOriginalMessage() : e.getMessage();
+            throw field(where, name, message.split("\n")[0]);
+        }
+    }
+
+    private static JsonNode require(JsonNode root, String name, String where) {
+        JsonNode node = root.get(name);
+        if (node == null) {
+            throw field(where, name, "missing");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode root, String name, String where) {
+        JsonNode node = require(root, name, where);
+        if (!node.isTextual()) {
+            throw field(where, name, "expected a string");
+        }
+        return node.asText();
+    }
+
+    private static InputException field(String where, String name, String problem) {
+        return new InputException("replay file " + where + ": field '" + name + "': " + problem);
+    }
+}

@@ -1,0 +1,2 @@
+/** The property search: seeds across threads, shrinking, replay files, deduplicated failures. */
+package io.schedsim.prop.search;

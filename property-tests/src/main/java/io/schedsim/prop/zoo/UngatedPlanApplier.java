@@ -1,0 +1,23 @@
+package io.schedsim.prop.zoo;
+
+import io.schedsim.model.Cluster;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.sched.DefaultPlanApplier;
+import io.schedsim.model.sched.Plan;
+
+/**
+ * Bug 2: the plan applier trusts the plan's snapshot and checks only capacity at commit, not the
+ * placement gate (ready, not draining, eligible) — the check-to-commit race plan_apply.go notes.
+ * A stale plan then places onto a node that turned ineligible or draining. Breaks INV-1.
+ */
+final class UngatedPlanApplier extends DefaultPlanApplier {
+    UngatedPlanApplier(Cluster cluster) {
+        super(cluster);
+    }
+
+    @Override
+    protected boolean admits(Node node, Plan.Placement placement) {
+        return node.hostUp && node.fits(placement.job().cpuMilli, placement.job().memMb)
+                && !node.status.isUnresponsive();
+    }
+}
