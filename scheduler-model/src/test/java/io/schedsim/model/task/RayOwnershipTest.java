@@ -1,0 +1,94 @@
+package io.schedsim.model.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.ModelComponents;
+import io.schedsim.model.api.DrainSpec;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.placement.RayPlacement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Owners and children (§2.3, R-4, R-10): a killed parent orphans its child, which runs to the end
+ * and frees its CPU while the parent's retry submits a fresh child; a child lost with its node is
+ * retried by its live parent; a placement policy that leases onto a draining node breaks INV-1.
+ */
+class RayOwnershipTest {
+    @Test
+    void killedParentOrphansItsChild() {
+        RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
+                SimTime.seconds(2), 1_000, 3, 0);
+        Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
+                ModelComponents.CORRECT);
+        RayWorkload ray = cluster.ray();
+        cluster.sim().runUntil(SimTime.seconds(1));
+        // The parent waits in get on node 1; its child runs there on the CPU the parent released.
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli);
+        assertTrue(cluster.crashRunningWork(1), "the parent's worker is killed");
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli, "the orphan keeps its CPU");
+        assertArrayEquals(new long[] {0, 1_000, 0}, ray.reservedCpuMilliByNode());
+        cluster.sim().runUntil(SimTime.seconds(2));
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli, "the retry runs on node 2");
+        cluster.sim().runUntil(SimTime.seconds(3));
+        assertEquals(0, cluster.node(1).cpuUsedMilli, "the orphan finished and freed its CPU");
+        RayClusters.runUntilTerminal(cluster, 60);
+        assertEquals("[0:FAILED(WORKER_DIED), 1:FINISHED]", ray.attempts(0).toString());
+        assertEquals(1, ray.completed());
+        assertEquals(1, ray.retries());
+        ray.checkLiveness();
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void childLostWithItsNodeIsRetriedByItsLiveParent() {
+        RayWorkloadSpec spec = new RayWorkloadSpec(3, SimTime.millis(800), true,
+                SimTime.seconds(5), 1_000, -1, 0);
+        Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
+                ModelComponents.CORRECT);
+        RayWorkload ray = cluster.ray();
+        cluster.sim().runUntil(SimTime.seconds(1));
+        // Task 0 waits on node 1 for its child on node 2; task 1 waits on node 2 for nothing yet.
+        cluster.terminateHost(2);
+        RayClusters.runUntilTerminal(cluster, 600);
+        assertEquals(3, ray.completed());
+        assertEquals("[0:FINISHED]", ray.attempts(0).toString());
+        assertEquals("[0:FAILED(NODE_DIED), 1:FINISHED]", ray.attempts(1).toString());
+        assertEquals(2, ray.lostAttempts(), "task 0's child and task 1");
+        assertEquals(2, ray.retries());
+        ray.checkLiveness();
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void leaseOnADrainingNodeBreaksThePlacementGate() {
+        ModelComponents ignoresDrain = new ModelComponents() {
+            @Override
+            public RayPlacement rayPlacement(Cluster cluster) {
+                return new RayPlacement() {
+                    @Override
+                    public int pickNode(int preferredNode, long cpuMilli) {
+                        Node node = cluster.node(1);
+                        return node.cpuFreeMilli() >= cpuMilli ? 1 : -1;
+                    }
+
+                    @Override
+                    public void onNodeChanged(Node node) {}
+                };
+            }
+        };
+        // Submitted before the drainer's first pass could clear the drain of the empty node.
+        RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), false, 0, 1_000, 0,
+                SimTime.millis(500));
+        Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
+                ignoresDrain);
+        cluster.updateDrain(1, DrainSpec.noDeadline(false));
+        cluster.sim().runUntil(SimTime.seconds(2));
+        assertEquals(Inv.PLACEMENT_GATE, cluster.monitor().violations().get(0).invariant());
+    }
+}
