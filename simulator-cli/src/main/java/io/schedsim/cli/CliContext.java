@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 
 /** What every command needs besides its arguments: where to look things up and where to print. */
 public record CliContext(Catalogs catalogs, PrintWriter out, PrintWriter err) {
-    /** Prints one {@code schedsim: } line on stderr; every error the CLI reports goes through here. */
+    /** Prints one {@code schedsim: } line on stderr; every error of the CLI goes through here. */
     public void error(String message) {
         err.println("schedsim: " + oneLine(message));
         err.flush();

@@ -2,17 +2,18 @@ package io.schedsim.cli;
 
 import io.schedsim.cli.command.SchedsimCommand;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Entry point of {@code schedsim}: builds the command tree and maps every outcome to an exit code. */
+/** Entry point of {@code schedsim}: builds the command tree, maps every outcome to an exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
         int exitCode;
         try {
             exitCode = execute(Catalogs.fromSystemProperty(), out, err, args);
@@ -23,6 +24,10 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A small deterministic scenario for CLI tests: {@code tasks} events at seeded random times on
  * {@code workers} entities. The variant {@code always-violates} reports one violation; the variant
- * {@code check-fails} fails a model check mid-run; {@code knob crash=true} throws an internal error.
+ * {@code check-fails} fails a model check mid-run; {@code crash=true} throws an internal error.
  */
 public class FakeScenario implements ScenarioDefinition {
     @Override

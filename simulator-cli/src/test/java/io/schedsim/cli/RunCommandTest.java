@@ -81,7 +81,8 @@ class RunCommandTest {
     void textReportNamesTheRun() {
         CliRun run = CliRun.of("run", "fake-cluster", "--seed", "2");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("fake-cluster  seed 2  variant (correct model)"), run::toString);
+        assertTrue(run.out().contains("fake-cluster  seed 2  variant (correct model)"),
+                run::toString);
         assertTrue(run.out().contains("trace hash"), run::toString);
         assertTrue(run.out().contains("taskCompletion"), run::toString);
         assertTrue(run.out().contains("violations   none"), run::toString);
@@ -91,7 +92,8 @@ class RunCommandTest {
     void textReportListsViolations() {
         CliRun run = CliRun.of("run", "fake-cluster", "--variant", "always-violates");
         assertEquals(ExitCode.VIOLATION, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("INV-1 at 0.005 s (event #2): fake violation"), run::toString);
+        assertTrue(run.out().contains("INV-1 at 0.005 s (event #2): fake violation"),
+                run::toString);
     }
 
     @Test

@@ -22,8 +22,9 @@ public record Comparison(String how, String hashFirst, long eventsFirst, String 
             out.printf("deterministic: %s over %d events (%s)%n", hashFirst, eventsFirst, how);
             return;
         }
-        out.printf("not deterministic (%s): run 1 ended with hash %s after %d events, run 2 with "
-                + "hash %s after %d events%n", how, hashFirst, eventsFirst, hashSecond, eventsSecond);
+        out.printf("not deterministic (%s): run 1 ended with hash %s after %d events, "
+                + "run 2 with hash %s after %d events%n", how, hashFirst, eventsFirst, hashSecond,
+                eventsSecond);
         if (divergence == null) {
             out.println("the recorded traces agree event by event; the difference is in what the "
                     + "scenario reports, not in the events it dispatched");

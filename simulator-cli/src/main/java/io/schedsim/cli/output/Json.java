@@ -1,16 +1,22 @@
 package io.schedsim.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapper of the CLI: pretty output, strict input (no trailing content). */
+/** The one JSON mapper of the CLI: pretty output as in CLI.md, strict input. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
 
     private Json() {}
 
@@ -18,10 +24,10 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Pretty-printed JSON of {@code value}, without a trailing newline. */
+    /** Pretty-printed JSON of {@code value} ({@code "key": value}), without a final newline. */
     public static String pretty(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return PRETTY.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

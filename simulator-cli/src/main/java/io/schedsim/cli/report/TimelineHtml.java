@@ -33,7 +33,8 @@ public final class TimelineHtml {
         }
         svg.append("</svg>\n");
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-                + escape(title(result)) + "</title>\n</head>\n<body>\n" + svg + "</body>\n</html>\n";
+                + escape(title(result)) + "</title>\n</head>\n<body>\n" + svg
+                + "</body>\n</html>\n";
     }
 
     /** A line for simulated time with a red tick per violation. */
@@ -53,7 +54,8 @@ public final class TimelineHtml {
         }
         long span = Math.max(1, result.simulatedMillis());
         for (RunResult.Violation v : result.violations()) {
-            long x = left + Math.round((right - left) * Math.min(1.0, v.atMillis() / (double) span));
+            double fraction = Math.min(1.0, Math.max(0.0, v.atMillis() / (double) span));
+            long x = left + Math.round((right - left) * fraction);
             svg.append("<line x1=\"").append(x).append("\" y1=\"").append(AXIS_TOP - 8)
                     .append("\" x2=\"").append(x).append("\" y2=\"").append(AXIS_TOP + 8)
                     .append("\" stroke=\"#c00\" stroke-width=\"3\"><title>")
