@@ -184,8 +184,10 @@ public final class Cluster extends ClusterOperations {
     public void reserve(Node node, long cpuMilli, long memMb) {
         node.cpuUsedMilli += cpuMilli;
         node.memUsedMb += memMb;
-        monitor.expect(node.cpuUsedMilli <= node.cpuTotalMilli, Inv.RESOURCE_ACCOUNTING,
-                node + " reserved " + node.cpuUsedMilli + " of " + node.cpuTotalMilli + " mCPU");
+        if (node.cpuUsedMilli > node.cpuTotalMilli) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " reserved " + node.cpuUsedMilli
+                    + " of " + node.cpuTotalMilli + " mCPU");
+        }
         rayPlacement.onNodeChanged(node);
     }
 
@@ -193,8 +195,10 @@ public final class Cluster extends ClusterOperations {
     public void release(Node node, long cpuMilli, long memMb) {
         node.cpuUsedMilli -= cpuMilli;
         node.memUsedMb -= memMb;
-        monitor.expect(node.cpuUsedMilli >= 0, Inv.RESOURCE_ACCOUNTING,
-                node + " released below zero: " + node.cpuUsedMilli + " mCPU");
+        if (node.cpuUsedMilli < 0) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " released below zero: "
+                    + node.cpuUsedMilli + " mCPU");
+        }
         rayPlacement.onNodeChanged(node);
         if (started && state.broker().blockedCount() > 0) {
             state.broker().unblockAll();
@@ -285,14 +289,19 @@ public final class Cluster extends ClusterOperations {
     /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */
     private void checkDetection(Node node, long now, String reason) {
         if (config.detector == DetectorPolicy.NOMAD_TTL) {
-            long minimum = SimTime.millis(config.minHeartbeatTtlMillis + config.heartbeatGraceMillis);
-            monitor.expect(now - node.lastHeartbeatNanos >= minimum, Inv.TTL_DETECTION, node
-                    + " marked down " + SimTime.format(now - node.lastHeartbeatNanos)
-                    + " after its last heartbeat, before ttl + grace");
+            long minimum = SimTime.millis(config.minHeartbeatTtlMillis
+                    + config.heartbeatGraceMillis);
+            if (now - node.lastHeartbeatNanos < minimum) {
+                monitor.violation(Inv.TTL_DETECTION, node + " marked down "
+                        + SimTime.format(now - node.lastHeartbeatNanos)
+                        + " after its last heartbeat, before ttl + grace");
+            }
         }
         boolean disturbed = node.disturbedNow() || node.disturbedUntilNanos == SimTime.NEVER
                 || now - node.disturbedUntilNanos <= detector.detectionWindowNanos();
-        monitor.expect(disturbed, Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
-                + ") although no fault touched it");
+        if (!disturbed) {
+            monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
+                    + ") although no fault touched it");
+        }
     }
 }

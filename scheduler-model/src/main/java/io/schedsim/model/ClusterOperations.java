@@ -59,16 +59,20 @@ abstract class ClusterOperations implements ClusterControl {
     protected void startChecks() {
         drainCheckKind = sim().registerKind("inv.drain-deadline", (slot, startedAt) -> {
             Node node = node(slot);
-            monitor().expect(!node.draining || node.drainStartedNanos != startedAt
-                    || node.drainDeadlineNanos > sim().nowNanos(), Inv.DEADLINE,
-                    "drain of " + node + " still set after its deadline and coalesce window");
+            if (node.draining && node.drainStartedNanos == startedAt
+                    && node.drainDeadlineNanos <= sim().nowNanos()) {
+                monitor().violation(Inv.DEADLINE, "drain of " + node
+                        + " still set after its deadline and coalesce window");
+            }
         });
         detectionCheckKind = sim().registerKind("inv.detection-bound", (slot, diedAt) -> {
             Node node = node(slot);
             if (node.diedAtNanos == diedAt && (!node.hostUp || !node.agentUp)) {
-                monitor().expect(node.status == NodeStatus.DOWN, Inv.HEALTH_CHECK_DETECTION,
-                        node + " died " + SimTime.format(sim().nowNanos() - diedAt)
-                                + " ago and is still not DEAD");
+                if (node.status != NodeStatus.DOWN) {
+                    monitor().violation(Inv.HEALTH_CHECK_DETECTION, node + " died "
+                            + SimTime.format(sim().nowNanos() - diedAt)
+                            + " ago and is still not DEAD");
+                }
             }
         });
         workersExitKind = sim().registerKind("node.workers-exit", (slot, incarnation) -> {

@@ -120,16 +120,20 @@ public final class EndOfRun {
                 continue;
             }
             if (node.drainDeadlineNanos != SimTime.NEVER) {
-                monitor.expect(now <= node.drainDeadlineNanos + window, Inv.DRAINS_COMPLETE,
-                        "drain of " + node + " still set past its deadline");
+                if (now > node.drainDeadlineNanos + window) {
+                    monitor.violation(Inv.DRAINS_COMPLETE, "drain of " + node
+                            + " still set past its deadline");
+                }
             } else {
                 boolean pending = false;
                 for (Alloc alloc : cluster.state().allocs().all()) {
                     pending |= alloc.node == slot && alloc.job.type != JobType.SYSTEM
                             && !alloc.client().isTerminal();
                 }
-                monitor.expect(pending, Inv.DRAINS_COMPLETE, "drain of " + node
-                        + " without deadline still set although its allocations are done");
+                if (!pending) {
+                    monitor.violation(Inv.DRAINS_COMPLETE, "drain of " + node
+                            + " without deadline still set although its allocations are done");
+                }
             }
         }
     }

@@ -61,15 +61,20 @@ public final class StateStore {
     /** Commits a new allocation; the placement gate and the per-type bounds are checked here. */
     public Alloc placeAlloc(Job job, Node node, int previousAlloc, int rescheduleAttempts) {
         long now = cluster.nowNanos();
-        monitor.expect(node.isReady(), Inv.PLACEMENT_GATE, "new allocation of " + job + " on "
-                + node + " which is not Ready (status " + node.status + ", eligible "
-                + node.eligible + ", draining " + node.draining + ")");
+        if (!node.isReady()) {
+            monitor.violation(Inv.PLACEMENT_GATE, "new allocation of " + job + " on " + node
+                    + " which is not Ready (status " + node.status + ", eligible "
+                    + node.eligible + ", draining " + node.draining + ")");
+        }
         if (previousAlloc != Alloc.NONE) {
             Alloc previous = allocs.get(previousAlloc);
-            monitor.expect(!previous.migrateDisablePlacement, Inv.BATCH_NOT_REPLACED,
-                    "replacement placed for " + previous + " stopped with migrateDisablePlacement");
-            monitor.expect(!previous.replaced, Inv.ONE_REPLACEMENT,
-                    "second replacement placed for " + previous);
+            if (previous.migrateDisablePlacement) {
+                monitor.violation(Inv.BATCH_NOT_REPLACED, "replacement placed for " + previous
+                        + " stopped with migrateDisablePlacement");
+            }
+            if (previous.replaced) {
+                monitor.violation(Inv.ONE_REPLACEMENT, "second replacement placed for " + previous);
+            }
             previous.replaced = true;
         }
         if (job.type.isPerNode()) {
@@ -98,8 +103,10 @@ public final class StateStore {
                 live++;
             }
         }
-        monitor.expect(live <= job.count, Inv.BATCH_NOT_REPLACED, job + " has " + live
-                + " live or completed allocations, more than its count " + job.count);
+        if (live > job.count) {
+            monitor.violation(Inv.BATCH_NOT_REPLACED, job + " has " + live
+                    + " live or completed allocations, more than its count " + job.count);
+        }
     }
 
     /** Server-side stop (desired stop); the client stops it after its stop latency. */
@@ -142,8 +149,9 @@ public final class StateStore {
                     + " before its deadline");
         }
         if (type == JobType.SYSTEM) {
-            monitor.expect(!node.drainIgnoreSystem, Inv.SYSTEM_LAST,
-                    "drain with ignore-system marked " + alloc);
+            if (node.drainIgnoreSystem) {
+                monitor.violation(Inv.SYSTEM_LAST, "drain with ignore-system marked " + alloc);
+            }
             if (!byDeadline) {
                 for (Alloc other : allocs.all()) {
                     if (other.node == alloc.node && other.job.type != JobType.SYSTEM
@@ -185,12 +193,16 @@ public final class StateStore {
             }
         }
         int maxParallel = job.migrate.maxParallel();
-        monitor.expect(waiting <= maxParallel, Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next
-                + ": " + waiting + " migrations of " + job + " wait for a healthy replacement,"
-                + " max_parallel " + maxParallel);
-        monitor.expect(healthy - (job.count - maxParallel) > 0, Inv.PACING_WAITS_FOR_HEALTH,
-                "drain marked " + next + " with " + healthy + " healthy allocations of count "
-                        + job.count + ", max_parallel " + maxParallel);
+        if (waiting > maxParallel) {
+            monitor.violation(Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next + ": " + waiting
+                    + " migrations of " + job + " wait for a healthy replacement,"
+                    + " max_parallel " + maxParallel);
+        }
+        if (healthy - (job.count - maxParallel) <= 0) {
+            monitor.violation(Inv.PACING_WAITS_FOR_HEALTH, "drain marked " + next + " with "
+                    + healthy + " healthy allocations of count " + job.count + ", max_parallel "
+                    + maxParallel);
+        }
     }
 
     /** True if some replacement in the chain after {@code alloc} has its health set. */

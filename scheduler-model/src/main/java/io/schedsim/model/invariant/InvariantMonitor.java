@@ -29,7 +29,10 @@ public final class InvariantMonitor {
         }
     }
 
-    /** Returns {@code condition}; records a violation when it is false. */
+    /**
+     * Returns {@code condition}; records a violation when it is false. The message is built even
+     * when the condition holds, so use this only off the hot path (end-of-run checks).
+     */
     public boolean expect(boolean condition, String invariant, String message) {
         if (!condition) {
             violation(invariant, message);
