@@ -94,7 +94,7 @@ class FaultPlanTest {
     @Test
     void everyActionTypeHasADistinctKebabCaseKind() {
         Set<String> kinds = new TreeSet<>();
-        Set<Class<?>> types = new java.util.HashSet<>();
+        Set<Class<?>> types = new java.util.LinkedHashSet<>();
         for (FaultAction action : SampleActions.all()) {
             assertTrue(action.kind().matches("[a-z]+(-[a-z]+)*"), action.kind());
             kinds.add(action.kind());

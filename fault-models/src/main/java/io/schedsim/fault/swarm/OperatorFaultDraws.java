@@ -1,0 +1,119 @@
+package io.schedsim.fault.swarm;
+
+import io.schedsim.fault.kind.DrainRacePlan;
+import io.schedsim.fault.plan.Drain;
+import io.schedsim.fault.plan.EligibilityFlip;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.SchedulerStall;
+import io.schedsim.fault.plan.SlowTasks;
+import io.schedsim.fault.plan.StatusUpdateChaos;
+import io.schedsim.fault.plan.TaskCrash;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws operator calls (drains, eligibility flips: F-8) and cluster-wide faults (status-update
+ * chaos, work crashes and slowdowns, scheduler stalls, leader failover).
+ */
+final class OperatorFaultDraws {
+    /** Overlapping drains start within this span of the first one. */
+    static final long DRAIN_BURST_MILLIS = 10_000;
+    /** Eligibility flips raced against a drain land within this span after it. */
+    static final long RACE_MILLIS = 10_000;
+
+    private OperatorFaultDraws() {}
+
+    /** Drains of distinct workers, often overlapping, some updated or cancelled later. */
+    static List<FaultAction> drains(SwarmDraws draws) {
+        List<FaultAction> drains = new ArrayList<>();
+        boolean burst = draws.chance(0.5);
+        long firstAt = draws.atMillis();
+        for (int node : draws.someWorkers(3)) {
+            long at = burst ? draws.near(firstAt, DRAIN_BURST_MILLIS) : draws.atMillis();
+            drains.add(drainSet(draws, at, node));
+            if (draws.chance(0.3)) {
+                drains.add(drainSet(draws, draws.near(at, 30_000), node));
+            }
+            if (draws.chance(0.4)) {
+                drains.add(Drain.cancel(draws.near(at, 60_000), node, draws.chance(0.5)));
+            }
+        }
+        return drains;
+    }
+
+    private static Drain drainSet(SwarmDraws draws, long at, int node) {
+        boolean ignoreSystem = draws.chance(0.5);
+        double mode = draws.uniform2(0, 1);
+        if (mode < 0.35) {
+            return Drain.deadline(at, node, draws.uniform(5_000, 120_000), ignoreSystem);
+        } else if (mode < 0.55) {
+            return Drain.force(at, node, ignoreSystem);
+        } else if (mode < 0.75) {
+            return Drain.noDeadline(at, node, ignoreSystem);
+        }
+        return Drain.deadline(at, node, DrainRacePlan.DEFAULT_DEADLINE_MILLIS, ignoreSystem);
+    }
+
+    /** Eligibility flips; most race a drain: its node or another, right after it (SC-2b). */
+    static List<FaultAction> flips(SwarmDraws draws, List<FaultAction> drains) {
+        List<FaultAction> flips = new ArrayList<>();
+        int count = draws.count(2, 8);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            int node = draws.worker();
+            if (!drains.isEmpty() && draws.chance(0.6)) {
+                Drain drain = (Drain) drains.get(draws.count(0, drains.size() - 1));
+                at = draws.near(drain.atMillis(), RACE_MILLIS);
+                node = draws.chance(0.5) ? drain.node() : node;
+            }
+            flips.add(new EligibilityFlip(at, node, draws.chance(0.5)));
+        }
+        return flips;
+    }
+
+    static List<FaultAction> statusUpdates(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            faults.add(new StatusUpdateChaos(at, draws.duration(at, 10_000, 120_000),
+                    draws.uniform(100, 5_000), draws.uniform2(0, 0.3)));
+        }
+        return faults;
+    }
+
+    static List<FaultAction> work(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        int count = draws.count(1, 4);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            if (draws.chance(0.6)) {
+                faults.add(new TaskCrash(at, draws.worker(), draws.count(1, 3)));
+            } else {
+                faults.add(new SlowTasks(at, draws.duration(at, 10_000, 120_000),
+                        draws.uniform2(1.5, 5.0)));
+            }
+        }
+        return faults;
+    }
+
+    static List<FaultAction> stalls(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            faults.add(new SchedulerStall(at, draws.duration(at, 1_000, 30_000)));
+        }
+        return faults;
+    }
+
+    static List<FaultAction> failovers(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            faults.add(new LeaderFailover(draws.atMillis()));
+        }
+        return faults;
+    }
+}

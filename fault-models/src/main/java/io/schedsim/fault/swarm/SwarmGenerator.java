@@ -1,0 +1,140 @@
+package io.schedsim.fault.swarm;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.fault.kind.FaultKind;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.FaultPlan;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+
+/**
+ * Swarm testing over the fault kinds. Level one, per run: each applicable kind is switched on with
+ * probability {@value #KIND_ON_PROBABILITY} ({@value #OPERATOR_KIND_ON_PROBABILITY} for drains and
+ * eligibility flips, whose races matter most), and at least one is on. Level two, per kind: its
+ * actions, intensities, durations and targets, drawn from the kind's own child stream, so that
+ * switching one kind on or off never changes what another kind draws.
+ *
+ * <p>Destructive faults leave at least one worker untouched: host kills and agent kills together
+ * target at most {@code workers - 1} nodes, and every kill also obeys the killer's fire-time
+ * rules.
+ */
+public final class SwarmGenerator {
+    /** Name of the run's stream this generator draws from. */
+    public static final String STREAM = "swarm";
+    static final double KIND_ON_PROBABILITY = 0.5;
+    static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
+    static final int KILLS_MAX = 2;
+
+    private SwarmGenerator() {}
+
+    /** The plan of the run with seed {@code runSeed}, drawn from its {@value #STREAM} stream. */
+    public static FaultPlan generate(long runSeed, SwarmSpec spec) {
+        return generate(SimRandom.stream(runSeed, STREAM), spec);
+    }
+
+    public static FaultPlan generate(SimRandom swarm, SwarmSpec spec) {
+        List<FaultKind> enabled = enabledKinds(swarm, spec);
+        EnumMap<FaultKind, List<FaultAction>> byKind = new EnumMap<>(FaultKind.class);
+        int workerCount = spec.workers().size();
+        int hostKills = 0;
+        if (enabled.contains(FaultKind.HOST_LOSS)) {
+            int killsMax = Math.min(KILLS_MAX, workerCount - 1);
+            byKind.put(FaultKind.HOST_LOSS, NodeFaultDraws.hostLoss(draws(swarm, spec,
+                    FaultKind.HOST_LOSS), killsMax));
+            hostKills = byKind.get(FaultKind.HOST_LOSS).size();
+        }
+        int agentKillsMax = Math.min(KILLS_MAX, workerCount - 1 - hostKills);
+        if (enabled.contains(FaultKind.AGENT_KILL) && agentKillsMax > 0) {
+            byKind.put(FaultKind.AGENT_KILL, NodeFaultDraws.agentKill(draws(swarm, spec,
+                    FaultKind.AGENT_KILL), agentKillsMax));
+        }
+        if (enabled.contains(FaultKind.NODE_RESTART)) {
+            List<FaultAction> destructive = new ArrayList<>();
+            destructive.addAll(byKind.getOrDefault(FaultKind.HOST_LOSS, List.of()));
+            destructive.addAll(byKind.getOrDefault(FaultKind.AGENT_KILL, List.of()));
+            byKind.put(FaultKind.NODE_RESTART, NodeFaultDraws.restarts(draws(swarm, spec,
+                    FaultKind.NODE_RESTART), destructive));
+        }
+        if (enabled.contains(FaultKind.DRAIN)) {
+            byKind.put(FaultKind.DRAIN, OperatorFaultDraws.drains(draws(swarm, spec,
+                    FaultKind.DRAIN)));
+        }
+        if (enabled.contains(FaultKind.ELIGIBILITY_FLIP)) {
+            byKind.put(FaultKind.ELIGIBILITY_FLIP, OperatorFaultDraws.flips(draws(swarm, spec,
+                    FaultKind.ELIGIBILITY_FLIP), byKind.getOrDefault(FaultKind.DRAIN, List.of())));
+        }
+        for (FaultKind kind : enabled) {
+            if (!byKind.containsKey(kind) && independent(kind)) {
+                byKind.put(kind, drawIndependent(kind, draws(swarm, spec, kind)));
+            }
+        }
+        List<FaultAction> actions = new ArrayList<>();
+        for (List<FaultAction> kindActions : byKind.values()) {
+            actions.addAll(kindActions);
+        }
+        return new FaultPlan(actions);
+    }
+
+    /**
+     * Level one: which kinds are on. One draw per kind in enum order from {@code swarm} itself,
+     * whether or not the kind applies, so the switches of one cluster shape line up with another's.
+     */
+    public static List<FaultKind> enabledKinds(SimRandom swarm, SwarmSpec spec) {
+        List<FaultKind> applicable = applicableKinds(spec);
+        List<FaultKind> enabled = new ArrayList<>();
+        for (FaultKind kind : FaultKind.values()) {
+            boolean operator = kind == FaultKind.DRAIN || kind == FaultKind.ELIGIBILITY_FLIP;
+            double on = operator ? OPERATOR_KIND_ON_PROBABILITY : KIND_ON_PROBABILITY;
+            if (swarm.chance(on) && applicable.contains(kind)) {
+                enabled.add(kind);
+            }
+        }
+        if (enabled.isEmpty()) {
+            enabled.add(applicable.get(swarm.nextInt(applicable.size())));
+        }
+        return enabled;
+    }
+
+    /** Kinds that can act on a cluster of this shape. */
+    public static List<FaultKind> applicableKinds(SwarmSpec spec) {
+        int workerCount = spec.workers().size();
+        List<FaultKind> applicable = new ArrayList<>();
+        for (FaultKind kind : FaultKind.values()) {
+            boolean needsWorkers = kind != FaultKind.STATUS_UPDATE_CHAOS
+                    && kind != FaultKind.SCHEDULER_STALL && kind != FaultKind.LEADER_FAILOVER;
+            boolean destructive = kind == FaultKind.HOST_LOSS || kind == FaultKind.AGENT_KILL
+                    || kind == FaultKind.NODE_RESTART;
+            boolean nomadOnly = kind == FaultKind.DRAIN || kind == FaultKind.ELIGIBILITY_FLIP;
+            if ((needsWorkers && workerCount == 0) || (destructive && workerCount < 2)
+                    || (nomadOnly && !spec.nomadJobs())) {
+                continue;
+            }
+            applicable.add(kind);
+        }
+        return applicable;
+    }
+
+    private static boolean independent(FaultKind kind) {
+        return kind != FaultKind.HOST_LOSS && kind != FaultKind.AGENT_KILL
+                && kind != FaultKind.NODE_RESTART && kind != FaultKind.DRAIN
+                && kind != FaultKind.ELIGIBILITY_FLIP;
+    }
+
+    private static List<FaultAction> drawIndependent(FaultKind kind, SwarmDraws draws) {
+        switch (kind) {
+            case HEARTBEAT: return NodeFaultDraws.heartbeat(draws);
+            case PARTITION: return NodeFaultDraws.partition(draws);
+            case CLOCK: return NodeFaultDraws.clock(draws);
+            case STATUS_UPDATE_CHAOS: return OperatorFaultDraws.statusUpdates(draws);
+            case WORK: return OperatorFaultDraws.work(draws);
+            case SCHEDULER_STALL: return OperatorFaultDraws.stalls(draws);
+            case LEADER_FAILOVER: return OperatorFaultDraws.failovers(draws);
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    private static SwarmDraws draws(SimRandom swarm, SwarmSpec spec, FaultKind kind) {
+        return new SwarmDraws(swarm.child(kind.label()), spec);
+    }
+}

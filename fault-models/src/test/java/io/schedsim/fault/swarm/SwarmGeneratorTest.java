@@ -1,0 +1,166 @@
+package io.schedsim.fault.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.fault.kind.FaultKind;
+import io.schedsim.fault.plan.ClockDrift;
+import io.schedsim.fault.plan.ClockJump;
+import io.schedsim.fault.plan.Drain;
+import io.schedsim.fault.plan.EligibilityFlip;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.HeartbeatDelay;
+import io.schedsim.fault.plan.HeartbeatLoss;
+import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.VictimRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class SwarmGeneratorTest {
+    /** Shaped like chaos-swarm: at most 8 Nomad nodes, a 10-minute fault window. */
+    static final SwarmSpec CHAOS_SWARM = SwarmSpec.nomad(8, 0, 600_000);
+    static final SwarmSpec RAY = new SwarmSpec(10, List.of(0), 0, 600_000, false, true);
+
+    @Test
+    void sameSeedSamePlanOtherSeedDifferentPlan() {
+        for (long seed = 1; seed <= 50; seed++) {
+            FaultPlan once = SwarmGenerator.generate(seed, CHAOS_SWARM);
+            FaultPlan again = SwarmGenerator.generate(seed, CHAOS_SWARM);
+            assertEquals(once, again);
+            assertEquals(once.toJson(), again.toJson());
+            assertNotEquals(once, SwarmGenerator.generate(seed + 1000, CHAOS_SWARM));
+        }
+    }
+
+    @Test
+    void everyActionKindAppearsOverThirtySeeds() {
+        SortedSet<String> kinds = new TreeSet<>();
+        for (long seed = 1; seed <= 30; seed++) {
+            kinds.addAll(SwarmGenerator.generate(seed, CHAOS_SWARM).countByKind().keySet());
+        }
+        assertEquals(new TreeSet<>(FaultKind.allActionKinds()), kinds);
+    }
+
+    @Test
+    void drainsAndRacingEligibilityFlipsAreCommon() {
+        int withDrain = 0;
+        int withRace = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            FaultPlan plan = SwarmGenerator.generate(seed, CHAOS_SWARM);
+            List<Drain> drains = new ArrayList<>();
+            for (FaultAction action : plan.actions()) {
+                if (action instanceof Drain drain) {
+                    drains.add(drain);
+                }
+            }
+            withDrain += drains.isEmpty() ? 0 : 1;
+            boolean race = false;
+            for (FaultAction action : plan.actions()) {
+                for (Drain drain : drains) {
+                    race |= action instanceof EligibilityFlip flip && flip.node() == drain.node()
+                            && flip.atMillis() >= drain.atMillis()
+                            && flip.atMillis() < drain.atMillis() + 10_000;
+                }
+            }
+            withRace += race ? 1 : 0;
+        }
+        assertTrue(withDrain >= 60, "drains in " + withDrain + " of 100 plans");
+        assertTrue(withRace >= 25, "flip of a draining node in " + withRace + " of 100 plans");
+    }
+
+    @Test
+    void plansStayInsideTheWindowAndSpareOneWorker() {
+        for (long seed = 1; seed <= 300; seed++) {
+            for (SwarmSpec spec : List.of(CHAOS_SWARM, RAY, SwarmSpec.nomad(2, 5_000, 65_000))) {
+                FaultPlan plan = SwarmGenerator.generate(seed, spec);
+                assertTrue(plan.size() > 0, "at least one kind is on");
+                TreeSet<Integer> explicitlyKilled = new TreeSet<>();
+                int terminates = 0;
+                for (FaultAction action : plan.actions()) {
+                    assertTrue(action.atMillis() >= spec.windowStartMillis(), action::describe);
+                    assertTrue(action.atMillis() < spec.windowEndMillis(), action::describe);
+                    assertTrue(action.endMillis() <= spec.windowEndMillis(), action::describe);
+                    for (int node : targets(action)) {
+                        assertFalse(spec.headSlots().contains(node), action::describe);
+                        assertTrue(node < spec.nodeCount(), action::describe);
+                    }
+                    if (action instanceof KillAgent kill) {
+                        explicitlyKilled.add(kill.node());
+                    }
+                    terminates += action instanceof TerminateInstance ? 1 : 0;
+                }
+                assertTrue(explicitlyKilled.size() + terminates <= spec.workers().size() - 1,
+                        () -> plan.describe());
+            }
+        }
+    }
+
+    @Test
+    void rayOnlyClustersGetNoNomadOperatorCalls() {
+        for (long seed = 1; seed <= 100; seed++) {
+            FaultPlan plan = SwarmGenerator.generate(seed, RAY);
+            assertFalse(plan.countByKind().containsKey(Drain.KIND));
+            assertFalse(plan.countByKind().containsKey(EligibilityFlip.KIND));
+        }
+        assertFalse(SwarmGenerator.applicableKinds(RAY).contains(FaultKind.DRAIN));
+        assertEquals(12, SwarmGenerator.applicableKinds(CHAOS_SWARM).size());
+    }
+
+    @Test
+    void aSingleNodeClusterStillGetsAtLeastOneFault() {
+        SwarmSpec single = new SwarmSpec(1, List.of(0), 0, 60_000, false, true);
+        assertEquals(List.of(FaultKind.STATUS_UPDATE_CHAOS, FaultKind.SCHEDULER_STALL,
+                FaultKind.LEADER_FAILOVER), SwarmGenerator.applicableKinds(single));
+        for (long seed = 1; seed <= 50; seed++) {
+            List<FaultKind> on = SwarmGenerator.enabledKinds(
+                    SimRandom.stream(seed, SwarmGenerator.STREAM), single);
+            assertFalse(on.isEmpty());
+            assertTrue(SwarmGenerator.generate(seed, single).size() > 0);
+        }
+    }
+
+    @Test
+    void swarmPlansRoundTripThroughJsonAndDescribe() {
+        for (long seed = 1; seed <= 200; seed++) {
+            FaultPlan plan = SwarmGenerator.generate(seed, seed % 2 == 0 ? CHAOS_SWARM : RAY);
+            assertEquals(plan, FaultPlan.fromJson(plan.toJson()), "seed " + seed);
+            assertEquals(plan.size(), plan.describe().split("\n").length);
+        }
+    }
+
+    /** Explicit node targets of an action (not resolved-at-fire-time ones). */
+    static List<Integer> targets(FaultAction action) {
+        if (action instanceof TerminateInstance kill) {
+            return kill.victim() == VictimRule.SLOT ? List.of(kill.victimPick()) : List.of();
+        } else if (action instanceof KillAgent kill) {
+            return List.of(kill.node());
+        } else if (action instanceof Partition partition) {
+            return partition.nodes();
+        } else if (action instanceof HeartbeatLoss loss) {
+            return loss.nodes();
+        } else if (action instanceof HeartbeatDelay delay) {
+            return delay.nodes();
+        } else if (action instanceof Drain drain) {
+            return List.of(drain.node());
+        } else if (action instanceof EligibilityFlip flip) {
+            return List.of(flip.node());
+        } else if (action instanceof TaskCrash crash) {
+            return List.of(crash.node());
+        } else if (action instanceof ClockDrift drift) {
+            return List.of(drift.node());
+        } else if (action instanceof ClockJump jump) {
+            return List.of(jump.node());
+        }
+        return List.of();
+    }
+}
