@@ -49,7 +49,8 @@ class SwarmInjectionTest {
     void everyPlannedActionIsAccountedForAndTheClusterEndsHealed() {
         for (long seed = 1; seed <= 60; seed++) {
             FakeClusterControl[] cluster = new FakeClusterControl[1];
-            SwarmSpec spec = seed % 3 == 0 ? SwarmGeneratorTest.RAY : SwarmGeneratorTest.CHAOS_SWARM;
+            SwarmSpec spec = seed % 3 == 0
+                    ? SwarmGeneratorTest.RAY : SwarmGeneratorTest.CHAOS_SWARM;
             FaultLedger ledger = run(seed, spec, cluster);
             assertEquals(0, ledger.unresolved(), "seed " + seed);
             assertEquals(ledger.planned(), ledger.firedTotal() + ledger.skippedTotal());
