@@ -51,8 +51,7 @@ final class LivenessAudit {
     private void checkNothingHeldOnDeadNodes() {
         for (int e = 0; e < tasks.taskCount * 2; e++) {
             byte s = tasks.state[e];
-            if (s != TaskColumns.LEASED && s != TaskColumns.RUNNING
-                    && s != TaskColumns.WAITING) {
+            if (s != TaskColumns.RUNNING && s != TaskColumns.WAITING) {
                 continue;
             }
             int slot = tasks.node[e];

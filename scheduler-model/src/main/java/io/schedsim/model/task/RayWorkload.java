@@ -2,10 +2,8 @@ package io.schedsim.model.task;
 
 import static io.schedsim.model.task.TaskColumns.FAILED;
 import static io.schedsim.model.task.TaskColumns.FINISHED;
-import static io.schedsim.model.task.TaskColumns.LEASED;
 import static io.schedsim.model.task.TaskColumns.NIL;
 import static io.schedsim.model.task.TaskColumns.NONE;
-import static io.schedsim.model.task.TaskColumns.PENDING;
 import static io.schedsim.model.task.TaskColumns.RETRY_WAIT;
 import static io.schedsim.model.task.TaskColumns.RUNNING;
 import static io.schedsim.model.task.TaskColumns.WAITING;
@@ -21,28 +19,31 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.node.Node;
-import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
-import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
  * The Ray task workload of SC-1 on a cluster: submission, leases, runs, nested children, failures
- * and retries. Lifecycle of an attempt: PENDING (FIFO queue) → lease granted, CPU reserved at once
- * → RUNNING after the lease latency → FINISHED, or FAILED(WORKER_DIED | NODE_DIED) and retried by
- * its owner under the {@link RetryPolicy}. Outer tasks are owned by the driver on the head (never
- * killed, INV-20); a child is owned by its parent's attempt.
+ * and retries. An attempt is PENDING in a queue (children first, then outer tasks, each FIFO) →
+ * leased: its CPU is reserved at once and its worker runs it from the lease latency on → FINISHED,
+ * or FAILED(WORKER_DIED | NODE_DIED) and retried by its owner under the {@link RetryPolicy}. Outer
+ * tasks are owned by the driver on the head (never killed, INV-20); a child by its parent attempt.
+ * Events carry the entry (task × 2 + child) and its state generation, so a stale one is dropped.
  *
  * <p>Model choices, beyond SEMANTICS: (1) a parent blocked in {@code get} releases its CPU (§2.3)
  * and, when the child's inline result arrives, finishes at once: its post-get work takes no time,
  * so it never re-acquires the CPU. (2) A child whose owner died is orphaned: it keeps its CPU, runs
  * to completion and its result is dropped; the parent's retry submits a fresh child whose attempts
  * and retries count from 0. (3) A lease can go to a node that died but is not yet DEAD (the server
- * cannot tell); the attempt then never starts or finishes, and fails NODE_DIED when the node is
- * declared DEAD, so no request hangs forever (R-13). (4) Placement uses the global view directly:
- * one grant or one wait per request, so spillback depth is 0 (INV-22).
+ * cannot tell); the attempt then never finishes and fails NODE_DIED when the node is declared DEAD,
+ * so no request hangs forever (R-13). Whether the worker is alive is judged when the attempt would
+ * finish: its node's processes are the ones of the grant (incarnation) and host and agent are up,
+ * so work of a killed agent stops at once rather than within R-16's second. (4) The run time is
+ * fixed at the grant (one event per attempt), so a slowdown applies to attempts leased after it.
+ * (5) Placement uses the global view: one grant or one wait per request (spillback depth 0,
+ * INV-22).
  */
 public final class RayWorkload {
     /** The driver's node: the head, slot 0 (SC-1). Outer tasks prefer it. */
@@ -54,29 +55,18 @@ public final class RayWorkload {
     private final InvariantMonitor monitor;
     private final RayWorkloadSpec spec;
     private final RayPlacement placement;
-    private final RetryPolicy retryPolicy;
     private final TaskColumns tasks;
     private final FailureLog failures = new FailureLog();
-    private final IntArrayFIFOQueue pendingQueue;
+    private final RayStats stats = new RayStats();
+    private final PendingQueues pending;
+    private final OwnerRetries owners;
     private final IntArrayList scratch = new IntArrayList();
     private final Histogram completionMillis;
     private final long cpuMilli;
     private final long leaseLatencyNanos;
-    private final long retryDelayNanos;
     private long holdRunNanos;
     private long childRunNanos;
-
-    private int kindStart = -1;
-    private int kindDone;
-    private int kindRetry;
-    private int kindOrphanDone;
-
-    private long submitted;
-    private long completed;
-    private long failed;
-    private long lostAttempts;
-    private long retries;
-    private long lastCompletionNanos = -1;
+    private int kindDone = -1;
 
     public RayWorkload(Cluster cluster, RayWorkloadSpec spec, RayPlacement placement,
             RetryPolicy retryPolicy) {
@@ -85,13 +75,14 @@ public final class RayWorkload {
         this.monitor = cluster.monitor();
         this.spec = spec;
         this.placement = placement;
-        this.retryPolicy = retryPolicy;
         this.tasks = new TaskColumns(spec.outerTasks());
-        this.pendingQueue = new IntArrayFIFOQueue(Math.max(16, spec.outerTasks() + 1));
-        this.completionMillis = sim.metrics().histogram("taskCompletion");
+        this.pending = new PendingQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
+        this.owners = new OwnerRetries(cluster, tasks, pending, failures, stats, retryPolicy,
+                spec.maxRetries(), SimTime.millis(cluster.config().taskRetryDelayMillis),
+                cpuMilli);
+        this.completionMillis = sim.metrics().histogram("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(cluster.config().leaseLatencyMillis);
-        this.retryDelayNanos = SimTime.millis(cluster.config().taskRetryDelayMillis);
         this.holdRunNanos = spec.holdNanos();
         this.childRunNanos = spec.childCpuNanos();
         tasks.ensureNodes(Math.max(0, cluster.nodeSlotCount() - 1));
@@ -99,12 +90,12 @@ public final class RayWorkload {
 
     /** Registers the event kinds and schedules the driver's submission of every outer task. */
     public void start() {
-        Check.that(kindStart < 0, "RayWorkload started twice");
+        Check.that(kindDone < 0, "RayWorkload started twice");
         int kindSubmit = sim.registerKind("ray.submit", (entity, payload) -> submitAll());
-        kindStart = sim.registerKind("ray.start", this::onStart);
         kindDone = sim.registerKind("ray.done", this::onDone);
-        kindRetry = sim.registerKind("ray.retry", this::onRetry);
-        kindOrphanDone = sim.registerKind("ray.orphanDone", this::onOrphanDone);
+        int kindRetry = sim.registerKind("ray.retry", this::onRetry);
+        int kindOrphanDone = sim.registerKind("ray.orphanDone", this::onOrphanDone);
+        owners.setKinds(kindRetry, kindOrphanDone);
         sim.schedule(Math.max(sim.nowNanos(), spec.submitAtNanos()), kindSubmit, 0, 0);
     }
 
@@ -121,7 +112,7 @@ public final class RayWorkload {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
             if (tasks.linked(e) && tasks.node[e] == slot) {
-                failAttempt(e, ErrorType.NODE_DIED, preempted);
+                owners.failAttempt(e, ErrorType.NODE_DIED, preempted);
             }
         }
         if (slot < tasks.nodeCapacity()) {
@@ -138,9 +129,9 @@ public final class RayWorkload {
     }
 
     /**
-     * The node's processes died. The cluster has bumped {@code node.incarnation}; the start and
-     * completion events of attempts there see the mismatch and drop, so nothing finishes there and
-     * the attempts wait, in the server's view still leased or running, for {@link #onNodeDown}.
+     * The node's processes died. The cluster has bumped {@code node.incarnation}; completions of
+     * attempts there see the mismatch and drop, so nothing finishes there and the attempts wait,
+     * in the server's view still leased or running, for {@link #onNodeDown}.
      */
     public void onWorkDied(Node node) {
         tasks.ensureNodes(node.slot);
@@ -148,14 +139,19 @@ public final class RayWorkload {
 
     /** F-3: the first running attempt on the node (grant order) fails WORKER_DIED now. */
     public boolean crashOneAttempt(Node node) {
+        long now = sim.nowNanos();
+        if (!node.hostUp || !node.agentUp) {
+            return false;
+        }
         for (int e = tasks.first(node.slot); e != NIL; e = tasks.next(e)) {
             byte s = tasks.state[e];
             // A parent blocked in get is RUNNING in Ray's state API, and its worker can be killed.
-            if ((s == RUNNING || s == WAITING) && node.incarnation == tasks.incarnation[e]) {
+            boolean running = (s == RUNNING && now >= tasks.startNanos[e]) || s == WAITING;
+            if (running && node.incarnation == tasks.incarnation[e]) {
                 if (s == RUNNING) {
                     cluster.release(node, cpuMilli, 0);
                 }
-                failAttempt(e, ErrorType.WORKER_DIED, false);
+                owners.failAttempt(e, ErrorType.WORKER_DIED, false);
                 dispatch();
                 return true;
             }
@@ -163,7 +159,7 @@ public final class RayWorkload {
         return false;
     }
 
-    /** Run times of attempts starting from now on are multiplied by {@code factor}. */
+    /** Run times of attempts leased from now on are multiplied by {@code factor}. */
     public void setSlowdown(double factor) {
         Check.that(factor > 0 && !Double.isInfinite(factor), "slowdown must be positive");
         holdRunNanos = (long) (spec.holdNanos() * factor);
@@ -174,36 +170,21 @@ public final class RayWorkload {
         long now = sim.nowNanos();
         for (int t = 0; t < tasks.taskCount; t++) {
             tasks.submitNanos[t] = now;
-            makePending(outer(t));
+            pending.add(outer(t));
         }
-        submitted = tasks.taskCount;
+        stats.submitted = tasks.taskCount;
         dispatch();
     }
 
-    private void makePending(int e) {
-        tasks.transition(e, PENDING);
-        if (!tasks.queued[e]) {
-            tasks.queued[e] = true;
-            pendingQueue.enqueue(e);
-        }
-    }
-
-    /** Grants leases from the head of the FIFO queue while some node can take it. */
+    /** Grants leases from the front of the queues while some node can take it. */
     private void dispatch() {
-        while (!pendingQueue.isEmpty()) {
-            int e = pendingQueue.firstInt();
-            if (tasks.state[e] != PENDING) {
-                pendingQueue.dequeueInt();
-                tasks.queued[e] = false;
-                continue;
-            }
+        for (int e = pending.peek(); e != NIL; e = pending.peek()) {
             int preferred = isChild(e) ? tasks.node[outer(taskOf(e))] : DRIVER_NODE;
             int slot = placement.pickNode(preferred, cpuMilli);
             if (slot < 0) {
                 return;
             }
-            pendingQueue.dequeueInt();
-            tasks.queued[e] = false;
+            pending.pop(e);
             grant(e, slot);
         }
     }
@@ -211,28 +192,18 @@ public final class RayWorkload {
     private void grant(int e, int slot) {
         Node node = cluster.node(slot);
         if (!cluster.raySchedulable(node)) {
-            monitor.violation(Inv.PLACEMENT_GATE, "lease of " + describe(e) + " granted on " + node
-                    + " (status " + node.status + ", draining " + node.draining + ")");
+            monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
+                    + " granted on " + node + " (status " + node.status + ", draining "
+                    + node.draining + ")");
         }
         cluster.reserve(node, cpuMilli, 0);
-        tasks.transition(e, LEASED);
+        tasks.transition(e, RUNNING);
         tasks.incarnation[e] = node.incarnation;
         tasks.link(e, slot);
-        tasks.handle[e] = sim.scheduleAfter(leaseLatencyNanos, kindStart, e, tasks.gen[e]);
-    }
-
-    private void onStart(int e, long payload) {
-        if ((int) payload != tasks.gen[e]) {
-            return;
-        }
-        Check.that(tasks.state[e] == LEASED, "start of a task entry that is not leased", e);
-        Node node = cluster.node(tasks.node[e]);
-        if (node.incarnation != tasks.incarnation[e] || !node.hostUp || !node.agentUp) {
-            return;
-        }
-        tasks.transition(e, RUNNING);
-        long runNanos = isChild(e) ? childRunNanos : holdRunNanos;
-        tasks.handle[e] = sim.scheduleAfter(runNanos, kindDone, e, tasks.gen[e]);
+        long start = sim.nowNanos() + leaseLatencyNanos;
+        tasks.startNanos[e] = start;
+        long end = start + (isChild(e) ? childRunNanos : holdRunNanos);
+        tasks.handle[e] = sim.schedule(end, kindDone, e, tasks.gen[e]);
     }
 
     private void onDone(int e, long payload) {
@@ -240,7 +211,7 @@ public final class RayWorkload {
             return;
         }
         Node node = cluster.node(tasks.node[e]);
-        if (node.incarnation != tasks.incarnation[e]) {
+        if (node.incarnation != tasks.incarnation[e] || !node.hostUp || !node.agentUp) {
             return;
         }
         cluster.release(node, cpuMilli, 0);
@@ -257,7 +228,7 @@ public final class RayWorkload {
             tasks.unlink(e);
             tasks.transition(e, NONE);
             // The 50 KiB result goes inline to the owner; a dead owner drops it.
-            if (tasks.state[parent] == WAITING && ownerAlive(parent)) {
+            if (tasks.state[parent] == WAITING && owners.ownerAlive(parent)) {
                 tasks.unlink(parent);
                 finish(parent);
             }
@@ -271,167 +242,34 @@ public final class RayWorkload {
         tasks.attempt[c] = 0;
         tasks.retriesUsed[c] = 0;
         tasks.preempted[c] = 0;
-        makePending(c);
+        pending.add(c);
     }
 
     private void finish(int e) {
         byte s = tasks.state[e];
         if (s == FINISHED || s == FAILED) {
-            monitor.violation(Inv.MONOTONIC_STATES, describe(e) + " finished again");
+            monitor.violation(Inv.MONOTONIC_STATES, owners.describe(e) + " finished again");
             return;
         }
         tasks.transition(e, FINISHED);
         long now = sim.nowNanos();
-        completed++;
-        lastCompletionNanos = now;
+        stats.completed++;
+        stats.lastCompletionNanos = now;
         completionMillis.recordValue((now - tasks.submitNanos[taskOf(e)]) / SimTime.NANOS_PER_MILLI);
-    }
-
-    private boolean ownerAlive(int parent) {
-        Node node = cluster.node(tasks.node[parent]);
-        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation[parent];
-    }
-
-    /** The attempt failed; the caller has released its CPU if its node is alive. */
-    private void failAttempt(int e, ErrorType type, boolean preempted) {
-        byte s = tasks.state[e];
-        failures.record(e, tasks.attempt[e], type, sim.nowNanos());
-        if (type == ErrorType.NODE_DIED) {
-            lostAttempts++;
-        }
-        if (preempted) {
-            tasks.preempted[e]++;
-        }
-        sim.cancel(tasks.handle[e]);
-        tasks.unlink(e);
-        if (!isChild(e)) {
-            if (s == WAITING) {
-                abandonChild(taskOf(e));
-            }
-            applyRetry(e, type, preempted);
-            return;
-        }
-        int parent = outer(taskOf(e));
-        if (tasks.state[parent] == WAITING && ownerAlive(parent)) {
-            applyRetry(e, type, preempted);
-        } else {
-            tasks.transition(e, NONE);
-        }
-    }
-
-    /** The owner's decision (R-1..R-3), checked against INV-19. */
-    private void applyRetry(int e, ErrorType type, boolean preempted) {
-        int max = spec.maxRetries();
-        int attempt = tasks.attempt[e];
-        int decision = retryPolicy.afterFailure(max, tasks.retriesUsed[e], type, preempted);
-        if (decision == RetryPolicy.GIVE_UP) {
-            int counted = attempt + 1 - tasks.preempted[e];
-            if (max < 0) {
-                monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error with "
-                        + "max_retries=-1 after " + type);
-            } else if (counted <= max) {
-                monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error after "
-                        + counted + " counted failures, max_retries=" + max);
-            }
-            endInError(e);
-            return;
-        }
-        if (max >= 0 && attempt + 2 > max + 1 + tasks.preempted[e]) {
-            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried as attempt "
-                    + (attempt + 1) + ", beyond max_retries=" + max + " + "
-                    + tasks.preempted[e] + " preempted");
-        }
-        tasks.retriesUsed[e] = decision;
-        retries++;
-        tasks.transition(e, RETRY_WAIT);
-        if (retryDelayNanos == 0) {
-            resubmit(e);
-        } else {
-            tasks.handle[e] = sim.scheduleAfter(retryDelayNanos, kindRetry, e, tasks.gen[e]);
-        }
-    }
-
-    private void endInError(int e) {
-        if (!isChild(e)) {
-            tasks.transition(e, FAILED);
-            failed++;
-            return;
-        }
-        tasks.transition(e, NONE);
-        // get() re-raises the child's error in the parent, an application error that is not
-        // retried (retry_exceptions=False, R-1): the outer task ends in error.
-        int parent = outer(taskOf(e));
-        failures.record(parent, tasks.attempt[parent], ErrorType.TASK_EXECUTION_EXCEPTION,
-                sim.nowNanos());
-        tasks.unlink(parent);
-        tasks.transition(parent, FAILED);
-        failed++;
     }
 
     private void onRetry(int e, long payload) {
         if ((int) payload != tasks.gen[e]) {
             return;
         }
-        resubmit(e);
+        owners.resubmit(e);
         dispatch();
-    }
-
-    private void resubmit(int e) {
-        if (tasks.state[e] != RETRY_WAIT) {
-            monitor.violation(Inv.MONOTONIC_STATES, describe(e) + " resubmitted from state "
-                    + tasks.state[e]);
-            return;
-        }
-        if (isChild(e)) {
-            int parent = outer(taskOf(e));
-            if (tasks.state[parent] != WAITING || !ownerAlive(parent)) {
-                tasks.transition(e, NONE);
-                return;
-            }
-        }
-        tasks.attempt[e]++;
-        makePending(e);
-    }
-
-    /** The parent attempt is gone; its child is cancelled, lost with its node, or orphaned. */
-    private void abandonChild(int task) {
-        int c = child(task);
-        byte s = tasks.state[c];
-        if (s == PENDING || s == RETRY_WAIT) {
-            sim.cancel(tasks.handle[c]);
-            tasks.transition(c, NONE);
-            return;
-        }
-        if (s != LEASED && s != RUNNING) {
-            return;
-        }
-        int slot = tasks.node[c];
-        Node node = cluster.node(slot);
-        tasks.unlink(c);
-        long due = sim.dueTimeOf(tasks.handle[c]);
-        sim.cancel(tasks.handle[c]);
-        if (node.status == NodeStatus.DOWN) {
-            failures.record(c, tasks.attempt[c], ErrorType.NODE_DIED, sim.nowNanos());
-            lostAttempts++;
-        } else {
-            tasks.orphanCpuMilli[slot] += cpuMilli;
-            boolean startable = s == RUNNING || (node.hostUp && node.agentUp);
-            if (due != Long.MIN_VALUE && startable) {
-                long end = s == LEASED ? due + childRunNanos : due;
-                sim.schedule(end, kindOrphanDone, slot, tasks.incarnation[c]);
-            }
-        }
-        tasks.transition(c, NONE);
     }
 
     private void onOrphanDone(int slot, long incarnation) {
-        Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN || node.incarnation != (int) incarnation) {
-            return;
+        if (owners.orphanDone(slot, (int) incarnation)) {
+            dispatch();
         }
-        tasks.orphanCpuMilli[slot] -= cpuMilli;
-        cluster.release(node, cpuMilli, 0);
-        dispatch();
     }
 
     /** the node was draining for preemption and its deadline has passed. */
@@ -441,42 +279,37 @@ public final class RayWorkload {
                 && sim.nowNanos() >= node.drainDeadlineNanos;
     }
 
-    private String describe(int e) {
-        return "task " + taskOf(e) + (isChild(e) ? " (child)" : "") + " attempt "
-                + tasks.attempt[e];
-    }
-
     public long submitted() {
-        return submitted;
+        return stats.submitted;
     }
 
     public long completed() {
-        return completed;
+        return stats.completed;
     }
 
     public long failed() {
-        return failed;
+        return stats.failed;
     }
 
     public long lostAttempts() {
-        return lostAttempts;
+        return stats.lostAttempts;
     }
 
     public long retries() {
-        return retries;
+        return stats.retries;
     }
 
     public long pending() {
-        return submitted - completed - failed;
+        return stats.submitted - stats.completed - stats.failed;
     }
 
     public boolean allTerminal() {
-        return submitted == tasks.taskCount && pending() == 0;
+        return stats.submitted == tasks.taskCount && pending() == 0;
     }
 
     /** Time of the last FINISHED outer task, or -1. */
     public long lastCompletionNanos() {
-        return lastCompletionNanos;
+        return stats.lastCompletionNanos;
     }
 
     public int outerTaskCount() {
@@ -491,8 +324,10 @@ public final class RayWorkload {
         int attempt = tasks.attempt[e];
         boolean currentLogged = !out.isEmpty() && out.get(out.size() - 1).attempt() == attempt;
         if (!currentLogged && s != NONE && s != RETRY_WAIT && s != FAILED) {
-            AttemptState state = s == PENDING || s == LEASED ? AttemptState.PENDING_NODE_ASSIGNMENT
-                    : s == FINISHED ? AttemptState.FINISHED : AttemptState.RUNNING;
+            boolean started = s == WAITING || s == FINISHED
+                    || (s == RUNNING && sim.nowNanos() >= tasks.startNanos[e]);
+            AttemptState state = s == FINISHED ? AttemptState.FINISHED
+                    : started ? AttemptState.RUNNING : AttemptState.PENDING_NODE_ASSIGNMENT;
             out.add(new TaskAttempt(attempt, state, null));
         }
         return out;

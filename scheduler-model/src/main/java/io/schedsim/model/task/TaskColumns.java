@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The task table: one row per outer task, two entries per row. Entry {@code 2t} is outer task
  * {@code t}, entry {@code 2t + 1} its current child (children are executions of the row, not rows
- * of their own, so a task costs about 90 bytes whatever its retries). Columns are presized from the
- * spec and never grow; per-node columns grow by doubling as nodes join.
+ * of their own, so a task's cost does not depend on its retries). Columns are presized from the
+ * spec and never grow (about 100 bytes per task); per-node columns grow by doubling as nodes join.
  *
  * <p>Each entry leased, running or waiting on a node is linked into that node's list, in grant
  * order, so node loss and worker kills touch only that node's entries. {@code gen} is bumped at
@@ -19,7 +19,7 @@ final class TaskColumns {
 
     static final byte NONE = 0;
     static final byte PENDING = 1;
-    static final byte LEASED = 2;
+    /** Leased: CPU reserved; the worker runs it from {@code startNanos} (after the lease latency). */
     static final byte RUNNING = 3;
     /** An outer attempt blocked in {@code get} on its child, its CPU released (§2.3). */
     static final byte WAITING = 4;
@@ -38,6 +38,7 @@ final class TaskColumns {
     final int[] retriesUsed;
     final int[] preempted;
     final long[] handle;
+    final long[] startNanos;
     final long[] submitNanos;
     private final int[] prev;
     private final int[] next;
@@ -58,6 +59,7 @@ final class TaskColumns {
         retriesUsed = new int[entries];
         preempted = new int[entries];
         handle = new long[entries];
+        startNanos = new long[entries];
         submitNanos = new long[taskCount];
         prev = new int[entries];
         next = new int[entries];
@@ -90,7 +92,7 @@ final class TaskColumns {
 
     /** True while the entry holds a reservation (leased or running). */
     boolean holdsCpu(int entry) {
-        return state[entry] == LEASED || state[entry] == RUNNING;
+        return state[entry] == RUNNING;
     }
 
     void ensureNodes(int slot) {

@@ -47,22 +47,68 @@ class RayOwnershipTest {
 
     @Test
     void childLostWithItsNodeIsRetriedByItsLiveParent() {
-        RayWorkloadSpec spec = new RayWorkloadSpec(3, SimTime.millis(800), true,
-                SimTime.seconds(5), 1_000, -1, 0);
-        Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
-                ModelComponents.CORRECT);
+        Cluster cluster = spillAwayCluster();
         RayWorkload ray = cluster.ray();
         cluster.sim().runUntil(SimTime.seconds(1));
-        // Task 0 waits on node 1 for its child on node 2; task 1 waits on node 2 for nothing yet.
+        // The parent waits in get on node 1, its child runs on node 2.
+        assertEquals(0, cluster.node(1).cpuUsedMilli);
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli);
         cluster.terminateHost(2);
         RayClusters.runUntilTerminal(cluster, 600);
-        assertEquals(3, ray.completed());
+        assertEquals(1, ray.completed());
         assertEquals("[0:FINISHED]", ray.attempts(0).toString());
-        assertEquals("[0:FAILED(NODE_DIED), 1:FINISHED]", ray.attempts(1).toString());
-        assertEquals(2, ray.lostAttempts(), "task 0's child and task 1");
-        assertEquals(2, ray.retries());
+        assertEquals(1, ray.lostAttempts(), "the child");
+        assertEquals(1, ray.retries(), "the child's retry, on node 3");
         ray.checkLiveness();
         assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void childOfADeadOwnerFinishesAndItsResultIsDropped() {
+        Cluster cluster = spillAwayCluster();
+        RayWorkload ray = cluster.ray();
+        cluster.sim().runUntil(SimTime.seconds(1));
+        cluster.terminateHost(1);
+        cluster.sim().runUntil(SimTime.seconds(7));
+        assertEquals(0, cluster.node(2).cpuUsedMilli, "the child finished and freed its CPU");
+        assertEquals(0, ray.completed(), "its result went nowhere");
+        RayClusters.runUntilTerminal(cluster, 600);
+        assertEquals("[0:FAILED(NODE_DIED), 1:FINISHED]", ray.attempts(0).toString());
+        assertEquals(1, ray.lostAttempts());
+        assertEquals(1, ray.retries());
+        for (int slot = 2; slot <= 3; slot++) {
+            assertEquals(0, cluster.node(slot).cpuUsedMilli);
+        }
+        ray.checkLiveness();
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    /** 3 one-CPU workers, one task of 0.8 s with a 5 s child, children placed off their owner. */
+    private static Cluster spillAwayCluster() {
+        ModelComponents spillAway = new ModelComponents() {
+            @Override
+            public RayPlacement rayPlacement(Cluster cluster) {
+                return new RayPlacement() {
+                    @Override
+                    public int pickNode(int preferredNode, long cpuMilli) {
+                        for (int slot = 1; slot < cluster.nodeSlotCount(); slot++) {
+                            Node node = cluster.node(slot);
+                            if (slot != preferredNode && cluster.raySchedulable(node)
+                                    && node.cpuFreeMilli() >= cpuMilli) {
+                                return slot;
+                            }
+                        }
+                        return -1;
+                    }
+
+                    @Override
+                    public void onNodeChanged(Node node) {}
+                };
+            }
+        };
+        RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
+                SimTime.seconds(5), 1_000, -1, 0);
+        return RayClusters.start(3, RayClusters.config(), 3, 1_000, spec, spillAway);
     }
 
     @Test

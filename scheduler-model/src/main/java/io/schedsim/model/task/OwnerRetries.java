@@ -1,0 +1,208 @@
+package io.schedsim.model.task;
+
+import static io.schedsim.model.task.TaskColumns.FAILED;
+import static io.schedsim.model.task.TaskColumns.NONE;
+import static io.schedsim.model.task.TaskColumns.PENDING;
+import static io.schedsim.model.task.TaskColumns.RETRY_WAIT;
+import static io.schedsim.model.task.TaskColumns.RUNNING;
+import static io.schedsim.model.task.TaskColumns.WAITING;
+import static io.schedsim.model.task.TaskColumns.child;
+import static io.schedsim.model.task.TaskColumns.isChild;
+import static io.schedsim.model.task.TaskColumns.outer;
+import static io.schedsim.model.task.TaskColumns.taskOf;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
+
+/**
+ * What owners do when an attempt fails (R-1..R-3, R-10): record it, ask the {@link RetryPolicy},
+ * check its answer against INV-19, and resubmit after the retry delay or end the task in error.
+ * The driver owns outer tasks and never dies; a parent attempt owns its child, so a child whose
+ * parent is gone is orphaned or dropped instead of retried.
+ */
+final class OwnerRetries {
+    private final Cluster cluster;
+    private final Simulation sim;
+    private final InvariantMonitor monitor;
+    private final TaskColumns tasks;
+    private final PendingQueues pending;
+    private final FailureLog failures;
+    private final RayStats stats;
+    private final RetryPolicy policy;
+    private final int maxRetries;
+    private final long retryDelayNanos;
+    private final long cpuMilli;
+    private int kindRetry;
+    private int kindOrphanDone;
+
+    OwnerRetries(Cluster cluster, TaskColumns tasks, PendingQueues pending, FailureLog failures,
+            RayStats stats, RetryPolicy policy, int maxRetries, long retryDelayNanos,
+            long cpuMilli) {
+        this.cluster = cluster;
+        this.sim = cluster.sim();
+        this.monitor = cluster.monitor();
+        this.tasks = tasks;
+        this.pending = pending;
+        this.failures = failures;
+        this.stats = stats;
+        this.policy = policy;
+        this.maxRetries = maxRetries;
+        this.retryDelayNanos = retryDelayNanos;
+        this.cpuMilli = cpuMilli;
+    }
+
+    void setKinds(int kindRetry, int kindOrphanDone) {
+        this.kindRetry = kindRetry;
+        this.kindOrphanDone = kindOrphanDone;
+    }
+
+    /** True while the parent attempt's process lives (ground truth: it receives results). */
+    boolean ownerAlive(int parent) {
+        Node node = cluster.node(tasks.node[parent]);
+        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation[parent];
+    }
+
+    /** The attempt failed; the caller has released its CPU if its node is alive. */
+    void failAttempt(int e, ErrorType type, boolean preempted) {
+        byte s = tasks.state[e];
+        failures.record(e, tasks.attempt[e], type, sim.nowNanos());
+        if (type == ErrorType.NODE_DIED) {
+            stats.lostAttempts++;
+        }
+        if (preempted) {
+            tasks.preempted[e]++;
+        }
+        sim.cancel(tasks.handle[e]);
+        tasks.unlink(e);
+        if (!isChild(e)) {
+            if (s == WAITING) {
+                abandonChild(taskOf(e));
+            }
+            applyRetry(e, type, preempted);
+            return;
+        }
+        int parent = outer(taskOf(e));
+        if (tasks.state[parent] == WAITING && ownerAlive(parent)) {
+            applyRetry(e, type, preempted);
+        } else {
+            tasks.transition(e, NONE);
+        }
+    }
+
+    /** The owner's decision (R-1..R-3), checked against INV-19. */
+    private void applyRetry(int e, ErrorType type, boolean preempted) {
+        int attempt = tasks.attempt[e];
+        int decision = policy.afterFailure(maxRetries, tasks.retriesUsed[e], type, preempted);
+        if (decision == RetryPolicy.GIVE_UP) {
+            int counted = attempt + 1 - tasks.preempted[e];
+            if (maxRetries < 0) {
+                monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error with "
+                        + "max_retries=-1 after " + type);
+            } else if (counted <= maxRetries) {
+                monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error after "
+                        + counted + " counted failures, max_retries=" + maxRetries);
+            }
+            endInError(e);
+            return;
+        }
+        if (maxRetries >= 0 && attempt + 2 > maxRetries + 1 + tasks.preempted[e]) {
+            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried as attempt "
+                    + (attempt + 1) + ", beyond max_retries=" + maxRetries + " + "
+                    + tasks.preempted[e] + " preempted");
+        }
+        tasks.retriesUsed[e] = decision;
+        stats.retries++;
+        tasks.transition(e, RETRY_WAIT);
+        if (retryDelayNanos == 0) {
+            resubmit(e);
+        } else {
+            tasks.handle[e] = sim.scheduleAfter(retryDelayNanos, kindRetry, e, tasks.gen[e]);
+        }
+    }
+
+    private void endInError(int e) {
+        if (!isChild(e)) {
+            tasks.transition(e, FAILED);
+            stats.failed++;
+            return;
+        }
+        tasks.transition(e, NONE);
+        // get() re-raises the child's error in the parent, an application error that is not
+        // retried (retry_exceptions=False, R-1): the outer task ends in error.
+        int parent = outer(taskOf(e));
+        failures.record(parent, tasks.attempt[parent], ErrorType.TASK_EXECUTION_EXCEPTION,
+                sim.nowNanos());
+        tasks.unlink(parent);
+        tasks.transition(parent, FAILED);
+        stats.failed++;
+    }
+
+    /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */
+    void resubmit(int e) {
+        if (tasks.state[e] != RETRY_WAIT) {
+            monitor.violation(Inv.MONOTONIC_STATES, describe(e) + " resubmitted from state "
+                    + tasks.state[e]);
+            return;
+        }
+        if (isChild(e)) {
+            int parent = outer(taskOf(e));
+            if (tasks.state[parent] != WAITING || !ownerAlive(parent)) {
+                tasks.transition(e, NONE);
+                return;
+            }
+        }
+        tasks.attempt[e]++;
+        pending.add(e);
+    }
+
+    /** The parent attempt is gone; its child is cancelled, lost with its node, or orphaned. */
+    private void abandonChild(int task) {
+        int c = child(task);
+        byte s = tasks.state[c];
+        if (s == PENDING || s == RETRY_WAIT) {
+            sim.cancel(tasks.handle[c]);
+            tasks.transition(c, NONE);
+            return;
+        }
+        if (s != RUNNING) {
+            return;
+        }
+        int slot = tasks.node[c];
+        Node node = cluster.node(slot);
+        tasks.unlink(c);
+        long doneAt = sim.dueTimeOf(tasks.handle[c]);
+        sim.cancel(tasks.handle[c]);
+        if (node.status == NodeStatus.DOWN) {
+            failures.record(c, tasks.attempt[c], ErrorType.NODE_DIED, sim.nowNanos());
+            stats.lostAttempts++;
+        } else {
+            // Orphaned: it keeps its CPU, runs to the end, and its result is dropped.
+            tasks.orphanCpuMilli[slot] += cpuMilli;
+            if (doneAt != Long.MIN_VALUE) {
+                sim.schedule(doneAt, kindOrphanDone, slot, tasks.incarnation[c]);
+            }
+        }
+        tasks.transition(c, NONE);
+    }
+
+    /** An orphan's run ended: free its CPU unless it died with its node. */
+    boolean orphanDone(int slot, int incarnation) {
+        Node node = cluster.node(slot);
+        if (node.status == NodeStatus.DOWN || node.incarnation != incarnation || !node.hostUp
+                || !node.agentUp) {
+            return false;
+        }
+        tasks.orphanCpuMilli[slot] -= cpuMilli;
+        cluster.release(node, cpuMilli, 0);
+        return true;
+    }
+
+    String describe(int e) {
+        return "task " + taskOf(e) + (isChild(e) ? " (child)" : "") + " attempt "
+                + tasks.attempt[e];
+    }
+}
