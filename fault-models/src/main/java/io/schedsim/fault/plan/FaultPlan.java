@@ -61,6 +61,24 @@ public record FaultPlan(List<FaultAction> actions) {
         return new FaultPlan(copy);
     }
 
+    /**
+     * Smaller plans for a shrinker, most aggressive first: each single action removed (in plan
+     * order), then each action replaced by each of its {@link FaultAction#simpler()} candidates.
+     * Every candidate has fewer actions, or as many with a strictly lower {@link #complexity()}.
+     */
+    public List<FaultPlan> shrinkCandidates() {
+        List<FaultPlan> candidates = new ArrayList<>();
+        for (int index = 0; index < actions.size(); index++) {
+            candidates.add(without(index));
+        }
+        for (int index = 0; index < actions.size(); index++) {
+            for (FaultAction simpler : actions.get(index).simpler()) {
+                candidates.add(with(index, simpler));
+            }
+        }
+        return candidates;
+    }
+
     /** Both plans' actions; at equal times this plan's actions come first. */
     public FaultPlan plus(FaultPlan other) {
         List<FaultAction> both = new ArrayList<>(actions);

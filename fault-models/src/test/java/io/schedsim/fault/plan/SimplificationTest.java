@@ -81,6 +81,27 @@ class SimplificationTest {
     }
 
     @Test
+    void shrinkCandidatesAreSmallerPlans() {
+        FaultPlan plan = new FaultPlan(SampleActions.all());
+        List<FaultPlan> candidates = plan.shrinkCandidates();
+        int simplifications = 0;
+        for (FaultAction action : plan.actions()) {
+            simplifications += action.simpler().size();
+        }
+        assertEquals(plan.size() + simplifications, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            FaultPlan candidate = candidates.get(i);
+            if (i < plan.size()) {
+                assertEquals(plan.without(i), candidate);
+            } else {
+                assertEquals(plan.size(), candidate.size());
+                assertTrue(candidate.complexity() < plan.complexity());
+            }
+        }
+        assertTrue(FaultPlan.EMPTY.shrinkCandidates().isEmpty());
+    }
+
+    @Test
     void planComplexitySumsItsActions() {
         List<FaultAction> actions = new ArrayList<>(SampleActions.all());
         long sum = 0;
