@@ -9,12 +9,12 @@ import java.util.Arrays;
  * hybrid_scheduling_policy.cc) over plain node facts, so that it can be tested without a cluster.
  *
  * <p>Candidates for a request of {@code c} milli-CPU are the nodes that are schedulable (ALIVE, not
- * DRAINING) and can take it now ({@code free ≥ c}; available implies feasible). Their score is
+ * DRAINING) and can take it now ({@code free ≥ c}: available implies feasible). Their score is
  * CPU utilisation, truncated to 0 below the spread threshold, and they are ordered by (score,
  * slot), as Ray sorts by node id and then stable-sorts by score. The preferred node wins if it is a
  * candidate and its score is ≤ the best; otherwise one of the first {@code k = max(topKAbsolute,
- * floor(nodes × topKFraction))} candidates is drawn uniformly, where {@code nodes} counts every node
- * not DEAD (Ray's {@code nodes_.size()}). With no candidate the answer is -1: the task waits.
+ * floor(nodes × topKFraction))} candidates is drawn uniformly, where {@code nodes} counts every
+ * node not DEAD (Ray's {@code nodes_.size()}). With no candidate the answer is -1: the task waits.
  *
  * <p>Model choices: scores are quantised to {@code 1/}{@value #LEVELS} (level =
  * {@code floor(used × 1024 / total)}), so nodes whose utilisations differ by less than that tie

@@ -37,7 +37,7 @@ final class LivenessAudit {
         long[] reserved = new long[cluster.nodeSlotCount()];
         for (int e = 0; e < tasks.taskCount * 2; e++) {
             if (tasks.holdsCpu(e)) {
-                reserved[tasks.node[e]] += cpuMilli;
+                reserved[tasks.node(e)] += cpuMilli;
             }
         }
         int orphanSlots = Math.min(reserved.length, tasks.nodeCapacity());
@@ -50,11 +50,11 @@ final class LivenessAudit {
     /** every attempt on a DEAD node failed with it, so nothing may still sit there. */
     private void checkNothingHeldOnDeadNodes() {
         for (int e = 0; e < tasks.taskCount * 2; e++) {
-            byte s = tasks.state[e];
+            byte s = tasks.state(e);
             if (s != TaskColumns.RUNNING && s != TaskColumns.WAITING) {
                 continue;
             }
-            int slot = tasks.node[e];
+            int slot = tasks.node(e);
             if (cluster.node(slot).status == NodeStatus.DOWN) {
                 monitor.violation(Inv.RESOURCE_ACCOUNTING, "task entry " + e + " (state " + s
                         + ") still held on DEAD node " + slot);

@@ -62,21 +62,21 @@ final class OwnerRetries {
 
     /** True while the parent attempt's process lives (ground truth: it receives results). */
     boolean ownerAlive(int parent) {
-        Node node = cluster.node(tasks.node[parent]);
-        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation[parent];
+        Node node = cluster.node(tasks.node(parent));
+        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation(parent);
     }
 
     /** The attempt failed; the caller has released its CPU if its node is alive. */
     void failAttempt(int e, ErrorType type, boolean preempted) {
-        byte s = tasks.state[e];
-        failures.record(e, tasks.attempt[e], type, sim.nowNanos());
+        byte s = tasks.state(e);
+        failures.record(e, tasks.attempt(e), type, sim.nowNanos());
         if (type == ErrorType.NODE_DIED) {
             stats.lostAttempts++;
         }
         if (preempted) {
-            tasks.preempted[e]++;
+            tasks.addPreempted(e);
         }
-        sim.cancel(tasks.handle[e]);
+        sim.cancel(tasks.handle(e));
         tasks.unlink(e);
         if (!isChild(e)) {
             if (s == WAITING) {
@@ -86,7 +86,7 @@ final class OwnerRetries {
             return;
         }
         int parent = outer(taskOf(e));
-        if (tasks.state[parent] == WAITING && ownerAlive(parent)) {
+        if (tasks.state(parent) == WAITING && ownerAlive(parent)) {
             applyRetry(e, type, preempted);
         } else {
             tasks.transition(e, NONE);
@@ -95,10 +95,10 @@ final class OwnerRetries {
 
     /** The owner's decision (R-1..R-3), checked against INV-19. */
     private void applyRetry(int e, ErrorType type, boolean preempted) {
-        int attempt = tasks.attempt[e];
-        int decision = policy.afterFailure(maxRetries, tasks.retriesUsed[e], type, preempted);
+        int attempt = tasks.attempt(e);
+        int decision = policy.afterFailure(maxRetries, tasks.retriesUsed(e), type, preempted);
         if (decision == RetryPolicy.GIVE_UP) {
-            int counted = attempt + 1 - tasks.preempted[e];
+            int counted = attempt + 1 - tasks.preempted(e);
             if (maxRetries < 0) {
                 monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error with "
                         + "max_retries=-1 after " + type);
@@ -109,18 +109,18 @@ final class OwnerRetries {
             endInError(e);
             return;
         }
-        if (maxRetries >= 0 && attempt + 2 > maxRetries + 1 + tasks.preempted[e]) {
+        if (maxRetries >= 0 && attempt + 2 > maxRetries + 1 + tasks.preempted(e)) {
             monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried as attempt "
                     + (attempt + 1) + ", beyond max_retries=" + maxRetries + " + "
-                    + tasks.preempted[e] + " preempted");
+                    + tasks.preempted(e) + " preempted");
         }
-        tasks.retriesUsed[e] = decision;
+        tasks.setRetriesUsed(e, decision);
         stats.retries++;
         tasks.transition(e, RETRY_WAIT);
         if (retryDelayNanos == 0) {
             resubmit(e);
         } else {
-            tasks.handle[e] = sim.scheduleAfter(retryDelayNanos, kindRetry, e, tasks.gen[e]);
+            tasks.setHandle(e, sim.scheduleAfter(retryDelayNanos, kindRetry, e, tasks.gen(e)));
         }
     }
 
@@ -134,7 +134,7 @@ final class OwnerRetries {
         // get() re-raises the child's error in the parent, an application error that is not
         // retried (retry_exceptions=False, R-1): the outer task ends in error.
         int parent = outer(taskOf(e));
-        failures.record(parent, tasks.attempt[parent], ErrorType.TASK_EXECUTION_EXCEPTION,
+        failures.record(parent, tasks.attempt(parent), ErrorType.TASK_EXECUTION_EXCEPTION,
                 sim.nowNanos());
         tasks.unlink(parent);
         tasks.transition(parent, FAILED);
@@ -143,47 +143,47 @@ final class OwnerRetries {
 
     /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */
     void resubmit(int e) {
-        if (tasks.state[e] != RETRY_WAIT) {
+        if (tasks.state(e) != RETRY_WAIT) {
             monitor.violation(Inv.MONOTONIC_STATES, describe(e) + " resubmitted from state "
-                    + tasks.state[e]);
+                    + tasks.state(e));
             return;
         }
         if (isChild(e)) {
             int parent = outer(taskOf(e));
-            if (tasks.state[parent] != WAITING || !ownerAlive(parent)) {
+            if (tasks.state(parent) != WAITING || !ownerAlive(parent)) {
                 tasks.transition(e, NONE);
                 return;
             }
         }
-        tasks.attempt[e]++;
+        tasks.setAttempt(e, tasks.attempt(e) + 1);
         pending.add(e);
     }
 
     /** The parent attempt is gone; its child is cancelled, lost with its node, or orphaned. */
     private void abandonChild(int task) {
         int c = child(task);
-        byte s = tasks.state[c];
+        byte s = tasks.state(c);
         if (s == PENDING || s == RETRY_WAIT) {
-            sim.cancel(tasks.handle[c]);
+            sim.cancel(tasks.handle(c));
             tasks.transition(c, NONE);
             return;
         }
         if (s != RUNNING) {
             return;
         }
-        int slot = tasks.node[c];
+        int slot = tasks.node(c);
         Node node = cluster.node(slot);
         tasks.unlink(c);
-        long doneAt = sim.dueTimeOf(tasks.handle[c]);
-        sim.cancel(tasks.handle[c]);
+        long doneAt = sim.dueTimeOf(tasks.handle(c));
+        sim.cancel(tasks.handle(c));
         if (node.status == NodeStatus.DOWN) {
-            failures.record(c, tasks.attempt[c], ErrorType.NODE_DIED, sim.nowNanos());
+            failures.record(c, tasks.attempt(c), ErrorType.NODE_DIED, sim.nowNanos());
             stats.lostAttempts++;
         } else {
             // Orphaned: it keeps its CPU, runs to the end, and its result is dropped.
             tasks.orphanCpuMilli[slot] += cpuMilli;
             if (doneAt != Long.MIN_VALUE) {
-                sim.schedule(doneAt, kindOrphanDone, slot, tasks.incarnation[c]);
+                sim.schedule(doneAt, kindOrphanDone, slot, tasks.incarnation(c));
             }
         }
         tasks.transition(c, NONE);
@@ -203,6 +203,6 @@ final class OwnerRetries {
 
     String describe(int e) {
         return "task " + taskOf(e) + (isChild(e) ? " (child)" : "") + " attempt "
-                + tasks.attempt[e];
+                + tasks.attempt(e);
     }
 }

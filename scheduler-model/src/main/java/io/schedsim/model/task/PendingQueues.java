@@ -25,8 +25,8 @@ final class PendingQueues {
     /** Makes the entry PENDING and queues it, unless a stale copy is still queued. */
     void add(int entry) {
         tasks.transition(entry, TaskColumns.PENDING);
-        if (!tasks.queued[entry]) {
-            tasks.queued[entry] = true;
+        if (!tasks.queued(entry)) {
+            tasks.setQueued(entry, true);
             (TaskColumns.isChild(entry) ? children : outers).enqueue(entry);
         }
     }
@@ -40,17 +40,17 @@ final class PendingQueues {
     /** Removes the entry {@link #peek} returned. */
     void pop(int entry) {
         (TaskColumns.isChild(entry) ? children : outers).dequeueInt();
-        tasks.queued[entry] = false;
+        tasks.setQueued(entry, false);
     }
 
     private int peek(IntArrayFIFOQueue queue) {
         while (!queue.isEmpty()) {
             int e = queue.firstInt();
-            if (tasks.state[e] == TaskColumns.PENDING) {
+            if (tasks.state(e) == TaskColumns.PENDING) {
                 return e;
             }
             queue.dequeueInt();
-            tasks.queued[e] = false;
+            tasks.setQueued(e, false);
         }
         return TaskColumns.NIL;
     }

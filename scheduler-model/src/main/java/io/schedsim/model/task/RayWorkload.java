@@ -111,7 +111,7 @@ public final class RayWorkload {
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
-            if (tasks.linked(e) && tasks.node[e] == slot) {
+            if (tasks.linked(e) && tasks.node(e) == slot) {
                 owners.failAttempt(e, ErrorType.NODE_DIED, preempted);
             }
         }
@@ -144,10 +144,10 @@ public final class RayWorkload {
             return false;
         }
         for (int e = tasks.first(node.slot); e != NIL; e = tasks.next(e)) {
-            byte s = tasks.state[e];
+            byte s = tasks.state(e);
             // A parent blocked in get is RUNNING in Ray's state API, and its worker can be killed.
-            boolean running = (s == RUNNING && now >= tasks.startNanos[e]) || s == WAITING;
-            if (running && node.incarnation == tasks.incarnation[e]) {
+            boolean running = (s == RUNNING && now >= tasks.startNanos(e)) || s == WAITING;
+            if (running && node.incarnation == tasks.incarnation(e)) {
                 if (s == RUNNING) {
                     cluster.release(node, cpuMilli, 0);
                 }
@@ -179,7 +179,7 @@ public final class RayWorkload {
     /** Grants leases from the front of the queues while some node can take it. */
     private void dispatch() {
         for (int e = pending.peek(); e != NIL; e = pending.peek()) {
-            int preferred = isChild(e) ? tasks.node[outer(taskOf(e))] : DRIVER_NODE;
+            int preferred = isChild(e) ? tasks.node(outer(taskOf(e))) : DRIVER_NODE;
             int slot = placement.pickNode(preferred, cpuMilli);
             if (slot < 0) {
                 return;
@@ -198,20 +198,20 @@ public final class RayWorkload {
         }
         cluster.reserve(node, cpuMilli, 0);
         tasks.transition(e, RUNNING);
-        tasks.incarnation[e] = node.incarnation;
+        tasks.setIncarnation(e, node.incarnation);
         tasks.link(e, slot);
         long start = sim.nowNanos() + leaseLatencyNanos;
-        tasks.startNanos[e] = start;
+        tasks.setStartNanos(e, start);
         long end = start + (isChild(e) ? childRunNanos : holdRunNanos);
-        tasks.handle[e] = sim.schedule(end, kindDone, e, tasks.gen[e]);
+        tasks.setHandle(e, sim.schedule(end, kindDone, e, tasks.gen(e)));
     }
 
     private void onDone(int e, long payload) {
-        if ((int) payload != tasks.gen[e]) {
+        if ((int) payload != tasks.gen(e)) {
             return;
         }
-        Node node = cluster.node(tasks.node[e]);
-        if (node.incarnation != tasks.incarnation[e] || !node.hostUp || !node.agentUp) {
+        Node node = cluster.node(tasks.node(e));
+        if (node.incarnation != tasks.incarnation(e) || !node.hostUp || !node.agentUp) {
             return;
         }
         cluster.release(node, cpuMilli, 0);
@@ -228,7 +228,7 @@ public final class RayWorkload {
             tasks.unlink(e);
             tasks.transition(e, NONE);
             // The 50 KiB result goes inline to the owner; a dead owner drops it.
-            if (tasks.state[parent] == WAITING && owners.ownerAlive(parent)) {
+            if (tasks.state(parent) == WAITING && owners.ownerAlive(parent)) {
                 tasks.unlink(parent);
                 finish(parent);
             }
@@ -238,15 +238,15 @@ public final class RayWorkload {
 
     private void submitChild(int task) {
         int c = child(task);
-        Check.that(tasks.state[c] == NONE, "child submitted while another is live", task);
-        tasks.attempt[c] = 0;
-        tasks.retriesUsed[c] = 0;
-        tasks.preempted[c] = 0;
+        Check.that(tasks.state(c) == NONE, "child submitted while another is live", task);
+        tasks.setAttempt(c, 0);
+        tasks.setRetriesUsed(c, 0);
+        tasks.clearPreempted(c);
         pending.add(c);
     }
 
     private void finish(int e) {
-        byte s = tasks.state[e];
+        byte s = tasks.state(e);
         if (s == FINISHED || s == FAILED) {
             monitor.violation(Inv.MONOTONIC_STATES, owners.describe(e) + " finished again");
             return;
@@ -255,11 +255,12 @@ public final class RayWorkload {
         long now = sim.nowNanos();
         stats.completed++;
         stats.lastCompletionNanos = now;
-        completionMillis.recordValue((now - tasks.submitNanos[taskOf(e)]) / SimTime.NANOS_PER_MILLI);
+        long latencyNanos = now - tasks.submitNanos[taskOf(e)];
+        completionMillis.recordValue(latencyNanos / SimTime.NANOS_PER_MILLI);
     }
 
     private void onRetry(int e, long payload) {
-        if ((int) payload != tasks.gen[e]) {
+        if ((int) payload != tasks.gen(e)) {
             return;
         }
         owners.resubmit(e);
@@ -320,12 +321,12 @@ public final class RayWorkload {
     public List<TaskAttempt> attempts(int task) {
         int e = outer(task);
         List<TaskAttempt> out = failures.attemptsOf(e);
-        byte s = tasks.state[e];
-        int attempt = tasks.attempt[e];
+        byte s = tasks.state(e);
+        int attempt = tasks.attempt(e);
         boolean currentLogged = !out.isEmpty() && out.get(out.size() - 1).attempt() == attempt;
         if (!currentLogged && s != NONE && s != RETRY_WAIT && s != FAILED) {
             boolean started = s == WAITING || s == FINISHED
-                    || (s == RUNNING && sim.nowNanos() >= tasks.startNanos[e]);
+                    || (s == RUNNING && sim.nowNanos() >= tasks.startNanos(e));
             AttemptState state = s == FINISHED ? AttemptState.FINISHED
                     : started ? AttemptState.RUNNING : AttemptState.PENDING_NODE_ASSIGNMENT;
             out.add(new TaskAttempt(attempt, state, null));
@@ -335,7 +336,7 @@ public final class RayWorkload {
 
     /** True if outer task {@code task} ended in error. */
     public boolean endedInError(int task) {
-        return tasks.state[outer(task)] == FAILED;
+        return tasks.state(outer(task)) == FAILED;
     }
 
     /**
@@ -354,7 +355,7 @@ public final class RayWorkload {
 
     int firstNonTerminalTask() {
         for (int t = 0; t < tasks.taskCount; t++) {
-            byte s = tasks.state[outer(t)];
+            byte s = tasks.state(outer(t));
             if (s != FINISHED && s != FAILED) {
                 return t;
             }

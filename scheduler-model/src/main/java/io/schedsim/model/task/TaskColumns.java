@@ -6,12 +6,18 @@ import java.util.Arrays;
 /**
  * The task table: one row per outer task, two entries per row. Entry {@code 2t} is outer task
  * {@code t}, entry {@code 2t + 1} its current child (children are executions of the row, not rows
- * of their own, so a task's cost does not depend on its retries). Columns are presized from the
- * spec and never grow (about 100 bytes per task); per-node columns grow by doubling as nodes join.
+ * of their own, so a task's cost does not depend on its retries). Storage is presized from the
+ * spec and never grows: about 100 bytes per task. Per-node lists grow as nodes join.
+ *
+ * <p>An entry's int fields sit together in one 32-byte stretch of {@code rows} (state word,
+ * generation, attempt, node, incarnation, retries used, list links), its two longs in 16 bytes of
+ * {@code times}, so the handlers touch one or two cache lines per entry rather than one per field.
+ * The state word packs the state (bits 0-7), the queued flag (bit 8) and the count of
+ * preemption-caused failures (bits 9-31).
  *
  * <p>Each entry leased, running or waiting on a node is linked into that node's list, in grant
- * order, so node loss and worker kills touch only that node's entries. {@code gen} is bumped at
- * every state change and travels in event payloads, so an event of an earlier state is dropped.
+ * order, so node loss and worker kills touch only that node's entries. The generation is bumped
+ * at every state change and travels in event payloads, so an event of an earlier state is dropped.
  */
 final class TaskColumns {
     static final int NIL = -1;
@@ -19,7 +25,7 @@ final class TaskColumns {
 
     static final byte NONE = 0;
     static final byte PENDING = 1;
-    /** Leased: CPU reserved; the worker runs it from {@code startNanos} (after the lease latency). */
+    /** Leased: CPU reserved; its worker runs it from {@code startNanos} (lease latency). */
     static final byte RUNNING = 3;
     /** An outer attempt blocked in {@code get} on its child, its CPU released (§2.3). */
     static final byte WAITING = 4;
@@ -28,20 +34,22 @@ final class TaskColumns {
     /** Terminal: the task ended in error. */
     static final byte FAILED = 7;
 
+    private static final int STRIDE_SHIFT = 3;
+    private static final int STATE_WORD = 0;
+    private static final int GEN = 1;
+    private static final int ATTEMPT = 2;
+    private static final int NODE = 3;
+    private static final int INCARNATION = 4;
+    private static final int RETRIES_USED = 5;
+    private static final int PREV = 6;
+    private static final int NEXT = 7;
+    private static final int QUEUED_BIT = 1 << 8;
+    private static final int PREEMPTED_SHIFT = 9;
+
     final int taskCount;
-    final byte[] state;
-    final boolean[] queued;
-    final int[] gen;
-    final int[] attempt;
-    final int[] node;
-    final int[] incarnation;
-    final int[] retriesUsed;
-    final int[] preempted;
-    final long[] handle;
-    final long[] startNanos;
     final long[] submitNanos;
-    private final int[] prev;
-    private final int[] next;
+    private final int[] rows;
+    private final long[] times;
 
     private int[] listHead = new int[0];
     private int[] listTail = new int[0];
@@ -50,22 +58,15 @@ final class TaskColumns {
     TaskColumns(int taskCount) {
         this.taskCount = taskCount;
         int entries = taskCount * 2;
-        state = new byte[entries];
-        queued = new boolean[entries];
-        gen = new int[entries];
-        attempt = new int[entries];
-        node = new int[entries];
-        incarnation = new int[entries];
-        retriesUsed = new int[entries];
-        preempted = new int[entries];
-        handle = new long[entries];
-        startNanos = new long[entries];
+        rows = new int[entries << STRIDE_SHIFT];
+        times = new long[entries * 2];
         submitNanos = new long[taskCount];
-        prev = new int[entries];
-        next = new int[entries];
-        Arrays.fill(node, NIL);
-        Arrays.fill(prev, UNLINKED);
-        Arrays.fill(next, UNLINKED);
+        for (int e = 0; e < entries; e++) {
+            int row = e << STRIDE_SHIFT;
+            rows[row + NODE] = NIL;
+            rows[row + PREV] = UNLINKED;
+            rows[row + NEXT] = UNLINKED;
+        }
     }
 
     static int outer(int task) {
@@ -84,15 +85,94 @@ final class TaskColumns {
         return (entry & 1) != 0;
     }
 
+    byte state(int entry) {
+        return (byte) rows[entry << STRIDE_SHIFT];
+    }
+
     /** Moves the entry to {@code newState} and invalidates events scheduled for the old one. */
     void transition(int entry, byte newState) {
-        state[entry] = newState;
-        gen[entry]++;
+        int row = entry << STRIDE_SHIFT;
+        rows[row] = (rows[row] & ~0xFF) | newState;
+        rows[row + GEN]++;
+    }
+
+    int gen(int entry) {
+        return rows[(entry << STRIDE_SHIFT) + GEN];
+    }
+
+    boolean queued(int entry) {
+        return (rows[entry << STRIDE_SHIFT] & QUEUED_BIT) != 0;
+    }
+
+    void setQueued(int entry, boolean queued) {
+        int row = entry << STRIDE_SHIFT;
+        rows[row] = queued ? rows[row] | QUEUED_BIT : rows[row] & ~QUEUED_BIT;
+    }
+
+    /** Failures of this task (or child) caused by preemption. */
+    int preempted(int entry) {
+        return rows[entry << STRIDE_SHIFT] >>> PREEMPTED_SHIFT;
+    }
+
+    void addPreempted(int entry) {
+        Check.that(preempted(entry) < (1 << 22), "preempted count overflow", entry);
+        rows[entry << STRIDE_SHIFT] += 1 << PREEMPTED_SHIFT;
+    }
+
+    void clearPreempted(int entry) {
+        rows[entry << STRIDE_SHIFT] &= (1 << PREEMPTED_SHIFT) - 1;
+    }
+
+    int attempt(int entry) {
+        return rows[(entry << STRIDE_SHIFT) + ATTEMPT];
+    }
+
+    void setAttempt(int entry, int attempt) {
+        rows[(entry << STRIDE_SHIFT) + ATTEMPT] = attempt;
+    }
+
+    /** The node the entry was last leased on, or {@link #NIL}. */
+    int node(int entry) {
+        return rows[(entry << STRIDE_SHIFT) + NODE];
+    }
+
+    /** The node's incarnation when the entry was leased there. */
+    int incarnation(int entry) {
+        return rows[(entry << STRIDE_SHIFT) + INCARNATION];
+    }
+
+    void setIncarnation(int entry, int incarnation) {
+        rows[(entry << STRIDE_SHIFT) + INCARNATION] = incarnation;
+    }
+
+    int retriesUsed(int entry) {
+        return rows[(entry << STRIDE_SHIFT) + RETRIES_USED];
+    }
+
+    void setRetriesUsed(int entry, int retriesUsed) {
+        rows[(entry << STRIDE_SHIFT) + RETRIES_USED] = retriesUsed;
+    }
+
+    /** Handle of the entry's pending event (done or retry), possibly stale. */
+    long handle(int entry) {
+        return times[entry << 1];
+    }
+
+    void setHandle(int entry, long handle) {
+        times[entry << 1] = handle;
+    }
+
+    long startNanos(int entry) {
+        return times[(entry << 1) + 1];
+    }
+
+    void setStartNanos(int entry, long startNanos) {
+        times[(entry << 1) + 1] = startNanos;
     }
 
     /** True while the entry holds a reservation (leased or running). */
     boolean holdsCpu(int entry) {
-        return state[entry] == RUNNING;
+        return state(entry) == RUNNING;
     }
 
     void ensureNodes(int slot) {
@@ -120,48 +200,50 @@ final class TaskColumns {
     }
 
     int next(int entry) {
-        return next[entry];
+        return rows[(entry << STRIDE_SHIFT) + NEXT];
     }
 
     boolean linked(int entry) {
-        return prev[entry] != UNLINKED;
+        return rows[(entry << STRIDE_SHIFT) + PREV] != UNLINKED;
     }
 
     /** Links the entry at the tail of node {@code slot}'s list and records the node. */
     void link(int entry, int slot) {
         Check.that(!linked(entry), "task entry linked twice", entry);
         ensureNodes(slot);
-        node[entry] = slot;
+        int row = entry << STRIDE_SHIFT;
+        rows[row + NODE] = slot;
         int tail = listTail[slot];
-        prev[entry] = tail;
-        next[entry] = NIL;
+        rows[row + PREV] = tail;
+        rows[row + NEXT] = NIL;
         if (tail == NIL) {
             listHead[slot] = entry;
         } else {
-            next[tail] = entry;
+            rows[(tail << STRIDE_SHIFT) + NEXT] = entry;
         }
         listTail[slot] = entry;
     }
 
     /** Unlinks the entry from its node's list; no-op if not linked. */
     void unlink(int entry) {
-        if (!linked(entry)) {
+        int row = entry << STRIDE_SHIFT;
+        int p = rows[row + PREV];
+        if (p == UNLINKED) {
             return;
         }
-        int slot = node[entry];
-        int p = prev[entry];
-        int n = next[entry];
+        int slot = rows[row + NODE];
+        int n = rows[row + NEXT];
         if (p == NIL) {
             listHead[slot] = n;
         } else {
-            next[p] = n;
+            rows[(p << STRIDE_SHIFT) + NEXT] = n;
         }
         if (n == NIL) {
             listTail[slot] = p;
         } else {
-            prev[n] = p;
+            rows[(n << STRIDE_SHIFT) + PREV] = p;
         }
-        prev[entry] = UNLINKED;
-        next[entry] = UNLINKED;
+        rows[row + PREV] = UNLINKED;
+        rows[row + NEXT] = UNLINKED;
     }
 }

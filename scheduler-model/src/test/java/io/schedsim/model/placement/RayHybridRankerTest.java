@@ -12,27 +12,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ray's hybrid policy (R-12) as a table: each row is a set of nodes ({@code slot:used/total},
- * suffix {@code d} = draining, {@code x} = DEAD), a preferred slot and top-k fraction, and the set
- * of slots that 400 picks of a 1-CPU request may return. Threshold 0.5, top-k absolute 1.
+ * Ray's hybrid policy (R-12) as a table: each row is a set of nodes ({@code slot:used/total} or
+ * {@code first-last:used/total}, suffix {@code d} = draining, {@code x} = DEAD), a preferred slot
+ * and top-k fraction, and the set of slots that 400 picks of a 1-CPU request may return.
+ * Threshold 0.5, top-k absolute 1.
  */
 class RayHybridRankerTest {
     private static final long CPU = 1_000;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-        "below threshold all score 0, lowest slot wins; 1:7000/16000 2:0/16000 3:4000/16000; -1; 0.0; 1",
-        "above threshold ranks by utilisation; 1:12000/16000 2:9000/16000 3:8000/16000; -1; 0.0; 3",
+        "below threshold all score 0: lowest slot; 1:7000/16000 2:0/16000 3:4000/16000; -1; 0; 1",
+        "above threshold ranks by utilisation; 1:12000/16000 2:9000/16000 3:8000/16000; -1; 0; 3",
         "exactly at threshold is not truncated; 1:8000/16000 2:7999/16000; -1; 0.0; 2",
-        "top-k = floor(10 x 0.2) = 2 of equal nodes; 1:0/16000 2:0/16000 3:0/16000 4:0/16000 5:0/16000 6:0/16000 7:0/16000 8:0/16000 9:0/16000 10:0/16000; -1; 0.2; 1 2",
-        "top-k counts draining nodes as not DEAD; 1:0/16000d 2:0/16000d 3:0/16000d 4:0/16000d 5:0/16000d 6:0/16000 7:0/16000 8:0/16000 9:0/16000 10:0/16000; -1; 0.2; 6 7",
-        "top-k ignores DEAD nodes; 1:0/16000x 2:0/16000x 3:0/16000x 4:0/16000x 5:0/16000x 6:0/16000 7:0/16000 8:0/16000 9:0/16000 10:0/16000; -1; 0.2; 6",
-        "top-k capped by candidates; 1:0/16000 2:0/16000; -1; 1.0; 1 2",
-        "preferred node at the best score wins; 1:0/16000 2:0/16000 3:0/16000 4:0/16000 5:0/16000; 4; 1.0; 4",
+        "top-k = floor(10 x 0.2) = 2 of equal nodes; 1-10:0/16000; -1; 0.2; 1 2",
+        "top-k counts draining nodes; 1-5:0/16000d 6-10:0/16000; -1; 0.2; 6 7",
+        "top-k ignores DEAD nodes; 1-5:0/16000x 6-10:0/16000; -1; 0.2; 6",
+        "top-k capped by candidates; 1-2:0/16000; -1; 1.0; 1 2",
+        "preferred node at the best score wins; 1-5:0/16000; 4; 1.0; 4",
         "preferred node worse than the best loses; 1:0/16000 2:12000/16000; 2; 0.0; 1",
         "full preferred node is skipped; 1:0/16000 2:16000/16000; 2; 0.0; 1",
         "DEAD preferred node is skipped; 1:4000/16000 2:0/16000x; 2; 0.0; 1",
-        "skips draining, DEAD, full and infeasible nodes; 1:0/16000d 2:0/16000x 3:15500/16000 4:0/500 5:10000/16000; -1; 1.0; 5",
+        "skips draining, DEAD, full, infeasible; 1:0/16000d 2:0/16000x 3:15500/16000 4:0/500 "
+                + "5:10000/16000; -1; 1.0; 5",
         "no node can take it; 1:16000/16000 2:0/16000d 3:0/0; -1; 1.0; -1",
     })
     void picks(String rule, String nodes, int preferred, double fraction, String expected) {
@@ -97,8 +99,7 @@ class RayHybridRankerTest {
 
     @Test
     void deterministicPerSeed() {
-        String nodes = "1:0/16000 2:0/16000 3:0/16000 4:0/16000 5:0/16000 6:0/16000 7:0/16000 "
-                + "8:0/16000 9:0/16000 10:0/16000";
+        String nodes = "1-10:0/16000";
         assertEquals(picks(nodes, 11), picks(nodes, 11));
         assertNotEquals(picks(nodes, 11), picks(nodes, 12));
     }
@@ -118,10 +119,13 @@ class RayHybridRankerTest {
             boolean draining = spec.endsWith("d");
             boolean dead = spec.endsWith("x");
             String body = draining || dead ? spec.substring(0, spec.length() - 1) : spec;
-            int slot = Integer.parseInt(body.substring(0, body.indexOf(':')));
+            String[] slots = body.substring(0, body.indexOf(':')).split("-");
             String[] usage = body.substring(body.indexOf(':') + 1).split("/");
-            ranker.update(slot, !dead, !draining, Long.parseLong(usage[1]),
-                    Long.parseLong(usage[0]));
+            int last = Integer.parseInt(slots[slots.length - 1]);
+            for (int slot = Integer.parseInt(slots[0]); slot <= last; slot++) {
+                ranker.update(slot, !dead, !draining, Long.parseLong(usage[1]),
+                        Long.parseLong(usage[0]));
+            }
         }
         return ranker;
     }
