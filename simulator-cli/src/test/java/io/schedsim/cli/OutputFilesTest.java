@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,23 @@ class OutputFilesTest {
                 dir.resolve("run.jsonl").toString());
         assertEquals(ExitCode.INPUT, run.exitCode(), run::toString);
         assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void unwritableDirectoryFailsBeforeTheRun() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // root writes anywhere; the check is meaningful for other users only.
+            Assumptions.assumeFalse(Files.isWritable(locked), "running as root");
+            CliRun run = CliRun.of("run", "fake-cluster", "--trace",
+                    locked.resolve("t.jsonl").toString());
+            assertEquals(ExitCode.INPUT, run.exitCode(), run::toString);
+            assertTrue(run.err().startsWith("schedsim: --trace: cannot write "), run::toString);
+            assertTrue(run.err().contains("is not writable"), run::toString);
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     private List<Path> listing() throws IOException {

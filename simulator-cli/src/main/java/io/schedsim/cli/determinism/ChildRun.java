@@ -61,6 +61,18 @@ final class ChildRun {
         return FreshJvmCheck.readJson(json);
     }
 
+    /** Ends the child if it is still running (this run failed first) and waits for it. */
+    void stop() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static List<String> command(Catalogs catalogs, RunRequest request, Path trace) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());

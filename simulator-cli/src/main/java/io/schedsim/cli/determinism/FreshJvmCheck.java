@@ -26,12 +26,14 @@ public final class FreshJvmCheck {
     public static Comparison compare(Catalogs catalogs, ScenarioDefinition scenario,
             RunRequest request) {
         Path directory = null;
+        ChildRun child = null;
         try {
             directory = Files.createTempDirectory("schedsim-determinism-");
+            // The two runs are independent: the child starts first and runs alongside this one.
+            child = ChildRun.start(catalogs, request, directory);
             Path traceHere = directory.resolve("this-jvm.jsonl");
             RunResult here = RecordedRun.runWithTrace(scenario, request, traceHere,
                     Files.newOutputStream(traceHere));
-            ChildRun child = ChildRun.start(catalogs, request, directory);
             JsonNode there = child.awaitResult();
             return new Comparison("this JVM vs a fresh JVM", here.traceHash(), here.events(),
                     there.path("traceHash").asText(), there.path("events").asLong(),
@@ -39,6 +41,9 @@ public final class FreshJvmCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (child != null) {
+                child.stop();
+            }
             deleteRecursively(directory);
         }
     }
