@@ -25,9 +25,25 @@ public final class RayHybridPolicy implements RayPlacement {
         }
     }
 
+    /**
+     * Re-checks the gate on the node picked: if the cluster changed a node (a drain, say) without
+     * telling {@link #onNodeChanged}, that node is re-ranked and the pick repeated, so a stale
+     * index never leases onto a DRAINING or DEAD node (R-17). Each repeat removes one stale node.
+     */
     @Override
     public int pickNode(int preferredNode, long cpuMilli) {
-        return ranker.pick(preferredNode, cpuMilli);
+        for (int attempt = 0; attempt <= cluster.nodeSlotCount(); attempt++) {
+            int slot = ranker.pick(preferredNode, cpuMilli);
+            if (slot < 0) {
+                return -1;
+            }
+            Node node = cluster.node(slot);
+            if (cluster.raySchedulable(node) && node.cpuFreeMilli() >= cpuMilli) {
+                return slot;
+            }
+            onNodeChanged(node);
+        }
+        throw new IllegalStateException("ranked node set does not converge");
     }
 
     @Override
