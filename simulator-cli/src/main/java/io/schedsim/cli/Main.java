@@ -14,6 +14,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = utf8(System.out);
         PrintWriter err = utf8(System.err);
+        // Only the CLI writes to stdout, so --json output stays parseable whatever a model prints.
+        System.setOut(System.err);
         int exitCode;
         try {
             exitCode = execute(Catalogs.fromSystemProperty(), out, err, args);
