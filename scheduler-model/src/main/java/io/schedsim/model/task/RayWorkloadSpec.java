@@ -10,7 +10,8 @@ package io.schedsim.model.task;
 public record RayWorkloadSpec(int outerTasks, long holdNanos, boolean nestedChild,
         long childCpuNanos, long cpuMilliPerTask, int maxRetries, long submitAtNanos) {
     public RayWorkloadSpec {
-        if (outerTasks < 0 || outerTasks > (Integer.MAX_VALUE >> 2)) {
+        // The task table keeps 16 ints per task in one array (TaskColumns).
+        if (outerTasks < 0 || outerTasks > (Integer.MAX_VALUE >> 4)) {
             throw new IllegalArgumentException("outerTasks out of range: " + outerTasks);
         }
         if (holdNanos < 0 || childCpuNanos < 0 || cpuMilliPerTask < 0 || submitAtNanos < 0) {
