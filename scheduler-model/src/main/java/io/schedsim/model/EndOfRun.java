@@ -23,7 +23,8 @@ public final class EndOfRun {
     /** True when no evaluation, plan, client transition or Ray task is still in motion. */
     public static boolean isQuiescent(Cluster cluster) {
         StateStore state = cluster.state();
-        if (state.broker().pendingCount() > 0 || !cluster.workers().idle()) {
+        if (state.broker().pendingCount() > 0 || !cluster.workers().idle()
+                || cluster.workers().followUpsPending() > 0) {
             return false;
         }
         if (cluster.ray() != null && !cluster.ray().allTerminal()) {

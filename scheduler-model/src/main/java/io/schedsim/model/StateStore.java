@@ -98,8 +98,12 @@ public final class StateStore {
     private void checkBatchCount(Job job) {
         int live = 0;
         for (Alloc a : allocs.all()) {
-            if (a.job == job && (!a.client().isTerminal() || a.client() == ClientStatus.COMPLETE)
-                    && (!a.desired().isServerTerminal() || a.migrateDisablePlacement)) {
+            boolean running = !a.client().isTerminal();
+            boolean finished = a.client() == ClientStatus.COMPLETE;
+            // Counted: desired run (running or finished), or stopped by a drain deadline while
+            // still running (nomad#28018). A lost allocation that completes later is not.
+            if (a.job == job && (running || finished)
+                    && (!a.desired().isServerTerminal() || (a.migrateDisablePlacement && running))) {
                 live++;
             }
         }

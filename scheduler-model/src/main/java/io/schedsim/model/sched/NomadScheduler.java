@@ -66,7 +66,10 @@ public class NomadScheduler implements Scheduler {
                     done++;
                 }
             } else if (alloc.client() == ClientStatus.FAILED) {
-                reschedule(plan, alloc, plannedCpu, plannedMem);
+                if (reschedule(plan, alloc, plannedCpu, plannedMem)) {
+                    // Due later: the failed allocation holds its place until its follow-up.
+                    untainted++;
+                }
             } else if (!alloc.client().isTerminal()) {
                 untainted++;
                 if (untainted > job.count) {
@@ -86,7 +89,10 @@ public class NomadScheduler implements Scheduler {
         if (!alloc.job.type.isBatchLike()) {
             return false;
         }
-        return alloc.client() == ClientStatus.COMPLETE || alloc.migrateDisablePlacement;
+        // A lost allocation that completes after reconnecting (N-30) was already replaced.
+        boolean finished = alloc.client() == ClientStatus.COMPLETE
+                && !alloc.desired().isServerTerminal();
+        return finished || alloc.migrateDisablePlacement;
     }
 
     /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */
@@ -94,19 +100,22 @@ public class NomadScheduler implements Scheduler {
         return !alloc.migrateDisablePlacement && alloc.job.type == JobType.SERVICE;
     }
 
-    private void reschedule(Plan plan, Alloc alloc, long[] plannedCpu, long[] plannedMem) {
+    /** N-34: reschedules a failed allocation now, or returns true if it is due later. */
+    private boolean reschedule(Plan plan, Alloc alloc, long[] plannedCpu, long[] plannedMem) {
         Job job = alloc.job;
         if (!job.reschedule.allows(alloc.rescheduleAttempts)) {
-            return;
+            return false;
         }
         long due = alloc.modifiedNanos
                 + SimTime.millis(job.reschedule.delayMillisFor(alloc.rescheduleAttempts));
         if (due > cluster.nowNanos()) {
-            plan.followUpAtNanos = plan.followUpAtNanos < 0 ? due : Math.min(plan.followUpAtNanos, due);
-            return;
+            plan.followUpAtNanos = plan.followUpAtNanos < 0 ? due
+                    : Math.min(plan.followUpAtNanos, due);
+            return true;
         }
         plan.stops.add(new Plan.Stop(alloc, "alloc was rescheduled because it failed"));
         place(plan, job, alloc.id, alloc.rescheduleAttempts + 1, plannedCpu, plannedMem);
+        return false;
     }
 
     private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,

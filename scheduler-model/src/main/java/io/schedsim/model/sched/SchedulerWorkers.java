@@ -26,6 +26,7 @@ public final class SchedulerWorkers {
     private int commitKind;
     private int followUpKind;
     private long stallUntilNanos;
+    private int followUpsPending;
 
     public SchedulerWorkers(Cluster cluster, Scheduler scheduler, PlanApplier applier) {
         this.cluster = cluster;
@@ -41,8 +42,10 @@ public final class SchedulerWorkers {
     public void start() {
         dequeueKind = sim.registerKind("sched.dequeue", (worker, payload) -> dequeue(worker));
         commitKind = sim.registerKind("sched.commit", (worker, payload) -> commit(worker));
-        followUpKind = sim.registerKind("sched.follow-up", (jobId, payload) ->
-                cluster.createEval(cluster.state().jobs().get(jobId), "follow-up", -1));
+        followUpKind = sim.registerKind("sched.follow-up", (jobId, payload) -> {
+            followUpsPending--;
+            cluster.createEval(cluster.state().jobs().get(jobId), "follow-up", -1);
+        });
     }
 
     /** Wakes idle workers when evaluations are pending. */
@@ -93,7 +96,7 @@ public final class SchedulerWorkers {
     private void settle(Evaluation eval, Plan plan, PlanResult result) {
         EvalBroker broker = cluster.state().broker();
         if (plan.followUpAtNanos >= 0) {
-            sim.schedule(plan.followUpAtNanos, followUpKind, eval.job.id, 0);
+            scheduleFollowUp(Math.max(sim.nowNanos(), plan.followUpAtNanos), eval.job);
         }
         if (result.rejected() > 0) {
             eval.planAttempts++;
@@ -101,12 +104,22 @@ public final class SchedulerWorkers {
                 broker.requeue(eval);
             } else {
                 cluster.sim().metrics().increment("evalsFailed");
-                sim.scheduleAfter(SimTime.millis(config.failedEvalFollowupMillis), followUpKind,
-                        eval.job.id, 0);
+                scheduleFollowUp(sim.nowNanos() + SimTime.millis(config.failedEvalFollowupMillis),
+                        eval.job);
             }
         } else if (plan.unplaced > 0) {
             broker.block(eval);
         }
+    }
+
+    private void scheduleFollowUp(long atNanos, Job job) {
+        followUpsPending++;
+        sim.schedule(atNanos, followUpKind, job.id, 0);
+    }
+
+    /** Follow-up evaluations (delayed reschedules, failed evals) not yet due. */
+    public int followUpsPending() {
+        return followUpsPending;
     }
 
     private int attemptLimit(Job job) {
@@ -123,7 +136,7 @@ public final class SchedulerWorkers {
 
     /** F-11: no worker takes an evaluation or commits a plan before {@code untilNanos}. */
     public void stall(long untilNanos) {
-        stallUntilNanos = Math.max(stallUntilNanos, untilNanos);
+        stallUntilNanos = untilNanos;
     }
 
     public boolean idle() {

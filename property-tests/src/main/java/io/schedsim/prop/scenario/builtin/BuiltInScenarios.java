@@ -8,6 +8,6 @@ public final class BuiltInScenarios {
     private BuiltInScenarios() {}
 
     public static List<ScenarioDefinition> all() {
-        return List.of(new RayChaos(), new NomadDrainIgnoreSystem());
+        return List.of(new RayChaos(), new NomadDrainIgnoreSystem(), new ChaosSwarm());
     }
 }

@@ -1,0 +1,158 @@
+package io.schedsim.prop.scenario.builtin;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.swarm.SwarmGenerator;
+import io.schedsim.fault.swarm.SwarmSpec;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.config.PlacementKind;
+import io.schedsim.model.job.JobSpec;
+import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.task.RayWorkloadSpec;
+import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.Knob;
+import io.schedsim.prop.scenario.Timing;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The swarm scenario (CLI.md): a small mixed cluster — a 0-CPU head for the Ray driver, up to 8
+ * worker nodes, service jobs spread over several nodes, long batch jobs, a system job, and nested
+ * Ray tasks with finite retries — where the seed switches a random subset of every fault kind on
+ * with random intensities (FoundationDB/TigerBeetle swarm testing). The shape is drawn from the
+ * {@code workload} stream within the knobs' bounds; the faults from the {@code swarm} stream.
+ */
+public final class ChaosSwarm extends BuiltInScenario {
+    private static final long FAULT_WINDOW_START_MILLIS = 20_000;
+
+    @Override
+    public String name() {
+        return "chaos-swarm";
+    }
+
+    @Override
+    public String description() {
+        return "swarm: mixed service/batch/system jobs and Ray tasks under a seeded subset of "
+                + "every fault kind";
+    }
+
+    @Override
+    public List<Knob> knobs() {
+        return List.of(
+                Knob.ofInt("nodes", 6, 2, 8, "worker nodes (a 0-CPU head is added for Ray)"),
+                Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each"),
+                Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running"),
+                Knob.ofBoolean("systemJob", true, "a system job on every node"),
+                Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)"),
+                Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
+                        "ray-health-check"), "failure detector; seeded = drawn per seed"),
+                Knob.ofLong("faultWindowMillis", 600_000, 1_000, 86_400_000,
+                        "faults fire in [20 s, window); the heal phase runs at its end"),
+                Knob.ofLong("settleMillis", 600_000, 0, 86_400_000,
+                        "at most this long after the heal to reach quiescence"));
+    }
+
+    @Override
+    protected ClusterConfig clusterConfig(Config config) {
+        ClusterConfig cluster = new ClusterConfig();
+        cluster.nomadPlacement = PlacementKind.SPREAD;
+        cluster.detector = DetectorPolicy.NOMAD_TTL;
+        return cluster;
+    }
+
+    @Override
+    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+        String detector = config.stringValue("detector");
+        boolean ttl = detector.equals("seeded") ? workload.chance(0.5)
+                : detector.equals("nomad-ttl");
+        cluster.config().detector = ttl ? DetectorPolicy.NOMAD_TTL : DetectorPolicy.RAY_HEALTH_CHECK;
+        cluster.addNode(0, 8_192, true);
+        for (int i = 0; i < config.intValue("nodes"); i++) {
+            cluster.addNode(4_000, 8_192, false);
+        }
+        if (config.booleanValue("systemJob")) {
+            cluster.state().registerJob(JobSpec.system("system", 100, 128));
+        }
+        for (int i = 0; i < config.intValue("serviceJobs"); i++) {
+            int count = 2 + workload.nextInt(3);
+            MigrateBlock migrate = new MigrateBlock(1 + workload.nextInt(2),
+                    2_000 + workload.nextLong(8_000), 300_000);
+            cluster.state().registerJob(JobSpec.service("service-" + i, count, 400, 256)
+                    .withMigrate(migrate).withStopLatency(workload.nextLong(5_000)));
+        }
+        for (int i = 0; i < config.intValue("batchJobs"); i++) {
+            int count = 1 + workload.nextInt(4);
+            long runMillis = 60_000 + workload.nextLong(400_000);
+            cluster.state().registerJob(JobSpec.batch("batch-" + i, count, 300, 256, runMillis)
+                    .withStopLatency(workload.nextLong(5_000)));
+        }
+        int rayTasks = config.intValue("rayTasks");
+        if (rayTasks > 0) {
+            int maxRetries = 1 + workload.nextInt(3);
+            cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), true,
+                    SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5)));
+        }
+    }
+
+    @Override
+    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+        List<Integer> heads = new ArrayList<>();
+        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+            if (cluster.isHead(slot)) {
+                heads.add(slot);
+            }
+        }
+        SwarmSpec spec = new SwarmSpec(cluster.nodeSlotCount(), heads, FAULT_WINDOW_START_MILLIS,
+                Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis")),
+                true, cluster.ray() != null);
+        return SwarmGenerator.generate(cluster.sim().seed(), spec);
+    }
+
+    @Override
+    protected Timing timing(Config config) {
+        long heal = Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis"));
+        return new Timing(heal, heal + config.longValue("settleMillis"), 0);
+    }
+
+    @Override
+    protected boolean finished(Cluster cluster) {
+        return io.schedsim.model.EndOfRun.isQuiescent(cluster);
+    }
+
+    @Override
+    public List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
+        List<Map<String, Object>> simpler = new ArrayList<>();
+        decrement(config, "rayTasks", 0, simpler, true);
+        decrement(config, "batchJobs", 0, simpler, false);
+        decrement(config, "serviceJobs", 0, simpler, false);
+        decrement(config, "nodes", 2, simpler, false);
+        if ((Boolean) config.get("systemJob")) {
+            Map<String, Object> next = new LinkedHashMap<>(config);
+            next.put("systemJob", false);
+            simpler.add(next);
+        }
+        return simpler;
+    }
+
+    private static void decrement(Map<String, Object> config, String knob, int min,
+            List<Map<String, Object>> out, boolean toMinFirst) {
+        int value = ((Number) config.get(knob)).intValue();
+        if (value <= min) {
+            return;
+        }
+        if (toMinFirst) {
+            Map<String, Object> zero = new LinkedHashMap<>(config);
+            zero.put(knob, min);
+            out.add(zero);
+        }
+        Map<String, Object> next = new LinkedHashMap<>(config);
+        next.put(knob, value - 1);
+        out.add(next);
+    }
+}
