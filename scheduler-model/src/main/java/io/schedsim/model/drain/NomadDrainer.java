@@ -149,10 +149,11 @@ public class NomadDrainer implements Drainer {
 
     /** N-17: remaining system allocations marked at once (unless ignored), drain cleared. */
     protected void finishNode(Node node) {
-        if (!node.drainIgnoreSystem) {
+        boolean ignoreSystem = node.drainIgnoreSystem;
+        state.completeDrain(node, false);
+        if (!ignoreSystem) {
             markRemaining(node, JobType.SYSTEM, false);
         }
-        state.completeDrain(node, false);
     }
 
     /** N-18: at the deadline every remaining allocation is marked and the drain clears. */

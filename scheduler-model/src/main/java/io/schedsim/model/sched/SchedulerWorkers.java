@@ -9,7 +9,7 @@ import io.schedsim.model.job.Job;
 
 /**
  * Scheduler workers: each takes an evaluation, plans from the state as it is then, and commits the
- * plan a seeded delay later — so the plan may be stale at commit, which is where the plan
+ * plan a seeded delay later (or after a stall, F-11) — so the plan may be stale at commit, which is where the plan
  * applier's re-check matters (N-23). Rejected plans retry up to the per-type limit (N-39), then a
  * follow-up eval is created; plans in flight during a leader failover are lost (F-7).
  */
@@ -53,16 +53,12 @@ public final class SchedulerWorkers {
         for (int worker = 0; worker < busy.length; worker++) {
             if (!busy[worker] && cluster.state().broker().hasPending()) {
                 busy[worker] = true;
-                sim.schedule(Math.max(sim.nowNanos(), stallUntilNanos), dequeueKind, worker, 0);
+                sim.schedule(sim.nowNanos(), dequeueKind, worker, 0);
             }
         }
     }
 
     private void dequeue(int worker) {
-        if (sim.nowNanos() < stallUntilNanos) {
-            sim.schedule(stallUntilNanos, dequeueKind, worker, 0);
-            return;
-        }
         Evaluation eval = cluster.state().broker().dequeue();
         if (eval == null) {
             busy[worker] = false;
@@ -134,7 +130,10 @@ public final class SchedulerWorkers {
         }
     }
 
-    /** F-11: no worker takes an evaluation or commits a plan before {@code untilNanos}. */
+    /**
+     * F-11: workers keep planning but commit nothing before {@code untilNanos} (a paused worker
+     * or a slow Raft apply), so plans made meanwhile commit from a snapshot that old.
+     */
     public void stall(long untilNanos) {
         stallUntilNanos = untilNanos;
     }
