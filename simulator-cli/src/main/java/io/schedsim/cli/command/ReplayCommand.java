@@ -3,7 +3,7 @@ package io.schedsim.cli.command;
 import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
 import io.schedsim.cli.output.OutputFile;
-import io.schedsim.cli.replay.ReplayFile;
+import io.schedsim.cli.replay.ReplayHeader;
 import io.schedsim.cli.replay.ReplayRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ReplayFile file = ReplayFile.read(replayPath);
+        ReplayHeader file = ReplayHeader.read(replayPath);
         ReplayRequest.resolve(context.catalogs(), file);
         checkWritable("--trace", tracePath);
         checkWritable("--timeline", timelinePath);

@@ -20,13 +20,13 @@ import java.nio.file.Path;
  *
  * @param variant bug-zoo variant name, or null for the correct model
  */
-public record ReplayFile(String path, String scenario, String variant, long seed,
+public record ReplayHeader(String path, String scenario, String variant, long seed,
         ObjectNode config, ObjectNode json) {
     /** The only format version this schedsim reads. */
     public static final String FORMAT = "schedsim-replay/1";
 
     /** Reads and checks {@code pathText}; every problem is an {@link InputException}. */
-    public static ReplayFile read(String pathText) {
+    public static ReplayHeader read(String pathText) {
         ObjectNode json = parse(pathText, readText(pathText));
         ReplayFields fields = new ReplayFields(pathText, json);
         String format = fields.requireText("format");
@@ -38,7 +38,7 @@ public record ReplayFile(String path, String scenario, String variant, long seed
         String variant = fields.requireTextOrNull("variant");
         long seed = fields.requireLong("seed");
         ObjectNode config = fields.requireObject("config");
-        return new ReplayFile(pathText, scenario, variant, seed, config, json);
+        return new ReplayHeader(pathText, scenario, variant, seed, config, json);
     }
 
     private static String readText(String pathText) {

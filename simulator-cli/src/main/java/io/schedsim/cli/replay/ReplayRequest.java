@@ -18,7 +18,7 @@ import java.util.Map;
 public final class ReplayRequest {
     private ReplayRequest() {}
 
-    public static RunRequest resolve(Catalogs catalogs, ReplayFile file) {
+    public static RunRequest resolve(Catalogs catalogs, ReplayHeader file) {
         ScenarioDefinition scenario = withField(file, "scenario", () ->
                 catalogs.scenario(file.scenario()));
         BugVariant variant = withField(file, "variant", () -> catalogs.variant(file.variant()));
@@ -43,7 +43,7 @@ public final class ReplayRequest {
     }
 
     /** Runs a lookup, prefixing its input error with the file and the field. */
-    private static <T> T withField(ReplayFile file, String field,
+    private static <T> T withField(ReplayHeader file, String field,
             java.util.function.Supplier<T> lookup) {
         try {
             return lookup.get();
@@ -61,7 +61,7 @@ public final class ReplayRequest {
         }
     }
 
-    private static InputException problem(ReplayFile file, String message) {
+    private static InputException problem(ReplayHeader file, String message) {
         return new InputException("replay " + file.path() + ": " + message);
     }
 }
