@@ -30,8 +30,16 @@ public final class PropertySearch {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Map<String, AtomicLong> shrunkByInvariant = new ConcurrentHashMap<>();
 
+    private final PropertyOracle oracle;
+
     public PropertySearch(SearchSettings settings) {
+        this(settings, null);
+    }
+
+    /** A search that also applies {@code oracle} (null: the model's invariants only). */
+    public PropertySearch(SearchSettings settings, PropertyOracle oracle) {
         this.settings = settings;
+        this.oracle = oracle;
     }
 
     /** Progress as the search goes: seeds run, failures, elapsed milliseconds. */
@@ -49,7 +57,7 @@ public final class PropertySearch {
                 ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
         SeedRangeWork work = new SeedRangeWork(settings.scenario(), settings.variant(), config,
                 settings.shrink(), settings.outDir().toString(), settings.orderings(),
-                settings.shrinkRunsMax(), this::claimShrink);
+                settings.shrinkRunsMax(), this::claimShrink, oracle);
         AtomicLong nextSeed = new AtomicLong(settings.firstSeed());
         AtomicLong seedsRun = new AtomicLong();
         AtomicLong failures = new AtomicLong();

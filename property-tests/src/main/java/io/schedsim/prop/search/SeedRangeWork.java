@@ -40,10 +40,11 @@ public final class SeedRangeWork implements Serializable {
     private final String orderings;
     private final int shrinkRunsMax;
     private final transient Predicate<String> shrinkInvariant;
+    private final PropertyOracle oracle;
 
     public SeedRangeWork(String scenario, String variant, Map<String, Object> config,
             boolean shrink, String outDir, String orderings, int shrinkRunsMax,
-            Predicate<String> shrinkInvariant) {
+            Predicate<String> shrinkInvariant, PropertyOracle oracle) {
         this.scenario = scenario;
         this.variant = variant;
         this.config = config;
@@ -52,6 +53,7 @@ public final class SeedRangeWork implements Serializable {
         this.orderings = orderings;
         this.shrinkRunsMax = shrinkRunsMax;
         this.shrinkInvariant = shrinkInvariant;
+        this.oracle = oracle;
     }
 
     /** The ordering a seed runs with: fifo, or a mixed draw from the seed's search stream. */
@@ -82,7 +84,8 @@ public final class SeedRangeWork implements Serializable {
     private SweepPartial runSeed(ScenarioDefinition definition, long seed, long startNanos) {
         OrderingSpec ordering = orderingFor(seed, orderings);
         RunRequest request = new RunRequest(scenario, seed, config, variant);
-        RunOutcome outcome = definition.execute(request, null, ordering, null);
+        RunOutcome outcome = PropertyOracle.apply(oracle,
+                definition.execute(request, null, ordering, null));
         RunResult result = outcome.result();
         Map<String, Long> fired = new TreeMap<>();
         result.faults().fired().forEach((k, v) -> fired.put(k, (long) v));
@@ -106,8 +109,8 @@ public final class SeedRangeWork implements Serializable {
         }
         ShrinkResult shrunk = null;
         if (shrink) {
-            shrunk = new Shrinker(definition, seed, variant, first.invariant(), shrinkRunsMax)
-                    .shrink(candidate, outcome);
+            shrunk = new Shrinker(definition, seed, variant, first.invariant(), shrinkRunsMax,
+                    oracle).shrink(candidate, outcome);
         }
         Candidate smallest = shrunk == null ? candidate : shrunk.smallest();
         RunOutcome smallestOutcome = shrunk == null ? outcome : shrunk.outcome();

@@ -6,6 +6,7 @@ import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.RunResult;
 import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.search.PropertyOracle;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,13 @@ public final class Shrinker {
     private final String variant;
     private final String invariant;
     private final int maxRuns;
+    private final PropertyOracle oracle;
     private int runs;
     private RunOutcome lastFailure;
 
     public Shrinker(ScenarioDefinition scenario, long seed, String variant, String invariant,
-            int maxRuns) {
+            int maxRuns, PropertyOracle oracle) {
+        this.oracle = oracle;
         this.scenario = scenario;
         this.seed = seed;
         this.variant = variant;
@@ -57,7 +60,8 @@ public final class Shrinker {
         }
         runs++;
         RunRequest request = new RunRequest(scenario.name(), seed, candidate.config(), variant);
-        RunOutcome outcome = scenario.execute(request, candidate.plan(), candidate.ordering(), null);
+        RunOutcome outcome = PropertyOracle.apply(oracle,
+                scenario.execute(request, candidate.plan(), candidate.ordering(), null));
         List<RunResult.Violation> violations = outcome.result().violations();
         if (!violations.isEmpty() && violations.get(0).invariant().equals(invariant)) {
             lastFailure = outcome;

@@ -1,0 +1,2 @@
+/** JUnit integration: properties as ordinary tests, budgets from system properties. */
+package io.schedsim.prop.junit;
