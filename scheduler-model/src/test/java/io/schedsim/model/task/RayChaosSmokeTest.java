@@ -9,6 +9,7 @@ import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.node.NodeStatus;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,5 +49,25 @@ class RayChaosSmokeTest {
         }
         EndOfRun.check(cluster);
         assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void sameSeedSameTrace() {
+        assertEquals(traceHash(7), traceHash(7));
+    }
+
+    private static long traceHash(long seed) {
+        RayWorkloadSpec spec = new RayWorkloadSpec(300, SimTime.millis(800), true,
+                SimTime.millis(300), 1_000, 2, 0);
+        Cluster cluster = RayClusters.start(seed, RayClusters.config(), 4, 4_000, spec,
+                ModelComponents.CORRECT);
+        cluster.sim().runUntil(SimTime.seconds(4));
+        cluster.terminateHost(1);
+        cluster.crashRunningWork(2);
+        cluster.killAgent(3);
+        RayClusters.runUntilTerminal(cluster, 3_600);
+        assertTrue(cluster.ray().allTerminal());
+        assertEquals(List.of(), cluster.monitor().violations());
+        return cluster.sim().traceHash();
     }
 }
