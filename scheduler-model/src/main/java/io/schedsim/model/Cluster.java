@@ -15,6 +15,7 @@ import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.sched.SchedulerWorkers;
@@ -37,6 +38,7 @@ public final class Cluster extends ClusterOperations {
     private final ControlNetwork network;
     private final ModelComponents components;
     private final ObjectArrayList<Node> nodes = new ObjectArrayList<>();
+    private final ObjectArrayList<NodeEvent> nodeEvents = new ObjectArrayList<>();
     private final StateStore state;
     private FailureDetector detector;
     private SchedulerWorkers workers;
@@ -74,6 +76,8 @@ public final class Cluster extends ClusterOperations {
         Node node = new Node(nodes.size(), head, cpuMilli, memMb, replacesSlot);
         nodes.add(node);
         if (started) {
+            record(node, NodeEvent.Kind.JOINED,
+                    replacesSlot < 0 ? "" : "replaces node " + replacesSlot);
             rayPlacement.onNodeChanged(node);
             detector.onNodeJoined(node);
         }
@@ -241,6 +245,7 @@ public final class Cluster extends ClusterOperations {
         checkDetection(node, now, reason);
         node.status = NodeStatus.DOWN;
         node.downAtNanos = now;
+        record(node, NodeEvent.Kind.DOWN, reason);
         if (node.diedAtNanos >= 0) {
             detectionMillis.recordValue(SimTime.toMillis(now - node.diedAtNanos));
         }
@@ -259,6 +264,7 @@ public final class Cluster extends ClusterOperations {
         }
         node.status = NodeStatus.READY;
         node.downAtNanos = -1;
+        record(node, NodeEvent.Kind.READY, "");
         rayPlacement.onNodeChanged(node);
         createNodeEvals(node);
         state.broker().unblockAll();
@@ -282,7 +288,19 @@ public final class Cluster extends ClusterOperations {
         }
     }
 
+    /** Appends to the node history (cold path: status, eligibility, drains, deaths). */
+    void record(Node node, NodeEvent.Kind kind, String detail) {
+        nodeEvents.add(new NodeEvent(sim.nowNanos(), node.slot, kind, detail));
+    }
+
+    /** Every node event so far, in order. */
+    public java.util.List<NodeEvent> nodeEvents() {
+        return nodeEvents;
+    }
+
     void onDrainCompleted(Node node, long drainNanos) {
+        record(node, NodeEvent.Kind.DRAIN_COMPLETE, node.drainDeadlineReached
+                ? "deadline_reached=true" : "");
         drainMillis.recordValue(SimTime.toMillis(Math.max(0, drainNanos)));
     }
 

@@ -15,6 +15,7 @@ import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.task.RayWorkload;
@@ -54,6 +55,8 @@ abstract class ClusterOperations implements ClusterControl {
     abstract int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot);
 
     abstract void bumpLeaderEpoch();
+
+    abstract void record(Node node, NodeEvent.Kind kind, String detail);
 
     /** Registers the timers of the online checks that need a deadline (INV-9, INV-12). */
     protected void startChecks() {
@@ -138,6 +141,10 @@ abstract class ClusterOperations implements ClusterControl {
         node.drainUpdatedNanos = now;
         node.drainDeadlineReached = false;
         node.lastDrain = LastDrainStatus.DRAINING;
+        String mode = spec.isForce() ? "force"
+                : spec.hasDeadline() ? "deadline " + spec.deadlineMillis() + " ms" : "no deadline";
+        record(node, NodeEvent.Kind.DRAIN_SET,
+                mode + (spec.ignoreSystemJobs() ? ", ignore-system" : ""));
         if (spec.isForce()) {
             node.drainDeadlineNanos = now;
         } else if (spec.hasDeadline()) {
@@ -166,6 +173,7 @@ abstract class ClusterOperations implements ClusterControl {
             node.drainDeadlineNanos = SimTime.NEVER;
             node.lastDrain = LastDrainStatus.CANCELED;
             node.drainUpdatedNanos = sim().nowNanos();
+            record(node, NodeEvent.Kind.DRAIN_CANCELED, markEligible ? "mark eligible" : "");
             drainer().onDrainCancelled(node);
         }
         if (markEligible && !node.eligible) {
@@ -181,6 +189,7 @@ abstract class ClusterOperations implements ClusterControl {
             return;
         }
         node.hostUp = false;
+        record(node, NodeEvent.Kind.HOST_TERMINATED, "");
         died(node);
         workDied(node);
     }
@@ -192,6 +201,7 @@ abstract class ClusterOperations implements ClusterControl {
             return;
         }
         node.agentUp = false;
+        record(node, NodeEvent.Kind.AGENT_KILLED, "");
         died(node);
         sim().scheduleAfter(SimTime.millis(config().workerExitAfterAgentKillMillis), workersExitKind,
                 slot, node.incarnation);
@@ -231,6 +241,7 @@ abstract class ClusterOperations implements ClusterControl {
         node.hostUp = true;
         node.agentUp = true;
         node.diedAtNanos = -1;
+        record(node, NodeEvent.Kind.RESTARTED, "same identity");
         refreshDisturbance(node);
         client().onNodeRestarted(node);
         detector().onNodeJoined(node);

@@ -14,6 +14,7 @@ import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.sched.EvalBroker;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
@@ -103,7 +104,8 @@ public final class StateStore {
             // Counted: desired run (running or finished), or stopped by a drain deadline while
             // still running (nomad#28018). A lost allocation that completes later is not.
             if (a.job == job && (running || finished)
-                    && (!a.desired().isServerTerminal() || (a.migrateDisablePlacement && running))) {
+                    && (!a.desired().isServerTerminal()
+                            || (a.migrateDisablePlacement && running))) {
                 live++;
             }
         }
@@ -249,6 +251,10 @@ public final class StateStore {
         }
         boolean wasEligible = node.eligible;
         node.eligible = eligible;
+        if (wasEligible != eligible) {
+            cluster.record(node, eligible ? NodeEvent.Kind.ELIGIBLE : NodeEvent.Kind.INELIGIBLE,
+                    source.name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (!wasEligible && eligible) {
             cluster.onNodeBecameEligible(node);
         }

@@ -67,7 +67,7 @@ public final class PropertySearch {
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 SweepPartial mine = SweepPartial.empty();
-                while (!stopped.get() && System.nanoTime() < deadline) {
+                while (!stopped.get() && System.nanoTime() < deadline && !enoughFailures(failures)) {
                     long first = nextSeed.getAndAdd(BLOCK);
                     if (first > settings.lastSeed()) {
                         break;
@@ -106,6 +106,10 @@ public final class PropertySearch {
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000L;
         return report(total, wallMillis);
+    }
+
+    private boolean enoughFailures(AtomicLong failures) {
+        return settings.stopAfterFailures() > 0 && failures.get() >= settings.stopAfterFailures();
     }
 
     private boolean claimShrink(String invariant) {
