@@ -274,6 +274,14 @@ public final class Cluster extends ClusterOperations {
         }
     }
 
+    /** A drain was set or cleared: Ray's placement index and waiting tasks must know. */
+    void onDrainChanged(Node node) {
+        rayPlacement.onNodeChanged(node);
+        if (ray != null && raySchedulable(node)) {
+            ray.onNodeReady(node);
+        }
+    }
+
     void onNodeBecameEligible(Node node) {
         createNodeEvals(node);
         state.broker().unblockAll();
@@ -299,6 +307,7 @@ public final class Cluster extends ClusterOperations {
     }
 
     void onDrainCompleted(Node node, long drainNanos) {
+        onDrainChanged(node);
         record(node, NodeEvent.Kind.DRAIN_COMPLETE, node.drainDeadlineReached
                 ? "deadline_reached=true" : "");
         drainMillis.recordValue(SimTime.toMillis(Math.max(0, drainNanos)));

@@ -58,6 +58,8 @@ abstract class ClusterOperations implements ClusterControl {
 
     abstract void record(Node node, NodeEvent.Kind kind, String detail);
 
+    abstract void onDrainChanged(Node node);
+
     /** Registers the timers of the online checks that need a deadline (INV-9, INV-12). */
     protected void startChecks() {
         drainCheckKind = sim().registerKind("inv.drain-deadline", (slot, startedAt) -> {
@@ -156,6 +158,7 @@ abstract class ClusterOperations implements ClusterControl {
             state().setEligibility(node, false, EligibilitySource.DRAIN_SET);
         }
         drainer().onDrainSet(node);
+        onDrainChanged(node);
         if (node.drainDeadlineNanos != SimTime.NEVER) {
             long window = SimTime.millis(config().drainDeadlineCoalesceWindowMillis
                     + config().drainBatchUpdateIntervalMillis) + 1;
@@ -175,6 +178,7 @@ abstract class ClusterOperations implements ClusterControl {
             node.drainUpdatedNanos = sim().nowNanos();
             record(node, NodeEvent.Kind.DRAIN_CANCELED, markEligible ? "mark eligible" : "");
             drainer().onDrainCancelled(node);
+            onDrainChanged(node);
         }
         if (markEligible && !node.eligible) {
             state().setEligibility(node, true, EligibilitySource.DRAIN_DISABLE);

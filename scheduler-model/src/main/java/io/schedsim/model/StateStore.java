@@ -179,46 +179,25 @@ public final class StateStore {
     }
 
     /**
-     * INV-4/INV-5 before a paced mark of {@code next}: the job-wide pacing formula must allow a
-     * mark, and with it at most max_parallel marked allocations may wait for a healthy
-     * replacement (nomad#26175).
+     * INV-4/INV-5 at a paced mark of {@code next}: after it, the job must still have at least
+     * {@code count − max_parallel} healthy allocations not marked for migration, job-wide (N-13,
+     * N-14). This is the pacing formula seen from outside: a drainer that counts a marked
+     * allocation as healthy (nomad#26175) or paces each node on its own breaks it.
      */
     private void checkPacing(Alloc next) {
         Job job = next.job;
-        int healthy = 0;
-        int waiting = 1;
+        int healthyUnmarked = 0;
         for (Alloc a : allocs.all()) {
-            if (a.job != job) {
-                continue;
-            }
-            if (!a.isTerminal() && !a.migrate && a.health.isSet()) {
-                healthy++;
-            }
-            if (a.migrate && !a.markedByDeadline && !replacementHasHealth(a)) {
-                waiting++;
+            if (a != next && a.job == job && !a.isTerminal() && !a.migrate && a.health.isSet()) {
+                healthyUnmarked++;
             }
         }
-        int maxParallel = job.migrate.maxParallel();
-        if (waiting > maxParallel) {
-            monitor.violation(Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next + ": " + waiting
-                    + " migrations of " + job + " wait for a healthy replacement,"
-                    + " max_parallel " + maxParallel);
+        int floor = job.count - job.migrate.maxParallel();
+        if (healthyUnmarked < floor) {
+            monitor.violation(Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next + " leaving "
+                    + healthyUnmarked + " healthy unmarked allocations of " + job + ", below count "
+                    + job.count + " - max_parallel " + job.migrate.maxParallel());
         }
-        if (healthy - (job.count - maxParallel) <= 0) {
-            monitor.violation(Inv.PACING_WAITS_FOR_HEALTH, "drain marked " + next + " with "
-                    + healthy + " healthy allocations of count " + job.count + ", max_parallel "
-                    + maxParallel);
-        }
-    }
-
-    /** True if some replacement in the chain after {@code alloc} has its health set. */
-    private boolean replacementHasHealth(Alloc alloc) {
-        for (Alloc a : allocs.all()) {
-            if (a.previousAlloc == alloc.id && (a.health.isSet() || replacementHasHealth(a))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A client status or health report that reached the server. Stale reports are ignored. */

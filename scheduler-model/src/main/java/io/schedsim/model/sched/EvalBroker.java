@@ -17,6 +17,7 @@ public final class EvalBroker {
     private final ObjectArrayList<Evaluation> blocked = new ObjectArrayList<>();
     private int nextId;
     private long created;
+    private long unblockIndex;
 
     /** Creates a pending eval unless one for the job is already pending; null if coalesced. */
     public Evaluation enqueue(Job job, String triggeredBy, int node, long now) {
@@ -57,13 +58,24 @@ public final class EvalBroker {
         inFlightJobs.remove(eval.job.id);
     }
 
+    /**
+     * Blocks {@code eval} until capacity changes, unless it already changed after the eval's
+     * snapshot: then the eval is pending again at once, as Nomad's blocked-evals tracker does
+     * for a missed unblock (nomad:nomad/blocked_evals.go), so a node that turned Ready while the
+     * plan was in flight is not waited for forever (INV-24).
+     */
     public void block(Evaluation eval) {
         removeBlocked(eval.job.id);
+        if (eval.snapshotUnblockIndex < unblockIndex) {
+            requeue(eval);
+            return;
+        }
         blocked.add(eval);
     }
 
     /** Moves every blocked eval back to pending (capacity changed; nomad#27488). */
     public int unblockAll() {
+        unblockIndex++;
         int n = blocked.size();
         for (int i = 0; i < n; i++) {
             requeue(blocked.get(i));
@@ -78,6 +90,11 @@ public final class EvalBroker {
                 blocked.remove(i);
             }
         }
+    }
+
+    /** Counts capacity changes (calls of {@link #unblockAll}); an eval's plan snapshots it. */
+    public long unblockIndex() {
+        return unblockIndex;
     }
 
     public boolean hasPending() {

@@ -11,6 +11,8 @@ public final class Evaluation {
     public final long createdNanos;
     /** Plans of this eval rejected so far (N-39). */
     public int planAttempts;
+    /** The broker's unblock index when the eval was last planned ({@link EvalBroker#block}). */
+    public long snapshotUnblockIndex;
 
     public Evaluation(int id, Job job, String triggeredBy, int node, long createdNanos) {
         this.id = id;

@@ -57,7 +57,11 @@ public class NomadScheduler implements Scheduler {
             Node node = cluster.node(alloc.node);
             if (node.status.isUnresponsive() && !alloc.client().isTerminal()) {
                 plan.lost.add(alloc);
-                place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+                if (alloc.migrateDisablePlacement) {
+                    done++;
+                } else {
+                    place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+                }
             } else if (alloc.migrate) {
                 plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                 if (replacesOnMigrate(alloc)) {
@@ -92,7 +96,9 @@ public class NomadScheduler implements Scheduler {
         // A lost allocation that completes after reconnecting (N-30) was already replaced.
         boolean finished = alloc.client() == ClientStatus.COMPLETE
                 && !alloc.desired().isServerTerminal();
-        return finished || alloc.migrateDisablePlacement;
+        // N-10: one marked at the deadline but not yet stopped takes the migrate path first
+        // (stop, no placement); only once server-terminal is it untainted (nomad#28018).
+        return finished || (alloc.migrateDisablePlacement && alloc.desired().isServerTerminal());
     }
 
     /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */

@@ -64,6 +64,7 @@ public final class SchedulerWorkers {
             busy[worker] = false;
             return;
         }
+        eval.snapshotUnblockIndex = cluster.state().broker().unblockIndex();
         inFlight[worker] = scheduler.plan(eval);
         long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
         sim.scheduleAfter(delay, commitKind, worker, eval.id);

@@ -193,7 +193,8 @@ final class OwnerRetries {
     boolean orphanDone(int slot, int incarnation) {
         Node node = cluster.node(slot);
         if (node.status == NodeStatus.DOWN || node.incarnation != incarnation || !node.hostUp
-                || !node.agentUp) {
+                || !node.agentUp || tasks.orphanCpuMilli[slot] < cpuMilli) {
+            // Died with its node, or its reservation already left with the node's earlier death.
             return false;
         }
         tasks.orphanCpuMilli[slot] -= cpuMilli;

@@ -105,8 +105,10 @@ public final class RayWorkload {
         int slot = node.slot;
         boolean preempted = preemptedDeath(node);
         scratch.clear();
+        long heldCpuMilli = 0;
         for (int e = tasks.first(slot); e != NIL; e = tasks.next(e)) {
             scratch.add(e);
+            heldCpuMilli += tasks.state(e) == RUNNING ? cpuMilli : 0;
         }
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
@@ -116,8 +118,13 @@ public final class RayWorkload {
             }
         }
         if (slot < tasks.nodeCapacity()) {
-            // Orphans' reservations leave with the node's capacity.
+            heldCpuMilli += tasks.orphanCpuMilli[slot];
             tasks.orphanCpuMilli[slot] = 0;
+        }
+        // The reservations leave with the node. Under Nomad TTL detection a down node can
+        // come back and re-register, so they are released rather than left behind.
+        if (heldCpuMilli > 0) {
+            cluster.release(node, heldCpuMilli, 0);
         }
         dispatch();
     }
