@@ -246,6 +246,9 @@ abstract class ClusterOperations implements ClusterControl {
         node.agentUp = true;
         node.diedAtNanos = -1;
         record(node, NodeEvent.Kind.RESTARTED, "same identity");
+        if (ray() != null) {
+            ray().onNodeRestarted(node);
+        }
         refreshDisturbance(node);
         client().onNodeRestarted(node);
         detector().onNodeJoined(node);

@@ -129,6 +129,15 @@ public final class RayWorkload {
         dispatch();
     }
 
+    /**
+     * The node came back under the same identity before it was declared dead (Nomad-style
+     * restart): its new agent knows nothing of earlier attempts, so they fail NODE_DIED now
+     * rather than hang (R-13).
+     */
+    public void onNodeRestarted(Node node) {
+        onNodeDown(node);
+    }
+
     /** A node became schedulable: dispatch what waits. */
     public void onNodeReady(Node node) {
         placement.onNodeChanged(node);
