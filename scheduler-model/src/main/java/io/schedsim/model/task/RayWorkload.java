@@ -110,6 +110,9 @@ public final class RayWorkload {
             scratch.add(e);
             heldCpuMilli += tasks.state(e) == RUNNING ? cpuMilli : 0;
         }
+        // Orphans already running here die too; children orphaned by the loop below were
+        // counted above as running entries of this node.
+        heldCpuMilli += slot < tasks.nodeCapacity() ? tasks.orphanCpuMilli[slot] : 0;
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
@@ -118,7 +121,6 @@ public final class RayWorkload {
             }
         }
         if (slot < tasks.nodeCapacity()) {
-            heldCpuMilli += tasks.orphanCpuMilli[slot];
             tasks.orphanCpuMilli[slot] = 0;
         }
         // The reservations leave with the node. Under Nomad TTL detection a down node can
