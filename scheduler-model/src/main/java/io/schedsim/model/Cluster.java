@@ -224,7 +224,7 @@ public final class Cluster extends ClusterOperations {
             boolean covers = job.type == JobType.SYSTEM && !job.stopped;
             if (!covers && job.type != JobType.SYSBATCH) {
                 for (Alloc alloc : state.allocs().all()) {
-                    if (alloc.job == job && alloc.node == node.slot && !alloc.isTerminal()) {
+                    if (alloc.job == job && alloc.node == node.slot && needsNodeEval(alloc)) {
                         covers = true;
                         break;
                     }
@@ -234,6 +234,17 @@ public final class Cluster extends ClusterOperations {
                 createEval(job, "node-update", node.slot);
             }
         }
+    }
+
+    /**
+     * N-22: batch allocations count unless terminal; service ones unless fully terminal, so one
+     * stopped but still running there gets the eval that marks it lost if the node is down (N-20).
+     */
+    private static boolean needsNodeEval(Alloc alloc) {
+        if (alloc.job.type == JobType.SERVICE) {
+            return !alloc.client().isTerminal();
+        }
+        return !alloc.isTerminal();
     }
 
     /** Detector → cluster: the node is down (Nomad) or DEAD (Ray). */

@@ -7,6 +7,7 @@ import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.PlacementPolicy;
 
 /**
@@ -43,6 +44,9 @@ public class NomadScheduler implements Scheduler {
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (alloc.job != job) {
                 continue;
+            }
+            if (stoppedOnDownNode(alloc)) {
+                plan.lost.add(alloc);
             }
             if (countsAsDone(alloc)) {
                 done++;
@@ -101,6 +105,19 @@ public class NomadScheduler implements Scheduler {
         return finished || (alloc.migrateDisablePlacement && alloc.desired().isServerTerminal());
     }
 
+    /**
+     * N-20, N-32 (scheduler/util.go {@code updateNonTerminalAllocsToLost}): an allocation already
+     * stopped by the servers but still pending or running on a node that is now down becomes
+     * lost, without a replacement (it was replaced when it was stopped, or needs none), so a
+     * drain of that node can complete while it is down.
+     */
+    protected boolean stoppedOnDownNode(Alloc alloc) {
+        ClientStatus client = alloc.client();
+        return alloc.desired().isServerTerminal()
+                && (client == ClientStatus.RUNNING || client == ClientStatus.PENDING)
+                && cluster.node(alloc.node).status == NodeStatus.DOWN;
+    }
+
     /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */
     protected boolean replacesOnMigrate(Alloc alloc) {
         return !alloc.migrateDisablePlacement && alloc.job.type == JobType.SERVICE;
@@ -146,6 +163,9 @@ public class NomadScheduler implements Scheduler {
                     continue;
                 }
                 completedHere |= alloc.client() == ClientStatus.COMPLETE;
+                if (stoppedOnDownNode(alloc)) {
+                    plan.lost.add(alloc);
+                }
                 if (alloc.desired().isServerTerminal() || alloc.client().isTerminal()) {
                     continue;
                 }
