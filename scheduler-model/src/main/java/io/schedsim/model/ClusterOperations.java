@@ -271,8 +271,14 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public void setHeartbeatExtraDelay(int slot, long extraDelayNanos) {
-        node(slot).heartbeatExtraDelayNanos = Math.max(0, extraDelayNanos);
-        refreshDisturbance(node(slot));
+        Node node = node(slot);
+        long previous = node.heartbeatExtraDelayNanos;
+        node.heartbeatExtraDelayNanos = Math.max(0, extraDelayNanos);
+        refreshDisturbance(node);
+        if (!node.disturbedNow()) {
+            // Heartbeats already in flight still carry the old delay.
+            node.disturbedUntilNanos = Math.max(node.disturbedUntilNanos, sim().nowNanos() + previous);
+        }
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class EndOfRun {
     public static boolean isQuiescent(Cluster cluster) {
         StateStore state = cluster.state();
         if (state.broker().pendingCount() > 0 || !cluster.workers().idle()
-                || cluster.workers().followUpsPending() > 0) {
+                || cluster.workers().followUpsPending() > 0 || !cluster.drainer().quiescent()) {
             return false;
         }
         if (cluster.ray() != null && !cluster.ray().allTerminal()) {
@@ -32,7 +32,14 @@ public final class EndOfRun {
         }
         for (Alloc alloc : state.allocs().all()) {
             Node node = cluster.node(alloc.node);
-            if (!node.hostUp || !node.agentUp || node.status != NodeStatus.READY) {
+            if (node.status != NodeStatus.READY) {
+                continue;
+            }
+            if (!node.hostUp || !node.agentUp) {
+                // The servers still see a dead node as ready: detection (and its evals) pending.
+                if (!alloc.isTerminal()) {
+                    return false;
+                }
                 continue;
             }
             boolean local = alloc.localIncarnation == node.incarnation;

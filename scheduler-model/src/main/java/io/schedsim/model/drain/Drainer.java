@@ -23,4 +23,9 @@ public interface Drainer {
 
     /** An allocation's client status, health or desired state changed. */
     void onAllocChanged(Alloc alloc);
+
+    /** False while the drainer has work scheduled that may change state (a pending pass). */
+    default boolean quiescent() {
+        return true;
+    }
 }

@@ -72,6 +72,11 @@ public class NomadDrainer implements Drainer {
         }
     }
 
+    @Override
+    public boolean quiescent() {
+        return !passScheduled;
+    }
+
     protected void schedulePass() {
         if (!passScheduled) {
             passScheduled = true;
