@@ -1,0 +1,81 @@
+package io.schedsim.prop.suite;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.node.NodeStatus;
+import io.schedsim.prop.junit.PropertyCheck;
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.search.SearchReport;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The property suite over {@code chaos-swarm}: every safety invariant online (INV-1..INV-22) and
+ * liveness after the heal phase (INV-23..INV-27) on the correct model, plus properties checked
+ * from outside the model. Budgets: {@code -Dschedsim.tries}, {@code -Dschedsim.seconds}; the
+ * {@code long-properties} Maven profile raises them. The corpus of earlier failing runs is
+ * replayed first.
+ */
+class ChaosSwarmPropertiesTest {
+    private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
+
+    @Test
+    void everyInvariantHoldsUnderChaosSwarm() {
+        SearchReport report = PropertyCheck.of("chaos-swarm").tries(300).seconds(90)
+                .corpus(CORPUS).requireFaultKinds(10).check();
+        assertTrue(report.seedsRun() > 0, "the search ran no seed");
+    }
+
+    /** INV-13 cross-checked from the fault ledger: down ⊆ killed ∪ partitioned ∪ starved. */
+    @Test
+    void onlyDisturbedNodesGoDown() {
+        PropertyCheck.of("chaos-swarm").tries(150).seconds(60)
+                .oracle("down-subset-of-disturbed", ChaosSwarmPropertiesTest::downOutsideLedger)
+                .requireFaultKinds(8).check();
+    }
+
+    /** INV-10: a drained service allocation is replaced at most once, never on its own node. */
+    @Test
+    void drainedServiceAllocationsHaveOneReplacement() {
+        PropertyCheck.of("chaos-swarm").tries(150).seconds(60)
+                .oracle("one-replacement-per-migration",
+                        ChaosSwarmPropertiesTest::replacementsOfMigrations)
+                .check();
+    }
+
+    static String downOutsideLedger(RunOutcome outcome) {
+        Set<Integer> disturbed = outcome.ledger().disturbedNodes();
+        for (int slot = 0; slot < outcome.cluster().nodeSlotCount(); slot++) {
+            if (outcome.cluster().node(slot).status == NodeStatus.DOWN
+                    && !disturbed.contains(slot)) {
+                return "node " + slot + " is down but no fault touched it (" + disturbed + ")";
+            }
+        }
+        return null;
+    }
+
+    static String replacementsOfMigrations(RunOutcome outcome) {
+        var allocs = outcome.cluster().state().allocs().all();
+        for (Alloc marked : allocs) {
+            if (!marked.migrate || marked.job.type != JobType.SERVICE) {
+                continue;
+            }
+            int replacements = 0;
+            for (Alloc other : allocs) {
+                if (other.previousAlloc == marked.id) {
+                    replacements++;
+                    if (other.node == marked.node) {
+                        return other + " replaces " + marked + " on the same node";
+                    }
+                }
+            }
+            if (replacements > 1) {
+                return marked + " has " + replacements + " replacements";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.schedsim.prop.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedsim.prop.replay.ReplayFile;
+import io.schedsim.prop.replay.ReplayFiles;
+import io.schedsim.prop.replay.Replayer;
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.search.Failure;
+import io.schedsim.prop.search.PropertySearch;
+import io.schedsim.prop.search.SearchReport;
+import io.schedsim.prop.search.SearchSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bug-zoo variant is found by a {@code chaos-swarm} search on one thread within the budget,
+ * shrunk to at most 3 fault actions, and its replay file reproduces the same invariant and trace
+ * hash, twice. The seed budget is fixed, so the outcome does not depend on the machine's speed;
+ * the seconds cap only guards a pathological slowdown.
+ */
+class BugZooTest {
+    private static final long SEEDS = Long.getLong("schedsim.zoo.seeds", 3_000);
+    private static final double SECONDS = Double.parseDouble(
+            System.getProperty("schedsim.zoo.seconds", "60"));
+
+    static Stream<String> variants() {
+        return BugZoo.all().stream().map(BugVariant::name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void searchFindsShrinksAndReplaysTheVariant(String variant, @TempDir Path out) {
+        SearchSettings settings = SearchSettings.of("chaos-swarm", variant).seeds(1, SEEDS)
+                .seconds(SECONDS).threads(1).outDir(out).stopAfterFailures(1);
+        SearchReport report = new PropertySearch(settings).run(null);
+        assertFalse(report.failures().isEmpty(), variant + " not found in " + report.seedsRun()
+                + " seeds");
+        Failure failure = report.failures().get(0);
+        assertTrue(failure.faultsAfterShrink() <= 3, variant + " shrunk only to "
+                + failure.faultsAfterShrink() + " actions (from " + failure.faultsBeforeShrink()
+                + ")");
+        ReplayFile file = ReplayFiles.read(Path.of(failure.replayFile()));
+        assertEquals(variant, file.variant());
+        for (int run = 0; run < 2; run++) {
+            RunOutcome outcome = Replayer.replay(file, null);
+            List<?> violations = outcome.result().violations();
+            assertFalse(violations.isEmpty(), "replay of " + variant + " found no violation");
+            assertEquals(failure.invariant(), outcome.result().violations().get(0).invariant());
+            assertEquals(file.expected().traceHash(), outcome.result().traceHash(),
+                    "replay of " + variant + " diverged");
+        }
+    }
+}
