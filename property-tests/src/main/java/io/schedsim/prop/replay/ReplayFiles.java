@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes replay files. Reading is strict and names the bad field in a one-line
@@ -88,10 +89,11 @@ public final class ReplayFiles {
                     + format + "' (expected " + ReplayFile.FORMAT + ")");
         }
         String scenarioName = text(root, "scenario", where);
-        ScenarioDefinition scenario = ScenarioCatalog.find(scenarioName);
+        ScenarioDefinition scenario = named(where, "scenario",
+                () -> ScenarioCatalog.find(scenarioName));
         JsonNode variantNode = require(root, "variant", where);
         String variant = variantNode.isNull() ? null : variantNode.asText();
-        BugZoo.find(variant);
+        named(where, "variant", () -> BugZoo.find(variant));
         JsonNode seedNode = require(root, "seed", where);
         if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
             throw field(where, "seed", "expected an integer");
@@ -99,11 +101,11 @@ public final class ReplayFiles {
         Map<String, Object> config = config(scenario, require(root, "config", where), where);
         OrderingSpec ordering = convert(require(root, "ordering", where), OrderingSpec.class,
                 where, "ordering");
-        ordering.create(0);
+        named(where, "ordering", () -> ordering.create(0));
         FaultPlan plan = convert(require(root, "faultPlan", where), FaultPlan.class, where,
                 "faultPlan");
         ReplayFile.Expected expected = root.hasNonNull("expected")
-                ? convert(root.get("expected"), ReplayFile.Expected.class, where, "expected") : null;
+                ? expected(root.get("expected"), where) : null;
         ReplayFile.ShrinkStats shrink = root.hasNonNull("shrink")
                 ? convert(root.get("shrink"), ReplayFile.ShrinkStats.class, where, "shrink") : null;
         return new ReplayFile(format, scenarioName, variant, seedNode.asLong(), config, ordering,
@@ -124,7 +126,7 @@ public final class ReplayFiles {
             try {
                 config.put(knob.name(), knob.coerce(value.isTextual() ? value.asText() : value));
             } catch (InputException e) {
-                throw field(where, "config." + knob.name(), e.getMessage());
+                throw field(where, "config." + knob.name(), withoutOption(e.getMessage()));
             }
         }
         node.fieldNames().forEachRemaining(name -> {
@@ -134,6 +136,33 @@ public final class ReplayFiles {
             }
         });
         return config;
+    }
+
+    /** Runs a catalog lookup; its input error names the file and the field. */
+    private static <T> T named(String where, String name, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (InputException e) {
+            throw field(where, name, withoutOption(e.getMessage()));
+        }
+    }
+
+    /** Drops the command-line option a catalog message starts with ("--set workers: "). */
+    private static String withoutOption(String message) {
+        return message.replaceFirst("^(--set \\S+|--variant|ordering\\.kind): ", "");
+    }
+
+    /** The recorded outcome; its invariant and message are null for a run without violation. */
+    private static ReplayFile.Expected expected(JsonNode node, String where) {
+        JsonNode hash = node.get("traceHash");
+        if (hash == null || !hash.isTextual()) {
+            throw field(where, "expected.traceHash", "expected a string of 16 hex digits");
+        }
+        JsonNode invariant = node.get("invariant");
+        JsonNode message = node.get("message");
+        return new ReplayFile.Expected(hash.asText(),
+                invariant == null || invariant.isNull() ? null : invariant.asText(),
+                message == null || message.isNull() ? null : message.asText());
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
