@@ -6,11 +6,20 @@ import java.util.List;
 
 /** One in-process invocation of the CLI: exit code and everything printed. */
 record CliRun(int exitCode, String out, String err) {
+    /** Runs against the fake catalogs of the tests. */
     static CliRun of(String... args) {
+        return with(new FakeCatalogs(), args);
+    }
+
+    /** Runs against the built-in scenarios and variants (sweep and replay need them). */
+    static CliRun builtIn(String... args) {
+        return with(Catalogs.builtIn(), args);
+    }
+
+    private static CliRun with(Catalogs catalogs, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.execute(new FakeCatalogs(), new PrintWriter(out), new PrintWriter(err),
-                args);
+        int exitCode = Main.execute(catalogs, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 

@@ -2,22 +2,32 @@ package io.schedsim.cli.command;
 
 import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
-import io.schedsim.cli.output.OutputFile;
-import io.schedsim.cli.replay.ReplayHeader;
-import io.schedsim.cli.replay.ReplayRequest;
+import io.schedsim.cli.output.RecordedRun;
+import io.schedsim.prop.replay.ReplayFile;
+import io.schedsim.prop.replay.ReplayFiles;
+import io.schedsim.prop.replay.Replayer;
+import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.scenario.RunResult;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code schedsim replay <REPLAY_FILE>}: checks the file and its output options. Re-running the
- * stored fault plan and ordering needs the replay engine of property-tests, which does not exist
- * yet; until then a valid file ends in "not implemented yet" (exit 2).
+ * {@code schedsim replay <REPLAY_FILE>}: re-runs a replay file exactly (scenario, variant, config,
+ * seed, fault plan, ordering) and reports it like {@code run}. When the file records what its run
+ * produced, a replay that does not reproduce it is an exit 1 with one line saying what differs.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Re-runs a replay file and reproduces its trace hash and violation.")
+        description = {"Re-runs the run a replay file describes and reports it like 'run'.",
+            "Exit 0: no violation. Exit 1: the violation was reproduced, or the file's recorded "
+                + "'expected' trace hash and invariant were not (a line on stderr says which). "
+                + "Exit 2: the file cannot be read, or a field is missing or invalid."})
 final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
     private SchedsimCommand root;
@@ -29,29 +39,40 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the run's result as one JSON object.")
     private boolean json;
 
-    @Option(names = "--trace", paramLabel = "FILE.jsonl",
-            description = "Writes every event as one JSON line.")
-    private String tracePath;
-
-    @Option(names = "--timeline", paramLabel = "FILE.html",
-            description = "Writes a self-contained HTML timeline of the run.")
-    private String timelinePath;
+    @Mixin
+    private RunFiles files;
 
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ReplayHeader file = ReplayHeader.read(replayPath);
-        ReplayRequest.resolve(context.catalogs(), file);
-        checkWritable("--trace", tracePath);
-        checkWritable("--timeline", timelinePath);
-        context.error("replay: not implemented yet");
-        return ExitCode.INPUT;
+        ReplayFile file = ReplayFiles.read(path(replayPath));
+        RunOutcome outcome = RecordedRun.run(sink -> Replayer.replay(file, sink),
+                files.paths());
+        RunResult result = outcome.result();
+        RunCommand.print(context, result, json);
+        if (!Replayer.reproduces(file, outcome)) {
+            context.error("replay: did not reproduce " + replayPath + ": expected "
+                    + describe(file.expected().traceHash(), file.expected().invariant())
+                    + ", got " + describe(result.traceHash(), firstInvariant(result)));
+            return ExitCode.VIOLATION;
+        }
+        return RunCommand.exitCode(result);
     }
 
-    /** Fails now, as an input error, if {@code path} could not be written later. */
-    static void checkWritable(String option, String path) {
-        if (path != null) {
-            OutputFile.prepare(option, path).close();
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InputException("replay file " + text + ": invalid path");
         }
+    }
+
+    private static String firstInvariant(RunResult result) {
+        return result.violations().isEmpty() ? null : result.violations().get(0).invariant();
+    }
+
+    private static String describe(String traceHash, String invariant) {
+        return "trace hash " + traceHash + " and " + (invariant == null ? "no violation"
+                : invariant);
     }
 }

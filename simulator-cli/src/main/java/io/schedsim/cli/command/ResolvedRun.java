@@ -1,6 +1,10 @@
 package io.schedsim.cli.command;
 
 import io.schedsim.cli.Catalogs;
+import io.schedsim.core.trace.TraceSink;
+import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.ScenarioDefinition;
 import io.schedsim.prop.zoo.BugVariant;
@@ -17,5 +21,18 @@ record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
         RunRequest request = new RunRequest(scenario.name(), seed, config,
                 variant == null ? null : variant.name());
         return new ResolvedRun(scenario, request);
+    }
+
+    /**
+     * Runs the request the way {@code run} does (plan from the seed, FIFO same-time order). A
+     * built-in scenario also hands back its final cluster and fault ledger, which the timeline
+     * draws; any other scenario reports its result only.
+     */
+    RunOutcome execute(TraceSink traceSink) {
+        if (scenario instanceof BuiltInScenario) {
+            return scenario.execute(request, null, OrderingSpec.FIFO, traceSink);
+        }
+        return new RunOutcome(scenario.run(request, traceSink), null, OrderingSpec.FIFO, null,
+                null);
     }
 }

@@ -38,21 +38,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the run's result as one JSON object.")
     private boolean json;
 
-    @Option(names = "--trace", paramLabel = "FILE.jsonl",
-            description = "Writes every event as one JSON line.")
-    private String tracePath;
-
-    @Option(names = "--timeline", paramLabel = "FILE.html",
-            description = "Writes a self-contained HTML timeline of the run.")
-    private String timelinePath;
+    @Mixin
+    private RunFiles files;
 
     @Override
     public Integer call() {
         CliContext context = root.context();
         ResolvedRun run = ResolvedRun.resolve(context.catalogs(), scenarioName, seed,
                 overrides.asMap(), variantName);
-        RunResult result = RecordedRun.run(run.scenario(), run.request(), tracePath,
-                timelinePath);
+        RunResult result = RecordedRun.run(run::execute, files.paths()).result();
         print(context, result, json);
         return exitCode(result);
     }

@@ -5,7 +5,16 @@ import io.schedsim.cli.ExitCode;
 import io.schedsim.cli.args.SecondsConverter;
 import io.schedsim.cli.args.SeedRange;
 import io.schedsim.cli.args.ThreadsConverter;
+import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.OutputDirectory;
+import io.schedsim.cli.sweep.ProgressLine;
+import io.schedsim.cli.sweep.StopOnSignal;
+import io.schedsim.cli.sweep.SweepReport;
+import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.search.PropertySearch;
+import io.schedsim.prop.search.SearchReport;
+import io.schedsim.prop.search.SearchSettings;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,14 +23,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code schedsim sweep <scenario>}: validates every argument. Sweeping itself (parallel seeds,
- * shrinking, replay files) needs the search engine of property-tests, which does not exist yet;
- * until then valid arguments end in "not implemented yet" (exit 2).
+ * {@code schedsim sweep <scenario>}: the property search over a seed range and/or a time budget,
+ * in parallel; every failure is shrunk and written as a replay file; exit 1 if any was found.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Runs many seeds in parallel, shrinks every failure and writes replay files.")
+        description = {
+            "Runs many seeds in parallel, shrinks every failure and writes replay files.",
+            "Seeds 1..1000 by default; with only --seconds, as many seeds from 1 up as fit. "
+                + "Ctrl-C stops early and still reports (and keeps) everything found.",
+            "Exit 0: no failure. Exit 1: failures found (replay them with 'schedsim replay')."})
 final class SweepCommand implements Callable<Integer> {
     static final String OUT_DEFAULT = "target/schedsim-failures/";
+    /** The search hands out seeds in blocks; this keeps block ends clear of overflow. */
+    static final long SEED_LAST_MAX = Long.MAX_VALUE - (1L << 20);
 
     @ParentCommand
     private SchedsimCommand root;
@@ -30,11 +44,11 @@ final class SweepCommand implements Callable<Integer> {
     private String scenarioName;
 
     @Option(names = "--seeds", paramLabel = "A..B", converter = SeedRange.Converter.class,
-            description = "Inclusive seed range (default: 1..1000).")
-    private SeedRange seeds = new SeedRange(1, 1000);
+            description = "Inclusive seed range (default: 1..1000, or 1.. with --seconds).")
+    private SeedRange seeds;
 
     @Option(names = "--seconds", paramLabel = "S", converter = SecondsConverter.class,
-            description = "Runs as many seeds as fit in S seconds of wall time.")
+            description = "Stops after S seconds of wall time.")
     private Double seconds;
 
     @Option(names = "--threads", paramLabel = "N", converter = ThreadsConverter.class,
@@ -55,16 +69,79 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-shrink", description = "Keeps failures as found.")
     private boolean noShrink;
 
+    @Option(names = "--orderings", paramLabel = "MODE",
+            description = "Same-time event orders: 'mixed' (fifo, random or PCT, drawn per "
+                    + "seed; default) or 'fifo' (as 'run' does).")
+    private String orderings = "mixed";
+
+    @Option(names = "--max-failures", paramLabel = "N",
+            description = "Stops once N failing seeds were found (default: never).")
+    private int maxFailures;
+
     @Option(names = "--json", description = "Prints the sweep's result as one JSON object.")
     private boolean json;
 
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ResolvedRun.resolve(context.catalogs(), scenarioName, seeds.first(), overrides.asMap(),
-                variantName);
+        ResolvedRun run = ResolvedRun.resolve(context.catalogs(), scenarioName, 1,
+                overrides.asMap(), variantName);
+        SeedRange range = seedRange();
+        checkOptions(range);
         OutputDirectory.check("--out", outDirectory);
-        context.error("sweep: not implemented yet");
-        return ExitCode.INPUT;
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        SearchSettings settings = SearchSettings.of(run.scenario().name(), run.request().variant())
+                .overrides(overrides.asMap()).seeds(range.first(), range.last())
+                .seconds(seconds == null ? 0 : seconds).threads(threadCount).shrink(!noShrink)
+                .outDir(Path.of(outDirectory)).orderings(orderings)
+                .stopAfterFailures(maxFailures);
+        PropertySearch search = new PropertySearch(settings);
+        ProgressLine progress = System.console() == null ? null : new ProgressLine(context.err(),
+                run.scenario().name(), seeds == null && seconds != null ? Long.MAX_VALUE
+                        : range.size(), seconds == null ? 0 : seconds);
+        SearchReport report;
+        try (StopOnSignal signal = StopOnSignal.install(search::stop)) {
+            report = search.run(progress);
+            if (progress != null) {
+                progress.clear();
+            }
+            print(context, report, range, threadCount);
+            if (signal.signalled()) {
+                context.error("sweep: stopped by a signal after " + report.seedsRun() + " seeds");
+            }
+        }
+        return report.failures().isEmpty() ? ExitCode.OK : ExitCode.VIOLATION;
+    }
+
+    private SeedRange seedRange() {
+        if (seeds != null) {
+            return seeds;
+        }
+        return seconds != null ? new SeedRange(1, SEED_LAST_MAX) : new SeedRange(1, 1000);
+    }
+
+    private void checkOptions(SeedRange range) {
+        if (range.last() > SEED_LAST_MAX) {
+            throw new InputException("--seeds: the last seed must be at most " + SEED_LAST_MAX
+                    + ", got " + range.last());
+        }
+        if (!orderings.equals("mixed") && !orderings.equals("fifo")) {
+            throw new InputException("--orderings: expected mixed or fifo, got '" + orderings
+                    + "'");
+        }
+        if (maxFailures < 0) {
+            throw new InputException("--max-failures: must be 0 or more, got " + maxFailures);
+        }
+    }
+
+    private void print(CliContext context, SearchReport report, SeedRange range, int threadCount) {
+        if (json) {
+            context.out().println(Json.pretty(report));
+        } else {
+            String shown = seeds == null && seconds != null ? range.first() + ".."
+                    : range.toString();
+            context.out().print(SweepReport.render(report, shown, threadCount));
+        }
+        context.out().flush();
     }
 }

@@ -32,8 +32,8 @@ public final class FreshJvmCheck {
             // The two runs are independent: the child starts first and runs alongside this one.
             child = ChildRun.start(catalogs, request, directory);
             Path traceHere = directory.resolve("this-jvm.jsonl");
-            RunResult here = RecordedRun.runWithTrace(scenario, request, traceHere,
-                    Files.newOutputStream(traceHere));
+            RunResult here = RecordedRun.runWithTrace(sink -> scenario.run(request, sink),
+                    traceHere, Files.newOutputStream(traceHere));
             JsonNode there = child.awaitResult();
             return new Comparison("this JVM vs a fresh JVM", here.traceHash(), here.events(),
                     there.path("traceHash").asText(), there.path("events").asLong(),

@@ -74,6 +74,11 @@ public final class OutputFile implements AutoCloseable {
         return target;
     }
 
+    /** The option this file was given with, e.g. {@code --trace}. */
+    public String option() {
+        return option;
+    }
+
     /** The temp file being written; it becomes {@link #target()} on commit. */
     public Path temp() {
         return temp;

@@ -1,58 +1,75 @@
 package io.schedsim.cli.output;
 
-import io.schedsim.cli.report.TimelineHtml;
+import io.schedsim.cli.timeline.PerfettoTrace;
+import io.schedsim.cli.timeline.TimelineHtml;
 import io.schedsim.core.trace.JsonlTraceSink;
+import io.schedsim.core.trace.TraceSink;
 import io.schedsim.prop.scenario.InputException;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.RunOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * One run with its optional {@code --trace} and {@code --timeline} files: both are checked before
- * the run starts, written to temp files during it, and moved into place only if it completes.
+ * One run with its optional {@code --trace}, {@code --timeline} and {@code --perfetto} files: all
+ * are checked before the run starts, written to temp files, and moved into place only if the run
+ * completes. The runner gets the trace sink (null without {@code --trace}).
  */
 public final class RecordedRun {
     private RecordedRun() {}
 
-    /** Runs {@code request}; {@code tracePath} and {@code timelinePath} may each be null. */
-    public static RunResult run(ScenarioDefinition scenario, RunRequest request, String tracePath,
-            String timelinePath) {
-        try (OutputFile trace = tracePath == null ? null : OutputFile.prepare("--trace", tracePath);
-                OutputFile timeline = timelinePath == null ? null
-                        : OutputFile.prepare("--timeline", timelinePath)) {
-            if (trace != null && timeline != null && trace.target().equals(timeline.target())) {
-                throw new InputException("--timeline: same file as --trace: " + timelinePath);
-            }
-            RunResult result = trace == null ? scenario.run(request, null)
-                    : runWithTrace(scenario, request, trace);
+    /** Where a run's files go; each path may be null. */
+    public record Files(String tracePath, String timelinePath, String perfettoPath) {}
+
+    public static RunOutcome run(Function<TraceSink, RunOutcome> runner, Files files) {
+        List<OutputFile> prepared = new ArrayList<>();
+        try {
+            OutputFile trace = prepare(prepared, "--trace", files.tracePath());
+            OutputFile timeline = prepare(prepared, "--timeline", files.timelinePath());
+            OutputFile perfetto = prepare(prepared, "--perfetto", files.perfettoPath());
+            RunOutcome outcome = trace == null ? runner.apply(null)
+                    : runWithTrace(runner, trace.temp(), trace.openStream());
             if (timeline != null) {
-                timeline.writeString(TimelineHtml.render(result));
+                timeline.writeString(TimelineHtml.render(outcome));
             }
-            if (trace != null) {
-                trace.commit();
+            if (perfetto != null) {
+                perfetto.writeString(PerfettoTrace.render(outcome));
             }
-            if (timeline != null) {
-                timeline.commit();
+            for (OutputFile file : prepared) {
+                file.commit();
             }
-            return result;
+            return outcome;
+        } finally {
+            prepared.forEach(OutputFile::close);
         }
     }
 
-    private static RunResult runWithTrace(ScenarioDefinition scenario, RunRequest request,
-            OutputFile trace) {
-        return runWithTrace(scenario, request, trace.temp(), trace.openStream());
+    /** Prepares {@code pathText} unless it is null; no two options may name the same file. */
+    private static OutputFile prepare(List<OutputFile> prepared, String option, String pathText) {
+        if (pathText == null) {
+            return null;
+        }
+        OutputFile file = OutputFile.prepare(option, pathText);
+        prepared.add(file);
+        for (OutputFile other : prepared) {
+            if (other != file && other.target().equals(file.target())) {
+                throw new InputException(option + ": same file as " + other.option() + ": "
+                        + pathText);
+            }
+        }
+        return file;
     }
 
-    /** Runs {@code request} with a JSONL trace written to {@code stream}, which is closed after. */
-    public static RunResult runWithTrace(ScenarioDefinition scenario, RunRequest request,
-            Path tracePath, OutputStream stream) {
+    /** Runs with a JSONL trace written to {@code stream}, which is closed afterwards. */
+    public static <T> T runWithTrace(Function<TraceSink, T> runner, Path tracePath,
+            OutputStream stream) {
         try (OutputStream out = stream) {
             FinishOnceSink sink = new FinishOnceSink(new JsonlTraceSink(out));
-            RunResult result = scenario.run(request, sink);
+            T result = runner.apply(sink);
             sink.finish();
             return result;
         } catch (IOException e) {

@@ -1,2 +1,2 @@
-/** Human-readable renderings of a run: the text report of {@code run} and the HTML timeline. */
+/** The compact text report of {@code run} and {@code replay}. */
 package io.schedsim.cli.report;

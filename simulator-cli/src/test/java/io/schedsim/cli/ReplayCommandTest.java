@@ -1,0 +1,144 @@
+package io.schedsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schedsim.prop.replay.ReplayFile;
+import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.prop.scenario.ScenarioCatalog;
+import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.replay.ReplayFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * replay re-runs a file exactly and reports it like run: exit 1 when the violation is reproduced,
+ * 0 when there is none, and exit 1 with one stderr line when the file's recorded outcome is not
+ * reproduced. Bad fields of a file are exit 2 naming the field.
+ */
+class ReplayCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reproducesTheViolationAndItsTraceHash() throws IOException {
+        Path file = ReplayFixtures.write(dir.resolve("r.json"), ReplayFixtures.VARIANT, null);
+        CliRun first = CliRun.of("replay", file.toString(), "--json");
+        assertEquals(ExitCode.VIOLATION, first.exitCode(), first::toString);
+        JsonNode result = JSON.readTree(first.out());
+        assertEquals("INV-7", result.at("/violations/0/invariant").asText());
+        assertEquals("", first.err(), first::toString);
+
+        String hash = result.get("traceHash").asText();
+        ReplayFixtures.write(file, ReplayFixtures.VARIANT,
+                new ReplayFile.Expected(hash, "INV-7", "recorded"));
+        CliRun second = CliRun.of("replay", file.toString(), "--json");
+        assertEquals(ExitCode.VIOLATION, second.exitCode(), second::toString);
+        assertEquals(hash, JSON.readTree(second.out()).get("traceHash").asText());
+        assertEquals("", second.err(), second::toString);
+    }
+
+    @Test
+    void aCleanReplayIsExitZeroWithTheTextReport() throws IOException {
+        Path file = ReplayFixtures.write(dir.resolve("r.json"), null, null);
+        CliRun run = CliRun.of("replay", file.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("violations   none"), run::toString);
+        assertTrue(run.out().startsWith("scenario     nomad-drain-ignore-system  seed 7"),
+                run::toString);
+    }
+
+    @Test
+    void anUnreproducedOutcomeIsExitOneWithOneLine() throws IOException {
+        Path file = ReplayFixtures.write(dir.resolve("r.json"), null,
+                new ReplayFile.Expected("0123456789abcdef", "INV-7", "recorded"));
+        CliRun run = CliRun.of("replay", file.toString(), "--json");
+        assertEquals(ExitCode.VIOLATION, run.exitCode(), run::toString);
+        assertEquals(List.of("schedsim: replay: did not reproduce " + file + ": expected trace hash"
+                + " 0123456789abcdef and INV-7, got trace hash "
+                + JSON.readTree(run.out()).get("traceHash").asText() + " and no violation"),
+                run.errLines());
+    }
+
+    @Test
+    void theSeedsOwnPlanReplaysToTheSameHashAsRun() throws IOException {
+        ScenarioDefinition scenario = ScenarioCatalog.find("nomad-drain-ignore-system");
+        RunRequest request = new RunRequest(scenario.name(), 2, scenario.defaults(), null);
+        var outcome = scenario.execute(request, null, OrderingSpec.FIFO, null);
+        Path file = ReplayFiles.write(new ReplayFile(ReplayFile.FORMAT, scenario.name(), null, 2,
+                scenario.defaults(), OrderingSpec.FIFO, outcome.plan(), null, null),
+                dir.resolve("seed2.json"));
+        CliRun replay = CliRun.of("replay", file.toString(), "--json");
+        CliRun run = CliRun.builtIn("run", "nomad-drain-ignore-system", "--seed", "2", "--json");
+        assertEquals(ExitCode.OK, replay.exitCode(), replay::toString);
+        assertEquals(JSON.readTree(run.out()).get("traceHash"),
+                JSON.readTree(replay.out()).get("traceHash"));
+    }
+
+    @Test
+    void writesTraceTimelineAndPerfettoFiles() throws IOException {
+        Path file = ReplayFixtures.write(dir.resolve("r.json"), ReplayFixtures.VARIANT, null);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        CliRun run = CliRun.of("replay", file.toString(), "--trace", out.resolve("t.jsonl")
+                .toString(), "--timeline", out.resolve("t.html").toString(), "--perfetto",
+                out.resolve("p.json").toString());
+        assertEquals(ExitCode.VIOLATION, run.exitCode(), run::toString);
+        assertTrue(Files.readString(out.resolve("t.html")).contains("INV-7 at 61.000 s"));
+        assertTrue(JSON.readTree(out.resolve("p.json").toFile()).get("traceEvents").size() > 10);
+        assertTrue(Files.size(out.resolve("t.jsonl")) > 0);
+        try (var files = Files.list(out)) {
+            assertEquals(3, files.count());
+        }
+    }
+
+    @Test
+    void badFieldsAreNamed() throws IOException {
+        Path good = ReplayFixtures.write(dir.resolve("good.json"), null, null);
+        assertField(good, "/scenario", "\"nope\"", "field 'scenario': unknown scenario 'nope'");
+        assertField(good, "/variant", "\"nope\"", "field 'variant': unknown variant 'nope'");
+        assertField(good, "/config/nodes", "0",
+                "field 'config.nodes': must be within [2, 1000], got 0");
+        assertField(good, "/config/nodes", null, "field 'config.nodes': missing");
+        assertField(good, "/config/extra", "1", "field 'config.extra': unknown key");
+        assertField(good, "/ordering/kind", "\"zigzag\"",
+                "field 'ordering': unknown ordering 'zigzag'");
+        assertField(good, "/faultPlan/actions/0/type", "\"meteor\"", "field 'faultPlan': ");
+        assertField(good, "/seed", "\"seven\"", "field 'seed': expected an integer");
+        assertField(good, "/faultPlan", null, "field 'faultPlan': missing");
+    }
+
+    /** Sets (or removes, for null) the field at {@code pointer}, then expects exit 2. */
+    private void assertField(Path good, String pointer, String value, String expected)
+            throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(good.toFile());
+        int slash = pointer.lastIndexOf('/');
+        ObjectNode parent = (ObjectNode) root.at(pointer.substring(0, slash));
+        String name = pointer.substring(slash + 1);
+        if (value == null) {
+            parent.remove(name);
+        } else {
+            parent.set(name, JSON.readTree(value));
+        }
+        assertField(JSON.writeValueAsString(root), expected);
+    }
+
+    private void assertField(String text, String expected) throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), text);
+        CliRun run = CliRun.of("replay", file.toString());
+        assertEquals(ExitCode.INPUT, run.exitCode(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+        assertTrue(run.err().startsWith("schedsim: replay file " + file + ": " + expected),
+                () -> "expected " + expected + "\n" + run);
+        assertEquals("", run.out());
+    }
+}
