@@ -46,7 +46,7 @@ public final class ScenarioRunner {
         Config config = new Config(request.config());
         ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
                 : BugZoo.find(request.variant()).components();
-        Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 4096);
+        Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);
         sim.setTraceSink(traceSink);
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);

@@ -25,6 +25,7 @@ public final class TraceHash {
     }
 
     public static String hex(long hash) {
-        return String.format("%016x", hash);
+        String digits = Long.toHexString(hash);
+        return "0000000000000000".substring(digits.length()) + digits;
     }
 }
