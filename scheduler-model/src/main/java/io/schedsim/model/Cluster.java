@@ -276,6 +276,7 @@ public final class Cluster extends ClusterOperations {
         node.status = NodeStatus.READY;
         node.downAtNanos = -1;
         record(node, NodeEvent.Kind.READY, "");
+        client.onNodeReady(node);
         rayPlacement.onNodeChanged(node);
         createNodeEvals(node);
         state.broker().unblockAll();

@@ -17,6 +17,9 @@ public interface ClientAgent {
     /** The servers set desired stop (or lost); the client stops it after its stop latency. */
     void onAllocStopped(Alloc alloc);
 
+    /** The node (re-)registered: the client pulls the allocations the servers hold for it. */
+    default void onNodeReady(Node node) {}
+
     /** The node came back under the same identity with empty local state. */
     void onNodeRestarted(Node node);
 

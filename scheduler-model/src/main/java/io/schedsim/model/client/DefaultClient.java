@@ -10,6 +10,7 @@ import io.schedsim.model.alloc.LocalState;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.Node;
+import io.schedsim.model.node.NodeStatus;
 
 /**
  * The correct client. Commands from the servers and status updates to them travel over the
@@ -75,9 +76,14 @@ public class DefaultClient implements ClientAgent {
         if (alloc.local == LocalState.DONE) {
             return;
         }
-        long delay = network.commandDelay(cluster.node(alloc.node));
+        Node node = cluster.node(alloc.node);
+        long delay = network.commandDelay(node);
         if (delay == ControlNetwork.DROPPED) {
-            sim.scheduleAfter(retryNanos, sendCommandKind, allocId, command);
+            // Clients pull their allocations; a node the servers consider down pulls again when
+            // it re-registers (onNodeReady), so only reachable-but-cut-off nodes are retried.
+            if (node.status != NodeStatus.DOWN) {
+                sim.scheduleAfter(retryNanos, sendCommandKind, allocId, command);
+            }
         } else {
             sim.scheduleAfter(delay, commandKind, allocId, command);
         }
@@ -148,6 +154,20 @@ public class DefaultClient implements ClientAgent {
         if (alive(alloc, incarnation) && alloc.local == LocalState.STOPPING) {
             alloc.local = LocalState.DONE;
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
+        }
+    }
+
+    @Override
+    public void onNodeReady(Node node) {
+        for (Alloc alloc : cluster.state().allocs().all()) {
+            if (alloc.node != node.slot || alloc.local == LocalState.DONE) {
+                continue;
+            }
+            if (!alloc.desired().isServerTerminal() && alloc.local == LocalState.NONE) {
+                sendCommand(alloc.id, START);
+            } else if (alloc.desired().isServerTerminal()) {
+                sendCommand(alloc.id, STOP);
+            }
         }
     }
 

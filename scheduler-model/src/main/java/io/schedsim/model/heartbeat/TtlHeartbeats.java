@@ -9,14 +9,17 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * Nomad's TTL heartbeats (N-24..N-28): clients push heartbeats; on each one the server draws
  * {@code ttl = base + uniform[0, base)} with {@code base = max(min_heartbeat_ttl, n / rate)},
  * returns it, and resets the node's timer to {@code ttl + heartbeat_grace}. Expiry marks the node
- * down. A client whose heartbeat got no answer retries after heartbeatRetryInterval. After a
- * leader failover every live timer is reset to failover_heartbeat_ttl (N-26).
+ * down. A client whose heartbeat got no answer retries after heartbeatRetryInterval; only the
+ * answer to its latest heartbeat re-arms its timer, as Nomad's heartbeat RPC is synchronous and a
+ * retry abandons the earlier call. After a leader failover every live timer is reset to
+ * failover_heartbeat_ttl (N-26).
  */
 public final class TtlHeartbeats implements FailureDetector {
     private final Cluster cluster;
@@ -25,6 +28,11 @@ public final class TtlHeartbeats implements FailureDetector {
     private final SimRandom random;
     private final LongArrayList serverTimers = new LongArrayList();
     private final LongArrayList clientTimers = new LongArrayList();
+    /** Per node: sequence number of the latest heartbeat the client sent. */
+    private final IntArrayList latestSent = new IntArrayList();
+    /** A reply carries the low bits of the incarnation and sequence it answers, and the ttl. */
+    private static final long REPLY_INCARNATION_MASK = 0xFF;
+    private static final long REPLY_SEQUENCE_MASK = 0xFFFF;
     private int sendKind;
     private int arriveKind;
     private int replyKind;
@@ -53,6 +61,7 @@ public final class TtlHeartbeats implements FailureDetector {
         while (serverTimers.size() <= node.slot) {
             serverTimers.add(EventQueue.NO_HANDLE);
             clientTimers.add(EventQueue.NO_HANDLE);
+            latestSent.add(0);
         }
         scheduleSend(node, 0);
     }
@@ -67,15 +76,18 @@ public final class TtlHeartbeats implements FailureDetector {
         if (!node.hostUp || !node.agentUp || node.incarnation != incarnation) {
             return;
         }
+        int sequence = latestSent.getInt(node.slot) + 1;
+        latestSent.set(node.slot, sequence);
         long delay = cluster.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
-            sim.scheduleAfter(delay, arriveKind, node.slot, incarnation);
+            sim.scheduleAfter(delay, arriveKind, node.slot,
+                    (incarnation << 32) | Integer.toUnsignedLong(sequence));
         }
         // Without an answer within the retry interval the client sends again (N-25).
         scheduleSend(node, node.localToTrueNanos(SimTime.millis(config.heartbeatRetryIntervalMillis)));
     }
 
-    private void arrive(Node node, long incarnation) {
+    private void arrive(Node node, long packed) {
         node.lastHeartbeatNanos = sim.nowNanos();
         if (node.status != NodeStatus.READY) {
             cluster.markNodeReady(node);
@@ -85,14 +97,23 @@ public final class TtlHeartbeats implements FailureDetector {
         resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
         long delay = cluster.network().heartbeatDelay(node, false);
         if (delay != ControlNetwork.DROPPED) {
-            sim.scheduleAfter(delay, replyKind, node.slot, (incarnation << 40) | ttl);
+            long incarnation = (packed >>> 32) & REPLY_INCARNATION_MASK;
+            long sequence = packed & REPLY_SEQUENCE_MASK;
+            sim.scheduleAfter(delay, replyKind, node.slot,
+                    (incarnation << 56) | (sequence << 40) | ttl);
         }
     }
 
     private void reply(Node node, long packed) {
-        long incarnation = packed >>> 40;
+        long incarnation = packed >>> 56;
+        long sequence = (packed >>> 40) & REPLY_SEQUENCE_MASK;
         long ttl = packed & ((1L << 40) - 1);
-        if (node.hostUp && node.agentUp && node.incarnation == incarnation) {
+        // N-25: the client heartbeats ttl after the answer to its latest heartbeat. An answer to an
+        // earlier one, held back by a delay, is stale: honouring it would push the next heartbeat
+        // past the server's ttl + grace and take down a node no fault touches any more (INV-13).
+        boolean latest = (latestSent.getInt(node.slot) & REPLY_SEQUENCE_MASK) == sequence;
+        if (node.hostUp && node.agentUp && latest
+                && (node.incarnation & REPLY_INCARNATION_MASK) == incarnation) {
             scheduleSend(node, node.localToTrueNanos(ttl));
         }
     }
