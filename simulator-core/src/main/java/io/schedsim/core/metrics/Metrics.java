@@ -7,12 +7,12 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Named HdrHistograms and counters of one run, in insertion order. Histograms auto-resize at 2
+ * Named HdrHistograms and counters of one run, in insertion order. Histograms auto-resize at 3
  * significant digits and merge with {@link Histogram#add}, so per-run metrics fold into sweeps.
  * Look a histogram up once and keep the reference on hot paths.
  */
 public final class Metrics {
-    private static final int SIGNIFICANT_DIGITS = 2;
+    private static final int SIGNIFICANT_DIGITS = 3;
 
     private final Map<String, Histogram> histograms = new LinkedHashMap<>();
     private final Object2LongLinkedOpenHashMap<String> counters = new Object2LongLinkedOpenHashMap<>();
