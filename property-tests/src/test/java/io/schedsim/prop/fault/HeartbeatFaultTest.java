@@ -15,6 +15,7 @@ import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,29 @@ class HeartbeatFaultTest {
         assertEquals(List.of(1), run.everDown());
         run.assertRunning(run.job("web"), 3);
         run.assertSettled();
+    }
+
+    /**
+     * N-25: the client heartbeats ttl after the answer to its latest heartbeat. While a 14 s
+     * delay lasts it retries every 2 s, so answers to those retries keep arriving after the delay
+     * has ended; they must not push the next heartbeat past the server's ttl + grace, or a node
+     * no fault touches any more goes down (INV-13; found by chaos-swarm seed 321).
+     */
+    @Test
+    void lateAnswersToOlderHeartbeatsDoNotPostponeTheNextOne() {
+        List<String> late = new ArrayList<>();
+        for (long seed = 1; seed <= 100; seed++) {
+            FaultClusters run = FaultClusters.nomad(seed, FaultClusters.nomadConfig(), 3,
+                    List.of(), new HeartbeatDelay(30_000, 40_000, List.of(1), 14_000));
+            run.runUntil(300);
+            long lastDown = run.eventTimes(1, NodeEvent.Kind.DOWN).stream()
+                    .mapToLong(Long::longValue).max().orElse(-1);
+            if (lastDown > SimTime.seconds(70 + 30) || run.cluster.monitor().violated()) {
+                late.add("seed " + seed + ": down at " + seconds(lastDown) + " s "
+                        + run.cluster.monitor().violations());
+            }
+        }
+        assertEquals(List.of(), late, "down after the delay and its detection window");
     }
 
     /**
