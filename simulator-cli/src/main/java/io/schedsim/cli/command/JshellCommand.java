@@ -2,9 +2,9 @@ package io.schedsim.cli.command;
 
 import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
-import io.schedsim.prop.scenario.InputException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
+import io.schedsim.cli.jshell.InteractiveShell;
+import io.schedsim.cli.jshell.NotebookRunner;
+import io.schedsim.cli.jshell.OutputStreams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code schedsim jshell [FILE.jsh]...}: checks that every notebook can be read. Starting jshell
- * with the project's classpath is not implemented yet; valid arguments end in "not implemented yet"
- * (exit 2).
+ * {@code schedsim jshell [FILE.jsh]...}: jshell with the project's classpath and imports; given
+ * notebooks, runs them in order without a prompt and exits.
  */
 @Command(name = "jshell", mixinStandardHelpOptions = true,
-        description = "Starts jshell with the project's classpath; given .jsh files, runs them "
-                + "non-interactively.")
+        description = {"Starts jshell with the project's classpath and imports (try "
+                + "Scenarios.list()); given .jsh files, runs them non-interactively and exits.",
+            "Exit 0: every notebook ran. Exit 1: a snippet did not compile or threw (stderr "
+                + "names the file and line; the notebook stops there). Exit 2: a file cannot "
+                + "be read."})
 final class JshellCommand implements Callable<Integer> {
     @ParentCommand
     private SchedsimCommand root;
@@ -31,26 +33,21 @@ final class JshellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
+        if (notebooks.isEmpty()) {
+            return InteractiveShell.start(OutputStreams.of(context.out()),
+                    OutputStreams.of(context.err()));
+        }
+        List<Path> paths = new ArrayList<>();
         for (String notebook : notebooks) {
-            checkReadable(notebook);
+            NotebookRunner.checkReadable(notebook);
+            paths.add(Path.of(notebook));
         }
-        context.error("jshell: not implemented yet");
-        return ExitCode.INPUT;
-    }
-
-    private static void checkReadable(String notebook) {
-        Path path;
-        try {
-            path = Path.of(notebook);
-        } catch (InvalidPathException e) {
-            throw new InputException("jshell: cannot read " + notebook + ": invalid path");
+        NotebookRunner.Failure failure = NotebookRunner.run(paths,
+                OutputStreams.of(context.out()));
+        if (failure != null) {
+            context.error("jshell: " + failure.describe());
+            return ExitCode.VIOLATION;
         }
-        if (!Files.isRegularFile(path)) {
-            throw new InputException("jshell: cannot read " + notebook + ": "
-                    + (Files.exists(path) ? "not a regular file" : "no such file"));
-        }
-        if (!Files.isReadable(path)) {
-            throw new InputException("jshell: cannot read " + notebook + ": permission denied");
-        }
+        return ExitCode.OK;
     }
 }

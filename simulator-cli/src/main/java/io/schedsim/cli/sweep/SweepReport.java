@@ -20,8 +20,8 @@ public final class SweepReport {
         double seconds = report.wallMillis() / 1000.0;
         double rate = report.wallMillis() == 0 ? 0 : report.seedsRun() / seconds;
         SearchReport.Statistics stats = report.statistics();
-        row(text, "seeds", String.format(Locale.ROOT, "%,d run of %s in %.1f s (%,.0f/s on %d "
-                + "thread%s)%s", report.seedsRun(), seeds, seconds, rate, threads,
+        row(text, "seeds", String.format(Locale.ROOT, "%,d run of %s in %.1f s (%s/s on %d "
+                + "thread%s)%s", report.seedsRun(), seeds, seconds, rate(rate), threads,
                 threads == 1 ? "" : "s", stats.interrupted() ? ", stopped early" : ""));
         row(text, "faults", "fired " + pairs(stats.faultsFired()) + "; skipped "
                 + pairs(stats.faultsSkipped()));
@@ -44,6 +44,10 @@ public final class SweepReport {
             }
         }
         return text.toString();
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f" : "%,.0f", perSecond);
     }
 
     private static String shorten(String message) {

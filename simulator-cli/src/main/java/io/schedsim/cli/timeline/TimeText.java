@@ -11,6 +11,7 @@ final class TimeText {
     }
 
     static String range(long startMillis, long endMillis) {
-        return String.format(Locale.ROOT, "%.3f–%.3f s", startMillis / 1000.0, endMillis / 1000.0);
+        return String.format(Locale.ROOT, "%.3f–%.3f s", startMillis / 1000.0,
+                endMillis / 1000.0);
     }
 }

@@ -1,0 +1,44 @@
+package io.schedsim.cli.jshell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jdk.jshell.tool.JavaShellToolBuilder;
+
+/**
+ * The interactive {@code schedsim jshell}: the JDK's own jshell tool, started in this process with
+ * the project's classpath, jshell's default imports and schedsim's, reading standard input.
+ */
+public final class InteractiveShell {
+    private InteractiveShell() {}
+
+    /** Runs the tool until the user leaves it; returns its exit status. */
+    public static int start(PrintStream out, PrintStream err) {
+        Path startup = null;
+        try {
+            startup = Files.createTempFile("schedsim-startup-", ".jsh");
+            startup.toFile().deleteOnExit();
+            Files.writeString(startup, Startup.imports(), StandardCharsets.UTF_8);
+            err.println("schedsim jshell: try Scenarios.list() or "
+                    + "Scenarios.rayChaos().set(\"workers\", 4).seed(7).run().report()");
+            return JavaShellToolBuilder.builder().in(System.in, null).out(out).err(err)
+                    .start("--class-path", Startup.classPath(), "--startup", "DEFAULT",
+                            "--startup", startup.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("jshell failed: " + e.getMessage(), e);
+        } finally {
+            if (startup != null) {
+                try {
+                    Files.deleteIfExists(startup);
+                } catch (IOException e) {
+                    startup.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+}
