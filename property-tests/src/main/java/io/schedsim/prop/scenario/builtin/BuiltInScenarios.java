@@ -3,11 +3,16 @@ package io.schedsim.prop.scenario.builtin;
 import io.schedsim.prop.scenario.ScenarioDefinition;
 import java.util.List;
 
-/** Every built-in scenario, in listing order. */
+/** Every built-in scenario, in listing order: SC-1, SC-2, SC-3 … SC-14, then chaos-swarm. */
 public final class BuiltInScenarios {
     private BuiltInScenarios() {}
 
     public static List<ScenarioDefinition> all() {
-        return List.of(new RayChaos(), new NomadDrainIgnoreSystem(), new ChaosSwarm());
+        return List.of(new RayChaos(), new NomadDrainIgnoreSystem(), new NomadDrainDeadline(),
+                new NomadDrainForce(), new NomadDrainKeepIneligible(),
+                new NomadMaxParallelTwoNodes(), new NomadNodeDownWhileDraining(),
+                new NomadBatchAfterDeadline(), new NomadSystemReplacedOnEligible(),
+                new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
+                new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new ChaosSwarm());
     }
 }

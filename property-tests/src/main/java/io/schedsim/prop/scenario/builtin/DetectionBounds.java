@@ -1,0 +1,144 @@
+package io.schedsim.prop.scenario.builtin;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.PartitionDirection;
+import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.Knob;
+import io.schedsim.prop.scenario.Timing;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SC-12, failure-detection bounds (R-7, R-8, N-24, N-26; INV-11, INV-12). Variant {@code a}
+ * ({@code RAY_HEALTH_CHECK}): the host of worker 1 is terminated (F-1) at {@code faultAtMillis};
+ * DEAD only after {@code threshold} failed checks, by t + 68 s. {@code b}: its agent is killed
+ * (F-2); refused checks make it DEAD in ≈ 12–18 s. {@code c} ({@code NOMAD_TTL}): the first
+ * {@code cutNodes} nodes' messages to the servers are dropped; each is down exactly at its last
+ * heartbeat + ttl + grace, within [20 s, 30 s) below 500 nodes. {@code e}: the same cut, then a
+ * leader failover {@code failoverAfterMillis} later; no node is down before failover_heartbeat_ttl
+ * (5 min) after the failover. Faults last to the end of the run, so the final state shows the
+ * detection. Variant (d), legacy push heartbeats, has no detector in the model.
+ */
+public final class DetectionBounds extends BuiltInScenario {
+    @Override
+    public String name() {
+        return "detection-bounds";
+    }
+
+    @Override
+    public String description() {
+        return "SC-12: detection latency of host loss, agent kill, TTL expiry and failover";
+    }
+
+    @Override
+    public List<Knob> knobs() {
+        return List.of(
+                Knob.ofChoice("variant", "a", List.of("a", "b", "c", "e"),
+                        "a: host terminated; b: agent killed; c: TTL expiry; e: failover"),
+                Knob.ofInt("nodes", 4, 3, 10_000, "nodes (Ray: a 0-CPU head and workers)"),
+                Knob.ofInt("cutNodes", 1, 1, 10_000, "c, e: nodes whose heartbeats are cut"),
+                Knob.ofLong("faultAtMillis", 60_000, 0, NomadKnobs.DAY_MILLIS,
+                        "the kill (a, b) or the heartbeat cut (c, e)"),
+                Knob.ofLong("failoverAfterMillis", 5_000, 0, NomadKnobs.DAY_MILLIS,
+                        "e: the failover this long after the cut (before heartbeatGraceMillis)"),
+                Knob.ofLong("healthCheckInitialDelayMillis", 5_000, 0, NomadKnobs.DAY_MILLIS,
+                        "Ray health_check_initial_delay_ms"),
+                Knob.ofLong("healthCheckPeriodMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
+                        "Ray health_check_period_ms"),
+                Knob.ofLong("healthCheckTimeoutMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
+                        "Ray health_check_timeout_ms"),
+                Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
+                        "Ray health_check_failure_threshold"),
+                Knob.ofLong("minHeartbeatTtlMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
+                        "Nomad min_heartbeat_ttl"),
+                Knob.ofDouble("maxHeartbeatsPerSecond", 50.0, 0.001, 1_000_000,
+                        "Nomad max_heartbeats_per_second"),
+                Knob.ofLong("heartbeatGraceMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
+                        "Nomad heartbeat_grace"),
+                Knob.ofLong("failoverHeartbeatTtlMillis", 300_000, 1, NomadKnobs.DAY_MILLIS,
+                        "Nomad failover_heartbeat_ttl"),
+                Knob.ofLong("heartbeatRetryIntervalMillis", 2_000, 1, NomadKnobs.DAY_MILLIS,
+                        "client retry after an unanswered heartbeat (N-25, model choice)"),
+                Knob.ofLong("networkDelayMillisMax", 5, 1, 60_000,
+                        "one-way control-plane delay, uniform in [1 ms, this]"),
+                Knob.ofLong("observeMillis", 400_000, 1, NomadKnobs.DAY_MILLIS,
+                        "the run ends this long after the fault"));
+    }
+
+    private static boolean ray(Config config) {
+        String variant = config.stringValue("variant");
+        return variant.equals("a") || variant.equals("b");
+    }
+
+    @Override
+    protected ClusterConfig clusterConfig(Config config) {
+        ClusterConfig cluster = new ClusterConfig();
+        cluster.detector = ray(config) ? DetectorPolicy.RAY_HEALTH_CHECK : DetectorPolicy.NOMAD_TTL;
+        cluster.healthCheckInitialDelayMillis = config.longValue("healthCheckInitialDelayMillis");
+        cluster.healthCheckPeriodMillis = config.longValue("healthCheckPeriodMillis");
+        cluster.healthCheckTimeoutMillis = config.longValue("healthCheckTimeoutMillis");
+        cluster.healthCheckFailureThreshold = config.intValue("healthCheckFailureThreshold");
+        cluster.minHeartbeatTtlMillis = config.longValue("minHeartbeatTtlMillis");
+        cluster.maxHeartbeatsPerSecond = config.doubleValue("maxHeartbeatsPerSecond");
+        cluster.heartbeatGraceMillis = config.longValue("heartbeatGraceMillis");
+        cluster.failoverHeartbeatTtlMillis = config.longValue("failoverHeartbeatTtlMillis");
+        cluster.heartbeatRetryIntervalMillis = config.longValue("heartbeatRetryIntervalMillis");
+        cluster.networkDelayMillisMax = config.longValue("networkDelayMillisMax");
+        return cluster;
+    }
+
+    @Override
+    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+        boolean ray = ray(config);
+        for (int i = 0; i < config.intValue("nodes"); i++) {
+            boolean head = ray && i == 0;
+            cluster.addNode(head ? 0 : NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, head);
+        }
+    }
+
+    @Override
+    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+        long at = config.longValue("faultAtMillis");
+        List<FaultAction> actions = new ArrayList<>();
+        switch (config.stringValue("variant")) {
+            case "a":
+                actions.add(TerminateInstance.slot(at, 1, at));
+                break;
+            case "b":
+                actions.add(new KillAgent(at, 1));
+                break;
+            case "e":
+                actions.add(new LeaderFailover(at + config.longValue("failoverAfterMillis")));
+                actions.add(cut(config, cluster, at));
+                break;
+            case "c":
+                actions.add(cut(config, cluster, at));
+                break;
+            default:
+                throw new AssertionError(config.stringValue("variant"));
+        }
+        return new FaultPlan(actions);
+    }
+
+    private static Partition cut(Config config, Cluster cluster, long at) {
+        int cut = Math.min(config.intValue("cutNodes"), cluster.nodeSlotCount());
+        return new Partition(at, FaultAction.UNTIL_HEAL, NomadKnobs.slots(0, cut),
+                PartitionDirection.TO_SERVER);
+    }
+
+    @Override
+    protected Timing timing(Config config) {
+        long end = config.longValue("faultAtMillis") + config.longValue("observeMillis");
+        return new Timing(end, end, 0);
+    }
+}

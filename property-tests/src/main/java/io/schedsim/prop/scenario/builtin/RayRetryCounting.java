@@ -1,0 +1,104 @@
+package io.schedsim.prop.scenario.builtin;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.task.RayWorkloadSpec;
+import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.Knob;
+import io.schedsim.prop.scenario.Timing;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SC-10, Ray's retry counting (ray:python/ray/tests/test_chaos.py {@code test_worker_killer};
+ * R-1..R-3): one task with {@code max_retries} (default 3) runs 3 s on the one worker (slot 1);
+ * the worker killer (F-3) polls every 0.1 s and kills the first RUNNING attempt at once, at most
+ * once per second, so its kills land at 0.1 s, 1.1 s, 2.1 s, … (the retry delay of the CI
+ * fixture, 100 ms, keeps each next attempt running by then). Variant {@code a}: max_retries kills
+ * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Variant {@code b}:
+ * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Variant (c),
+ * a preempted attempt (ray#54182), needs a Ray drain with a deadline that outlives the deadline,
+ * which the model's drainer does not keep; it is not offered.
+ */
+public final class RayRetryCounting extends BuiltInScenario {
+    static final int WORKER = 1;
+
+    @Override
+    public String name() {
+        return "ray-retry-counting";
+    }
+
+    @Override
+    public String description() {
+        return "SC-10: worker killer vs max_retries; a: retries suffice, b: one kill too many";
+    }
+
+    @Override
+    public List<Knob> knobs() {
+        return List.of(
+                Knob.ofChoice("variant", "a", List.of("a", "b"),
+                        "a: max_retries kills (finishes); b: max_retries + 1 kills (error)"),
+                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task"),
+                Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
+                        "run time of one attempt"),
+                Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
+                        "the killer's first poll that finds the attempt running"),
+                Knob.ofLong("killIntervalMillis", 1_000, 1, NomadKnobs.DAY_MILLIS,
+                        "the killer's minimum time between kills"),
+                Knob.ofLong("taskRetryDelayMillis", 100, 0, NomadKnobs.DAY_MILLIS,
+                        "Ray task_retry_delay_ms (CI chaos fixture: 100)"),
+                Knob.ofLong("leaseLatencyMillis", 1, 0, 60_000,
+                        "lease grant to the attempt running on its worker"),
+                Knob.ofLong("horizonMillis", 600_000, 1_000, 10 * NomadKnobs.DAY_MILLIS,
+                        "simulated time limit"));
+    }
+
+    static int kills(Config config) {
+        int maxRetries = config.intValue("maxRetries");
+        return config.stringValue("variant").equals("a") ? maxRetries : maxRetries + 1;
+    }
+
+    @Override
+    protected ClusterConfig clusterConfig(Config config) {
+        ClusterConfig cluster = new ClusterConfig();
+        cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
+        cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
+        cluster.leaseLatencyMillis = config.longValue("leaseLatencyMillis");
+        return cluster;
+    }
+
+    @Override
+    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+        cluster.addNode(0, 64_000, true);
+        cluster.addNode(2_000, 64_000, false);
+        cluster.setRayWorkload(new RayWorkloadSpec(1,
+                SimTime.millis(config.longValue("taskRunMillis")), false, 0, 1_000,
+                config.intValue("maxRetries"), 0));
+    }
+
+    @Override
+    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+        List<FaultAction> crashes = new ArrayList<>();
+        for (int k = 0; k < kills(config); k++) {
+            crashes.add(new TaskCrash(killAt(config, k), WORKER, 1));
+        }
+        return new FaultPlan(crashes);
+    }
+
+    private static long killAt(Config config, int k) {
+        return config.longValue("firstKillAtMillis") + k * config.longValue("killIntervalMillis");
+    }
+
+    @Override
+    protected Timing timing(Config config) {
+        return new Timing(killAt(config, kills(config)) + 1, config.longValue("horizonMillis"),
+                60_000);
+    }
+}
