@@ -1,0 +1,52 @@
+package io.schedsim.prop.scenario.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.model.task.RayWorkload;
+import io.schedsim.model.task.TaskAttempt;
+import io.schedsim.prop.scenario.RunOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SC-10 {@code ray-retry-counting} (test_chaos.py {@code test_worker_killer}; R-1..R-3): each
+ * row gives the attempt history the worker killer must leave, one letter per attempt:
+ * {@code W} = FAILED(WORKER_DIED), {@code F} = FINISHED. Every kill fires on a RUNNING attempt.
+ */
+class RayRetryCountingTest {
+    @ParameterizedTest(name = "variant {0}, max_retries {1}, seed {4}")
+    @CsvSource({
+        // (a) 3 kills: attempts 0-2 FAILED (WORKER_DIED), attempt 3 FINISHED.
+        "a, 3, WWWF, false, 1", "a, 3, WWWF, false, 2", "a, 3, WWWF, false, 3",
+        // (b) 4 kills: attempts 0-3 FAILED, no attempt 4, the result is an error.
+        "b, 3, WWWW, true, 1", "b, 3, WWWW, true, 2", "b, 3, WWWW, true, 3",
+        "a, 0, F, false, 1", "b, 0, W, true, 1", "a, 1, WF, false, 1", "b, 1, WW, true, 1",
+    })
+    void attemptHistory(String variant, int maxRetries, String history, boolean error,
+            long seed) {
+        RunOutcome outcome = ScenarioRuns.runClean("ray-retry-counting", seed,
+                "variant=" + variant, "maxRetries=" + maxRetries);
+        RayWorkload ray = outcome.cluster().ray();
+        assertEquals(expand(history), ray.attempts(0).toString());
+        int kills = history.length() - (error ? 0 : 1);
+        Map<String, Integer> fired = outcome.ledger().fired();
+        assertEquals(kills, fired.getOrDefault(TaskCrash.KIND, 0), "kills that hit an attempt");
+        assertEquals(0, outcome.ledger().skippedTotal());
+        assertEquals(error, ray.endedInError(0));
+        assertEquals(error ? 1 : 0, ray.failed());
+        assertEquals(error ? 0 : 1, ray.completed());
+        assertEquals(0, ray.lostAttempts());
+    }
+
+    private static String expand(String history) {
+        List<String> attempts = new ArrayList<>();
+        for (int i = 0; i < history.length(); i++) {
+            attempts.add(i + ":" + (history.charAt(i) == 'F' ? "FINISHED" : "FAILED(WORKER_DIED)"));
+        }
+        return attempts.toString();
+    }
+}
