@@ -120,6 +120,43 @@ class EventQueueTest {
     }
 
     @Test
+    void cancellingMostEventsKeepsTheRestInOrder() {
+        final int eventCount = 20_000;
+        EventQueue queue = new EventQueue(16);
+        SimRandom random = SimRandom.of(33);
+        long[] handles = new long[eventCount];
+        long[] times = new long[eventCount];
+        for (int i = 0; i < eventCount; i++) {
+            times[i] = random.nextLong(1_000);
+            handles[i] = queue.push(times[i], i, 0, i, i);
+        }
+        boolean[] cancelled = new boolean[eventCount];
+        int pendingCount = eventCount;
+        for (int round = 0; round < 3 * eventCount; round++) {
+            int victim = random.nextInt(eventCount);
+            assertEquals(!cancelled[victim], queue.cancel(handles[victim]));
+            pendingCount -= cancelled[victim] ? 0 : 1;
+            cancelled[victim] = true;
+            assertEquals(pendingCount, queue.size());
+        }
+        long lastTime = Long.MIN_VALUE;
+        long lastTie = Long.MIN_VALUE;
+        int drained = 0;
+        while (!queue.isEmpty()) {
+            long time = queue.minTime();
+            int entity = queue.entityOf(queue.popMin());
+            assertFalse(cancelled[entity], "cancelled event " + entity + " dispatched");
+            assertEquals(times[entity], time);
+            assertTrue(time > lastTime || (time == lastTime && entity > lastTie));
+            lastTime = time;
+            lastTie = entity;
+            drained++;
+        }
+        assertEquals(pendingCount, drained);
+        assertEquals(0, queue.size());
+    }
+
+    @Test
     void isPendingAndTimeOfFollowAnEventsLife() {
         EventQueue queue = new EventQueue(16);
         long handle = queue.push(42, 0, 0, 0, 0);
