@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * SC-2 with SC-2b, Nomad's e2e {@code TestNodeDrain/IgnoreSystem}: a system job on N nodes and a
- * service job of count 1; {@code drain -ignore-system} of the service allocation's node (node 0:
- * bin-pack on equal, empty nodes picks the lowest slot) while operator calls flip eligibility of
- * random nodes, the drained one included. The flips end before the run does and leave every node
- * but the drained one eligible. Expected: N system allocations running, exactly 1 service.
+ * service job of count 1, registered once every node is Ready; {@code drain -ignore-system} of the
+ * service allocation's node (node 0: bin-pack on equal, empty nodes picks the lowest slot) while
+ * operator calls flip eligibility of random nodes, the drained one included. The flips end before
+ * the run does and leave every node but the drained one eligible. Expected: N system allocations
+ * running, exactly 1 service.
  */
 public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     static final int DRAINED_NODE = 0;
@@ -61,13 +62,15 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
 
     @Override
     protected void populate(Cluster cluster, Config config, SimRandom workload) {
+        List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(4_000, 8_192, false);
         }
-        cluster.state().registerJob(JobSpec.system("system-job", 100, 128));
+        jobs.add(JobSpec.system("system-job", 100, 128));
         JobSpec service = JobSpec.service("service-job", 1, 500, 256);
-        cluster.state().registerJob(service.withMigrate(new io.schedsim.model.job.MigrateBlock(
+        jobs.add(service.withMigrate(new io.schedsim.model.job.MigrateBlock(
                 1, config.longValue("minHealthyTimeMillis"), 300_000)));
+        NomadKnobs.registerJobsLater(cluster, jobs);
     }
 
     @Override
