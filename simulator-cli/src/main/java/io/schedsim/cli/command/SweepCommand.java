@@ -10,6 +10,7 @@ import io.schedsim.cli.output.OutputDirectory;
 import io.schedsim.cli.sweep.ProgressLine;
 import io.schedsim.cli.sweep.StopOnSignal;
 import io.schedsim.cli.sweep.SweepReport;
+import io.schedsim.cli.sweep.Terminal;
 import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
@@ -96,9 +97,12 @@ final class SweepCommand implements Callable<Integer> {
                 .outDir(Path.of(outDirectory)).orderings(orderings)
                 .stopAfterFailures(maxFailures);
         PropertySearch search = new PropertySearch(settings);
-        ProgressLine progress = System.console() == null ? null : new ProgressLine(context.err(),
-                run.scenario().name(), seeds == null && seconds != null ? Long.MAX_VALUE
-                        : range.size(), seconds == null ? 0 : seconds);
+        ProgressLine progress = null;
+        if (Terminal.stderrIsTerminal()) {
+            progress = new ProgressLine(context.err(), run.scenario().name(),
+                    seeds == null && seconds != null ? Long.MAX_VALUE : range.size(),
+                    seconds == null ? 0 : seconds);
+        }
         SearchReport report;
         try (StopOnSignal signal = StopOnSignal.install(search::stop)) {
             report = search.run(progress);
