@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class EngineThroughput {
     private static final int BATCH_EVENTS = 100_000;
-    // Uniform delays up to 1 ms: far wider than the clock's advance per event at every size, so
-    // a rescheduled event lands anywhere in the queue rather than always at the back.
-    private static final long DELAY_NANOS_MAX = 1_000_000;
+    // Delays uniform in (0, ~1 ms], the spread of the initial fill, so a rescheduled event lands
+    // anywhere in the queue (the classic hold model). A power of two keeps the draw division-free.
+    private static final long DELAY_NANOS_MAX = 1L << 20;
 
     @Param({"1000", "100000", "1000000"})
     int pending;

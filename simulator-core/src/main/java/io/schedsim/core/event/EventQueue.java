@@ -18,12 +18,12 @@ public final class EventQueue {
     /** A handle that never names an event. */
     public static final long NO_HANDLE = 0L;
 
-    // Times and handles in separate columns: comparisons read only heapTime, so at 100k pending
-    // the column they walk (800 KB) stays in a 1 MB L2 cache, and they read no slot record.
     // Slot record: due time, tie key, payload, and kind (high 32 bits) with entity (low 32 bits).
     private static final int SLOT_STRIDE = 4;
     private static final int TOMBSTONES_BEFORE_REBUILD_MIN = 64;
 
+    // Times and handles in separate columns: comparisons read only heapTime, so at 100k pending
+    // the column they walk (800 KB) stays in a 1 MB L2 cache, and they read no slot record.
     private long[] heapTime;
     private long[] heapHandle;
     private int size;
