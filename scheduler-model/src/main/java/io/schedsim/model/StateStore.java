@@ -142,7 +142,11 @@ public final class StateStore {
     public void releaseResources(Alloc alloc) {
         if (alloc.reserved) {
             alloc.reserved = false;
-            cluster.release(cluster.node(alloc.node), alloc.job.cpuMilli, alloc.job.memMb);
+            Node node = cluster.node(alloc.node);
+            cluster.release(node, alloc.job.cpuMilli, alloc.job.memMb);
+            if (cluster.ray() != null) {
+                cluster.ray().onCapacityFreed(node);
+            }
         }
     }
 

@@ -67,6 +67,8 @@ public final class RayWorkload {
     private long holdRunNanos;
     private long childRunNanos;
     private int kindDone = -1;
+    private int kindDispatch;
+    private boolean dispatchScheduled;
 
     public RayWorkload(Cluster cluster, RayWorkloadSpec spec, RayPlacement placement,
             RetryPolicy retryPolicy) {
@@ -93,6 +95,10 @@ public final class RayWorkload {
         Check.that(kindDone < 0, "RayWorkload started twice");
         int kindSubmit = sim.registerKind("ray.submit", (entity, payload) -> submitAll());
         kindDone = sim.registerKind("ray.done", this::onDone);
+        kindDispatch = sim.registerKind("ray.dispatch", (slot, payload) -> {
+            dispatchScheduled = false;
+            dispatch();
+        });
         int kindRetry = sim.registerKind("ray.retry", this::onRetry);
         int kindOrphanDone = sim.registerKind("ray.orphanDone", this::onOrphanDone);
         owners.setKinds(kindRetry, kindOrphanDone);
@@ -138,6 +144,18 @@ public final class RayWorkload {
      */
     public void onNodeRestarted(Node node) {
         onNodeDown(node);
+    }
+
+    /**
+     * R-14: resources freed outside Ray (a Nomad allocation stopped or finished) make waiting
+     * tasks placeable without any Ray event; the queue is looked at again after the current
+     * event, as a raylet reacts to a resource update.
+     */
+    public void onCapacityFreed(Node node) {
+        if (!dispatchScheduled && pending.peek() != NIL) {
+            dispatchScheduled = true;
+            sim.schedule(sim.nowNanos(), kindDispatch, node.slot, 0);
+        }
     }
 
     /** A node became schedulable: dispatch what waits. */
