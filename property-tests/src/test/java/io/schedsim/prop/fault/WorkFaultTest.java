@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceEvent;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
@@ -13,8 +15,11 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.model.Cluster;
+import io.schedsim.model.ModelComponents;
 import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
@@ -79,6 +84,30 @@ class WorkFaultTest {
         assertEquals(List.of(), run.everDown());
         run.assertRunning(web, 3);
         run.assertSettled();
+    }
+
+    /**
+     * R-14: a feasible Ray task waits for resources, and runs once they free, whoever held them.
+     * Here a Nomad batch alloc holds the only worker; when it completes, nothing Ray-side
+     * happens, yet the waiting tasks must be leased (chaos-swarm, 3 nodes, seed 131: a retried
+     * child sat at the head of the queue for ever beside a node with room for it).
+     */
+    @Test
+    void rayTasksWaitingForCapacityHeldByANomadAllocRunWhenItFrees() {
+        ClusterConfig config = FaultClusters.rayConfig();
+        Cluster cluster = Cluster.create(new Simulation(55), config, ModelComponents.CORRECT);
+        cluster.addNode(0, FaultClusters.NODE_MEM_MB, true);
+        cluster.addNode(FaultClusters.NODE_CPU_MILLI, FaultClusters.NODE_MEM_MB, false);
+        cluster.state().registerJob(JobSpec.batch("hog", 1, 3_500, 256, 60_000));
+        cluster.setRayWorkload(FaultClusters.flatTasks(2, 10, 0));
+        cluster.start();
+        cluster.sim().runUntil(SimTime.seconds(30));
+        assertEquals(2, cluster.ray().pending(), "no room while the batch alloc runs");
+        cluster.sim().runUntil(SimTime.seconds(200));
+        assertEquals(2, cluster.ray().completed(), "leased once the batch alloc completed");
+        double last = seconds(cluster.ray().lastCompletionNanos());
+        assertTrue(last > 60 && last < 90, "two 10 s tasks after the 60 s batch: " + last);
+        assertFalse(cluster.monitor().violated(), cluster.monitor().violations()::toString);
     }
 
     /** Work started in the window runs slowdown × longer; work started after it does not. */
