@@ -15,6 +15,7 @@ import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * SC-3, Nomad's e2e {@code TestNodeDrain/DeadlineFlag}: a service job (count 2,
@@ -96,9 +97,8 @@ public final class NomadDrainDeadline extends BuiltInScenario {
     }
 
     /** Spares held back, then at drainAt: A and B ineligible, then both drain requests. */
-    static FaultPlan drainBoth(Config config, Cluster cluster,
-            java.util.function.LongFunction<Drain> drainA,
-            java.util.function.LongFunction<Drain> drainB) {
+    static FaultPlan drainBoth(Config config, Cluster cluster, LongFunction<Drain> drainA,
+            LongFunction<Drain> drainB) {
         long drainAt = config.longValue("drainAtMillis");
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
                 NomadKnobs.slots(NODE_B + 1, cluster.nodeSlotCount()),

@@ -6,6 +6,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
+import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
@@ -86,7 +87,7 @@ public final class NomadDrainKeepIneligible extends BuiltInScenario {
                 NomadKnobs.slots(NODE_X + 1, cluster.nodeSlotCount()),
                 config.longValue("sparesReadyAtMillis")));
         actions.add(Drain.deadline(config.longValue("drainAtMillis"), NODE_X,
-                io.schedsim.model.api.DrainSpec.DEFAULT_DEADLINE_MILLIS, false));
+                DrainSpec.DEFAULT_DEADLINE_MILLIS, false));
         long at = config.longValue("actionAtMillis");
         switch (config.stringValue("variant")) {
             case "keep-ineligible":

@@ -24,8 +24,9 @@ import java.util.List;
  * fixture, 100 ms, keeps each next attempt running by then). Variant {@code a}: max_retries kills
  * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Variant {@code b}:
  * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Variant (c),
- * a preempted attempt (ray#54182), needs a Ray drain with a deadline that outlives the deadline,
- * which the model's drainer does not keep; it is not offered.
+ * an attempt lost to preemption (ray#54182), needs a Ray drain (R-15) whose DRAINING state
+ * outlasts its deadline; the model's drainer clears every drain at its deadline, so (c) is not
+ * offered.
  */
 public final class RayRetryCounting extends BuiltInScenario {
     static final int WORKER = 1;
