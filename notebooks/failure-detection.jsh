@@ -4,7 +4,7 @@
 // answer within health_check_timeout_ms counts as a failure, and health_check_failure_threshold
 // failures in a row mark the node DEAD. This notebook kills two worker instances per run
 // (ray-chaos, 4 workers, 4,000 tasks) and reads the failureDetection histogram: simulated time from
-// the instance's death to the node being marked DEAD. Three seeds per setting.
+// the instance's death to the node being marked DEAD. Two seeds per setting.
 //
 // Run it with:  ./schedsim jshell notebooks/failure-detection.jsh
 
@@ -24,7 +24,7 @@ for (long period : periods) {
     for (int threshold : thresholds) {
         var series = base.set("healthCheckPeriodMillis", period)
                 .set("healthCheckFailureThreshold", threshold)
-                .seeds(1, 3);
+                .seeds(1, 2);
         var detection = series.latency("failureDetection");
         table.row(period, threshold, detection.count(), detection.p50() / 1000.0,
                 detection.max() / 1000.0, threshold * (period + timeoutMillis) / 1000.0);

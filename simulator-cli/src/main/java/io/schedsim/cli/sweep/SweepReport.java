@@ -23,8 +23,9 @@ public final class SweepReport {
         row(text, "seeds", String.format(Locale.ROOT, "%,d run of %s in %.1f s (%s/s on %d "
                 + "thread%s)%s", report.seedsRun(), seeds, seconds, rate(rate), threads,
                 threads == 1 ? "" : "s", stats.interrupted() ? ", stopped early" : ""));
-        row(text, "faults", "fired " + pairs(stats.faultsFired()) + "; skipped "
-                + pairs(stats.faultsSkipped()));
+        row(text, "faults", String.format(Locale.ROOT, "%,d fired over %d kinds, %,d skipped "
+                + "(per kind: --json)", total(stats.faultsFired()), stats.faultsFired().size(),
+                total(stats.faultsSkipped())));
         if (report.failures().isEmpty()) {
             row(text, "failures", "none");
             return text.toString();
@@ -44,6 +45,10 @@ public final class SweepReport {
             }
         }
         return text.toString();
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String rate(double perSecond) {
