@@ -204,8 +204,9 @@ public final class Cluster extends ClusterOperations {
                     + node.cpuUsedMilli + " mCPU");
         }
         rayPlacement.onNodeChanged(node);
-        if (started && state.broker().blockedCount() > 0) {
-            state.broker().unblockAll();
+        // Every release is a capacity change, blocked evals or not: an eval whose plan is in
+        // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
+        if (started && state.broker().unblockAll() > 0) {
             workers.kick();
         }
     }
