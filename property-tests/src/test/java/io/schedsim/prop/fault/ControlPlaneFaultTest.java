@@ -59,6 +59,26 @@ class ControlPlaneFaultTest {
     }
 
     /**
+     * A plan made during a stall finds no room; the room appears (a batch alloc completes) while
+     * the plan is still in flight and no eval is blocked. When the plan commits and its eval
+     * would block, the capacity change it missed must send it back to pending, as Nomad's
+     * blocked-evals tracker does (missedUnblock, nomad/blocked_evals.go); else the job waits for
+     * ever (INV-24; chaos-swarm, 3 nodes and 4 service jobs, seed 852).
+     */
+    @Test
+    void planThatFoundNoRoomIsRedoneWhenCapacityFreedWhileInFlight() {
+        FaultClusters run = FaultClusters.nomad(74, FaultClusters.nomadConfig(), 1,
+                List.of(JobSpec.batch("hog", 1, 3_800, 256, 30_000)),
+                new SchedulerStall(20_000, 20_000));
+        run.at(20.5, () -> run.cluster.state().registerJob(JobSpec.service("web", 1, 500, 256)));
+        run.runUntil(100);
+        Job web = run.job("web");
+        run.assertRunning(web, 1);
+        assertTrue(run.allocs(web).get(0).createdNanos >= SimTime.seconds(40), "after the stall");
+        run.assertSettled();
+    }
+
+    /**
      * N-26, SC-12(e): after a failover every timer is reset to failover_heartbeat_ttl (5 min), so
      * the node whose agent died at the failover goes down exactly 5 min later, and no node sooner.
      */
