@@ -49,7 +49,7 @@ public final class ScenarioRun {
     }
 
     /** A few lines: what ran, its trace hash, faults, latencies and violations. */
-    public String report() {
+    public Text report() {
         RunResult r = result();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s seed %d%s: trace %s, %,d events, %.3f s "
@@ -77,11 +77,11 @@ public final class ScenarioRun {
             text.append(String.format(Locale.ROOT, "  %s at %.3f s: %s%n", v.invariant(),
                     v.atMillis() / 1000.0, v.message()));
         }
-        return text.toString();
+        return new Text(text.toString());
     }
 
     @Override
     public String toString() {
-        return report();
+        return report().text();
     }
 }
