@@ -10,28 +10,33 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * chaos-swarm on the correct model (acceptance 04-fault-coverage): no invariant is violated over
  * many seeds, and the swarm reaches most fault kinds within a few seeds.
  */
 class ChaosSwarmSweepTest {
-    /** About 30 ms a run; 300 seeds stay well within the suite's budget. */
-    private static final int SWEEP_SEEDS = 300;
     private static final int COVERAGE_SEEDS = 30;
     private static final int KINDS_MIN = 10;
 
-    @Test
-    void correctModelViolatesNothingOverManySeeds() {
+    /**
+     * A run takes a few milliseconds: 1,000 FIFO seeds and 200 under each seeded same-time
+     * ordering stay well within the suite's budget.
+     */
+    @ParameterizedTest
+    @CsvSource({"fifo, 1000", "random, 200", "pct, 200"})
+    void correctModelViolatesNothingOverManySeeds(String ordering, int seeds) {
         Map<Long, String> failures = new TreeMap<>();
-        for (long seed = 1; seed <= SWEEP_SEEDS; seed++) {
-            RunOutcome outcome = SwarmRuns.run(seed);
+        for (long seed = 1; seed <= seeds; seed++) {
+            RunOutcome outcome = SwarmRuns.run(seed, SwarmRuns.ordering(ordering), null);
             if (outcome.result().violated()) {
                 failures.put(seed, outcome.result().violations().get(0) + "\nplan:\n"
                         + outcome.plan().describe());
             }
         }
-        assertEquals(Map.of(), failures, "replay with: schedsim run chaos-swarm --seed <seed>");
+        assertEquals(Map.of(), failures, "chaos-swarm seeds failing under " + ordering);
     }
 
     @Test
