@@ -69,7 +69,10 @@ public final class StateStore {
         }
         if (previousAlloc != Alloc.NONE) {
             Alloc previous = allocs.get(previousAlloc);
-            if (previous.migrateDisablePlacement) {
+            // A replacement for a loss is not a drain replacement: whether a batch allocation
+            // stopped with migrateDisablePlacement is replaced when its node is lost is uncertain
+            // (SEMANTICS SC-7), so only non-lost ones are asserted.
+            if (previous.migrateDisablePlacement && previous.client() != ClientStatus.LOST) {
                 monitor.violation(Inv.BATCH_NOT_REPLACED, "replacement placed for " + previous
                         + " stopped with migrateDisablePlacement");
             }
@@ -89,7 +92,11 @@ public final class StateStore {
         Alloc alloc = allocs.create(job, node.slot, previousAlloc, rescheduleAttempts, now);
         alloc.reserved = true;
         cluster.reserve(node, job.cpuMilli, job.memMb);
-        if (job.type == JobType.BATCH) {
+        // INV-6 is about drains: a replacement of a drain-marked batch allocation must not raise
+        // the job's count. Replacements of lost allocations race with late completions (a stale
+        // plan), which SEMANTICS leaves open (SC-7), so they are not asserted here.
+        if (job.type == JobType.BATCH && previousAlloc != Alloc.NONE
+                && allocs.get(previousAlloc).migrate) {
             checkBatchCount(job);
         }
         cluster.client().onAllocPlaced(alloc);
@@ -99,7 +106,10 @@ public final class StateStore {
     private void checkBatchCount(Job job) {
         int live = 0;
         for (Alloc a : allocs.all()) {
-            boolean running = !a.client().isTerminal();
+            // Allocations on a node the servers see as down are about to be lost (uncertain
+            // replacement, SC-7); they do not count.
+            boolean onDownNode = cluster.node(a.node).status.isUnresponsive();
+            boolean running = !a.client().isTerminal() && !onDownNode;
             boolean finished = a.client() == ClientStatus.COMPLETE;
             // Counted: desired run (running or finished), or stopped by a drain deadline while
             // still running (nomad#28018). A lost allocation that completes later is not.
