@@ -98,11 +98,16 @@ final class LivenessAudit {
         }
     }
 
+    /**
+     * True if a live, schedulable node could take the task now. Capacity held by other tenants
+     * (Nomad allocations sharing the node) makes a task wait, not fail (R-14); a reservation
+     * leak that makes it wait is INV-17's, caught by the end-of-run audit.
+     */
     private boolean feasibleNodeAlive(long requestMilli) {
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
             if (node.status != NodeStatus.DOWN && node.hostUp && node.agentUp && !node.draining
-                    && node.cpuTotalMilli >= requestMilli) {
+                    && node.cpuFreeMilli() >= requestMilli) {
                 return true;
             }
         }
