@@ -146,6 +146,8 @@ public final class StateStore {
         long now = cluster.nowNanos();
         allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
         allocs.setClient(alloc, ClientStatus.LOST, now);
+        // Lost is client-terminal: a drain of the down node may now be done (N-20).
+        cluster.onAllocChanged(alloc);
     }
 
     /** Frees the allocation's reservation once (server view: it no longer uses the node). */
