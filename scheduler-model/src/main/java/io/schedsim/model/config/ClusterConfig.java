@@ -74,38 +74,4 @@ public final class ClusterConfig {
 
     /** Stop the run at the first safety violation (otherwise keep collecting them). */
     public boolean stopOnViolation = true;
-
-    public ClusterConfig copy() {
-        ClusterConfig c = new ClusterConfig();
-        c.detector = detector;
-        c.minHeartbeatTtlMillis = minHeartbeatTtlMillis;
-        c.maxHeartbeatsPerSecond = maxHeartbeatsPerSecond;
-        c.heartbeatGraceMillis = heartbeatGraceMillis;
-        c.failoverHeartbeatTtlMillis = failoverHeartbeatTtlMillis;
-        c.heartbeatRetryIntervalMillis = heartbeatRetryIntervalMillis;
-        c.healthCheckInitialDelayMillis = healthCheckInitialDelayMillis;
-        c.healthCheckPeriodMillis = healthCheckPeriodMillis;
-        c.healthCheckTimeoutMillis = healthCheckTimeoutMillis;
-        c.healthCheckFailureThreshold = healthCheckFailureThreshold;
-        c.networkDelayMillisMin = networkDelayMillisMin;
-        c.networkDelayMillisMax = networkDelayMillisMax;
-        c.schedulerWorkers = schedulerWorkers;
-        c.planCommitDelayMillisMax = planCommitDelayMillisMax;
-        c.planAttemptsService = planAttemptsService;
-        c.planAttemptsSystem = planAttemptsSystem;
-        c.planAttemptsBatch = planAttemptsBatch;
-        c.failedEvalFollowupMillis = failedEvalFollowupMillis;
-        c.drainBatchUpdateIntervalMillis = drainBatchUpdateIntervalMillis;
-        c.drainDeadlineCoalesceWindowMillis = drainDeadlineCoalesceWindowMillis;
-        c.allocStartLatencyMillis = allocStartLatencyMillis;
-        c.taskRetryDelayMillis = taskRetryDelayMillis;
-        c.leaseLatencyMillis = leaseLatencyMillis;
-        c.workerExitAfterAgentKillMillis = workerExitAfterAgentKillMillis;
-        c.nomadPlacement = nomadPlacement;
-        c.raySpreadThreshold = raySpreadThreshold;
-        c.rayTopKFraction = rayTopKFraction;
-        c.rayTopKAbsolute = rayTopKAbsolute;
-        c.stopOnViolation = stopOnViolation;
-        return c;
-    }
 }
