@@ -34,7 +34,7 @@ public class EngineThroughput {
     private static final int BATCH_EVENTS = 100_000;
     // Delays uniform in (0, ~1 ms], the spread of the initial fill, so a rescheduled event lands
     // anywhere in the queue (the classic hold model). A power of two keeps the draw division-free.
-    private static final long DELAY_NANOS_MAX = 1L << 20;
+    static final long DELAY_NANOS_MAX = 1L << 20;
 
     @Param({"1000", "100000", "1000000"})
     int pending;
@@ -52,6 +52,9 @@ public class EngineThroughput {
         for (int entity = 0; entity < pending; entity++) {
             simulation.schedule(delays.nextLong(DELAY_NANOS_MAX), reschedule[0], entity, 0);
         }
+        // Run long enough for the queue to tune its tiers, then weigh it in its steady state.
+        simulation.setEventCountMax(4L * pending);
+        simulation.runUntilQuiescent();
         long usedBytes = usedHeapBytes() - usedBytesBefore;
         System.out.printf("%n[EngineThroughput] pending=%d: ~%.1f bytes per pending event%n",
                 pending, usedBytes / (double) pending);

@@ -104,11 +104,11 @@ public final class Simulation {
         if (queue.isEmpty()) {
             return false;
         }
-        final long time = queue.minTime();
-        final int slot = queue.popMin();
-        final int kind = queue.kindOf(slot);
-        final int entity = queue.entityOf(slot);
-        final long payload = queue.payloadOf(slot);
+        queue.popMin();
+        final long time = queue.poppedTime();
+        final int kind = queue.poppedKind();
+        final int entity = queue.poppedEntity();
+        final long payload = queue.poppedPayload();
         final long index = dispatched++;
         nowNanos = time;
         traceHash = TraceHash.fold(traceHash, index, time, kindHashes[kind], entity, payload);

@@ -54,8 +54,44 @@ class EventQueueDifferentialTest {
         }
     }
 
+    /**
+     * Simulation-like runs: every event is due at or after the last dispatched one, with delays
+     * mixing same-instant, short, medium and very long, and phases of growth and drain, so that the
+     * queue's calendar re-tunes its bucket width, jumps over empty stretches and moves far events
+     * into its window.
+     */
+    @Test
+    void matchesPriorityQueueWhenTimeOnlyMovesForward() {
+        for (long seed = 1; seed <= SEED_COUNT / 3; seed++) {
+            try {
+                runOneSeed(seed, true);
+            } catch (AssertionError failure) {
+                throw new AssertionError("EventQueue differs from the reference with seed=" + seed
+                        + "; replay with runOneSeed(" + seed + "L, true)", failure);
+            }
+        }
+    }
+
     static void runOneSeed(long seed) {
+        runOneSeed(seed, false);
+    }
+
+    private static long delayNanos(SimRandom random) {
+        switch (random.nextInt(4)) {
+            case 0:
+                return 0;
+            case 1:
+                return random.nextLong(100);
+            case 2:
+                return random.nextLong(1_000_000);
+            default:
+                return 1_000_000_000L + random.nextLong(1_000_000_000_000L);
+        }
+    }
+
+    static void runOneSeed(long seed, boolean forwardOnly) {
         SimRandom random = SimRandom.stream(seed, "event-queue-differential");
+        long nowNanos = 0;
         int pushPercent = 30 + random.nextInt(40);
         int cancelPercent = random.nextInt(60);
         // Cancelling among the most recent events mostly hits pending ones, which piles up the
@@ -67,10 +103,16 @@ class EventQueueDifferentialTest {
         PriorityQueue<Entry> reference = new PriorityQueue<>(TIME_THEN_TIE);
         List<Entry> issued = new ArrayList<>();
         long sequence = 0;
-        for (int op = 0; op < OPERATION_COUNT; op++) {
+        int operationCount = forwardOnly ? 10 * OPERATION_COUNT : OPERATION_COUNT;
+        for (int op = 0; op < operationCount; op++) {
+            if (forwardOnly && op % 2_000 == 0) {
+                pushPercent = 30 + random.nextInt(40);
+            }
             int roll = random.nextInt(100);
             if (roll < pushPercent) {
-                long time = random.nextLong(timeRangeNanos);
+                long time = forwardOnly
+                        ? nowNanos + delayNanos(random)
+                        : random.nextLong(timeRangeNanos);
                 // Random high bits (negative too) permute ties; the sequence keeps keys distinct.
                 long tie = ((long) random.nextInt(16) - 8) << 32 | sequence++;
                 int kind = random.nextInt(4);
@@ -90,7 +132,7 @@ class EventQueueDifferentialTest {
                     reference.remove(entry);
                 }
             } else if (!reference.isEmpty()) {
-                popAndCompare(queue, reference, op);
+                nowNanos = popAndCompare(queue, reference, op);
             }
             assertEquals(reference.size(), queue.size(), "size at op " + op);
             if (!issued.isEmpty()) {
@@ -109,14 +151,17 @@ class EventQueueDifferentialTest {
         }
     }
 
-    private static void popAndCompare(EventQueue queue, PriorityQueue<Entry> reference, int op) {
+    /** Pops one event from both and compares them; returns its time. */
+    private static long popAndCompare(EventQueue queue, PriorityQueue<Entry> reference, int op) {
         Entry expected = reference.poll();
         expected.pending = false;
         assertEquals(expected.timeNanos, queue.minTime(), "minTime at op " + op);
-        int slot = queue.popMin();
-        assertEquals(expected.kind, queue.kindOf(slot), "kind at op " + op);
-        assertEquals(expected.entity, queue.entityOf(slot), "entity at op " + op);
-        assertEquals(expected.payload, queue.payloadOf(slot), "payload at op " + op);
+        assertEquals(expected.handle, queue.popMin(), "handle at op " + op);
+        assertEquals(expected.timeNanos, queue.poppedTime(), "time at op " + op);
+        assertEquals(expected.kind, queue.poppedKind(), "kind at op " + op);
+        assertEquals(expected.entity, queue.poppedEntity(), "entity at op " + op);
+        assertEquals(expected.payload, queue.poppedPayload(), "payload at op " + op);
         assertEquals(false, queue.isPending(expected.handle), "popped still pending at op " + op);
+        return expected.timeNanos;
     }
 }

@@ -18,11 +18,11 @@ class EventQueueTest {
             queue.push(100, tie, 0, 0, tie);
         }
         queue.push(99, Long.MAX_VALUE, 0, 0, 99);
-        assertEquals(99, queue.payloadOf(queue.popMin()));
+        assertEquals(99, popPayload(queue));
         long[] expected = {Long.MIN_VALUE, -3, 0, 2, 5, 9, Long.MAX_VALUE};
         for (long tie : expected) {
             assertEquals(100, queue.minTime());
-            assertEquals(tie, queue.payloadOf(queue.popMin()));
+            assertEquals(tie, popPayload(queue));
         }
         assertTrue(queue.isEmpty());
     }
@@ -88,7 +88,7 @@ class EventQueueTest {
         assertTrue(queue.cancel(root));
         assertEquals(2, queue.minTime());
         assertTrue(queue.isPending(middle));
-        assertEquals(2, queue.payloadOf(queue.popMin()));
+        assertEquals(2, popPayload(queue));
         assertTrue(queue.isEmpty());
     }
 
@@ -109,8 +109,7 @@ class EventQueueTest {
         long lastTie = Long.MIN_VALUE;
         for (int i = 0; i < pendingCount; i++) {
             long time = queue.minTime();
-            int slot = queue.popMin();
-            long tie = queue.payloadOf(slot);
+            long tie = popPayload(queue);
             assertTrue(time > lastTime || (time == lastTime && tie > lastTie),
                     "pop " + i + " out of order");
             lastTime = time;
@@ -144,7 +143,8 @@ class EventQueueTest {
         int drained = 0;
         while (!queue.isEmpty()) {
             long time = queue.minTime();
-            int entity = queue.entityOf(queue.popMin());
+            queue.popMin();
+            int entity = queue.poppedEntity();
             assertFalse(cancelled[entity], "cancelled event " + entity + " dispatched");
             assertEquals(times[entity], time);
             assertTrue(time > lastTime || (time == lastTime && entity > lastTie));
@@ -170,6 +170,11 @@ class EventQueueTest {
         assertEquals(Long.MIN_VALUE, queue.timeOf(handle));
     }
 
+    private static long popPayload(EventQueue queue) {
+        queue.popMin();
+        return queue.poppedPayload();
+    }
+
     private static void fillBoth(EventQueue queue, EventQueue control, int count) {
         SimRandom random = SimRandom.of(count);
         for (int i = 0; i < count; i++) {
@@ -183,7 +188,7 @@ class EventQueueTest {
         assertEquals(expected.size(), actual.size());
         while (!expected.isEmpty()) {
             assertEquals(expected.minTime(), actual.minTime());
-            assertEquals(expected.payloadOf(expected.popMin()), actual.payloadOf(actual.popMin()));
+            assertEquals(popPayload(expected), popPayload(actual));
         }
         assertTrue(actual.isEmpty());
     }
