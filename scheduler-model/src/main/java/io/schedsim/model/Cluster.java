@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
@@ -22,7 +23,6 @@ import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.RayWorkloadSpec;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
-import org.HdrHistogram.Histogram;
 
 /**
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
@@ -49,8 +49,8 @@ public final class Cluster extends ClusterOperations {
     private RayWorkloadSpec raySpec;
     private int leaderEpoch;
     private boolean started;
-    private final Histogram detectionMillis;
-    private final Histogram drainMillis;
+    private final LatencyRecorder detectionMillis;
+    private final LatencyRecorder drainMillis;
 
     private Cluster(Simulation sim, ClusterConfig config, ModelComponents components) {
         this.sim = sim;
@@ -59,8 +59,8 @@ public final class Cluster extends ClusterOperations {
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
         this.network = new ControlNetwork(config, sim.random("network"));
         this.state = new StateStore(this);
-        this.detectionMillis = sim.metrics().histogram("failureDetection");
-        this.drainMillis = sim.metrics().histogram("drainDuration");
+        this.detectionMillis = sim.metrics().recorder("failureDetection");
+        this.drainMillis = sim.metrics().recorder("drainDuration");
     }
 
     public static Cluster create(Simulation sim, ClusterConfig config, ModelComponents components) {
@@ -259,7 +259,7 @@ public final class Cluster extends ClusterOperations {
         node.downAtNanos = now;
         record(node, NodeEvent.Kind.DOWN, reason);
         if (node.diedAtNanos >= 0) {
-            detectionMillis.recordValue(SimTime.toMillis(now - node.diedAtNanos));
+            detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos));
         }
         rayPlacement.onNodeChanged(node);
         if (ray != null) {
@@ -323,7 +323,7 @@ public final class Cluster extends ClusterOperations {
         onDrainChanged(node);
         record(node, NodeEvent.Kind.DRAIN_COMPLETE, node.drainDeadlineReached
                 ? "deadline_reached=true" : "");
-        drainMillis.recordValue(SimTime.toMillis(Math.max(0, drainNanos)));
+        drainMillis.record(SimTime.toMillis(Math.max(0, drainNanos)));
     }
 
     /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */

@@ -1,5 +1,6 @@
 package io.schedsim.prop.notebook;
 
+import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.metrics.PercentileSummary;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
@@ -39,13 +40,13 @@ public final class ScenarioRun {
 
     /** Count, p50, p99, p99.9 and max of a latency histogram, in milliseconds. */
     public PercentileSummary latency(String name) {
-        return PercentileSummary.of(outcome.cluster().sim().metrics().histograms().get(name));
+        return outcome.cluster().sim().metrics().summary(name);
     }
 
     /** A copy of a latency histogram (empty if the run recorded none). */
     public Histogram histogram(String name) {
-        Histogram histogram = outcome.cluster().sim().metrics().histograms().get(name);
-        return histogram == null ? new Histogram(2) : histogram.copy();
+        LatencyRecorder recorder = outcome.cluster().sim().metrics().recorders().get(name);
+        return recorder == null ? new Histogram(2) : recorder.toHistogram();
     }
 
     /** A few lines: what ran, its trace hash, faults, latencies and violations. */

@@ -66,7 +66,7 @@ public final class PropertySearch {
         List<Future<SweepPartial>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
-                SweepPartial mine = SweepPartial.empty();
+                SweepTally mine = new SweepTally();
                 while (!stopped.get() && System.nanoTime() < deadline && !enoughFailures(failures)) {
                     long first = nextSeed.getAndAdd(BLOCK);
                     if (first > settings.lastSeed()) {
@@ -74,7 +74,7 @@ public final class PropertySearch {
                     }
                     long last = Math.min(settings.lastSeed(), first + BLOCK - 1);
                     SweepPartial block = work.apply(first, last, start);
-                    mine = mine.merge(block);
+                    mine.add(block);
                     seedsRun.addAndGet(block.seedsRun());
                     failures.addAndGet(block.failures().size());
                     if (progress != null) {
@@ -83,7 +83,7 @@ public final class PropertySearch {
                                 settings.lastSeed() - settings.firstSeed() + 1));
                     }
                 }
-                return mine;
+                return mine.toPartial();
             }));
         }
         SweepPartial total = SweepPartial.empty();

@@ -74,14 +74,15 @@ public final class SeedRangeWork implements Serializable {
 
     public SweepPartial apply(long firstSeed, long lastSeed, long startNanos) {
         ScenarioDefinition definition = ScenarioCatalog.find(scenario);
-        SweepPartial partial = SweepPartial.empty();
+        SweepTally tally = new SweepTally();
         for (long seed = firstSeed; seed <= lastSeed; seed++) {
-            partial = partial.merge(runSeed(definition, seed, startNanos));
+            tally.add(runSeed(definition, seed, startNanos, tally));
         }
-        return partial;
+        return tally.toPartial();
     }
 
-    private SweepPartial runSeed(ScenarioDefinition definition, long seed, long startNanos) {
+    private SweepPartial runSeed(ScenarioDefinition definition, long seed, long startNanos,
+            SweepTally tally) {
         OrderingSpec ordering = orderingFor(seed, orderings);
         RunRequest request = new RunRequest(scenario, seed, config, variant);
         RunOutcome outcome = PropertyOracle.apply(oracle,
@@ -91,8 +92,9 @@ public final class SeedRangeWork implements Serializable {
         result.faults().fired().forEach((k, v) -> fired.put(k, (long) v));
         Map<String, Long> skipped = new TreeMap<>();
         result.faults().skipped().forEach((k, v) -> skipped.put(k, (long) v));
-        Map<String, Histogram> histograms = new TreeMap<>();
-        outcome.cluster().sim().metrics().histograms().forEach((k, h) -> histograms.put(k, h.copy()));
+        // Values go into the tally's histograms one by one; a run's own histogram would be larger.
+        Map<String, Histogram> histograms = Map.of();
+        tally.addLatencies(outcome.cluster().sim().metrics().recorders());
         if (result.violations().isEmpty()) {
             return new SweepPartial(1, 1, List.of(), Map.of(), fired, skipped, histograms, 0);
         }

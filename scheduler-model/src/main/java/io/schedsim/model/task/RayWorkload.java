@@ -14,6 +14,7 @@ import static io.schedsim.model.task.TaskColumns.taskOf;
 
 import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.invariant.Inv;
@@ -22,7 +23,6 @@ import io.schedsim.model.node.Node;
 import io.schedsim.model.placement.RayPlacement;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * The Ray task workload of SC-1 on a cluster: submission, leases, runs, nested children, failures
@@ -61,7 +61,7 @@ public final class RayWorkload {
     private final PendingQueues pending;
     private final OwnerRetries owners;
     private final IntArrayList scratch = new IntArrayList();
-    private final Histogram completionMillis;
+    private final LatencyRecorder completionMillis;
     private final long cpuMilli;
     private final long leaseLatencyNanos;
     private long holdRunNanos;
@@ -83,7 +83,7 @@ public final class RayWorkload {
         this.owners = new OwnerRetries(cluster, tasks, pending, failures, stats, retryPolicy,
                 spec.maxRetries(), SimTime.millis(cluster.config().taskRetryDelayMillis),
                 cpuMilli);
-        this.completionMillis = sim.metrics().histogram("taskCompletion");
+        this.completionMillis = sim.metrics().recorder("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(cluster.config().leaseLatencyMillis);
         this.holdRunNanos = spec.holdNanos();
         this.childRunNanos = spec.childCpuNanos();
@@ -292,7 +292,7 @@ public final class RayWorkload {
         stats.completed++;
         stats.lastCompletionNanos = now;
         long latencyNanos = now - tasks.submitNanos[taskOf(e)];
-        completionMillis.recordValue(latencyNanos / SimTime.NANOS_PER_MILLI);
+        completionMillis.record(latencyNanos / SimTime.NANOS_PER_MILLI);
     }
 
     private void onRetry(int e, long payload) {

@@ -39,7 +39,7 @@ class RayChaosSmokeTest {
         assertEquals(0, ray.pending());
         assertTrue(ray.lostAttempts() > 0, "no attempt was lost with the host");
         assertTrue(ray.retries() >= ray.lostAttempts() / 2, "retries " + ray.retries());
-        assertEquals(200, cluster.sim().metrics().histogram("taskCompletion").getTotalCount());
+        assertEquals(200, cluster.sim().metrics().recorder("taskCompletion").count());
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             boolean dead = cluster.node(slot).status == NodeStatus.DOWN;
             assertEquals(slot == victim, dead, "DEAD ⊆ killed, and the killed node is DEAD");

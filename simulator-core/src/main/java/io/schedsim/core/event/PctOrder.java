@@ -2,7 +2,7 @@ package io.schedsim.core.event;
 
 import io.schedsim.core.random.SimRandom;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
 
 /**
  * PCT-style ordering (Burckhardt et al., "A Randomized Scheduler with Probabilistic Guarantees of
@@ -15,7 +15,9 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 public final class PctOrder implements SameTimeOrder {
     private final long prioritySeed;
     private final int changePoints;
-    private final LongOpenHashSet changeIndices = new LongOpenHashSet();
+    // Sorted; dispatch indices only grow, so a cursor finds the next change point in O(1).
+    private final long[] changeIndices;
+    private int nextChange;
     private final Int2IntOpenHashMap loweredPriority = new Int2IntOpenHashMap();
     private int nextLowPriority = -1;
 
@@ -23,16 +25,20 @@ public final class PctOrder implements SameTimeOrder {
         this.prioritySeed = random.nextLong();
         this.changePoints = changePoints;
         long horizon = Math.max(1, expectedEvents);
-        for (int i = 0; i < changePoints; i++) {
-            changeIndices.add(random.nextLong(horizon));
+        changeIndices = new long[Math.max(0, changePoints)];
+        for (int i = 0; i < changeIndices.length; i++) {
+            changeIndices[i] = random.nextLong(horizon);
         }
+        Arrays.sort(changeIndices);
         loweredPriority.defaultReturnValue(Integer.MIN_VALUE);
     }
 
     private int priorityOf(int entity) {
-        int lowered = loweredPriority.get(entity);
-        if (lowered != Integer.MIN_VALUE) {
-            return lowered;
+        if (!loweredPriority.isEmpty()) {
+            int lowered = loweredPriority.get(entity);
+            if (lowered != Integer.MIN_VALUE) {
+                return lowered;
+            }
         }
         // Non-negative, so every lowered (negative) priority sorts below every initial one.
         return (int) (SimRandom.mix64(prioritySeed ^ entity) >>> 34);
@@ -47,8 +53,15 @@ public final class PctOrder implements SameTimeOrder {
 
     @Override
     public void onDispatch(long eventIndex, int kind, int entity) {
-        if (changeIndices.contains(eventIndex)) {
+        while (nextChange < changeIndices.length && changeIndices[nextChange] < eventIndex) {
+            nextChange++;
+        }
+        if (nextChange < changeIndices.length && changeIndices[nextChange] == eventIndex) {
             loweredPriority.put(entity, nextLowPriority--);
+            // Equal draws name one change point, as they did when the indices were a set.
+            while (nextChange < changeIndices.length && changeIndices[nextChange] == eventIndex) {
+                nextChange++;
+            }
         }
     }
 

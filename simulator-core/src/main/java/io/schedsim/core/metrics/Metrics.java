@@ -7,23 +7,22 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Named HdrHistograms and counters of one run, in insertion order. Histograms auto-resize at 3
- * significant digits and merge with {@link Histogram#add}, so per-run metrics fold into sweeps.
- * Look a histogram up once and keep the reference on hot paths.
+ * Named latency recorders and counters of one run, in insertion order. Recorders keep raw values
+ * and turn into 3-significant-digit HdrHistograms on demand, so per-run metrics fold into sweeps.
+ * Look a recorder up once and keep the reference on hot paths.
  */
 public final class Metrics {
-    private static final int SIGNIFICANT_DIGITS = 3;
-
-    private final Map<String, Histogram> histograms = new LinkedHashMap<>();
+    private final Map<String, LatencyRecorder> recorders = new LinkedHashMap<>();
     private final Object2LongLinkedOpenHashMap<String> counters = new Object2LongLinkedOpenHashMap<>();
 
-    /** The histogram called {@code name}, created empty on first use. */
-    public Histogram histogram(String name) {
-        return histograms.computeIfAbsent(name, n -> new Histogram(SIGNIFICANT_DIGITS));
+    /** The recorder called {@code name}, created empty on first use. */
+    public LatencyRecorder recorder(String name) {
+        return recorders.computeIfAbsent(name, n -> new LatencyRecorder());
     }
 
     public PercentileSummary summary(String name) {
-        return PercentileSummary.of(histograms.get(name));
+        LatencyRecorder recorder = recorders.get(name);
+        return recorder == null ? PercentileSummary.EMPTY : recorder.summary();
     }
 
     public void increment(String counter) {
@@ -38,17 +37,29 @@ public final class Metrics {
         return counters.getLong(name);
     }
 
+    public Map<String, LatencyRecorder> recorders() {
+        return Collections.unmodifiableMap(recorders);
+    }
+
+    /** Every recorder as a fresh HdrHistogram, in insertion order. */
     public Map<String, Histogram> histograms() {
-        return Collections.unmodifiableMap(histograms);
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        recorders.forEach((name, recorder) -> histograms.put(name, recorder.toHistogram()));
+        return histograms;
     }
 
     public Map<String, Long> counters() {
         return Collections.unmodifiableMap(counters);
     }
 
-    /** Adds every histogram and counter of {@code other} into this one. */
+    /** Adds every recorded value and counter of {@code other} into this one. */
     public void merge(Metrics other) {
-        other.histograms.forEach((name, h) -> histogram(name).add(h));
+        other.recorders.forEach((name, r) -> {
+            LatencyRecorder mine = recorder(name);
+            for (int i = 0; i < r.count(); i++) {
+                mine.record(r.valueAt(i));
+            }
+        });
         other.counters.object2LongEntrySet().forEach(e -> counters.addTo(e.getKey(), e.getLongValue()));
     }
 }

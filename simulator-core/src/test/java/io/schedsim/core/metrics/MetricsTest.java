@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.schedsim.core.random.SimRandom;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -15,14 +16,14 @@ class MetricsTest {
     @Test
     void summaryOfOneToAThousand() {
         Metrics metrics = new Metrics();
-        Histogram latency = metrics.histogram("latency");
+        LatencyRecorder latency = metrics.recorder("latency");
         for (long value = 1; value <= 1_000; value++) {
-            latency.recordValue(value);
+            latency.record(value);
         }
         // Below 2048 a 3-significant-digit histogram is exact, so the percentiles are too.
         PercentileSummary expected = new PercentileSummary(1_000, 500, 990, 999, 1_000);
         assertEquals(expected, metrics.summary("latency"));
-        assertSame(latency, metrics.histogram("latency"));
+        assertSame(latency, metrics.recorder("latency"));
     }
 
     @Test
@@ -43,7 +44,7 @@ class MetricsTest {
     void missingOrEmptyHistogramsSummariseAsEmpty() {
         Metrics metrics = new Metrics();
         assertEquals(PercentileSummary.EMPTY, metrics.summary("never-recorded"));
-        metrics.histogram("created-but-empty");
+        metrics.recorder("created-but-empty");
         assertEquals(PercentileSummary.EMPTY, metrics.summary("created-but-empty"));
         assertEquals(PercentileSummary.EMPTY, PercentileSummary.of(null));
     }
@@ -65,11 +66,11 @@ class MetricsTest {
     @Test
     void mergeAddsHistogramsAndCountersInInsertionOrder() {
         Metrics sweep = new Metrics();
-        sweep.histogram("b").recordValue(10);
+        sweep.recorder("b").record(10);
         sweep.increment("runs");
         Metrics run = new Metrics();
-        run.histogram("a").recordValue(20);
-        run.histogram("b").recordValue(30);
+        run.recorder("a").record(20);
+        run.recorder("b").record(30);
         run.increment("runs");
         run.add("faults", 3);
         sweep.merge(run);
@@ -81,5 +82,36 @@ class MetricsTest {
         assertEquals(2, sweep.counter("runs"));
         assertEquals(3, sweep.counter("faults"));
         assertEquals(1, run.counter("runs"), "merge leaves its argument alone");
+        assertEquals(1, run.recorder("b").count(), "merge leaves its argument alone");
+    }
+
+    /**
+     * A recorder's summary, computed from sorted raw values, equals HdrHistogram's own percentiles
+     * of the same values: small and huge values, heavy duplicates, one value, many values.
+     */
+    @Test
+    void recorderSummaryEqualsHdrHistogramPercentiles() {
+        SimRandom random = SimRandom.of(77);
+        for (int trial = 0; trial < 400; trial++) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            int count = 1 + random.nextInt(trial % 4 == 0 ? 5 : 3_000);
+            long range = 1L << (1 + random.nextInt(45));
+            long distinct = 1 + random.nextLong(Math.max(1, count));
+            for (int i = 0; i < count; i++) {
+                recorder.record(random.nextLong(range) / distinct * distinct);
+            }
+            Histogram reference = new Histogram(3);
+            recorder.addTo(reference);
+            assertEquals(PercentileSummary.of(reference), recorder.summary(),
+                    "trial " + trial + ": " + count + " values below " + range);
+            assertEquals(reference, recorder.toHistogram());
+        }
+    }
+
+    @Test
+    void recorderRejectsNegativeValues() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        assertThrows(io.schedsim.core.check.CheckFailure.class, () -> recorder.record(-1));
+        assertEquals(0, recorder.count());
     }
 }
