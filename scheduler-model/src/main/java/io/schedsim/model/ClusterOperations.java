@@ -213,6 +213,7 @@ abstract class ClusterOperations implements ClusterControl {
 
     private void died(Node node) {
         node.diedAtNanos = sim().nowNanos();
+        detector().onNodeStopped(node);
         refreshDisturbance(node);
         if (config().detector == DetectorPolicy.RAY_HEALTH_CHECK && node.status != NodeStatus.DOWN) {
             sim().scheduleAfter(detector().detectionWindowNanos() + 1, detectionCheckKind,

@@ -19,6 +19,12 @@ public interface FailureDetector {
     /** A leader election happened (F-7); TTL detectors reset timers to the failover TTL. */
     default void onLeaderFailover() {}
 
+    /**
+     * The node's host or agent just stopped: requests that reach it from now on go unanswered.
+     * For what the node itself does only, like the other uses of ground truth.
+     */
+    default void onNodeStopped(Node node) {}
+
     /** The node's clock jumped; timers the node itself runs move accordingly. */
     default void onClockJump(Node node, long deltaNanos) {}
 

@@ -22,8 +22,10 @@ import java.util.Arrays;
  *
  * <p>Model choices: a node is ALIVE when it registers (Ray adds it to the node table as ALIVE),
  * so {@link #start} and {@link #onNodeJoined} mark INITIALIZING nodes ready at once; checks only
- * detect death. Both messages' fates are drawn when the check is sent. Ray's shortcut of skipping
- * a check after a recent resource-sync message is not modelled (there are no sync messages).
+ * detect death. Both messages' fates are drawn when the check is sent; whether the node answers
+ * is settled when the request arrives: a node that stops while a request is on its way answers
+ * nothing ({@link #onNodeStopped}). Ray's shortcut of skipping a check after a recent
+ * resource-sync message is not modelled (there are no sync messages).
  */
 public final class HealthChecks implements FailureDetector {
     static final String DEAD_REASON = "health check failed due to missing too many heartbeats";
@@ -41,6 +43,12 @@ public final class HealthChecks implements FailureDetector {
     private int[] remaining = new int[0];
     private int[] generation = new int[0];
     private long[] streakStartNanos = new long[0];
+    // The check whose success was counted at sending: when it was sent, when its request reaches
+    // the node, and the next check scheduled on the strength of it.
+    private long[] sentNanos = new long[0];
+    private long[] requestArrivalNanos = new long[0];
+    private long[] nextCheckHandle = new long[0];
+    private int[] remainingBeforeSuccess = new int[0];
     private long checksSent;
 
     public HealthChecks(Cluster cluster) {
@@ -97,9 +105,12 @@ public final class HealthChecks implements FailureDetector {
             if (reply != ControlNetwork.DROPPED && request + reply <= timeoutNanos) {
                 // A success changes nothing anyone observes before the next check (the budget is
                 // only read by failures), so it is applied now and costs one event per period.
+                remainingBeforeSuccess[slot] = remaining[slot];
                 remaining[slot] = threshold;
-                sim.scheduleAfter(request + reply + periodNanos, kindCheck, slot,
-                        generation[slot]);
+                sentNanos[slot] = sim.nowNanos();
+                requestArrivalNanos[slot] = sim.nowNanos() + request;
+                nextCheckHandle[slot] = sim.scheduleAfter(request + reply + periodNanos, kindCheck,
+                        slot, generation[slot]);
                 return;
             }
         }
@@ -110,6 +121,26 @@ public final class HealthChecks implements FailureDetector {
             streakStartNanos[slot] = sim.nowNanos();
         }
         sim.scheduleAfter(failAfter, kindFailure, slot, generation[slot]);
+    }
+
+    /**
+     * A request still on its way to a node that just stopped gets no answer: the check counted
+     * as a success becomes a timeout (host down) or a refusal on arrival (agent down, R-8).
+     */
+    @Override
+    public void onNodeStopped(Node node) {
+        int slot = node.slot;
+        if (slot >= remaining.length || !sim.isPending(nextCheckHandle[slot])
+                || requestArrivalNanos[slot] <= sim.nowNanos()) {
+            return;
+        }
+        sim.cancel(nextCheckHandle[slot]);
+        long failAt = node.hostUp ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
+        remaining[slot] = remainingBeforeSuccess[slot];
+        if (remaining[slot] == threshold) {
+            streakStartNanos[slot] = sentNanos[slot];
+        }
+        sim.schedule(failAt, kindFailure, slot, generation[slot]);
     }
 
     private void onFailure(int slot, long payload) {
@@ -169,5 +200,9 @@ public final class HealthChecks implements FailureDetector {
         remaining = Arrays.copyOf(remaining, capacity);
         generation = Arrays.copyOf(generation, capacity);
         streakStartNanos = Arrays.copyOf(streakStartNanos, capacity);
+        sentNanos = Arrays.copyOf(sentNanos, capacity);
+        requestArrivalNanos = Arrays.copyOf(requestArrivalNanos, capacity);
+        nextCheckHandle = Arrays.copyOf(nextCheckHandle, capacity);
+        remainingBeforeSuccess = Arrays.copyOf(remainingBeforeSuccess, capacity);
     }
 }

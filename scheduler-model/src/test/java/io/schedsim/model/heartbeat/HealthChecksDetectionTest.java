@@ -66,6 +66,43 @@ class HealthChecksDetectionTest {
         assertTrue(latency >= SimTime.seconds(62), SimTime.format(latency));
     }
 
+    /**
+     * A check sent at 5 s to a node whose messages take 4.5 s more each way would succeed (9 s
+     * round trip, under the 10 s timeout), but the host dies at 6 s, before the request arrives:
+     * that check times out at 15 s, and five timeouts make the node DEAD about 61 s after the kill.
+     * Counting the check a success (as the model once did, found by sweep seed 160681) delayed
+     * DEAD to 73 s after the kill, past the detection window (INV-12).
+     */
+    @Test
+    void hostStoppingWhileARequestIsOnItsWayAnswersNothing() {
+        Cluster cluster = cluster(new ClusterConfig(), 3);
+        cluster.setHeartbeatExtraDelay(2, SimTime.millis(4_500));
+        cluster.sim().runUntil(SimTime.seconds(6));
+        cluster.terminateHost(2);
+        cluster.sim().runUntil(SimTime.seconds(200));
+        long latency = cluster.node(2).downAtNanos - SimTime.seconds(6);
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
+        assertTrue(latency >= SimTime.seconds(60) && latency <= SimTime.seconds(62),
+                SimTime.format(latency));
+        assertOthersAlive(cluster, 2);
+    }
+
+    /** The same with the agent killed: the late request is refused on arrival. */
+    @Test
+    void agentStoppingWhileARequestIsOnItsWayRefusesIt() {
+        Cluster cluster = cluster(new ClusterConfig(), 3);
+        cluster.setHeartbeatExtraDelay(2, SimTime.millis(4_500));
+        cluster.sim().runUntil(SimTime.seconds(6));
+        cluster.killAgent(2);
+        cluster.sim().runUntil(SimTime.seconds(200));
+        long latency = cluster.node(2).downAtNanos - SimTime.seconds(6);
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
+        // Refusals one 4.5 s request delay after each send, checks a period apart: five of them
+        // from the check sent at 5 s, the first refused at about 9.5 s.
+        assertTrue(latency <= SimTime.seconds(5 * (3 + 5) - 3 + 5), SimTime.format(latency));
+        assertOthersAlive(cluster, 2);
+    }
+
     @Test
     void detectionWindowIsThresholdTimesTimeoutPlusPeriodPlusPeriodAndInitialDelay() {
         Cluster cluster = cluster(new ClusterConfig(), 1);
