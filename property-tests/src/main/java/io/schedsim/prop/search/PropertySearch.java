@@ -83,7 +83,7 @@ public final class PropertySearch {
                                 settings.lastSeed() - settings.firstSeed() + 1));
                     }
                 }
-                return mine.toPartial();
+                return mine.handOver();
             }));
         }
         SweepPartial total = SweepPartial.empty();

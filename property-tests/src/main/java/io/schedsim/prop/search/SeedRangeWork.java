@@ -78,7 +78,7 @@ public final class SeedRangeWork implements Serializable {
         for (long seed = firstSeed; seed <= lastSeed; seed++) {
             tally.add(runSeed(definition, seed, startNanos, tally));
         }
-        return tally.toPartial();
+        return tally.handOver();
     }
 
     private SweepPartial runSeed(ScenarioDefinition definition, long seed, long startNanos,
