@@ -314,7 +314,11 @@ abstract class ClusterOperations implements ClusterControl {
     public void jumpClock(int slot, long deltaNanos) {
         Node node = node(slot);
         if (!node.disturbedNow()) {
-            node.disturbedUntilNanos = sim().nowNanos();
+            // A clock set back by d holds the node's own timers (its heartbeats) back by d: it may
+            // starve its server of heartbeats until then (INV-13), as the heal phase's undoing of
+            // a forward jump does.
+            long heldBackUntil = sim().nowNanos() + Math.max(0, -deltaNanos);
+            node.disturbedUntilNanos = Math.max(node.disturbedUntilNanos, heldBackUntil);
         }
         detector().onClockJump(node, deltaNanos);
     }
