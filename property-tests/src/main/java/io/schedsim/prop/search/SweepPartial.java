@@ -1,10 +1,8 @@
 package io.schedsim.prop.search;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,24 +18,11 @@ public record SweepPartial(long seedsRun, long passed, List<Failure> failures,
         return new SweepPartial(0, 0, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
     }
 
+    /** The sum of this and {@code other}; neither is changed. */
     public SweepPartial merge(SweepPartial other) {
-        List<Failure> merged = new ArrayList<>(failures);
-        merged.addAll(other.failures);
-        Map<String, Histogram> histograms = new TreeMap<>();
-        latencyMillis.forEach((k, h) -> histograms.put(k, h.copy()));
-        other.latencyMillis.forEach((k, h) -> histograms.merge(k, h.copy(), (a, b) -> {
-            a.add(b);
-            return a;
-        }));
-        return new SweepPartial(seedsRun + other.seedsRun, passed + other.passed, merged,
-                sum(violationsByInvariant, other.violationsByInvariant),
-                sum(faultsFired, other.faultsFired), sum(faultsSkipped, other.faultsSkipped),
-                histograms, shrinkRuns + other.shrinkRuns);
-    }
-
-    private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
-        Map<String, Long> result = new TreeMap<>(a);
-        b.forEach((k, v) -> result.merge(k, v, Long::sum));
-        return result;
+        SweepTally tally = new SweepTally();
+        tally.add(this);
+        tally.add(other);
+        return tally.handOver();
     }
 }

@@ -4,7 +4,6 @@ import it.unimi.dsi.fastutil.objects.Object2LongLinkedOpenHashMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * Named latency recorders and counters of one run, in insertion order. Recorders keep raw values
@@ -39,13 +38,6 @@ public final class Metrics {
 
     public Map<String, LatencyRecorder> recorders() {
         return Collections.unmodifiableMap(recorders);
-    }
-
-    /** Every recorder as a fresh HdrHistogram, in insertion order. */
-    public Map<String, Histogram> histograms() {
-        Map<String, Histogram> histograms = new LinkedHashMap<>();
-        recorders.forEach((name, recorder) -> histograms.put(name, recorder.toHistogram()));
-        return histograms;
     }
 
     public Map<String, Long> counters() {

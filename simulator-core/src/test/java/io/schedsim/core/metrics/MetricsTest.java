@@ -74,7 +74,7 @@ class MetricsTest {
         run.increment("runs");
         run.add("faults", 3);
         sweep.merge(run);
-        assertEquals(List.of("b", "a"), List.copyOf(sweep.histograms().keySet()));
+        assertEquals(List.of("b", "a"), List.copyOf(sweep.recorders().keySet()));
         assertEquals(List.of("runs", "faults"), List.copyOf(sweep.counters().keySet()));
         assertEquals(2, sweep.summary("b").count());
         assertEquals(30, sweep.summary("b").max());
