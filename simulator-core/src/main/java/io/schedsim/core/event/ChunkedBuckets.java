@@ -3,20 +3,21 @@ package io.schedsim.core.event;
 import java.util.Arrays;
 
 /**
- * Coarse buckets of unsorted events, each a list of fixed-size chunks drawn from a shared pool.
- * Filing an event appends it to its bucket's last chunk, so the writes of each bucket run through
- * consecutive memory; draining a bucket reads its chunks in order and returns them to the pool,
- * where the next appends reuse them while they are still in cache. Entries carry the whole event
- * (time, handle, payload, packed kind/entity), as in {@link BucketRing}.
+ * Buckets of unsorted events, each a list of fixed-size chunks drawn from a shared pool. Filing an
+ * event appends it to its bucket's last chunk, so the writes of each bucket run through
+ * consecutive memory and only the buckets' last chunks need to stay in cache. A bucket that comes
+ * due is detached whole: its chunks stay where they are while the queue reads them in sorted
+ * order, then go back to the pool, where the next appends reuse them while they are still in
+ * cache. Entries are {@link EventEntry} rows.
  */
 final class ChunkedBuckets {
     static final int NO_CHUNK = -1;
     private static final int CHUNK_ENTRIES_LOG2 = 5;
     private static final int CHUNK_ENTRIES = 1 << CHUNK_ENTRIES_LOG2;
-    private static final int ENTRY_LONGS_LOG2 = 2;
+    private static final int CHUNK_LONGS = CHUNK_ENTRIES * EventEntry.LONGS;
     private static final int CHUNKS_INITIAL = 16;
 
-    private long[] chunkEntries = new long[(CHUNKS_INITIAL * CHUNK_ENTRIES) << ENTRY_LONGS_LOG2];
+    private long[] chunkEntries = new long[CHUNKS_INITIAL * CHUNK_LONGS];
     private int[] chunkNext = new int[CHUNKS_INITIAL];
     private int[] chunkFill = new int[CHUNKS_INITIAL];
     private int[] freeChunks = new int[CHUNKS_INITIAL];
@@ -41,12 +42,12 @@ final class ChunkedBuckets {
         return heads.length;
     }
 
-    /** Events held. */
+    /** Events held in attached buckets. */
     int count() {
         return count;
     }
 
-    void add(int bucket, long time, long handle, long payload, long kindEntity) {
+    void add(int bucket, long time, long tie, long handle, long payload, long kindEntity) {
         int tail = tails[bucket];
         if (tail == NO_CHUNK || chunkFill[tail] == CHUNK_ENTRIES) {
             int chunk = allocateChunk();
@@ -59,18 +60,31 @@ final class ChunkedBuckets {
             tails[bucket] = chunk;
             tail = chunk;
         }
-        int filled = chunkFill[tail]++;
-        int entry = entryAt(tail, filled);
-        chunkEntries[entry] = time;
-        chunkEntries[entry + 1] = handle;
-        chunkEntries[entry + 2] = payload;
-        chunkEntries[entry + 3] = kindEntity;
+        EventEntry.write(chunkEntries, entryAt(tail, chunkFill[tail]++), time, tie, handle,
+                payload, kindEntity);
         count++;
     }
 
-    /** First chunk of a bucket's list, {@link #NO_CHUNK} if empty. */
-    int firstChunk(int bucket) {
-        return heads[bucket];
+    /**
+     * Empties a bucket but keeps its chunks out of the pool, and returns the first of them; the
+     * caller reads them and hands them back with {@link #releaseChunks}.
+     */
+    int detach(int bucket) {
+        int head = heads[bucket];
+        for (int chunk = head; chunk != NO_CHUNK; chunk = chunkNext[chunk]) {
+            count -= chunkFill[chunk];
+        }
+        heads[bucket] = NO_CHUNK;
+        tails[bucket] = NO_CHUNK;
+        occupancy.clear(bucket);
+        return head;
+    }
+
+    /** Returns a detached list of chunks to the pool. */
+    void releaseChunks(int head) {
+        for (int chunk = head; chunk != NO_CHUNK; chunk = chunkNext[chunk]) {
+            freeChunks[freeChunkCount++] = chunk;
+        }
     }
 
     int nextChunk(int chunk) {
@@ -83,29 +97,19 @@ final class ChunkedBuckets {
 
     /** Offset in {@link #entries()} of entry {@code index} of {@code chunk}. */
     static int entryAt(int chunk, int index) {
-        return ((chunk << CHUNK_ENTRIES_LOG2) + index) << ENTRY_LONGS_LOG2;
+        return chunk * CHUNK_LONGS + index * EventEntry.LONGS;
     }
 
+    /** The entry rows; re-read after any {@link #add}, which may grow the array. */
     long[] entries() {
         return chunkEntries;
     }
 
-    /** Empties a bucket (after the caller has read it) and returns its chunks to the pool. */
-    void clear(int bucket) {
-        for (int chunk = heads[bucket]; chunk != NO_CHUNK; chunk = chunkNext[chunk]) {
-            count -= chunkFill[chunk];
-            freeChunks[freeChunkCount++] = chunk;
-        }
-        heads[bucket] = NO_CHUNK;
-        tails[bucket] = NO_CHUNK;
-        occupancy.clear(bucket);
-    }
-
-    /** Copies every entry to {@code dest} from {@code at}; returns the end. */
+    /** Copies every attached entry to {@code dest} from {@code at}; returns the end. */
     int copyEntriesTo(long[] dest, int at) {
         for (int bucket = 0; bucket < heads.length; bucket++) {
             for (int chunk = heads[bucket]; chunk != NO_CHUNK; chunk = chunkNext[chunk]) {
-                int length = chunkFill[chunk] << ENTRY_LONGS_LOG2;
+                int length = chunkFill[chunk] * EventEntry.LONGS;
                 System.arraycopy(chunkEntries, entryAt(chunk, 0), dest, at, length);
                 at += length;
             }
@@ -113,11 +117,11 @@ final class ChunkedBuckets {
         return at;
     }
 
-    /** Empties every bucket. */
+    /** Empties every bucket and returns their chunks to the pool. */
     void clearAll() {
         for (int bucket = 0; bucket < heads.length; bucket++) {
             if (heads[bucket] != NO_CHUNK) {
-                clear(bucket);
+                releaseChunks(detach(bucket));
             }
         }
     }
@@ -144,7 +148,7 @@ final class ChunkedBuckets {
 
     private void growChunks() {
         int capacity = 2 * chunkNext.length;
-        chunkEntries = Arrays.copyOf(chunkEntries, (capacity * CHUNK_ENTRIES) << ENTRY_LONGS_LOG2);
+        chunkEntries = Arrays.copyOf(chunkEntries, capacity * CHUNK_LONGS);
         chunkNext = Arrays.copyOf(chunkNext, capacity);
         chunkFill = Arrays.copyOf(chunkFill, capacity);
         freeChunks = Arrays.copyOf(freeChunks, capacity);

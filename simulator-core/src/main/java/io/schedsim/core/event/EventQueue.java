@@ -3,33 +3,35 @@ package io.schedsim.core.event;
 import io.schedsim.core.check.Check;
 
 /**
- * Pending events ordered by (time, tie key), in three tiers kept in primitive arrays so that
- * scheduling and dispatching allocate nothing once the arrays have grown. Time is cut into fine
- * buckets of {@code 2^shift} ns, grouped into coarse buckets of {@code 2^fineLog2} fine ones:
+ * Pending events ordered by (time, tie key), kept in primitive arrays so that scheduling and
+ * dispatching allocate nothing once the arrays have grown. Time is cut into windows of
+ * {@code 2^windowShift} ns, and an event lives in one of four tiers:
  *
  * <ul>
- *   <li><b>fine ring</b>: unsorted fine buckets of up to four events, for the current fine bucket
- *       and the rest of the current coarse bucket;
- *   <li><b>coarse buckets</b>: unsorted chunk lists for the next {@code coarseCount - 1} coarse
- *       buckets;
- *   <li><b>far</b>: a 4-ary heap of everything else: later events, events whose fine bucket was
- *       full, and events due before the current fine bucket.
+ *   <li><b>run</b>: the events of the current window that were filed before it came due, sorted
+ *       once ({@link SortedRun});
+ *   <li><b>near</b>: a small 4-ary heap of events scheduled into the current window (or before
+ *       it) after it came due;
+ *   <li><b>coarse</b>: unsorted chunk lists, one per window, for the next {@code coarseCount - 1}
+ *       windows ({@link ChunkedBuckets});
+ *   <li><b>far</b>: a 4-ary heap of later events, moved into the coarse buckets as the windows
+ *       advance.
  * </ul>
- * The earliest event is the earliest of the current fine bucket's few entries and far's top (when
- * that is due). When the current bucket empties, the next occupied fine bucket becomes current;
- * when the fine ring empties, the next coarse bucket is spread over it. This is a two-rung ladder
- * queue (Tang, Goh and Thng, 2005): an event is appended to a chunk, spread once into an L2-sized
- * ring and picked out of a bucket of about two, so a dispatch costs O(1) and streams through
- * memory instead of a large heap's O(log n) cache-missing, mispredicted levels. The fine width
- * follows the observed dispatch rate and the rings the pending count; a rebuild re-tunes them at
- * most once per n dispatches. A poor width costs speed for a while, never correctness: the order
- * depends only on (time, tie key).
+ * The earliest event is the earlier of the run's next event and near's top. When both are spent,
+ * the next occupied coarse bucket is sorted into the run (or, if the coarse buckets are empty, the
+ * window jumps to far's top). So an event is appended to a chunk, sorted once with its window by a
+ * radix sort, and read by a cursor: O(1) per dispatch, streaming through memory, with almost no
+ * branch that depends on the data, where a large heap pays O(log n) cache-missing, mispredicted
+ * levels. This is a two-rung ladder queue (Tang, Goh and Thng, 2005) whose bottom rung is sorted
+ * by radix instead of spread into buckets. The window follows the observed dispatch rate and the
+ * coarse ring the pending count; a rebuild re-tunes them at most once per n dispatches. A poor
+ * width costs speed for a while, never correctness: the order depends only on (time, tie key).
  *
  * <p>Handles name slots with generations ({@link EventSlots}), so a stale handle is recognised in
- * O(1) and {@link #NO_HANDLE} never names an event. Cancelling is lazy: the entry
- * stays behind as a tombstone, dropped when it comes up, and everything is rebuilt without
- * tombstones once they outnumber pending events, so memory stays proportional to the pending
- * count. Times are non-negative. Not thread-safe.
+ * O(1) and {@link #NO_HANDLE} never names an event. Cancelling is lazy: the entry stays behind as
+ * a tombstone, dropped when it is sorted into the run or comes up, and everything is rebuilt
+ * without tombstones once they outnumber pending events, so memory stays proportional to the
+ * pending count. Times are non-negative. Not thread-safe.
  */
 public final class EventQueue {
     /** A handle that never names an event. */
@@ -37,28 +39,26 @@ public final class EventQueue {
 
     private static final int TOMBSTONES_BEFORE_REBUILD_MIN = 64;
     private static final int DISPATCHES_BEFORE_TUNING_MIN = 64;
-    private static final int ENTRY_LONGS = 4;
-    // A rebuild drops a far heap grown beyond this, so a burst does not pin its memory.
-    private static final int FAR_CAPACITY_KEPT_MAX = 1024;
+    // A rebuild drops a heap grown beyond this, so a burst does not pin its memory.
+    private static final int HEAP_CAPACITY_KEPT_MAX = 1024;
     // Where the earliest event is, once located.
     private static final int UNKNOWN = 0;
-    private static final int IN_BUCKET = 1;
-    private static final int IN_FAR = 2;
+    private static final int IN_RUN = 1;
+    private static final int IN_NEAR = 2;
 
     private final EventSlots slots;
-
+    private TimeHeap near = new TimeHeap(16);
     private TimeHeap far = new TimeHeap(16);
-    private BucketRing fine;
     private ChunkedBuckets coarse;
-    private int shift;
-    private int fineLog2;
-    private long currentFine = -1;
-    private long currentCoarse;
+    private SortedRun run;
+    private int windowShift;
+    private long currentWindow = -1;
 
     private int pendingCount;
     private int tombstoneCount;
+    // Tombstones in the run or near (cancelled events due in the current window or before).
+    private int dueTombstoneCount;
     private int earliestIn = UNKNOWN;
-    private int earliestEntry;
     private long dispatchesSinceTuning;
     private long timeAtTuning;
     private long poppedTime;
@@ -69,10 +69,9 @@ public final class EventQueue {
         int capacity = Math.max(16, initialCapacity);
         slots = new EventSlots(capacity);
         TierShape shape = TierShape.initial(capacity);
-        shift = shape.shift();
-        fineLog2 = shape.fineLog2();
-        fine = new BucketRing(1 << fineLog2);
+        windowShift = shape.windowShift();
         coarse = new ChunkedBuckets(shape.coarseCount());
+        run = new SortedRun(slots, coarse);
     }
 
     /** Number of pending events (cancelled ones excluded). */
@@ -89,15 +88,15 @@ public final class EventQueue {
         if (earliestIn == UNKNOWN) {
             locateEarliest();
         }
-        return earliestIn == IN_BUCKET ? fine.entries()[earliestEntry] : far.topTime();
+        return earliestIn == IN_RUN
+                ? coarse.entries()[run.nextEntry() + EventEntry.TIME] : near.topTime();
     }
 
     /** Adds an event at {@code timeNanos} (≥ 0) and returns its handle. */
     public long push(long timeNanos, long tieKey, int kind, int entity, long payload) {
-        long handle = slots.allocate(timeNanos, tieKey);
+        long handle = slots.allocate(timeNanos);
         pendingCount++;
-        place(timeNanos, handle, payload, ((long) kind << 32) | (entity & 0xFFFF_FFFFL));
-        earliestIn = UNKNOWN;
+        place(timeNanos, tieKey, handle, payload, EventEntry.packKindEntity(kind, entity));
         return handle;
     }
 
@@ -110,20 +109,20 @@ public final class EventQueue {
             locateEarliest();
         }
         long handle;
-        if (earliestIn == IN_BUCKET) {
-            long[] entries = fine.entries();
-            int entry = earliestEntry;
-            poppedTime = entries[entry];
-            handle = entries[entry + 1];
-            poppedPayload = entries[entry + 2];
-            poppedKindEntity = entries[entry + 3];
-            fine.remove((int) currentFine & (fine.bucketCount() - 1), entry);
+        if (earliestIn == IN_RUN) {
+            long[] entries = coarse.entries();
+            int entry = run.nextEntry();
+            poppedTime = entries[entry + EventEntry.TIME];
+            handle = entries[entry + EventEntry.HANDLE];
+            poppedPayload = entries[entry + EventEntry.PAYLOAD];
+            poppedKindEntity = entries[entry + EventEntry.KIND_ENTITY];
+            run.skip();
         } else {
-            poppedTime = far.topTime();
-            handle = far.topHandle();
-            poppedPayload = far.topPayload();
-            poppedKindEntity = far.topKindEntity();
-            far.removeTop(slots.records());
+            poppedTime = near.topTime();
+            handle = near.topHandle();
+            poppedPayload = near.topPayload();
+            poppedKindEntity = near.topKindEntity();
+            near.removeTop();
         }
         earliestIn = UNKNOWN;
         slots.releaseFired(handle);
@@ -153,12 +152,15 @@ public final class EventQueue {
         if (!isPending(handle)) {
             return false;
         }
+        if (slots.timeOf(handle) >> windowShift <= currentWindow) {
+            dueTombstoneCount++;
+        }
         slots.markCancelled(handle);
         pendingCount--;
         tombstoneCount++;
         earliestIn = UNKNOWN;
         if (tombstoneCount >= TOMBSTONES_BEFORE_REBUILD_MIN && tombstoneCount > pendingCount) {
-            rebuild(new TierShape(shift, fineLog2, coarse.bucketCount()));
+            rebuild(new TierShape(windowShift, coarse.bucketCount()));
         }
         return true;
     }
@@ -173,131 +175,106 @@ public final class EventQueue {
         return slots.isPending(handle) ? slots.timeOf(handle) : Long.MIN_VALUE;
     }
 
-    /** Files a pending event in the tier its bucket belongs to. */
-    private void place(long time, long handle, long payload, long kindEntity) {
-        long fineBucket = time >> shift;
-        if (fineBucket >= currentFine) {
-            long coarseAhead = (fineBucket >> fineLog2) - currentCoarse;
-            if (coarseAhead == 0) {
-                int bucket = (int) fineBucket & (fine.bucketCount() - 1);
-                if (fine.add(bucket, time, handle, payload, kindEntity)) {
-                    return;
-                }
-            } else if (coarseAhead > 0 && coarseAhead < coarse.bucketCount()) {
-                int bucket = (int) (fineBucket >> fineLog2) & (coarse.bucketCount() - 1);
-                coarse.add(bucket, time, handle, payload, kindEntity);
-                return;
-            }
+    /**
+     * Files an event in the tier its window belongs to. Only an event due in the current window
+     * (or before it) can be the new earliest; the others leave the located earliest as it is.
+     */
+    private void place(long time, long tie, long handle, long payload, long kindEntity) {
+        long ahead = (time >> windowShift) - currentWindow;
+        if (ahead <= 0) {
+            near.push(time, tie, handle, payload, kindEntity);
+            earliestIn = UNKNOWN;
+        } else if (ahead < coarse.bucketCount()) {
+            int bucket = (int) (time >> windowShift) & (coarse.bucketCount() - 1);
+            coarse.add(bucket, time, tie, handle, payload, kindEntity);
+        } else {
+            far.push(time, tie, handle, payload, kindEntity);
         }
-        far.push(time, handle, payload, kindEntity, slots.records());
     }
 
     /**
-     * Finds the earliest pending event: the earliest entry of the current fine bucket or far's
-     * top, whichever is earlier, advancing the current bucket while neither is due. Tombstones met
-     * on the way are dropped.
+     * Finds the earliest pending event, the earlier of the run's next event and near's top,
+     * advancing the window while both are spent. Tombstones met on the way are dropped.
      */
     private void locateEarliest() {
         if (dispatchesSinceTuning >= Math.max(DISPATCHES_BEFORE_TUNING_MIN, pendingCount)) {
             tune();
         }
         while (pendingCount > 0) {
-            int bucket = (int) currentFine & (fine.bucketCount() - 1);
-            boolean bucketIsCurrent = (currentFine >> fineLog2) == currentCoarse;
-            int entry = bucketIsCurrent && fine.fill(bucket) > 0 ? earliestEntryOf(bucket) : -1;
-            boolean farIsDue = !far.isEmpty() && (far.topTime() >> shift) <= currentFine;
-            if (entry < 0 && !farIsDue) {
-                advance();
-                continue;
-            }
-            long[] entries = fine.entries();
-            if (farIsDue && (entry < 0 || precedes(far.topTime(), far.topHandle(),
-                    entries[entry], entries[entry + 1]))) {
-                if (tombstoneCount > 0 && isTombstone(far.topHandle())) {
-                    releaseTombstone(far.topHandle());
-                    far.removeTop(slots.records());
+            int candidate;
+            if (near.isEmpty()) {
+                if (!run.hasNext()) {
+                    advance();
                     continue;
                 }
-                earliestIn = IN_FAR;
-                return;
+                candidate = IN_RUN;
+            } else if (run.hasNext() && runPrecedesNear()) {
+                candidate = IN_RUN;
+            } else {
+                candidate = IN_NEAR;
             }
-            if (tombstoneCount > 0 && isTombstone(entries[entry + 1])) {
-                releaseTombstone(entries[entry + 1]);
-                fine.remove(bucket, entry);
+            if (dueTombstoneCount > 0 && dropIfTombstone(candidate)) {
                 continue;
             }
-            earliestIn = IN_BUCKET;
-            earliestEntry = entry;
+            earliestIn = candidate;
             return;
         }
     }
 
-    /** Offset of the earliest entry of a non-empty fine bucket. */
-    private int earliestEntryOf(int bucket) {
-        long[] entries = fine.entries();
-        int best = BucketRing.entryAt(bucket, 0);
-        int end = best + fine.fill(bucket) * ENTRY_LONGS;
-        for (int entry = best + ENTRY_LONGS; entry < end; entry += ENTRY_LONGS) {
-            if (precedes(entries[entry], entries[entry + 1], entries[best], entries[best + 1])) {
-                best = entry;
-            }
-        }
-        return best;
+    private boolean runPrecedesNear() {
+        long[] entries = coarse.entries();
+        int entry = run.nextEntry();
+        long time = entries[entry + EventEntry.TIME];
+        return time < near.topTime()
+                || (time == near.topTime() && entries[entry + EventEntry.TIE] < near.topTie());
     }
 
-    /** (time, tie) order; tie keys are read only when times are equal. */
-    private boolean precedes(long time, long handle, long otherTime, long otherHandle) {
-        return time < otherTime
-                || (time == otherTime && slots.tieOf(handle) < slots.tieOf(otherHandle));
+    /** Drops the candidate if it is a tombstone; true if it was. */
+    private boolean dropIfTombstone(int candidate) {
+        long handle = candidate == IN_RUN
+                ? coarse.entries()[run.nextEntry() + EventEntry.HANDLE] : near.topHandle();
+        if (!slots.isTombstone(handle)) {
+            return false;
+        }
+        if (candidate == IN_RUN) {
+            run.skip();
+        } else {
+            near.removeTop();
+        }
+        dueTombstoneCount--;
+        releaseTombstone(handle);
+        return true;
     }
 
     /**
-     * Moves the current fine bucket to the earliest of: the next occupied fine bucket, the first
-     * bucket of the next occupied coarse bucket (spread over the fine ring) and far's top. Called
-     * only when the current bucket is empty and far has nothing due.
+     * Moves to the next window that holds events: the next occupied coarse bucket, sorted into
+     * the run, or far's top if the coarse buckets are empty. Then moves far events that the
+     * advanced ring now covers into it. Called only when the run and near are spent.
      */
     private void advance() {
-        long farFine = far.isEmpty() ? Long.MAX_VALUE : far.topTime() >> shift;
-        if (fine.count() > 0) {
-            // The fine ring holds only buckets after the current one in this coarse bucket.
-            int fineMask = fine.bucketCount() - 1;
-            int from = (int) (currentFine + 1) & fineMask;
-            long nextFine = (currentCoarse << fineLog2) | fine.nextOccupied(from);
-            currentFine = Math.min(nextFine, farFine);
-            return;
-        }
         if (coarse.count() > 0) {
-            int coarseMask = coarse.bucketCount() - 1;
-            int currentIndex = (int) currentCoarse & coarseMask;
-            int bucket = coarse.nextOccupied((currentIndex + 1) & coarseMask);
-            long nextCoarse = currentCoarse + ((bucket - currentIndex) & coarseMask);
-            if (nextCoarse << fineLog2 <= farFine) {
-                currentCoarse = nextCoarse;
-                currentFine = (nextCoarse << fineLog2) - 1;
-                spreadCoarseBucket(bucket);
-                return;
-            }
+            int mask = coarse.bucketCount() - 1;
+            int currentIndex = (int) currentWindow & mask;
+            int bucket = coarse.nextOccupied((currentIndex + 1) & mask);
+            currentWindow += (bucket - currentIndex) & mask;
+            int dropped = run.load(coarse.detach(bucket), currentWindow << windowShift,
+                    SortedRun.keyShiftFor(windowShift), tombstoneCount > 0);
+            tombstoneCount -= dropped;
+        } else {
+            Check.that(!far.isEmpty(), "event queue lost its events", pendingCount);
+            run.clear();
+            currentWindow = far.topTime() >> windowShift;
         }
-        currentFine = farFine;
-        currentCoarse = farFine >> fineLog2;
-    }
-
-    /** Re-files the events of the coarse bucket that just became current into the fine ring. */
-    private void spreadCoarseBucket(int bucket) {
-        long[] entries = coarse.entries();
-        for (int chunk = coarse.firstChunk(bucket); chunk != ChunkedBuckets.NO_CHUNK;
-                chunk = coarse.nextChunk(chunk)) {
-            int count = coarse.fill(chunk);
-            for (int index = 0; index < count; index++) {
-                int entry = ChunkedBuckets.entryAt(chunk, index);
-                place(entries[entry], entries[entry + 1], entries[entry + 2], entries[entry + 3]);
+        long horizon = currentWindow + coarse.bucketCount();
+        while (!far.isEmpty() && far.topTime() >> windowShift < horizon) {
+            long handle = far.topHandle();
+            if (tombstoneCount > 0 && slots.isTombstone(handle)) {
+                releaseTombstone(handle);
+            } else {
+                place(far.topTime(), far.topTie(), handle, far.topPayload(), far.topKindEntity());
             }
+            far.removeTop();
         }
-        coarse.clear(bucket);
-    }
-
-    private boolean isTombstone(long handle) {
-        return slots.isTombstone(handle);
     }
 
     private void releaseTombstone(long handle) {
@@ -311,7 +288,7 @@ public final class EventQueue {
                 poppedTime - timeAtTuning);
         dispatchesSinceTuning = 0;
         timeAtTuning = poppedTime;
-        if (!tuned.isCloseTo(new TierShape(shift, fineLog2, coarse.bucketCount()))) {
+        if (!tuned.isCloseTo(new TierShape(windowShift, coarse.bucketCount()))) {
             rebuild(tuned);
         }
     }
@@ -319,56 +296,55 @@ public final class EventQueue {
     /** Re-files every pending event under new tier sizes, dropping tombstones. */
     private void rebuild(TierShape shape) {
         long[] pending = collectPendingEntries();
-        if (far.capacity() > FAR_CAPACITY_KEPT_MAX) {
-            far = new TimeHeap(16);
-        } else {
-            far.clear();
-        }
-        if (shape.fineLog2() != fineLog2) {
-            fine = new BucketRing(1 << shape.fineLog2());
-        } else {
-            fine.clearAll();
-        }
+        near = near.capacity() > HEAP_CAPACITY_KEPT_MAX ? new TimeHeap(16) : near;
+        far = far.capacity() > HEAP_CAPACITY_KEPT_MAX ? new TimeHeap(16) : far;
+        near.clear();
+        far.clear();
+        run.clear();
         if (shape.coarseCount() != coarse.bucketCount()) {
             coarse = new ChunkedBuckets(shape.coarseCount());
+            run = new SortedRun(slots, coarse);
         } else {
             coarse.clearAll();
         }
-        shift = shape.shift();
-        fineLog2 = shape.fineLog2();
-        int end = pendingCount * ENTRY_LONGS;
+        windowShift = shape.windowShift();
+        int end = pendingCount * EventEntry.LONGS;
         long earliest = Long.MAX_VALUE;
-        for (int entry = 0; entry < end; entry += ENTRY_LONGS) {
-            earliest = Math.min(earliest, pending[entry]);
+        for (int entry = 0; entry < end; entry += EventEntry.LONGS) {
+            earliest = Math.min(earliest, pending[entry + EventEntry.TIME]);
         }
-        if (pendingCount > 0) {
-            currentFine = earliest >> shift;
-            currentCoarse = currentFine >> fineLog2;
-        }
+        // Every event lands ahead of the current window, so the next dispatch sorts a window.
+        currentWindow = pendingCount > 0 ? (earliest >> windowShift) - 1 : -1;
+        dueTombstoneCount = 0;
         earliestIn = UNKNOWN;
-        for (int entry = 0; entry < end; entry += ENTRY_LONGS) {
-            place(pending[entry], pending[entry + 1], pending[entry + 2], pending[entry + 3]);
+        for (int entry = 0; entry < end; entry += EventEntry.LONGS) {
+            place(pending[entry + EventEntry.TIME], pending[entry + EventEntry.TIE],
+                    pending[entry + EventEntry.HANDLE], pending[entry + EventEntry.PAYLOAD],
+                    pending[entry + EventEntry.KIND_ENTITY]);
         }
     }
 
     /** Gathers every pending event from every tier; frees the slots of tombstones. */
     private long[] collectPendingEntries() {
         // Allocated afresh: a rebuild is rare, and a kept copy would double the queue's memory.
-        int held = (pendingCount + tombstoneCount) * ENTRY_LONGS;
-        long[] all = new long[held];
-        int end = far.copyEntriesTo(all, 0);
-        end = fine.copyEntriesTo(all, end);
+        int held = near.size() + far.size() + coarse.count() + run.remaining();
+        long[] all = new long[held * EventEntry.LONGS];
+        int end = near.copyEntriesTo(all, 0);
+        end = far.copyEntriesTo(all, end);
         end = coarse.copyEntriesTo(all, end);
-        Check.that(end == held, "event queue lost entries", end, held);
+        end = run.copyRemainingTo(all, end);
         int kept = 0;
-        for (int entry = 0; entry < end; entry += ENTRY_LONGS) {
-            if (isTombstone(all[entry + 1])) {
-                releaseTombstone(all[entry + 1]);
+        for (int entry = 0; entry < end; entry += EventEntry.LONGS) {
+            long handle = all[entry + EventEntry.HANDLE];
+            if (slots.isTombstone(handle)) {
+                releaseTombstone(handle);
             } else {
-                System.arraycopy(all, entry, all, kept, ENTRY_LONGS);
-                kept += ENTRY_LONGS;
+                System.arraycopy(all, entry, all, kept, EventEntry.LONGS);
+                kept += EventEntry.LONGS;
             }
         }
+        Check.that(kept == pendingCount * EventEntry.LONGS && tombstoneCount == 0,
+                "event queue lost entries", kept / EventEntry.LONGS, pendingCount);
         return all;
     }
 }

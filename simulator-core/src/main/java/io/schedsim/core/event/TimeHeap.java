@@ -3,18 +3,14 @@ package io.schedsim.core.event;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of events ordered by (time, tie key), in primitive columns: time, handle, and
- * the event's payload and packed kind/entity, so that the event at the top is read without
- * touching its slot. Tie keys live in the event queue's slot records and are read only when times
- * are equal, so comparisons walk the time column alone. Knows nothing of cancellation: the queue
- * skips entries whose slot is no longer pending when they surface.
+ * A 4-ary min-heap of events ordered by (time, tie key), in primitive columns: time, tie key,
+ * handle, payload and packed kind/entity, so that comparisons walk the time column and the event
+ * at the top is read without touching its slot. Knows nothing of cancellation: the queue skips
+ * entries whose slot is no longer pending when they surface.
  */
 final class TimeHeap {
-    // Stride and offset of the tie key in the queue's slot records.
-    private static final int SLOT_STRIDE = EventSlots.STRIDE;
-    private static final int TIE_OFFSET = EventSlots.TIE_OFFSET;
-
     private long[] times;
+    private long[] ties;
     private long[] handles;
     private long[] payloads;
     private long[] kindEntities;
@@ -23,6 +19,7 @@ final class TimeHeap {
     TimeHeap(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
         times = new long[capacity];
+        ties = new long[capacity];
         handles = new long[capacity];
         payloads = new long[capacity];
         kindEntities = new long[capacity];
@@ -44,6 +41,10 @@ final class TimeHeap {
         return times[0];
     }
 
+    long topTie() {
+        return ties[0];
+    }
+
     long topHandle() {
         return handles[0];
     }
@@ -56,13 +57,12 @@ final class TimeHeap {
         return kindEntities[0];
     }
 
-    /** Copies every entry as (time, handle, payload, kind/entity) to {@code dest} from {@code at}. */
+    /** Copies every entry as an {@link EventEntry} row to {@code dest} from {@code at}; returns the end. */
     int copyEntriesTo(long[] dest, int at) {
         for (int position = 0; position < size; position++) {
-            dest[at++] = times[position];
-            dest[at++] = handles[position];
-            dest[at++] = payloads[position];
-            dest[at++] = kindEntities[position];
+            EventEntry.write(dest, at, times[position], ties[position], handles[position],
+                    payloads[position], kindEntities[position]);
+            at += EventEntry.LONGS;
         }
         return at;
     }
@@ -71,43 +71,39 @@ final class TimeHeap {
         size = 0;
     }
 
-    void push(long time, long handle, long payload, long kindEntity, long[] records) {
+    void push(long time, long tie, long handle, long payload, long kindEntity) {
         if (size == times.length) {
-            times = Arrays.copyOf(times, 2 * size);
-            handles = Arrays.copyOf(handles, 2 * size);
-            payloads = Arrays.copyOf(payloads, 2 * size);
-            kindEntities = Arrays.copyOf(kindEntities, 2 * size);
+            int capacity = 2 * size;
+            times = Arrays.copyOf(times, capacity);
+            ties = Arrays.copyOf(ties, capacity);
+            handles = Arrays.copyOf(handles, capacity);
+            payloads = Arrays.copyOf(payloads, capacity);
+            kindEntities = Arrays.copyOf(kindEntities, capacity);
         }
-        siftUp(size++, time, handle, payload, kindEntity, records);
+        siftUp(size++, time, tie, handle, payload, kindEntity);
     }
 
     /** Removes the top entry: the last entry takes its place and sinks. */
-    void removeTop(long[] records) {
+    void removeTop() {
         int last = --size;
         if (last > 0) {
-            siftDown(times[last], handles[last], payloads[last], kindEntities[last], records);
+            siftDown(times[last], ties[last], handles[last], payloads[last], kindEntities[last]);
         }
     }
 
-    private static long tieOf(long handle, long[] records) {
-        return records[(int) handle * SLOT_STRIDE + TIE_OFFSET];
-    }
-
-    private void siftUp(int position, long time, long handle, long payload, long kindEntity,
-            long[] records) {
+    private void siftUp(int position, long time, long tie, long handle, long payload,
+            long kindEntity) {
         final long[] times = this.times;
-        final long[] handles = this.handles;
         while (position > 0) {
             int parent = (position - 1) >>> 2;
             long parentTime = times[parent];
-            if (time > parentTime
-                    || (time == parentTime && tieOf(handle, records) >= tieOf(handles[parent], records))) {
+            if (time > parentTime || (time == parentTime && tie >= ties[parent])) {
                 break;
             }
             move(parent, position);
             position = parent;
         }
-        put(position, time, handle, payload, kindEntity);
+        put(position, time, tie, handle, payload, kindEntity);
     }
 
     /**
@@ -115,50 +111,50 @@ final class TimeHeap {
      * branch-free choice of child, probably because stopping early skips the cache-missing bottom
      * levels and a predicted branch lets the CPU load the next level before the compare resolves.
      */
-    private void siftDown(long time, long handle, long payload, long kindEntity, long[] records) {
+    private void siftDown(long time, long tie, long handle, long payload, long kindEntity) {
         final long[] times = this.times;
-        final long[] handles = this.handles;
         int position = 0;
         while (true) {
             int first = (position << 2) + 1;
             if (first >= size) {
                 break;
             }
-            int child = earliestOf(first, Math.min(first + 4, size), records);
+            int child = earliestOf(first, Math.min(first + 4, size));
             long childTime = times[child];
-            if (time < childTime
-                    || (time == childTime && tieOf(handle, records) <= tieOf(handles[child], records))) {
+            if (time < childTime || (time == childTime && tie <= ties[child])) {
                 break;
             }
             move(child, position);
             position = child;
         }
-        put(position, time, handle, payload, kindEntity);
+        put(position, time, tie, handle, payload, kindEntity);
     }
 
     private void move(int from, int to) {
         times[to] = times[from];
+        ties[to] = ties[from];
         handles[to] = handles[from];
         payloads[to] = payloads[from];
         kindEntities[to] = kindEntities[from];
     }
 
-    private void put(int position, long time, long handle, long payload, long kindEntity) {
+    private void put(int position, long time, long tie, long handle, long payload,
+            long kindEntity) {
         times[position] = time;
+        ties[position] = tie;
         handles[position] = handle;
         payloads[position] = payload;
         kindEntities[position] = kindEntity;
     }
 
     /** The earliest of positions {@code [first, end)}. */
-    private int earliestOf(int first, int end, long[] records) {
+    private int earliestOf(int first, int end) {
         final long[] times = this.times;
         int best = first;
         long bestTime = times[first];
         for (int position = first + 1; position < end; position++) {
             long time = times[position];
-            if (time < bestTime || (time == bestTime
-                    && tieOf(handles[position], records) < tieOf(handles[best], records))) {
+            if (time < bestTime || (time == bestTime && ties[position] < ties[best])) {
                 best = position;
                 bestTime = time;
             }

@@ -2,6 +2,7 @@ package io.schedsim.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.random.SimRandom;
@@ -68,8 +69,15 @@ class EventQueueTest {
         EventQueue queue = new EventQueue(16);
         long first = queue.push(10, 0, 1, 2, 3);
         queue.popMin();
+        // Slots are handed out round the table, so the freed one comes back after a sweep.
         long second = queue.push(20, 1, 1, 2, 4);
+        for (int tries = 0; tries < 1_000 && (int) second != (int) first; tries++) {
+            queue.popMin();
+            second = queue.push(20, 1, 1, 2, 4);
+        }
         assertEquals((int) first, (int) second, "the freed slot is reused");
+        assertNotEquals(first, second, "a reused slot has a new generation");
+        assertFalse(queue.isPending(first));
         assertFalse(queue.cancel(first));
         assertTrue(queue.isPending(second));
         assertEquals(20, queue.timeOf(second));

@@ -1,0 +1,218 @@
+package io.schedsim.core.event;
+
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import it.unimi.dsi.fastutil.longs.LongComparator;
+import java.util.Arrays;
+
+/**
+ * The events of the window being dispatched, in (time, tie key) order. Loading a window's chunks
+ * sorts them once: an LSD radix sort on 16 bits of the offset into the window (two passes of 8
+ * bits, a pass skipped when all keys share its digit), then, unless the keys are exact times and
+ * the window was filled in tie-key order (as FIFO ties are), an exact sort of the rare runs of
+ * equal keys by (time, tie key). The sort moves packed longs (key in the high 32 bits, the entry's
+ * offset in the chunk array in the low 32), never the entries, which stay in their chunks until
+ * the run has been read; dispatching is then a cursor walking the sorted offsets, with no compare
+ * and no branch that depends on the data.
+ */
+final class SortedRun {
+    private static final int KEY_BITS = 16;
+    private static final int DIGIT_BITS = 8;
+    private static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+    // Runs of equal keys longer than this are sorted by quicksort, not insertion.
+    private static final int INSERTION_SORT_MAX = 16;
+    private static final int CAPACITY_INITIAL = 64;
+
+    private final EventSlots slots;
+    private final ChunkedBuckets chunks;
+    private final int[] lowCounts = new int[1 << DIGIT_BITS];
+    private final int[] highCounts = new int[1 << DIGIT_BITS];
+    private final LongComparator byTimeThenTie = this::compareEntries;
+    private long[] sorted = new long[CAPACITY_INITIAL];
+    private long[] scratch = new long[CAPACITY_INITIAL];
+    private long[] entries;
+    private int length;
+    private int cursor;
+    private int head = ChunkedBuckets.NO_CHUNK;
+
+    SortedRun(EventSlots slots, ChunkedBuckets chunks) {
+        this.slots = slots;
+        this.chunks = chunks;
+    }
+
+    /** Bits a window offset is shifted right by to fit the 16-bit sort key. */
+    static int keyShiftFor(int windowShift) {
+        return Math.max(0, windowShift - KEY_BITS);
+    }
+
+    boolean hasNext() {
+        return cursor < length;
+    }
+
+    /** Offset in the chunk array of the next event's entry; only while {@link #hasNext}. */
+    int nextEntry() {
+        return (int) sorted[cursor];
+    }
+
+    void skip() {
+        cursor++;
+    }
+
+    /** Events not yet read. */
+    int remaining() {
+        return length - cursor;
+    }
+
+    /**
+     * Takes over a detached bucket (the previous run's chunks go back to the pool) and sorts it.
+     * With {@code dropTombstones}, entries of cancelled events are left out and their slots
+     * freed; returns how many were.
+     */
+    int load(int firstChunk, long windowStartNanos, int keyShift, boolean dropTombstones) {
+        clear();
+        head = firstChunk;
+        entries = chunks.entries();
+        int size = 0;
+        for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
+                chunk = chunks.nextChunk(chunk)) {
+            size += chunks.fill(chunk);
+        }
+        if (sorted.length < size) {
+            int capacity = Math.max(size, 2 * sorted.length);
+            sorted = new long[capacity];
+            scratch = new long[capacity];
+        }
+        Arrays.fill(lowCounts, 0);
+        Arrays.fill(highCounts, 0);
+        final long[] keys = scratch;
+        int kept = 0;
+        int dropped = 0;
+        long previousTie = Long.MIN_VALUE;
+        boolean inTieOrder = true;
+        for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
+                chunk = chunks.nextChunk(chunk)) {
+            int end = ChunkedBuckets.entryAt(chunk, chunks.fill(chunk));
+            for (int entry = ChunkedBuckets.entryAt(chunk, 0); entry < end;
+                    entry += EventEntry.LONGS) {
+                if (dropTombstones && slots.isTombstone(entries[entry + EventEntry.HANDLE])) {
+                    slots.releaseTombstone(entries[entry + EventEntry.HANDLE]);
+                    dropped++;
+                    continue;
+                }
+                long tie = entries[entry + EventEntry.TIE];
+                if (tie < previousTie) {
+                    inTieOrder = false;
+                }
+                previousTie = tie;
+                long key = (entries[entry + EventEntry.TIME] - windowStartNanos) >>> keyShift;
+                keys[kept++] = key << 32 | entry;
+                lowCounts[(int) key & DIGIT_MASK]++;
+                highCounts[(int) (key >>> DIGIT_BITS)]++;
+            }
+        }
+        length = kept;
+        // keys are in scratch; each pass that runs moves them to the other array.
+        long[] from = scratch;
+        long[] to = sorted;
+        if (distribute(from, to, lowCounts, 32)) {
+            from = to;
+            to = from == sorted ? scratch : sorted;
+        }
+        if (distribute(from, to, highCounts, 32 + DIGIT_BITS)) {
+            from = to;
+        }
+        if (from != sorted) {
+            System.arraycopy(from, 0, sorted, 0, length);
+        }
+        if (keyShift > 0 || !inTieOrder) {
+            // Equal keys are in chunk order: exact only if keys are exact times and the window
+            // was filled in tie order.
+            sortEqualKeys();
+        }
+        return dropped;
+    }
+
+    /** Ends the run and returns its chunks to the pool. */
+    void clear() {
+        if (head != ChunkedBuckets.NO_CHUNK) {
+            chunks.releaseChunks(head);
+            head = ChunkedBuckets.NO_CHUNK;
+        }
+        length = 0;
+        cursor = 0;
+    }
+
+    /** Copies the unread entries as rows to {@code dest} from {@code at}; returns the end. */
+    int copyRemainingTo(long[] dest, int at) {
+        long[] rows = chunks.entries();
+        for (int index = cursor; index < length; index++) {
+            System.arraycopy(rows, (int) sorted[index], dest, at, EventEntry.LONGS);
+            at += EventEntry.LONGS;
+        }
+        return at;
+    }
+
+    /**
+     * One stable counting pass on the digit at {@code shift}; false (and nothing moved) if every
+     * key has the same digit there, which leaves the order as it is.
+     */
+    private boolean distribute(long[] from, long[] to, int[] counts, int shift) {
+        int total = 0;
+        for (int digit = 0; digit < counts.length; digit++) {
+            int count = counts[digit];
+            if (count == length) {
+                return false;
+            }
+            counts[digit] = total;
+            total += count;
+        }
+        for (int index = 0; index < length; index++) {
+            long key = from[index];
+            to[counts[(int) (key >>> shift) & DIGIT_MASK]++] = key;
+        }
+        return true;
+    }
+
+    /** Orders each run of equal sort keys by exact (time, tie key). */
+    private void sortEqualKeys() {
+        final long[] keys = sorted;
+        int index = 1;
+        while (index < length) {
+            if ((keys[index] ^ keys[index - 1]) >>> 32 != 0) {
+                index++;
+                continue;
+            }
+            int start = index - 1;
+            int end = index + 1;
+            while (end < length && (keys[end] ^ keys[start]) >>> 32 == 0) {
+                end++;
+            }
+            if (end - start <= INSERTION_SORT_MAX) {
+                insertionSort(start, end);
+            } else {
+                LongArrays.quickSort(keys, start, end, byTimeThenTie);
+            }
+            index = end + 1;
+        }
+    }
+
+    private void insertionSort(int start, int end) {
+        final long[] keys = sorted;
+        for (int index = start + 1; index < end; index++) {
+            long key = keys[index];
+            int position = index;
+            while (position > start && compareEntries(key, keys[position - 1]) < 0) {
+                keys[position] = keys[position - 1];
+                position--;
+            }
+            keys[position] = key;
+        }
+    }
+
+    private int compareEntries(long key, long otherKey) {
+        int entry = (int) key;
+        int other = (int) otherKey;
+        int byTime = Long.compare(entries[entry + EventEntry.TIME], entries[other + EventEntry.TIME]);
+        return byTime != 0 ? byTime
+                : Long.compare(entries[entry + EventEntry.TIE], entries[other + EventEntry.TIE]);
+    }
+}
