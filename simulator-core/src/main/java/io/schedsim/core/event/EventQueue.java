@@ -258,7 +258,7 @@ public final class EventQueue {
             int bucket = coarse.nextOccupied((currentIndex + 1) & mask);
             currentWindow += (bucket - currentIndex) & mask;
             int dropped = run.load(coarse.detach(bucket), currentWindow << windowShift,
-                    SortedRun.keyShiftFor(windowShift), tombstoneCount > 0);
+                    windowShift, tombstoneCount > 0);
             tombstoneCount -= dropped;
         } else {
             Check.that(!far.isEmpty(), "event queue lost its events", pendingCount);

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * The events of the window being dispatched, in (time, tie key) order. Loading a window's chunks
- * sorts them once: an LSD radix sort on 16 bits of the offset into the window (two passes of 8
- * bits, a pass skipped when all keys share its digit), then, unless the keys are exact times and
+ * sorts them once: an LSD radix sort on 16 bits of the offset into the window, or for a wide
+ * window of the offset from its earliest event (two passes of 8 bits, a pass skipped when all keys
+ * share its digit), then, unless the keys are exact times and
  * the window was filled in tie-key order (as FIFO ties are), an exact sort of the rare runs of
  * equal keys by (time, tie key). The sort moves packed longs (key in the high 32 bits, the entry's
  * offset in the chunk array in the low 32), never the entries, which stay in their chunks until
@@ -39,11 +40,6 @@ final class SortedRun {
         this.chunks = chunks;
     }
 
-    /** Bits a window offset is shifted right by to fit the 16-bit sort key. */
-    static int keyShiftFor(int windowShift) {
-        return Math.max(0, windowShift - KEY_BITS);
-    }
-
     boolean hasNext() {
         return cursor < length;
     }
@@ -67,27 +63,24 @@ final class SortedRun {
      * With {@code dropTombstones}, entries of cancelled events are left out and their slots
      * freed; returns how many were.
      */
-    int load(int firstChunk, long windowStartNanos, int keyShift, boolean dropTombstones) {
+    int load(int firstChunk, long windowStartNanos, int windowShift, boolean dropTombstones) {
         clear();
         head = firstChunk;
         entries = chunks.entries();
-        int size = 0;
-        for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
-                chunk = chunks.nextChunk(chunk)) {
-            size += chunks.fill(chunk);
-        }
-        if (sorted.length < size) {
-            int capacity = Math.max(size, 2 * sorted.length);
-            sorted = new long[capacity];
-            scratch = new long[capacity];
-        }
+        ensureCapacity(firstChunk);
         Arrays.fill(lowCounts, 0);
         Arrays.fill(highCounts, 0);
+        // A narrow window's offsets are exact keys, computed as the entries stream by. A wide
+        // one's are offsets from its earliest event, in a second pass, so that a burst of events
+        // at one instant (common in models: timers on the same tick) still sorts exactly.
+        boolean offsetsFit = windowShift <= KEY_BITS;
         final long[] keys = scratch;
         int kept = 0;
         int dropped = 0;
         long previousTie = Long.MIN_VALUE;
         boolean inTieOrder = true;
+        long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
         for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
                 chunk = chunks.nextChunk(chunk)) {
             int end = ChunkedBuckets.entryAt(chunk, chunks.fill(chunk));
@@ -103,13 +96,26 @@ final class SortedRun {
                     inTieOrder = false;
                 }
                 previousTie = tie;
-                long key = (entries[entry + EventEntry.TIME] - windowStartNanos) >>> keyShift;
-                keys[kept++] = key << 32 | entry;
-                lowCounts[(int) key & DIGIT_MASK]++;
-                highCounts[(int) (key >>> DIGIT_BITS)]++;
+                long time = entries[entry + EventEntry.TIME];
+                if (offsetsFit) {
+                    keys[kept++] = count(time - windowStartNanos) << 32 | entry;
+                } else {
+                    keys[kept++] = entry;
+                    earliest = Math.min(earliest, time);
+                    latest = Math.max(latest, time);
+                }
             }
         }
         length = kept;
+        int keyShift = 0;
+        if (!offsetsFit && kept > 0) {
+            keyShift = Math.max(0, 64 - Long.numberOfLeadingZeros(latest - earliest) - KEY_BITS);
+            for (int index = 0; index < kept; index++) {
+                int entry = (int) keys[index];
+                long key = (entries[entry + EventEntry.TIME] - earliest) >>> keyShift;
+                keys[index] = count(key) << 32 | entry;
+            }
+        }
         // keys are in scratch; each pass that runs moves them to the other array.
         long[] from = scratch;
         long[] to = sorted;
@@ -129,6 +135,26 @@ final class SortedRun {
             sortEqualKeys();
         }
         return dropped;
+    }
+
+    /** Counts a 16-bit key's digits and returns it. */
+    private long count(long key) {
+        lowCounts[(int) key & DIGIT_MASK]++;
+        highCounts[(int) (key >>> DIGIT_BITS)]++;
+        return key;
+    }
+
+    private void ensureCapacity(int firstChunk) {
+        int size = 0;
+        for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
+                chunk = chunks.nextChunk(chunk)) {
+            size += chunks.fill(chunk);
+        }
+        if (sorted.length < size) {
+            int capacity = Math.max(size, 2 * sorted.length);
+            sorted = new long[capacity];
+            scratch = new long[capacity];
+        }
     }
 
     /** Ends the run and returns its chunks to the pool. */
@@ -188,11 +214,20 @@ final class SortedRun {
             }
             if (end - start <= INSERTION_SORT_MAX) {
                 insertionSort(start, end);
-            } else {
+            } else if (!isSorted(start, end)) {
                 LongArrays.quickSort(keys, start, end, byTimeThenTie);
             }
             index = end + 1;
         }
+    }
+
+    private boolean isSorted(int start, int end) {
+        for (int index = start + 1; index < end; index++) {
+            if (compareEntries(sorted[index], sorted[index - 1]) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void insertionSort(int start, int end) {
