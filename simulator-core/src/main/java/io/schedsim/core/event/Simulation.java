@@ -23,6 +23,8 @@ public final class Simulation {
     private final long seed;
     private final SameTimeOrder order;
     private final boolean orderObservesDispatch;
+    // FIFO's tie key is the sequence itself: no call, however many orders a JVM has loaded.
+    private final boolean orderIsFifo;
     private final EventQueue queue;
     private final Metrics metrics = new Metrics();
 
@@ -47,6 +49,7 @@ public final class Simulation {
         this.seed = seed;
         this.order = order;
         this.orderObservesDispatch = order.observesDispatch();
+        this.orderIsFifo = order == SameTimeOrder.fifo();
         this.queue = new EventQueue(initialQueueCapacity);
     }
 
@@ -73,11 +76,16 @@ public final class Simulation {
     /** Schedules an event at an absolute time (not in the past) and returns its handle. */
     public long schedule(long atNanos, int kind, int entity, long payload) {
         if (atNanos < nowNanos) {
-            throw new CheckFailure("event " + kindNames[kind] + " scheduled in the past: "
-                    + atNanos + " < " + nowNanos);
+            throw scheduledInThePast(atNanos, kind);
         }
-        long tie = order.tieKey(sequence++, kind, entity);
+        long tie = orderIsFifo ? sequence : order.tieKey(sequence, kind, entity);
+        sequence++;
         return queue.push(atNanos, tie, kind, entity, payload);
+    }
+
+    private CheckFailure scheduledInThePast(long atNanos, int kind) {
+        return new CheckFailure("event " + kindNames[kind] + " scheduled in the past: "
+                + atNanos + " < " + nowNanos);
     }
 
     /** Schedules an event {@code delayNanos} (≥ 0) from now. */
@@ -104,6 +112,12 @@ public final class Simulation {
         if (queue.isEmpty()) {
             return false;
         }
+        dispatchEarliest();
+        return true;
+    }
+
+    /** Dispatches the earliest event, which the queue must hold. */
+    private void dispatchEarliest() {
         queue.popMin();
         final long time = queue.poppedTime();
         final int kind = queue.poppedKind();
@@ -123,7 +137,6 @@ public final class Simulation {
         } catch (CheckFailure failure) {
             throw new SimulationFailure(index, time, kindNames[kind], failure);
         }
-        return true;
     }
 
     /**
@@ -144,7 +157,7 @@ public final class Simulation {
                 }
                 return queue.isEmpty() ? StopReason.QUEUE_EMPTY : StopReason.TIME_LIMIT;
             }
-            step();
+            dispatchEarliest();
         }
     }
 
