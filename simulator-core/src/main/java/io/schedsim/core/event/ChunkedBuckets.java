@@ -50,19 +50,24 @@ final class ChunkedBuckets {
     void add(int bucket, long time, long tie, long handle, long payload, long kindEntity) {
         int tail = tails[bucket];
         if (tail == NO_CHUNK || chunkFill[tail] == CHUNK_ENTRIES) {
-            int chunk = allocateChunk();
-            if (tail == NO_CHUNK) {
-                heads[bucket] = chunk;
-                occupancy.set(bucket);
-            } else {
-                chunkNext[tail] = chunk;
-            }
-            tails[bucket] = chunk;
-            tail = chunk;
+            tail = appendChunk(bucket, tail);
         }
         EventEntry.write(chunkEntries, entryAt(tail, chunkFill[tail]++), time, tie, handle,
                 payload, kindEntity);
         count++;
+    }
+
+    /** Links a fresh chunk after {@code tail} (or as the first of an empty bucket). */
+    private int appendChunk(int bucket, int tail) {
+        int chunk = allocateChunk();
+        if (tail == NO_CHUNK) {
+            heads[bucket] = chunk;
+            occupancy.set(bucket);
+        } else {
+            chunkNext[tail] = chunk;
+        }
+        tails[bucket] = chunk;
+        return chunk;
     }
 
     /**

@@ -60,6 +60,8 @@ public final class EventQueue {
     private int dueTombstoneCount;
     private int earliestIn = UNKNOWN;
     private long dispatchesSinceTuning;
+    // Re-tune after this many dispatches: the pending count at the last tuning, at least 64.
+    private long dispatchesBeforeTuning = DISPATCHES_BEFORE_TUNING_MIN;
     private long timeAtTuning;
     private long poppedTime;
     private long poppedPayload;
@@ -197,7 +199,7 @@ public final class EventQueue {
      * advancing the window while both are spent. Tombstones met on the way are dropped.
      */
     private void locateEarliest() {
-        if (dispatchesSinceTuning >= Math.max(DISPATCHES_BEFORE_TUNING_MIN, pendingCount)) {
+        if (dispatchesSinceTuning >= dispatchesBeforeTuning) {
             tune();
         }
         while (pendingCount > 0) {
@@ -287,6 +289,7 @@ public final class EventQueue {
         TierShape tuned = TierShape.tuned(pendingCount, dispatchesSinceTuning,
                 poppedTime - timeAtTuning);
         dispatchesSinceTuning = 0;
+        dispatchesBeforeTuning = Math.max(DISPATCHES_BEFORE_TUNING_MIN, pendingCount);
         timeAtTuning = poppedTime;
         if (!tuned.isCloseTo(new TierShape(windowShift, coarse.bucketCount()))) {
             rebuild(tuned);
