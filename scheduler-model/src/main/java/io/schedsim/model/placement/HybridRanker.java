@@ -102,8 +102,28 @@ final class HybridRanker {
         if ((double) usedMilli < spreadThreshold * (double) totalMilli) {
             return 0;
         }
-        long level = usedMilli * LEVELS / totalMilli;
-        return (int) Math.min(LEVELS, Math.max(0, level));
+        if (usedMilli >= totalMilli) {
+            return LEVELS;
+        }
+        return usedMilli <= 0 ? 0 : floorLevel(totalMilli, usedMilli);
+    }
+
+    /**
+     * {@code floor(used × LEVELS / total)} for {@code 0 < used < total}, without a 64-bit
+     * division (tens of cycles, on every reservation and release): a double estimate, corrected
+     * to the exact floor by integer checks ({@code used × LEVELS} stays far below 2^63 for any
+     * real capacity; below 2^53 the estimate is off by at most one).
+     */
+    private static int floorLevel(long totalMilli, long usedMilli) {
+        long scaled = usedMilli * LEVELS;
+        long level = (long) ((double) scaled / (double) totalMilli);
+        while (level * totalMilli > scaled) {
+            level--;
+        }
+        while ((level + 1) * totalMilli <= scaled) {
+            level++;
+        }
+        return (int) level;
     }
 
     private void rank(RankedNodeSet set, long requestMilli, int slot) {

@@ -24,6 +24,7 @@ final class RankedNodeSet {
     private long[] words;
     private int[] fenwick;
     private int fenwickTop;
+    private int fenwickSize;
     private int size;
 
     RankedNodeSet(int levelCount, int initialSlotCapacity) {
@@ -82,12 +83,14 @@ final class RankedNodeSet {
         Check.inRange(rank, 0, size - 1, "rank");
         int block = 0;
         int remaining = rank;
+        // Nodes past the last block hold MAX_VALUE, so no bound check; the selects below are
+        // data-dependent, and written so the JIT can turn them into conditional moves.
         for (int step = fenwickTop; step > 0; step >>>= 1) {
             int next = block + step;
-            if (next < fenwick.length && fenwick[next] <= remaining) {
-                block = next;
-                remaining -= fenwick[next];
-            }
+            int count = fenwick[next];
+            boolean skip = count <= remaining;
+            block = skip ? next : block;
+            remaining = skip ? remaining - count : remaining;
         }
         // block is now the 0-based index of the block that holds the member.
         int word = block * WORDS_PER_BLOCK;
@@ -96,12 +99,24 @@ final class RankedNodeSet {
             remaining -= count;
             count = Long.bitCount(words[++word]);
         }
-        long bits = words[word];
-        for (int i = 0; i < remaining; i++) {
+        long key = ((long) word << 6) + selectInWord(words[word], remaining);
+        return (int) (key % slotCapacity);
+    }
+
+    /** Position of the set bit of rank {@code rank} in {@code bits}, halving the search. */
+    private static int selectInWord(long bits, int rank) {
+        int position = 0;
+        for (int width = 32; width >= 8; width >>>= 1) {
+            int low = Long.bitCount(bits & ((1L << width) - 1));
+            boolean skip = low <= rank;
+            rank = skip ? rank - low : rank;
+            bits = skip ? bits >>> width : bits;
+            position = skip ? position + width : position;
+        }
+        for (int i = 0; i < rank; i++) {
             bits &= bits - 1;
         }
-        long key = ((long) word << 6) + Long.numberOfTrailingZeros(bits);
-        return (int) (key % slotCapacity);
+        return position + Long.numberOfTrailingZeros(bits);
     }
 
     /** Level of the first member in order; the set must not be empty. */
@@ -130,7 +145,7 @@ final class RankedNodeSet {
     }
 
     private void fenwickAdd(int block, int delta) {
-        for (int i = block + 1; i < fenwick.length; i += i & -i) {
+        for (int i = block + 1; i < fenwickSize; i += i & -i) {
             fenwick[i] += delta;
         }
     }
@@ -142,8 +157,11 @@ final class RankedNodeSet {
         Check.that(bitCount <= (1L << 36), "ranked set too large", bitCount);
         int blocks = (int) ((bitCount + (1L << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT);
         words = new long[blocks * WORDS_PER_BLOCK];
-        fenwick = new int[blocks + 1];
         fenwickTop = Integer.highestOneBit(blocks);
+        fenwickSize = blocks + 1;
+        // The descent in select reaches index 2 * fenwickTop - 1 at most.
+        fenwick = new int[Math.max(fenwickSize, 2 * fenwickTop)];
+        java.util.Arrays.fill(fenwick, fenwickSize, fenwick.length, Integer.MAX_VALUE);
     }
 
     private void grow(int slot) {
@@ -163,12 +181,12 @@ final class RankedNodeSet {
             }
         }
         // Linear Fenwick build: each node adds its block's count and pushes its sum to its parent.
-        for (int i = 1; i < fenwick.length; i++) {
+        for (int i = 1; i < fenwickSize; i++) {
             for (int w = (i - 1) * WORDS_PER_BLOCK; w < i * WORDS_PER_BLOCK; w++) {
                 fenwick[i] += Long.bitCount(words[w]);
             }
             int parent = i + (i & -i);
-            if (parent < fenwick.length) {
+            if (parent < fenwickSize) {
                 fenwick[parent] += fenwick[i];
             }
         }

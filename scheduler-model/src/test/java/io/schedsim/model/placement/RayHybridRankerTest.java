@@ -66,6 +66,29 @@ class RayHybridRankerTest {
         assertEquals(level, ranker.level(total, used));
     }
 
+    /** The division-free level equals floor(used × 1024 / total) above the threshold. */
+    @Test
+    void levelIsTheExactFloorOfTheUtilisation() {
+        HybridRanker ranker = new HybridRanker(0.0, 0.2, 1, SimRandom.of(1), 4);
+        SimRandom random = SimRandom.of(11);
+        for (int i = 0; i < 200_000; i++) {
+            long total = 1 + random.nextLong(i % 2 == 0 ? 100_000 : 1_000_000_000_000L);
+            long used = random.nextLong(total + 1);
+            long expected = Math.min(HybridRanker.LEVELS, used * HybridRanker.LEVELS / total);
+            assertEquals(expected, ranker.level(total, used), used + " of " + total);
+        }
+        // Exact multiples of a level boundary, where a rounded-up estimate would overshoot.
+        for (long total = 1; total <= 5_000; total++) {
+            for (long level = 1; level < HybridRanker.LEVELS; level += 97) {
+                long used = (level * total + HybridRanker.LEVELS - 1) / HybridRanker.LEVELS;
+                long expected = used * HybridRanker.LEVELS / total;
+                assertEquals(expected, ranker.level(total, used), used + " of " + total);
+                assertEquals((used - 1) * HybridRanker.LEVELS / total,
+                        ranker.level(total, used - 1), used - 1 + " of " + total);
+            }
+        }
+    }
+
     @Test
     void reRanksWhenUsageChanges() {
         HybridRanker ranker = ranker("1:0/4000 2:0/4000", 0.0, SimRandom.of(3));
