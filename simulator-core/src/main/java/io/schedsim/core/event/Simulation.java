@@ -25,6 +25,8 @@ public final class Simulation {
     private final boolean orderObservesDispatch;
     // FIFO's tie key is the sequence itself: no call, however many orders a JVM has loaded.
     private final boolean orderIsFifo;
+    // A trace sink or a dispatch-observing order: one check per dispatch covers both.
+    private boolean dispatchObserved;
     private final EventQueue queue;
     private final Metrics metrics = new Metrics();
 
@@ -50,6 +52,7 @@ public final class Simulation {
         this.order = order;
         this.orderObservesDispatch = order.observesDispatch();
         this.orderIsFifo = order == SameTimeOrder.fifo();
+        this.dispatchObserved = orderObservesDispatch;
         this.queue = new EventQueue(initialQueueCapacity);
     }
 
@@ -126,16 +129,22 @@ public final class Simulation {
         final long index = dispatched++;
         nowNanos = time;
         traceHash = TraceHash.fold(traceHash, index, time, kindHashes[kind], entity, payload);
-        if (traceSink != null) {
-            traceSink.onEvent(index, time, kindNames[kind], entity, payload, traceHash);
-        }
-        if (orderObservesDispatch) {
-            order.onDispatch(index, kind, entity);
+        if (dispatchObserved) {
+            observeDispatch(index, time, kind, entity, payload);
         }
         try {
             handlers[kind].onEvent(entity, payload);
         } catch (CheckFailure failure) {
             throw new SimulationFailure(index, time, kindNames[kind], failure);
+        }
+    }
+
+    private void observeDispatch(long index, long time, int kind, int entity, long payload) {
+        if (traceSink != null) {
+            traceSink.onEvent(index, time, kindNames[kind], entity, payload, traceHash);
+        }
+        if (orderObservesDispatch) {
+            order.onDispatch(index, kind, entity);
         }
     }
 
@@ -151,7 +160,9 @@ public final class Simulation {
             if (dispatched >= eventCountMax) {
                 return StopReason.EVENT_LIMIT;
             }
-            if (queue.isEmpty() || queue.minTime() > timeLimitNanos) {
+            // Without a time limit the loop need not locate the earliest event twice.
+            if (queue.isEmpty()
+                    || (timeLimitNanos != Long.MAX_VALUE && queue.minTime() > timeLimitNanos)) {
                 if (timeLimitNanos != Long.MAX_VALUE && timeLimitNanos > nowNanos) {
                     nowNanos = timeLimitNanos;
                 }
@@ -201,6 +212,7 @@ public final class Simulation {
 
     public void setTraceSink(TraceSink traceSink) {
         this.traceSink = traceSink;
+        this.dispatchObserved = traceSink != null || orderObservesDispatch;
     }
 
     /** The named stream {@code name} of this run; each call returns a fresh generator. */
