@@ -51,6 +51,10 @@ public final class EventQueue {
     private TimeHeap far = new TimeHeap(16);
     private ChunkedBuckets coarse;
     private SortedRun run;
+    // The run's sorted order and how far dispatching has read it.
+    private long[] runOrder;
+    private int runCursor;
+    private int runLength;
     private int windowShift;
     private long currentWindow = -1;
 
@@ -91,7 +95,7 @@ public final class EventQueue {
             locateEarliest();
         }
         return earliestIn == IN_RUN
-                ? coarse.entries()[run.nextEntry() + EventEntry.TIME] : near.topTime();
+                ? coarse.entries()[runEntry() + EventEntry.TIME] : near.topTime();
     }
 
     /** Adds an event at {@code timeNanos} (≥ 0) and returns its handle. */
@@ -113,12 +117,12 @@ public final class EventQueue {
         long handle;
         if (earliestIn == IN_RUN) {
             long[] entries = coarse.entries();
-            int entry = run.nextEntry();
+            int entry = runEntry();
             poppedTime = entries[entry + EventEntry.TIME];
             handle = entries[entry + EventEntry.HANDLE];
             poppedPayload = entries[entry + EventEntry.PAYLOAD];
             poppedKindEntity = entries[entry + EventEntry.KIND_ENTITY];
-            run.skip();
+            runCursor++;
         } else {
             poppedTime = near.topTime();
             handle = near.topHandle();
@@ -205,12 +209,12 @@ public final class EventQueue {
         while (pendingCount > 0) {
             int candidate;
             if (near.isEmpty()) {
-                if (!run.hasNext()) {
+                if (runCursor == runLength) {
                     advance();
                     continue;
                 }
                 candidate = IN_RUN;
-            } else if (run.hasNext() && runPrecedesNear()) {
+            } else if (runCursor < runLength && runPrecedesNear()) {
                 candidate = IN_RUN;
             } else {
                 candidate = IN_NEAR;
@@ -225,7 +229,7 @@ public final class EventQueue {
 
     private boolean runPrecedesNear() {
         long[] entries = coarse.entries();
-        int entry = run.nextEntry();
+        int entry = runEntry();
         long time = entries[entry + EventEntry.TIME];
         return time < near.topTime()
                 || (time == near.topTime() && entries[entry + EventEntry.TIE] < near.topTie());
@@ -234,12 +238,12 @@ public final class EventQueue {
     /** Drops the candidate if it is a tombstone; true if it was. */
     private boolean dropIfTombstone(int candidate) {
         long handle = candidate == IN_RUN
-                ? coarse.entries()[run.nextEntry() + EventEntry.HANDLE] : near.topHandle();
+                ? coarse.entries()[runEntry() + EventEntry.HANDLE] : near.topHandle();
         if (!slots.isTombstone(handle)) {
             return false;
         }
         if (candidate == IN_RUN) {
-            run.skip();
+            runCursor++;
         } else {
             near.removeTop();
         }
@@ -262,9 +266,12 @@ public final class EventQueue {
             int dropped = run.load(coarse.detach(bucket), currentWindow << windowShift,
                     windowShift, tombstoneCount > 0);
             tombstoneCount -= dropped;
+            runOrder = run.order();
+            runLength = run.length();
+            runCursor = 0;
         } else {
             Check.that(!far.isEmpty(), "event queue lost its events", pendingCount);
-            run.clear();
+            clearRun();
             currentWindow = far.topTime() >> windowShift;
         }
         long horizon = currentWindow + coarse.bucketCount();
@@ -277,6 +284,17 @@ public final class EventQueue {
             }
             far.removeTop();
         }
+    }
+
+    /** Offset of the run's next entry; only while runCursor < runLength. */
+    private int runEntry() {
+        return (int) runOrder[runCursor];
+    }
+
+    private void clearRun() {
+        run.clear();
+        runCursor = 0;
+        runLength = 0;
     }
 
     private void releaseTombstone(long handle) {
@@ -303,7 +321,7 @@ public final class EventQueue {
         far = far.capacity() > HEAP_CAPACITY_KEPT_MAX ? new TimeHeap(16) : far;
         near.clear();
         far.clear();
-        run.clear();
+        clearRun();
         if (shape.coarseCount() != coarse.bucketCount()) {
             coarse = new ChunkedBuckets(shape.coarseCount());
             run = new SortedRun(slots, coarse);
@@ -330,12 +348,12 @@ public final class EventQueue {
     /** Gathers every pending event from every tier; frees the slots of tombstones. */
     private long[] collectPendingEntries() {
         // Allocated afresh: a rebuild is rare, and a kept copy would double the queue's memory.
-        int held = near.size() + far.size() + coarse.count() + run.remaining();
+        int held = near.size() + far.size() + coarse.count() + (runLength - runCursor);
         long[] all = new long[held * EventEntry.LONGS];
         int end = near.copyEntriesTo(all, 0);
         end = far.copyEntriesTo(all, end);
         end = coarse.copyEntriesTo(all, end);
-        end = run.copyRemainingTo(all, end);
+        end = run.copyTo(runCursor, all, end);
         int kept = 0;
         for (int entry = 0; entry < end; entry += EventEntry.LONGS) {
             long handle = all[entry + EventEntry.HANDLE];

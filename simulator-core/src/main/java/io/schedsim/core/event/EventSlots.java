@@ -42,8 +42,7 @@ final class EventSlots {
         if (inUseCount >= inUseCountMax) {
             grow();
         }
-        int slot = nextFreeSlot();
-        inUse[slot >>> WORD_BITS_LOG2] |= 1L << slot;
+        int slot = takeFreeSlot();
         inUseCount++;
         cursor = slot + 1 == capacity ? 0 : slot + 1;
         int record = slot * STRIDE;
@@ -92,15 +91,22 @@ final class EventSlots {
         inUseCount--;
     }
 
-    /** The first free slot at or after the cursor, wrapping around; one exists (see grow). */
-    private int nextFreeSlot() {
+    /**
+     * Marks the first free slot at or after the cursor (wrapping around; one exists, see grow) in
+     * use and returns it.
+     */
+    private int takeFreeSlot() {
         int word = cursor >>> WORD_BITS_LOG2;
-        long free = ~inUse[word] & (-1L << cursor);
+        long bits = inUse[word];
+        long free = ~bits & (-1L << cursor);
         while (free == 0) {
             word = word + 1 == inUse.length ? 0 : word + 1;
-            free = ~inUse[word];
+            bits = inUse[word];
+            free = ~bits;
         }
-        return (word << WORD_BITS_LOG2) | Long.numberOfTrailingZeros(free);
+        long lowest = free & -free;
+        inUse[word] = bits | lowest;
+        return (word << WORD_BITS_LOG2) | Long.numberOfTrailingZeros(lowest);
     }
 
     private void grow() {

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * the window was filled in tie-key order (as FIFO ties are), an exact sort of the rare runs of
  * equal keys by (time, tie key). The sort moves packed longs (key in the high 32 bits, the entry's
  * offset in the chunk array in the low 32), never the entries, which stay in their chunks until
- * the run has been read; dispatching is then a cursor walking the sorted offsets, with no compare
- * and no branch that depends on the data.
+ * the run has been read; dispatching is then a cursor (the queue's) walking the sorted offsets,
+ * with no compare and no branch that depends on the data.
  */
 final class SortedRun {
     private static final int KEY_BITS = 16;
@@ -32,7 +32,6 @@ final class SortedRun {
     private long[] scratch = new long[CAPACITY_INITIAL];
     private long[] entries;
     private int length;
-    private int cursor;
     private int head = ChunkedBuckets.NO_CHUNK;
 
     SortedRun(EventSlots slots, ChunkedBuckets chunks) {
@@ -40,22 +39,17 @@ final class SortedRun {
         this.chunks = chunks;
     }
 
-    boolean hasNext() {
-        return cursor < length;
+    /**
+     * The sorted events: the low 32 bits of element i are the offset in the chunk array of the
+     * i-th event's entry. Valid until the next load or clear; the reader keeps its own cursor.
+     */
+    long[] order() {
+        return sorted;
     }
 
-    /** Offset in the chunk array of the next event's entry; only while {@link #hasNext}. */
-    int nextEntry() {
-        return (int) sorted[cursor];
-    }
-
-    void skip() {
-        cursor++;
-    }
-
-    /** Events not yet read. */
-    int remaining() {
-        return length - cursor;
+    /** Events loaded. */
+    int length() {
+        return length;
     }
 
     /**
@@ -164,13 +158,12 @@ final class SortedRun {
             head = ChunkedBuckets.NO_CHUNK;
         }
         length = 0;
-        cursor = 0;
     }
 
-    /** Copies the unread entries as rows to {@code dest} from {@code at}; returns the end. */
-    int copyRemainingTo(long[] dest, int at) {
+    /** Copies the entries from {@code from} on as rows to {@code dest} from {@code at}; returns the end. */
+    int copyTo(int from, long[] dest, int at) {
         long[] rows = chunks.entries();
-        for (int index = cursor; index < length; index++) {
+        for (int index = from; index < length; index++) {
             System.arraycopy(rows, (int) sorted[index], dest, at, EventEntry.LONGS);
             at += EventEntry.LONGS;
         }
