@@ -33,7 +33,7 @@ public final class HealPhase {
         Simulation simulation = injector.simulation();
         int kind = simulation.registerKind(EVENT_KIND, (entity, payload) -> heal.runNow());
         long atNanos = Math.max(simulation.nowNanos(), SimTime.millis(atMillis));
-        simulation.schedule(atNanos, kind, 0, 0);
+        simulation.post(atNanos, kind, 0, 0);
         return heal;
     }
 

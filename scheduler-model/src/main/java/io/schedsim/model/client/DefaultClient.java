@@ -82,10 +82,10 @@ public class DefaultClient implements ClientAgent {
             // Clients pull their allocations; a node the servers consider down pulls again when
             // it re-registers (onNodeReady), so only reachable-but-cut-off nodes are retried.
             if (node.status != NodeStatus.DOWN) {
-                sim.scheduleAfter(retryNanos, sendCommandKind, allocId, command);
+                sim.postAfter(retryNanos, sendCommandKind, allocId, command);
             }
         } else {
-            sim.scheduleAfter(delay, commandKind, allocId, command);
+            sim.postAfter(delay, commandKind, allocId, command);
         }
     }
 
@@ -112,7 +112,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private void schedule(Node node, long localMillis, int kind, Alloc alloc) {
-        sim.scheduleAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
+        sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
                 alloc.localIncarnation);
     }
 
@@ -216,12 +216,12 @@ public class DefaultClient implements ClientAgent {
         }
         long delay = network.statusUpdateDelay(node);
         if (delay == ControlNetwork.DROPPED) {
-            sim.scheduleAfter(retryNanos, sendUpdateKind, allocId, packed);
+            sim.postAfter(retryNanos, sendUpdateKind, allocId, packed);
             return;
         }
-        sim.scheduleAfter(delay, updateKind, allocId, packed);
+        sim.postAfter(delay, updateKind, allocId, packed);
         if (network.duplicateStatusUpdate()) {
-            sim.scheduleAfter(network.statusUpdateDelay(node), updateKind, allocId, packed);
+            sim.postAfter(network.statusUpdateDelay(node), updateKind, allocId, packed);
         }
     }
 

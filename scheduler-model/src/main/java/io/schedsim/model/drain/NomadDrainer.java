@@ -80,7 +80,7 @@ public class NomadDrainer implements Drainer {
     protected void schedulePass() {
         if (!passScheduled) {
             passScheduled = true;
-            sim.scheduleAfter(SimTime.millis(cluster.config().drainBatchUpdateIntervalMillis),
+            sim.postAfter(SimTime.millis(cluster.config().drainBatchUpdateIntervalMillis),
                     passKind, 0, 0);
         }
     }

@@ -87,7 +87,7 @@ public final class HealthChecks implements FailureDetector {
         if (node.status == NodeStatus.INITIALIZING) {
             cluster.markNodeReady(node);
         }
-        sim.scheduleAfter(initialDelayNanos, kindCheck, slot, generation[slot]);
+        sim.postAfter(initialDelayNanos, kindCheck, slot, generation[slot]);
     }
 
     private void onCheck(int slot, long payload) {
@@ -120,7 +120,7 @@ public final class HealthChecks implements FailureDetector {
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sim.nowNanos();
         }
-        sim.scheduleAfter(failAfter, kindFailure, slot, generation[slot]);
+        sim.postAfter(failAfter, kindFailure, slot, generation[slot]);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class HealthChecks implements FailureDetector {
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sentNanos[slot];
         }
-        sim.schedule(failAt, kindFailure, slot, generation[slot]);
+        sim.post(failAt, kindFailure, slot, generation[slot]);
     }
 
     private void onFailure(int slot, long payload) {
@@ -162,7 +162,7 @@ public final class HealthChecks implements FailureDetector {
             cluster.markNodeDown(node, DEAD_REASON);
             return;
         }
-        sim.scheduleAfter(periodNanos, kindCheck, slot, generation[slot]);
+        sim.postAfter(periodNanos, kindCheck, slot, generation[slot]);
     }
 
     /**

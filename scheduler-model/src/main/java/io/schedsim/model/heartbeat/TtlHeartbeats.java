@@ -80,7 +80,7 @@ public final class TtlHeartbeats implements FailureDetector {
         latestSent.set(node.slot, sequence);
         long delay = cluster.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
-            sim.scheduleAfter(delay, arriveKind, node.slot,
+            sim.postAfter(delay, arriveKind, node.slot,
                     (incarnation << 32) | Integer.toUnsignedLong(sequence));
         }
         // Without an answer within the retry interval the client sends again (N-25).
@@ -99,7 +99,7 @@ public final class TtlHeartbeats implements FailureDetector {
         if (delay != ControlNetwork.DROPPED) {
             long incarnation = (packed >>> 32) & REPLY_INCARNATION_MASK;
             long sequence = packed & REPLY_SEQUENCE_MASK;
-            sim.scheduleAfter(delay, replyKind, node.slot,
+            sim.postAfter(delay, replyKind, node.slot,
                     (incarnation << 56) | (sequence << 40) | ttl);
         }
     }

@@ -53,7 +53,7 @@ public final class SchedulerWorkers {
         for (int worker = 0; worker < busy.length; worker++) {
             if (!busy[worker] && cluster.state().broker().hasPending()) {
                 busy[worker] = true;
-                sim.schedule(sim.nowNanos(), dequeueKind, worker, 0);
+                sim.post(sim.nowNanos(), dequeueKind, worker, 0);
             }
         }
     }
@@ -67,13 +67,13 @@ public final class SchedulerWorkers {
         eval.snapshotUnblockIndex = cluster.state().broker().unblockIndex();
         inFlight[worker] = scheduler.plan(eval);
         long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
-        sim.scheduleAfter(delay, commitKind, worker, eval.id);
+        sim.postAfter(delay, commitKind, worker, eval.id);
     }
 
     private void commit(int worker) {
         if (sim.nowNanos() < stallUntilNanos) {
             // A stalled worker (F-11) holds its plan: it commits later, from an older snapshot.
-            sim.schedule(stallUntilNanos, commitKind, worker, inFlight[worker].eval.id);
+            sim.post(stallUntilNanos, commitKind, worker, inFlight[worker].eval.id);
             return;
         }
         Plan plan = inFlight[worker];
@@ -111,7 +111,7 @@ public final class SchedulerWorkers {
 
     private void scheduleFollowUp(long atNanos, Job job) {
         followUpsPending++;
-        sim.schedule(atNanos, followUpKind, job.id, 0);
+        sim.post(atNanos, followUpKind, job.id, 0);
     }
 
     /** Follow-up evaluations (delayed reschedules, failed evals) not yet due. */

@@ -183,7 +183,7 @@ final class OwnerRetries {
             // Orphaned: it keeps its CPU, runs to the end, and its result is dropped.
             tasks.orphanCpuMilli[slot] += cpuMilli;
             if (doneAt != Long.MIN_VALUE) {
-                sim.schedule(doneAt, kindOrphanDone, slot, tasks.incarnation(c));
+                sim.post(doneAt, kindOrphanDone, slot, tasks.incarnation(c));
             }
         }
         tasks.transition(c, NONE);

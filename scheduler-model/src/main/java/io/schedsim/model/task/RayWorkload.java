@@ -102,7 +102,7 @@ public final class RayWorkload {
         int kindRetry = sim.registerKind("ray.retry", this::onRetry);
         int kindOrphanDone = sim.registerKind("ray.orphanDone", this::onOrphanDone);
         owners.setKinds(kindRetry, kindOrphanDone);
-        sim.schedule(Math.max(sim.nowNanos(), spec.submitAtNanos()), kindSubmit, 0, 0);
+        sim.post(Math.max(sim.nowNanos(), spec.submitAtNanos()), kindSubmit, 0, 0);
     }
 
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
@@ -154,7 +154,7 @@ public final class RayWorkload {
     public void onCapacityFreed(Node node) {
         if (!dispatchScheduled && pending.peek() != NIL) {
             dispatchScheduled = true;
-            sim.schedule(sim.nowNanos(), kindDispatch, node.slot, 0);
+            sim.post(sim.nowNanos(), kindDispatch, node.slot, 0);
         }
     }
 

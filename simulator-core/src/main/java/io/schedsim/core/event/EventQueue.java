@@ -107,7 +107,17 @@ public final class EventQueue {
     }
 
     /**
-     * Removes the earliest event, which the queue must hold, and returns its handle; its time,
+     * Adds an event that will never be cancelled or looked up: it gets no handle, so no slot is
+     * taken or freed for it, which saves a third of a dispatch's work.
+     */
+    public void pushUnhandled(long timeNanos, long tieKey, int kind, int entity, long payload) {
+        pendingCount++;
+        place(timeNanos, tieKey, NO_HANDLE, payload, EventEntry.packKindEntity(kind, entity));
+    }
+
+    /**
+     * Removes the earliest event, which the queue must hold, and returns its handle
+     * ({@link #NO_HANDLE} if it was pushed unhandled); its time,
      * kind, entity and payload are then readable through the {@code popped} accessors.
      */
     public long popMin() {
@@ -131,7 +141,9 @@ public final class EventQueue {
             near.removeTop();
         }
         earliestIn = UNKNOWN;
-        slots.releaseFired(handle);
+        if (handle != NO_HANDLE) {
+            slots.releaseFired(handle);
+        }
         pendingCount--;
         dispatchesSinceTuning++;
         return handle;

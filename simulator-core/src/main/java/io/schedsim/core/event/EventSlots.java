@@ -79,7 +79,7 @@ final class EventSlots {
 
     /** True if the entry carrying {@code handle} belongs to a cancelled event. */
     boolean isTombstone(long handle) {
-        return records[(int) handle * STRIDE] != handle >>> 32;
+        return handle != EventQueue.NO_HANDLE && records[(int) handle * STRIDE] != handle >>> 32;
     }
 
     long timeOf(long handle) {

@@ -118,6 +118,7 @@ class EventQueueDifferentialTest {
         // Cancelling among the most recent events mostly hits pending ones, which piles up the
         // queue's lazily dropped entries until it rebuilds; a window over everything mostly
         // exercises stale handles.
+        int unhandledPercent = random.chance(0.5) ? 0 : random.nextInt(80);
         int cancelWindow = random.chance(0.5) ? 1 + random.nextInt(64) : Integer.MAX_VALUE;
         long timeRangeNanos = 1 + random.nextLong(random.chance(0.5) ? 20 : 1_000_000);
         EventQueue queue = new EventQueue(random.nextInt(64));
@@ -140,14 +141,21 @@ class EventQueueDifferentialTest {
                 int kind = random.nextInt(4);
                 int entity = random.nextInt(1_000);
                 long payload = random.nextLong();
-                long handle = queue.push(time, tie, kind, entity, payload);
+                // Some events are pushed without a handle, as Simulation.post does.
+                long handle = EventQueue.NO_HANDLE;
+                if (random.nextInt(100) < unhandledPercent) {
+                    queue.pushUnhandled(time, tie, kind, entity, payload);
+                } else {
+                    handle = queue.push(time, tie, kind, entity, payload);
+                }
                 Entry entry = new Entry(time, tie, kind, entity, payload, handle);
                 issued.add(entry);
                 reference.add(entry);
             } else if (roll < pushPercent + cancelPercent && !issued.isEmpty()) {
                 int window = Math.min(cancelWindow, issued.size());
                 Entry entry = issued.get(issued.size() - 1 - random.nextInt(window));
-                boolean expected = entry.pending;
+                // An unhandled event cannot be named, so no cancel reaches it.
+                boolean expected = entry.pending && entry.handle != EventQueue.NO_HANDLE;
                 assertEquals(expected, queue.cancel(entry.handle), "cancel at op " + op);
                 if (expected) {
                     entry.pending = false;
@@ -159,8 +167,9 @@ class EventQueueDifferentialTest {
             assertEquals(reference.size(), queue.size(), "size at op " + op);
             if (!issued.isEmpty()) {
                 Entry probe = issued.get(random.nextInt(issued.size()));
-                assertEquals(probe.pending, queue.isPending(probe.handle), "isPending at op " + op);
-                long expectedTime = probe.pending ? probe.timeNanos : Long.MIN_VALUE;
+                boolean named = probe.pending && probe.handle != EventQueue.NO_HANDLE;
+                assertEquals(named, queue.isPending(probe.handle), "isPending at op " + op);
+                long expectedTime = named ? probe.timeNanos : Long.MIN_VALUE;
                 assertEquals(expectedTime, queue.timeOf(probe.handle), "timeOf at op " + op);
             }
         }

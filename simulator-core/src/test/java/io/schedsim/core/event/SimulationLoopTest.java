@@ -29,6 +29,46 @@ class SimulationLoopTest {
         assertEquals(LongArrayList.of(10), seenPayloads);
     }
 
+    /** A posted event has no handle but runs, orders and hashes exactly as a scheduled one. */
+    @Test
+    void postedEventsRunAndHashAsScheduledOnes() {
+        long[] hashes = new long[2];
+        LongArrayList[] orders = new LongArrayList[2];
+        for (int posted = 0; posted < 2; posted++) {
+            Simulation sim = new Simulation(9, new RandomOrder(
+                    io.schedsim.core.random.SimRandom.of(4)), 16);
+            LongArrayList seen = new LongArrayList();
+            boolean post = posted == 1;
+            int[] kind = new int[1];
+            kind[0] = sim.registerKind("chain", (entity, payload) -> {
+                seen.add(payload);
+                if (payload < 200) {
+                    // Same-instant siblings, so the tie order decides.
+                    for (int i = 0; i < 3; i++) {
+                        long next = payload * 3 + i + 1;
+                        if (post) {
+                            sim.postAfter(payload % 2, kind[0], entity, next);
+                        } else {
+                            sim.scheduleAfter(payload % 2, kind[0], entity, next);
+                        }
+                    }
+                }
+            });
+            sim.post(0, kind[0], 0, 0);
+            assertEquals(StopReason.QUEUE_EMPTY, sim.runUntilQuiescent());
+            // Payloads 0..199 each spawn three: 1 + 3 * 200 events in all.
+            assertEquals(601, seen.size());
+            hashes[posted] = sim.traceHash();
+            orders[posted] = seen;
+        }
+        assertEquals(orders[0], orders[1]);
+        assertEquals(hashes[0], hashes[1]);
+        Simulation late = new Simulation(1);
+        late.post(5, late.registerKind("noop", (entity, payload) -> {}), 0, 0);
+        late.runUntilQuiescent();
+        assertThrows(CheckFailure.class, () -> late.post(4, 0, 0, 0), "posted in the past");
+    }
+
     @Test
     void runUntilIncludesTheLimitAndThenReadsIt() {
         scheduleAt(10, 20, 30, 40);

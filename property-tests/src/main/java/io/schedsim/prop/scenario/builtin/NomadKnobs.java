@@ -98,7 +98,7 @@ final class NomadKnobs {
                 cluster.state().registerJob(spec);
             }
         });
-        sim.schedule(SimTime.millis(JOBS_AT_MILLIS), kind, 0, 0);
+        sim.post(SimTime.millis(JOBS_AT_MILLIS), kind, 0, 0);
     }
 
     /**
