@@ -13,7 +13,7 @@ import java.util.Arrays;
 final class ChunkedBuckets {
     static final int NO_CHUNK = -1;
     private static final int CHUNK_ENTRIES_LOG2 = 5;
-    private static final int CHUNK_ENTRIES = 1 << CHUNK_ENTRIES_LOG2;
+    static final int CHUNK_ENTRIES = 1 << CHUNK_ENTRIES_LOG2;
     private static final int CHUNK_LONGS = CHUNK_ENTRIES * EventEntry.LONGS;
     private static final int CHUNKS_INITIAL = 16;
 

@@ -61,9 +61,15 @@ final class SortedRun {
         clear();
         head = firstChunk;
         entries = chunks.entries();
-        ensureCapacity(firstChunk);
-        Arrays.fill(lowCounts, 0);
-        Arrays.fill(highCounts, 0);
+        int size = ensureCapacity(firstChunk);
+        // A window of one chunk (common in small, bursty runs) is insertion-sorted: its entries'
+        // offsets ascend in append order, so sorting the packed keys keeps equal keys in that
+        // order, and the radix passes' fixed cost over 2 × 256 counters is not paid.
+        boolean radix = size > ChunkedBuckets.CHUNK_ENTRIES;
+        if (radix) {
+            Arrays.fill(lowCounts, 0);
+            Arrays.fill(highCounts, 0);
+        }
         // A narrow window's offsets are exact keys, computed as the entries stream by. A wide
         // one's are offsets from its earliest event, in a second pass, so that a burst of events
         // at one instant (common in models: timers on the same tick) still sorts exactly.
@@ -92,7 +98,8 @@ final class SortedRun {
                 previousTie = tie;
                 long time = entries[entry + EventEntry.TIME];
                 if (offsetsFit) {
-                    keys[kept++] = count(time - windowStartNanos) << 32 | entry;
+                    long key = time - windowStartNanos;
+                    keys[kept++] = (radix ? count(key) : key) << 32 | entry;
                 } else {
                     keys[kept++] = entry;
                     earliest = Math.min(earliest, time);
@@ -107,9 +114,25 @@ final class SortedRun {
             for (int index = 0; index < kept; index++) {
                 int entry = (int) keys[index];
                 long key = (entries[entry + EventEntry.TIME] - earliest) >>> keyShift;
-                keys[index] = count(key) << 32 | entry;
+                keys[index] = (radix ? count(key) : key) << 32 | entry;
             }
         }
+        if (radix) {
+            radixSort();
+        } else {
+            System.arraycopy(scratch, 0, sorted, 0, length);
+            insertionSortKeys();
+        }
+        if (keyShift > 0 || !inTieOrder) {
+            // Equal keys are in chunk order: exact only if keys are exact times and the window
+            // was filled in tie order.
+            sortEqualKeys();
+        }
+        return dropped;
+    }
+
+    /** Sorts the keys in scratch into sorted, by the digit counts taken while gathering. */
+    private void radixSort() {
         // keys are in scratch; each pass that runs moves them to the other array.
         long[] from = scratch;
         long[] to = sorted;
@@ -123,12 +146,20 @@ final class SortedRun {
         if (from != sorted) {
             System.arraycopy(from, 0, sorted, 0, length);
         }
-        if (keyShift > 0 || !inTieOrder) {
-            // Equal keys are in chunk order: exact only if keys are exact times and the window
-            // was filled in tie order.
-            sortEqualKeys();
+    }
+
+    /** Sorts the packed keys by value: by key, then by entry offset, that is append order. */
+    private void insertionSortKeys() {
+        final long[] keys = sorted;
+        for (int index = 1; index < length; index++) {
+            long key = keys[index];
+            int position = index;
+            while (position > 0 && keys[position - 1] > key) {
+                keys[position] = keys[position - 1];
+                position--;
+            }
+            keys[position] = key;
         }
-        return dropped;
     }
 
     /** Counts a 16-bit key's digits and returns it. */
@@ -138,7 +169,8 @@ final class SortedRun {
         return key;
     }
 
-    private void ensureCapacity(int firstChunk) {
+    /** Grows the key arrays to hold the chunks' entries; returns how many there are. */
+    private int ensureCapacity(int firstChunk) {
         int size = 0;
         for (int chunk = firstChunk; chunk != ChunkedBuckets.NO_CHUNK;
                 chunk = chunks.nextChunk(chunk)) {
@@ -149,6 +181,7 @@ final class SortedRun {
             sorted = new long[capacity];
             scratch = new long[capacity];
         }
+        return size;
     }
 
     /** Ends the run and returns its chunks to the pool. */
