@@ -108,7 +108,7 @@ public final class EventQueue {
 
     /**
      * Adds an event that will never be cancelled or looked up: it gets no handle, so no slot is
-     * taken or freed for it, which saves a third of a dispatch's work.
+     * taken or freed for it (in the hold model that was about a quarter of the queue's work).
      */
     public void pushUnhandled(long timeNanos, long tieKey, int kind, int entity, long payload) {
         pendingCount++;
