@@ -24,14 +24,6 @@ final class EventEntry {
         rows[at + KIND_ENTITY] = kindEntity;
     }
 
-    /** (time, tie key) order of two rows, possibly in different arrays. */
-    static boolean precedes(long[] rows, int at, long[] otherRows, int otherAt) {
-        long time = rows[at + TIME];
-        long otherTime = otherRows[otherAt + TIME];
-        return time < otherTime
-                || (time == otherTime && rows[at + TIE] < otherRows[otherAt + TIE]);
-    }
-
     static long packKindEntity(int kind, int entity) {
         return ((long) kind << 32) | (entity & 0xFFFF_FFFFL);
     }

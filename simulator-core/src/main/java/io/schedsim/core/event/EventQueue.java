@@ -142,7 +142,7 @@ public final class EventQueue {
         }
         earliestIn = UNKNOWN;
         if (handle != NO_HANDLE) {
-            slots.releaseFired(handle);
+            slots.release(handle);
         }
         pendingCount--;
         dispatchesSinceTuning++;
@@ -198,13 +198,14 @@ public final class EventQueue {
      * (or before it) can be the new earliest; the others leave the located earliest as it is.
      */
     private void place(long time, long tie, long handle, long payload, long kindEntity) {
-        long ahead = (time >> windowShift) - currentWindow;
+        long window = time >> windowShift;
+        long ahead = window - currentWindow;
         if (ahead <= 0) {
             near.push(time, tie, handle, payload, kindEntity);
             earliestIn = UNKNOWN;
         } else if (ahead < coarse.bucketCount()) {
-            int bucket = (int) (time >> windowShift) & (coarse.bucketCount() - 1);
-            coarse.add(bucket, time, tie, handle, payload, kindEntity);
+            coarse.add((int) window & (coarse.bucketCount() - 1), time, tie, handle, payload,
+                    kindEntity);
         } else {
             far.push(time, tie, handle, payload, kindEntity);
         }
@@ -311,7 +312,7 @@ public final class EventQueue {
 
     private void releaseTombstone(long handle) {
         tombstoneCount--;
-        slots.releaseTombstone(handle);
+        slots.release(handle);
     }
 
     /** Re-tunes the tier sizes to the recent dispatches; rebuilds if they are far off. */

@@ -52,19 +52,19 @@ final class EventSlots {
         return (generation << 32) | slot;
     }
 
-    /** Ends a dispatched event's life and frees its slot. */
-    void releaseFired(long handle) {
-        free((int) handle);
+    /**
+     * Frees the slot of an event whose entry has left the queue: it fired, or it was cancelled
+     * and its tombstone was dropped.
+     */
+    void release(long handle) {
+        int slot = (int) handle;
+        inUse[slot >>> WORD_BITS_LOG2] &= ~(1L << slot);
+        inUseCount--;
     }
 
     /** Ends a pending event's life; its slot stays in use until its tombstone is released. */
     void markCancelled(long handle) {
         records[(int) handle * STRIDE]++;
-    }
-
-    /** Frees the slot of a cancelled event whose entry has left the queue. */
-    void releaseTombstone(long handle) {
-        free((int) handle);
     }
 
     boolean isPending(long handle) {
@@ -84,11 +84,6 @@ final class EventSlots {
 
     long timeOf(long handle) {
         return records[(int) handle * STRIDE + TIME_OFFSET];
-    }
-
-    private void free(int slot) {
-        inUse[slot >>> WORD_BITS_LOG2] &= ~(1L << slot);
-        inUseCount--;
     }
 
     /**

@@ -179,7 +179,7 @@ public final class Simulation {
             if (dispatched >= eventCountMax) {
                 return StopReason.EVENT_LIMIT;
             }
-            // Without a time limit the loop need not locate the earliest event twice.
+            // Without a time limit the earliest event's time is not needed: popMin finds it.
             if (queue.isEmpty()
                     || (timeLimitNanos != Long.MAX_VALUE && queue.minTime() > timeLimitNanos)) {
                 if (timeLimitNanos != Long.MAX_VALUE && timeLimitNanos > nowNanos) {

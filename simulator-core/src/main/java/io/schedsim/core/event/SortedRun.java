@@ -8,9 +8,9 @@ import java.util.Arrays;
  * The events of the window being dispatched, in (time, tie key) order. Loading a window's chunks
  * sorts them once: an LSD radix sort on 16 bits of the offset into the window, or for a wide
  * window of the offset from its earliest event (two passes of 8 bits, a pass skipped when all keys
- * share its digit), then, unless the keys are exact times and
- * the window was filled in tie-key order (as FIFO ties are), an exact sort of the rare runs of
- * equal keys by (time, tie key). The sort moves packed longs (key in the high 32 bits, the entry's
+ * share its digit; a one-chunk window is insertion-sorted instead), then, unless the keys are
+ * exact times and the window was filled in tie-key order (as FIFO ties are), an exact sort of the
+ * rare runs of equal keys by (time, tie key). The sort moves packed longs (key in the high 32 bits, the entry's
  * offset in the chunk array in the low 32), never the entries, which stay in their chunks until
  * the run has been read; dispatching is then a cursor (the queue's) walking the sorted offsets,
  * with no compare and no branch that depends on the data.
@@ -22,6 +22,8 @@ final class SortedRun {
     // Runs of equal keys longer than this are sorted by quicksort, not insertion.
     private static final int INSERTION_SORT_MAX = 16;
     private static final int CAPACITY_INITIAL = 64;
+    // Packed keys by value: by sort key, then by entry offset, which in one chunk is append order.
+    private static final LongComparator BY_PACKED_VALUE = Long::compare;
 
     private final EventSlots slots;
     private final ChunkedBuckets chunks;
@@ -87,7 +89,7 @@ final class SortedRun {
             for (int entry = ChunkedBuckets.entryAt(chunk, 0); entry < end;
                     entry += EventEntry.LONGS) {
                 if (dropTombstones && slots.isTombstone(entries[entry + EventEntry.HANDLE])) {
-                    slots.releaseTombstone(entries[entry + EventEntry.HANDLE]);
+                    slots.release(entries[entry + EventEntry.HANDLE]);
                     dropped++;
                     continue;
                 }
@@ -121,7 +123,7 @@ final class SortedRun {
             radixSort();
         } else {
             System.arraycopy(scratch, 0, sorted, 0, length);
-            insertionSortKeys();
+            insertionSort(0, length, BY_PACKED_VALUE);
         }
         if (keyShift > 0 || !inTieOrder) {
             // Equal keys are in chunk order: exact only if keys are exact times and the window
@@ -145,20 +147,6 @@ final class SortedRun {
         }
         if (from != sorted) {
             System.arraycopy(from, 0, sorted, 0, length);
-        }
-    }
-
-    /** Sorts the packed keys by value: by key, then by entry offset, that is append order. */
-    private void insertionSortKeys() {
-        final long[] keys = sorted;
-        for (int index = 1; index < length; index++) {
-            long key = keys[index];
-            int position = index;
-            while (position > 0 && keys[position - 1] > key) {
-                keys[position] = keys[position - 1];
-                position--;
-            }
-            keys[position] = key;
         }
     }
 
@@ -193,7 +181,7 @@ final class SortedRun {
         length = 0;
     }
 
-    /** Copies the entries from {@code from} on as rows to {@code dest} from {@code at}; returns the end. */
+    /** Copies the entries from {@code from} on as rows to {@code dest} from {@code at}; its end. */
     int copyTo(int from, long[] dest, int at) {
         long[] rows = chunks.entries();
         for (int index = from; index < length; index++) {
@@ -239,7 +227,7 @@ final class SortedRun {
                 end++;
             }
             if (end - start <= INSERTION_SORT_MAX) {
-                insertionSort(start, end);
+                insertionSort(start, end, byTimeThenTie);
             } else if (!isSorted(start, end)) {
                 LongArrays.quickSort(keys, start, end, byTimeThenTie);
             }
@@ -256,12 +244,12 @@ final class SortedRun {
         return true;
     }
 
-    private void insertionSort(int start, int end) {
+    private void insertionSort(int start, int end, LongComparator order) {
         final long[] keys = sorted;
         for (int index = start + 1; index < end; index++) {
             long key = keys[index];
             int position = index;
-            while (position > start && compareEntries(key, keys[position - 1]) < 0) {
+            while (position > start && order.compare(key, keys[position - 1]) < 0) {
                 keys[position] = keys[position - 1];
                 position--;
             }
