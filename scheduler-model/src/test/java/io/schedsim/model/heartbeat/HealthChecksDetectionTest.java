@@ -10,6 +10,7 @@ import io.schedsim.model.ModelComponents;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.node.NodeStatus;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,32 +76,33 @@ class HealthChecksDetectionTest {
      */
     @Test
     void hostStoppingWhileARequestIsOnItsWayAnswersNothing() {
-        Cluster cluster = cluster(new ClusterConfig(), 3);
-        cluster.setHeartbeatExtraDelay(2, SimTime.millis(4_500));
-        cluster.sim().runUntil(SimTime.seconds(6));
-        cluster.terminateHost(2);
-        cluster.sim().runUntil(SimTime.seconds(200));
-        long latency = cluster.node(2).downAtNanos - SimTime.seconds(6);
-        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
+        long latency = downLatencyWhenSlowNodeStopsAt6s(cluster -> cluster.terminateHost(2));
         assertTrue(latency >= SimTime.seconds(60) && latency <= SimTime.seconds(62),
                 SimTime.format(latency));
-        assertOthersAlive(cluster, 2);
     }
 
     /** The same with the agent killed: the late request is refused on arrival. */
     @Test
     void agentStoppingWhileARequestIsOnItsWayRefusesIt() {
-        Cluster cluster = cluster(new ClusterConfig(), 3);
-        cluster.setHeartbeatExtraDelay(2, SimTime.millis(4_500));
-        cluster.sim().runUntil(SimTime.seconds(6));
-        cluster.killAgent(2);
-        cluster.sim().runUntil(SimTime.seconds(200));
-        long latency = cluster.node(2).downAtNanos - SimTime.seconds(6);
-        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
+        long latency = downLatencyWhenSlowNodeStopsAt6s(cluster -> cluster.killAgent(2));
         // Refusals one 4.5 s request delay after each send, checks a period apart: five of them
         // from the check sent at 5 s, the first refused at about 9.5 s.
         assertTrue(latency <= SimTime.seconds(5 * (3 + 5) - 3 + 5), SimTime.format(latency));
+    }
+
+    /**
+     * Node 2 of 3, its messages 4.5 s slower each way, is stopped at 6 s; returns how long after
+     * that it was marked DOWN, once checked that it was and that the others stayed alive.
+     */
+    private static long downLatencyWhenSlowNodeStopsAt6s(Consumer<Cluster> stop) {
+        Cluster cluster = cluster(new ClusterConfig(), 3);
+        cluster.setHeartbeatExtraDelay(2, SimTime.millis(4_500));
+        cluster.sim().runUntil(SimTime.seconds(6));
+        stop.accept(cluster);
+        cluster.sim().runUntil(SimTime.seconds(200));
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
         assertOthersAlive(cluster, 2);
+        return cluster.node(2).downAtNanos - SimTime.seconds(6);
     }
 
     @Test
