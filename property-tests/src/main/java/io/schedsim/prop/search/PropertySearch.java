@@ -70,7 +70,17 @@ public final class PropertySearch {
     public SearchReport run(Consumer<Progress> progress) {
         ScenarioDefinition scenario = ScenarioCatalog.find(settings.scenario());
         Map<String, Object> config = scenario.configWith(settings.overrides());
-        try (SweepEngine.Session session = engine.open(options)) {
+        SweepEngine.Session opened;
+        try {
+            opened = engine.open(options);
+        } catch (RuntimeException e) {
+            if (stopped.get()) {
+                // Stopped while a cluster engine was starting (which a JVM shutdown can break).
+                return report(SweepPartial.empty(), 0);
+            }
+            throw e;
+        }
+        try (SweepEngine.Session session = opened) {
             parallelism = session.parallelism();
             long start = System.nanoTime();
             long deadline = settings.seconds() > 0
