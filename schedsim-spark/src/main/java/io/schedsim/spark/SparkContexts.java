@@ -36,9 +36,12 @@ final class SparkContexts {
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         int blocksPerTask = 0;
+        int tasksPerCore = TaskSizer.TASKS_PER_CORE;
         for (var property : options.properties().entrySet()) {
             if (property.getKey().equals(SparkSweepEngine.BLOCKS_PER_TASK)) {
                 blocksPerTask = Integer.parseInt(property.getValue());
+            } else if (property.getKey().equals(SparkSweepEngine.TASKS_PER_CORE)) {
+                tasksPerCore = Integer.parseInt(property.getValue());
             } else {
                 conf.set(property.getKey(), property.getValue());
             }
@@ -46,7 +49,7 @@ final class SparkContexts {
         String actualMaster = MasterUrl.check(conf.get("spark.master"));
         conf.set("spark.jars", String.join(",", jars(conf, actualMaster, options)));
         try {
-            return new SparkSweepSession(new SparkContext(conf), blocksPerTask);
+            return new SparkSweepSession(new SparkContext(conf), blocksPerTask, tasksPerCore);
         } catch (RuntimeException e) {
             throw new InputException("--master " + actualMaster + ": Spark did not start: "
                     + SparkSweepSession.firstLine(e));

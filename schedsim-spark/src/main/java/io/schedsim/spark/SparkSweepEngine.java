@@ -16,6 +16,8 @@ public final class SparkSweepEngine implements SweepEngine {
     public static final String NAME = "spark";
     /** Engine property: blocks per task, fixed; by default learnt (see {@code TaskSizer}). */
     public static final String BLOCKS_PER_TASK = "schedsim.spark.blocksPerTask";
+    /** Engine property: tasks per core in a round (default 4). */
+    public static final String TASKS_PER_CORE = "schedsim.spark.tasksPerCore";
 
     private volatile SweepEngine.Session last;
 

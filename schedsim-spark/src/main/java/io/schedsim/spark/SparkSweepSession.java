@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,12 +41,14 @@ final class SparkSweepSession implements SweepEngine.Session {
     private final JavaSparkContext java;
     private final TaskHealth health = new TaskHealth();
     private final int fixedBlocksPerTask;
+    private final int tasksPerCore;
     private final Object delivery = new Object();
 
-    SparkSweepSession(SparkContext context, int fixedBlocksPerTask) {
+    SparkSweepSession(SparkContext context, int fixedBlocksPerTask, int tasksPerCore) {
         this.context = context;
         this.java = JavaSparkContext.fromSparkContext(context);
         this.fixedBlocksPerTask = fixedBlocksPerTask;
+        this.tasksPerCore = tasksPerCore;
         context.addSparkListener(health);
     }
 
@@ -61,22 +65,35 @@ final class SparkSweepSession implements SweepEngine.Session {
     public <P extends Serializable> void run(BlockWork<P> work, Iterator<SeedBlock> blocks,
             BlockListener<P> listener) {
         RunTask<P> task = new RunTask<>(work);
-        TaskSizer sizer = new TaskSizer(fixedBlocksPerTask);
+        Thread waiting = Thread.currentThread();
+        TaskSizer sizer = new TaskSizer(fixedBlocksPerTask, tasksPerCore);
         String group = "schedsim-sweep-" + GROUPS.incrementAndGet();
         Deque<Round<P>> inFlight = new ArrayDeque<>();
         boolean stopping = context.isStopped();
+        boolean interrupted = false;
         context.setJobGroup(group, "schedsim sweep", true);
         try {
             while (true) {
-                if (!stopping && (listener.stopRequested()
-                        || Thread.currentThread().isInterrupted() || context.isStopped())) {
+                // Cleared here (parking returns at once while it is set), restored on return.
+                interrupted |= Thread.interrupted();
+                if (!stopping && (interrupted || listener.stopRequested()
+                        || context.isStopped())) {
                     stopping = true;
                     cancel(group);
                 }
                 while (!stopping && inFlight.size() < ROUNDS_IN_FLIGHT && blocks.hasNext()) {
-                    List<TaskBlocks> tasks = sizer.nextRound(blocks, parallelism());
-                    inFlight.add(new Round<>(tasks, sizer, listener));
-                    inFlight.peekLast().submit(task);
+                    Round<P> round = new Round<>(sizer.nextRound(blocks, parallelism()), sizer,
+                            listener, waiting);
+                    try {
+                        round.submit(task);
+                    } catch (IllegalStateException e) {
+                        if (!context.isStopped()) {
+                            throw e;
+                        }
+                        stopping = true;
+                        break;
+                    }
+                    inFlight.add(round);
                 }
                 if (inFlight.isEmpty()) {
                     return;
@@ -85,10 +102,13 @@ final class SparkSweepSession implements SweepEngine.Session {
                     finish(inFlight.removeFirst(), stopping);
                     continue;
                 }
-                pause();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
             }
         } finally {
             context.clearJobGroup();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -104,14 +124,6 @@ final class SparkSweepSession implements SweepEngine.Session {
         if (outcome.isFailure() && !stopping && !context.isStopped()) {
             Throwable cause = outcome.failed().get();
             throw new IllegalStateException("Spark job failed: " + firstLine(cause), cause);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -141,12 +153,15 @@ final class SparkSweepSession implements SweepEngine.Session {
         private final List<TaskBlocks> tasks;
         private final TaskSizer sizer;
         private final BlockListener<P> listener;
+        private final Thread waiting;
         private SimpleFutureAction<BoxedUnit> future;
 
-        Round(List<TaskBlocks> tasks, TaskSizer sizer, BlockListener<P> listener) {
+        Round(List<TaskBlocks> tasks, TaskSizer sizer, BlockListener<P> listener,
+                Thread waiting) {
             this.tasks = tasks;
             this.sizer = sizer;
             this.listener = listener;
+            this.waiting = waiting;
         }
 
         void submit(RunTask<P> task) {
@@ -156,7 +171,7 @@ final class SparkSweepSession implements SweepEngine.Session {
                 partitions.add(p);
             }
             Seq<Object> all = CollectionConverters.asScala(partitions).toSeq();
-            future = context.submitJob(rdd, task, all, this, new Done());
+            future = context.submitJob(rdd, task, all, this, new Done(waiting));
         }
 
         /** Spark calls this on its scheduler thread as each task's result arrives. */
@@ -169,14 +184,25 @@ final class SparkSweepSession implements SweepEngine.Session {
                     listener.blockDone(blocks.get(b), result.partials().get(b));
                 }
             }
+            LockSupport.unpark(waiting);
             return BoxedUnit.UNIT;
         }
     }
 
-    /** The value of a finished round's job: nothing, the partials went to the search already. */
+    /**
+     * The value of a finished round's job: nothing, the partials went to the search already; it
+     * wakes the run's thread, which otherwise looks again every {@value #POLL_MILLIS} ms.
+     */
     private static final class Done extends AbstractFunction0<BoxedUnit> {
+        private final Thread waiting;
+
+        Done(Thread waiting) {
+            this.waiting = waiting;
+        }
+
         @Override
         public BoxedUnit apply() {
+            LockSupport.unpark(waiting);
             return BoxedUnit.UNIT;
         }
     }

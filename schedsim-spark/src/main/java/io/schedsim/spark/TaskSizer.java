@@ -9,7 +9,8 @@ import java.util.List;
  * Cuts the blocks a search offers into the tasks of a round. A Spark task costs milliseconds to
  * schedule, ship and report, a block of the search a few, so a task runs many blocks: as many as
  * take about {@value #TARGET_TASK_MILLIS} ms, learnt from the tasks already run. A round has
- * {@value #TASKS_PER_CORE} tasks per core, so that a slow task leaves the other cores busy;
+ * {@value #TASKS_PER_CORE} tasks per core (by default), so that a slow task leaves the other
+ * cores busy;
  * when fewer blocks than that are left (a shrinking stage has a few blocks, each slow), each
  * block gets a task of its own. Only the speed depends on this; results depend on blocks alone.
  */
@@ -20,16 +21,23 @@ final class TaskSizer {
     static final int BLOCKS_PER_TASK_MAX = 1_024;
 
     private final int fixedBlocksPerTask;
+    private final int tasksPerCore;
     private double nanosPerBlock = Double.NaN;
 
     /** @param fixedBlocksPerTask blocks per task, or 0 to learn it */
     TaskSizer(int fixedBlocksPerTask) {
+        this(fixedBlocksPerTask, TASKS_PER_CORE);
+    }
+
+    /** @param tasksPerCore tasks per core in a round (benchmarks raise it to time tasks) */
+    TaskSizer(int fixedBlocksPerTask, int tasksPerCore) {
         this.fixedBlocksPerTask = fixedBlocksPerTask;
+        this.tasksPerCore = tasksPerCore;
     }
 
     /** The next round's tasks, taking blocks in order; empty once {@code blocks} is. */
     List<TaskBlocks> nextRound(Iterator<SeedBlock> blocks, int parallelism) {
-        int slots = Math.max(1, parallelism) * TASKS_PER_CORE;
+        int slots = Math.max(1, parallelism) * tasksPerCore;
         long wanted = (long) slots * blocksPerTask();
         List<SeedBlock> taken = new ArrayList<>();
         while (taken.size() < wanted && blocks.hasNext()) {

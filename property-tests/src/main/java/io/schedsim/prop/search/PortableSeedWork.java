@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>This adapter goes once the search core returns replay text itself.
  */
-final class PortableSeedWork implements BlockWork<BlockFindings> {
+public final class PortableSeedWork implements BlockWork<BlockFindings> {
     private static final long serialVersionUID = 1L;
 
     private final String scenario;
@@ -36,8 +36,9 @@ final class PortableSeedWork implements BlockWork<BlockFindings> {
     private final int shrinkRunsMax;
     private final PropertyOracle oracle;
 
-    PortableSeedWork(String scenario, String variant, Map<String, Object> config, boolean shrink,
-            String orderings, int shrinkRunsMax, PropertyOracle oracle) {
+    /** Public for engine benchmarks, which time the blocks a search would run. */
+    public PortableSeedWork(String scenario, String variant, Map<String, Object> config,
+            boolean shrink, String orderings, int shrinkRunsMax, PropertyOracle oracle) {
         this.scenario = scenario;
         this.variant = variant;
         this.config = new LinkedHashMap<>(config);
