@@ -62,7 +62,7 @@ final class SparkSweepSession implements SweepEngine.Session {
     }
 
     @Override
-    public <P extends Serializable> void run(BlockWork<P> work, Iterator<SeedBlock> blocks,
+    public <P extends Serializable> boolean run(BlockWork<P> work, Iterator<SeedBlock> blocks,
             BlockListener<P> listener) {
         RunTask<P> task = new RunTask<>(work);
         Thread waiting = Thread.currentThread();
@@ -96,7 +96,7 @@ final class SparkSweepSession implements SweepEngine.Session {
                     inFlight.add(round);
                 }
                 if (inFlight.isEmpty()) {
-                    return;
+                    return !stopping;
                 }
                 if (inFlight.peekFirst().future.isCompleted()) {
                     finish(inFlight.removeFirst(), stopping);

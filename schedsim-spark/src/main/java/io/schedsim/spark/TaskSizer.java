@@ -59,7 +59,8 @@ final class TaskSizer {
             return;
         }
         double perBlock = (double) runNanos / blocks;
-        nanosPerBlock = Double.isNaN(nanosPerBlock) ? perBlock : 0.7 * nanosPerBlock + 0.3 * perBlock;
+        nanosPerBlock = Double.isNaN(nanosPerBlock) ? perBlock
+                : 0.7 * nanosPerBlock + 0.3 * perBlock;
     }
 
     synchronized int blocksPerTask() {

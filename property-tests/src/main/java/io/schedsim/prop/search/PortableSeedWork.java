@@ -78,7 +78,8 @@ public final class PortableSeedWork implements BlockWork<BlockFindings> {
             found.add(FoundFailure.of(failure, json));
         }
         SweepPartial totals = new SweepPartial(partial.seedsRun(), partial.passed(), List.of(),
-                new TreeMap<>(partial.violationsByInvariant()), new TreeMap<>(partial.faultsFired()),
+                new TreeMap<>(partial.violationsByInvariant()),
+                new TreeMap<>(partial.faultsFired()),
                 new TreeMap<>(partial.faultsSkipped()), new TreeMap<>(partial.latencyMillis()),
                 partial.shrinkRuns());
         return new BlockFindings(totals, found);

@@ -87,7 +87,7 @@ public final class PropertySearch {
                     ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
             SweepPartial total = engine.name().equals(ThreadsSweepEngine.NAME)
                     ? runInline(session, config, start, deadline, progress)
-                    : new StagedSearch(settings, config, oracle, stopped::get, start, deadline,
+                    : new StagedSearch(settings, config, oracle, stopped, start, deadline,
                             progress).run(session);
             if (Thread.currentThread().isInterrupted()) {
                 stopped.set(true);

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -29,18 +29,20 @@ import java.util.function.Consumer;
  * then writes their replay files into the output directory from the text the blocks carried back.
  * The threads engine on one thread shrinks the same failures (the first ones it meets), so both
  * report the same failures. A stop request skips shrinking: what was found is filed unshrunk.
+ * So does an engine that stops on its own (a JVM shutting down on Ctrl-C stops Spark with it),
+ * which also marks the search stopped.
  */
 final class StagedSearch {
     private final SearchSettings settings;
     private final Map<String, Object> config;
     private final PropertyOracle oracle;
-    private final BooleanSupplier stopped;
+    private final AtomicBoolean stopped;
     private final long startNanos;
     private final long deadlineNanos;
     private final Consumer<PropertySearch.Progress> progress;
 
     StagedSearch(SearchSettings settings, Map<String, Object> config, PropertyOracle oracle,
-            BooleanSupplier stopped, long startNanos, long deadlineNanos,
+            AtomicBoolean stopped, long startNanos, long deadlineNanos,
             Consumer<PropertySearch.Progress> progress) {
         this.settings = settings;
         this.config = config;
@@ -53,15 +55,20 @@ final class StagedSearch {
 
     SweepPartial run(SweepEngine.Session session) {
         Scan scan = new Scan();
-        session.run(work(false), SeedBlock.split(settings.firstSeed(), settings.lastSeed(),
-                PropertySearch.BLOCK), scan);
+        boolean scanned = session.run(work(false), SeedBlock.split(settings.firstSeed(),
+                settings.lastSeed(), PropertySearch.BLOCK), scan);
+        if (!scanned && !scan.stopRequested()) {
+            stopped.set(true);
+        }
         scan.failures.sort(Comparator.comparingLong(FoundFailure::seed));
         Map<Long, FoundFailure> chosen = choose(scan.failures);
         Shrink shrink = new Shrink();
-        if (settings.shrink() && !chosen.isEmpty() && !stopped.getAsBoolean()) {
+        if (settings.shrink() && !chosen.isEmpty() && !stopped.get()) {
             List<SeedBlock> seeds = new ArrayList<>();
             chosen.keySet().forEach(seed -> seeds.add(new SeedBlock(seed, seed)));
-            session.run(work(true), seeds.iterator(), shrink);
+            if (!session.run(work(true), seeds.iterator(), shrink)) {
+                stopped.set(true);
+            }
             chosen.putAll(shrink.shrunk);
         }
         SweepTally total = new SweepTally();
@@ -133,7 +140,7 @@ final class StagedSearch {
         return (System.nanoTime() - startNanos) / 1_000_000L;
     }
 
-    /** Stage one's listener: totals, failures in seed order, when each was found, progress. */
+    /** Stage one's listener: totals, failures (sorted by seed once done), when found, progress. */
     private final class Scan implements BlockListener<BlockFindings> {
         final SweepTally totals = new SweepTally();
         final List<FoundFailure> failures = new ArrayList<>();
@@ -159,7 +166,7 @@ final class StagedSearch {
 
         @Override
         public boolean stopRequested() {
-            return stopped.getAsBoolean() || System.nanoTime() >= deadlineNanos
+            return stopped.get() || System.nanoTime() >= deadlineNanos
                     || settings.stopAfterFailures() > 0
                     && failingSeeds >= settings.stopAfterFailures();
         }
@@ -178,7 +185,7 @@ final class StagedSearch {
 
         @Override
         public boolean stopRequested() {
-            return stopped.getAsBoolean();
+            return stopped.get();
         }
     }
 }

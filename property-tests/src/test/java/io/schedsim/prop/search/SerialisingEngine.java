@@ -35,10 +35,10 @@ final class SerialisingEngine implements SweepEngine {
             }
 
             @Override
-            public <P extends Serializable> void run(BlockWork<P> work,
+            public <P extends Serializable> boolean run(BlockWork<P> work,
                     Iterator<SeedBlock> blocks, BlockListener<P> listener) {
                 BlockWork<P> shipped = roundTrip(BlockWork.requireNamedClass(work));
-                threads.run(shipped, blocks, new BlockListener<P>() {
+                return threads.run(shipped, blocks, new BlockListener<P>() {
                     @Override
                     public void blockDone(SeedBlock block, P partial) {
                         listener.blockDone(block, roundTrip(partial));

@@ -151,7 +151,8 @@ public final class LoopbackCluster implements AutoCloseable {
 
     private void awaitLog(Path log, String line) throws IOException {
         long deadline = System.currentTimeMillis() + START_MILLIS_MAX;
-        while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+        while (!Files.exists(log)
+                || !Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException(log + ": no '" + line + "' within "
                         + START_MILLIS_MAX / 1000 + " s");

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Consecutive seeds {@code first..last}, inclusive: what an engine hands to one {@link BlockWork}. */
+/** Consecutive seeds {@code first..last}, inclusive: what an engine hands a {@link BlockWork}. */
 public record SeedBlock(long first, long last) implements Serializable {
     public SeedBlock {
         if (first > last) {

@@ -41,8 +41,12 @@ public interface SweepEngine {
          * cancelled. The engine takes blocks in order, possibly ahead of running them, and may
          * run several blocks in one task. An exception in a block that retries do not cure ends
          * the run with an {@link IllegalStateException}.
+         *
+         * @return true if every block was run and delivered; false if the run stopped early,
+         *     because the listener asked or because the engine cannot go on (the calling thread
+         *     was interrupted, the JVM is shutting down and took the cluster connection with it)
          */
-        <P extends Serializable> void run(BlockWork<P> work, Iterator<SeedBlock> blocks,
+        <P extends Serializable> boolean run(BlockWork<P> work, Iterator<SeedBlock> blocks,
                 BlockListener<P> listener);
 
         /** Releases threads or cluster resources; safe to call twice. */

@@ -43,8 +43,8 @@ public final class ThreadsSweepEngine implements SweepEngine {
         }
 
         @Override
-        public <P extends Serializable> void run(BlockWork<P> work, Iterator<SeedBlock> blocks,
-                BlockListener<P> listener) {
+        public <P extends Serializable> boolean run(BlockWork<P> work,
+                Iterator<SeedBlock> blocks, BlockListener<P> listener) {
             Object delivery = new Object();
             AtomicBoolean abandoned = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -70,9 +70,13 @@ public final class ThreadsSweepEngine implements SweepEngine {
                 for (Future<?> worker : workers) {
                     worker.get();
                 }
+                synchronized (blocks) {
+                    return !blocks.hasNext();
+                }
             } catch (InterruptedException e) {
                 abandoned.set(true);
                 Thread.currentThread().interrupt();
+                return false;
             } catch (ExecutionException e) {
                 abandoned.set(true);
                 throw new IllegalStateException("search worker failed: " + e.getCause(),
