@@ -31,17 +31,19 @@ public final class SparkSweepBenchmark {
     private static final int JOBS = 10;
     private static final int EMPTY_TASKS = 256;
     private static final int REPEATS = 3;
+    /** As the local[2] driver's heap is large, so the executors' GC is no handicap. */
+    private static final String EXECUTOR_MEMORY = "2g";
 
     private SparkSweepBenchmark() {}
 
     public static void main(String[] args) {
-        long seeds = args.length > 0 ? Long.parseLong(args[0]) : 4_000;
+        long seeds = args.length > 0 ? Long.parseLong(args[0]) : 20_000;
         Path sparkHome = Path.of(args.length > 1 ? args[1] : "schedsim-spark/target/spark-home");
         Map<String, String> loopback = Map.of("spark.driver.host", "127.0.0.1",
                 "spark.driver.bindAddress", "127.0.0.1");
         System.out.printf(Locale.ROOT, "%d seeds of chaos-swarm (correct model), blocks of %d, "
-                + "best of %d; %d cores, Java %s%n", seeds, BLOCK_SEEDS, REPEATS,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+                + "best of %d; %d cores, Java %s, executors %s%n", seeds, BLOCK_SEEDS, REPEATS,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), EXECUTOR_MEMORY);
         EngineOptions local = EngineOptions.cluster("local[2]").withProperties(loopback);
         // One SparkContext per JVM: threads and local[2] alternate within one, the cluster after.
         try (Sweeps threads = new Sweeps("threads (2)", new ThreadsSweepEngine(),
@@ -57,8 +59,10 @@ public final class SparkSweepBenchmark {
         costs("spark local[2]", local);
         try (LoopbackCluster cluster = LoopbackCluster.start(sparkHome,
                 Path.of("target", "benchmark-cluster"), 2)) {
+            Map<String, String> properties = new HashMap<>(cluster.driverProperties());
+            properties.put("spark.executor.memory", EXECUTOR_MEMORY);
             EngineOptions onCluster = EngineOptions.cluster(cluster.masterUrl())
-                    .withProperties(cluster.driverProperties());
+                    .withProperties(properties);
             try (Sweeps spark = new Sweeps("spark cluster (2 Workers)", new SparkSweepEngine(),
                     onCluster)) {
                 for (int r = 0; r < REPEATS; r++) {

@@ -27,6 +27,8 @@ public final class LoopbackCluster implements AutoCloseable {
     static final String HOST = "127.0.0.1";
     private static final long START_MILLIS_MAX = 60_000;
     private static final String REGISTERED = "Successfully registered with master";
+    /** What a Worker offers its executor: an upper bound; the driver asks for less or as much. */
+    private static final String WORKER_MEMORY = "2g";
     /**
      * Master and Workers only pass messages: a small heap, one GC thread, and the client compiler
      * only, which halves their start-up CPU on a two-core machine (the executors keep C2).
@@ -78,7 +80,10 @@ public final class LoopbackCluster implements AutoCloseable {
         return "spark://" + HOST + ":" + masterPort;
     }
 
-    /** Spark settings a driver on this machine needs to talk to the cluster over loopback. */
+    /**
+     * Spark settings a driver on this machine needs to talk to the cluster over loopback, and a
+     * small executor heap for tests (the benchmark asks for more).
+     */
     public Map<String, String> driverProperties() {
         return Map.of("spark.driver.host", HOST, "spark.driver.bindAddress", HOST,
                 "spark.executor.memory", "512m");
@@ -136,7 +141,7 @@ public final class LoopbackCluster implements AutoCloseable {
         Path work = Files.createDirectories(dir.resolve("worker-" + index + "-work"));
         Process worker = launch("worker-" + index, List.of(
                 "org.apache.spark.deploy.worker.Worker", "--host", HOST, "--webui-port", "0",
-                "--cores", "1", "--memory", "1g", "--work-dir", work.toString(), masterUrl()));
+                "--cores", "1", "--memory", WORKER_MEMORY, "--work-dir", work.toString(), masterUrl()));
         processes.add(worker);
         return worker;
     }
