@@ -43,6 +43,7 @@ import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.RunStopReason;
+import io.schedsim.history.SchedulersStalled;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
@@ -377,6 +378,11 @@ public final class HistoryBuilder {
 
     public HistoryBuilder checkFailed(int node, HealthCheckFailure failure) {
         return add(new HealthCheckFailed(nowNanos, node, failure));
+    }
+
+    /** A neutral event (a stall that ends at once) that only moves the monitor's clock here. */
+    public HistoryBuilder tick() {
+        return add(new SchedulersStalled(nowNanos, nowNanos));
     }
 
     public HistoryBuilder end(RunStopReason reason) {

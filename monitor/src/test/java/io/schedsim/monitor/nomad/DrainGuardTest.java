@@ -55,7 +55,7 @@ class DrainGuardTest {
     void aDoneDrainThatLingersFires() {
         HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 0);
         // Node 2 holds only a system allocation: done at once, so it must clear within 1 s.
-        assertOnly(b.at(21.5).heartbeat(3, 15_000).check(), Invariant.COMPLETION_CONDITION);
+        assertOnly(b.at(21.5).tick().check(), Invariant.COMPLETION_CONDITION);
         assertFires(NomadFlows.placed().at(20).drain(2, 0).at(21.5).end().check(),
                 Invariant.DRAINS_COMPLETE);
         assertQuiet(NomadFlows.placed().at(20).drain(2, 0).at(21).drainCompleted(2, false)
