@@ -1,5 +1,6 @@
 package io.schedsim.monitor;
 
+import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HistorySink;
 import io.schedsim.history.RunStarted;
@@ -8,6 +9,7 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import io.schedsim.monitor.state.Verdicts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,13 +33,17 @@ import java.util.List;
  *
  * <p>Caveats: single-threaded, not thread-safe; deterministic (no wall clock, no randomness,
  * no hash-ordered iteration), so the same history always gives the same report. Per event the
- * cost is one resolution of its ids and a switch in each guard; see docs/history.md for the
- * measured cost.
+ * cost is one resolution of its ids (a hash lookup or two) and the few guards that judge its
+ * type (a table by type: 0 to 5 guards); see docs/history.md for the measured cost.
  */
 public final class Monitor implements HistorySink {
     private final Verdicts verdicts = new Verdicts();
     private final State state = new State(verdicts);
     private final Guard[] guards = Guards.all(state);
+    /** The guards of each event type, by ordinal, in {@link Guards}' order. */
+    private final Guard[][] guardsByType = byType(guards);
+    private final Guard[] stepGuards = select(guards, true);
+    private final Guard[] deadlineGuards = select(guards, false);
     private long seq;
     private long instantNanos = Time.NOT_YET;
     private MonitorReport report;
@@ -73,11 +79,12 @@ public final class Monitor implements HistorySink {
             advance(at);
         }
         if (state.resolve(event)) {
-            for (Guard guard : guards) {
+            Guard[] concerned = guardsByType[event.type().ordinal()];
+            for (Guard guard : concerned) {
                 guard.before(event);
             }
             state.apply(event);
-            for (Guard guard : guards) {
+            for (Guard guard : concerned) {
                 guard.after(event);
             }
         }
@@ -86,14 +93,39 @@ public final class Monitor implements HistorySink {
 
     private void advance(long at) {
         if (instantNanos != Time.NOT_YET) {
-            for (Guard guard : guards) {
+            for (Guard guard : stepGuards) {
                 guard.endOfInstant(instantNanos);
             }
         }
         instantNanos = at;
-        for (Guard guard : guards) {
+        for (Guard guard : deadlineGuards) {
             guard.timePassed(at);
         }
+    }
+
+    private static Guard[][] byType(Guard[] guards) {
+        EventType[] types = EventType.values();
+        Guard[][] table = new Guard[types.length][];
+        for (EventType type : types) {
+            List<Guard> concerned = new ArrayList<>();
+            for (Guard guard : guards) {
+                if (guard.events().contains(type)) {
+                    concerned.add(guard);
+                }
+            }
+            table[type.ordinal()] = concerned.toArray(new Guard[0]);
+        }
+        return table;
+    }
+
+    private static Guard[] select(Guard[] guards, boolean steps) {
+        List<Guard> selected = new ArrayList<>();
+        for (Guard guard : guards) {
+            if (steps ? guard.judgesSteps() : guard.judgesDeadlines()) {
+                selected.add(guard);
+            }
+        }
+        return selected.toArray(new Guard[0]);
     }
 
     /**
@@ -107,7 +139,7 @@ public final class Monitor implements HistorySink {
         long end = Math.max(instantNanos, 0);
         verdicts.position(Math.max(seq - 1, 0), end);
         if (instantNanos != Time.NOT_YET) {
-            for (Guard guard : guards) {
+            for (Guard guard : stepGuards) {
                 guard.endOfInstant(instantNanos);
             }
         }

@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-13 with exact excuses: a node may go down only if something that could starve the servers
@@ -25,6 +28,11 @@ import java.util.Arrays;
  * checks are a period apart (R-7, judged by HealthCheckGuard) and each needs its own excuse.
  */
 public final class FalsePositiveGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
+            EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,
+            EventType.NODE_STATUS_CHANGED);
+
     private final State state;
     private final ObjectArrayList<LongArrayList> streaks = new ObjectArrayList<>();
     private long[] lastHeartbeatAt = new long[16];
@@ -33,6 +41,11 @@ public final class FalsePositiveGuard implements Guard {
     public FalsePositiveGuard(State state) {
         this.state = state;
         Arrays.fill(lastHeartbeatAt, Time.NOT_YET);
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

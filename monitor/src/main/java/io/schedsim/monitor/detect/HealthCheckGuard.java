@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Ray's pull health checks under RAY_HEALTH_CHECK. R-7: at most one check in flight per node, the
@@ -22,6 +25,11 @@ import java.util.Arrays;
  * period) + period of the kill, plus the initial delay if no check was sent to it yet.
  */
 public final class HealthCheckGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.HEALTH_CHECK_SENT, EventType.HEALTH_CHECK_ANSWERED,
+            EventType.HEALTH_CHECK_FAILED, EventType.NODE_STATUS_CHANGED, EventType.HOST_TERMINATED,
+            EventType.AGENT_KILLED);
+
     private final State state;
     private final DeadlineHeap bounds = new DeadlineHeap();
     private boolean[] inFlight = new boolean[16];
@@ -35,6 +43,16 @@ public final class HealthCheckGuard implements Guard {
 
     public HealthCheckGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesDeadlines() {
+        return true;
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.schedsim.monitor.state.Config;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-20, the chaos killer's own limits (SC-1, setup_chaos.py), judged on the kills the history
@@ -17,6 +20,9 @@ import io.schedsim.monitor.state.State;
  * INV-13's judgement, with its exact excuses.
  */
 public final class KillerGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.HOST_TERMINATED, EventType.AGENT_KILLED);
+
     private final State state;
     private int kills;
     private long window = -1;
@@ -24,6 +30,11 @@ public final class KillerGuard implements Guard {
 
     public KillerGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-11 under NOMAD_TTL, on the monitor's own timers: each received heartbeat's ttl lies in
@@ -24,6 +27,10 @@ public final class TtlGuard implements Guard {
     /** Slack on the rate-scaled base: the model converts n / rate seconds with rounding. */
     private static final long BASE_SLACK_NANOS = 1_000;
 
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.NODE_REGISTERED, EventType.NODE_STATUS_CHANGED, EventType.HEARTBEAT_RECEIVED,
+            EventType.LEADER_FAILOVER);
+
     private final State state;
     private final DeadlineHeap expiries = new DeadlineHeap();
     private long[] expiry = new long[16];
@@ -32,6 +39,16 @@ public final class TtlGuard implements Guard {
     public TtlGuard(State state) {
         this.state = state;
         Arrays.fill(expiry, Time.NEVER);
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesDeadlines() {
+        return true;
     }
 
     @Override

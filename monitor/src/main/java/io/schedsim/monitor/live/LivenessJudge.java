@@ -3,6 +3,9 @@ package io.schedsim.monitor.live;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The liveness invariants, judged once at the end of a history that ended with a run-ended
@@ -17,10 +20,17 @@ public final class LivenessJudge implements Guard {
         Invariant.SERVICE_COUNTS_RESTORED, Invariant.DRAINS_COMPLETE, Invariant.CAPACITY_FREE,
         Invariant.SYSTEM_COVERAGE};
 
+    private static final Set<EventType> EVENTS = EnumSet.noneOf(EventType.class);
+
     private final State state;
 
     public LivenessJudge(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * When a drain may and must clear. INV-8: it clears only once every non-system allocation on the
@@ -23,6 +26,10 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * completion marks the remaining system allocations in the same step unless ignore-system.
  */
 public final class DrainGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.DRAIN_COMPLETED, EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL,
+            EventType.ALLOC_CLIENT_CHANGED);
+
     private final State state;
     private final DeadlineHeap deadlines = new DeadlineHeap();
     private final DeadlineHeap doneSince = new DeadlineHeap();
@@ -32,6 +39,21 @@ public final class DrainGuard implements Guard {
 
     public DrainGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
+    }
+
+    @Override
+    public boolean judgesDeadlines() {
+        return true;
     }
 
     @Override

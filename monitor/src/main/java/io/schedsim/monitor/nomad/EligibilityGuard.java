@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Eligibility: INV-2 (a draining node is ineligible at the end of every step; an accepted
@@ -29,6 +32,10 @@ public final class EligibilityGuard implements Guard {
     private static final byte GRANT_INELIGIBLE = 8;
     private static final byte TOUCHED = 16;
 
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.ELIGIBILITY_SET_CALL, EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_SET_CALL,
+            EventType.DRAIN_COMPLETED, EventType.ELIGIBILITY_CHANGED);
+
     private final State state;
     private final IntArrayList touched = new IntArrayList();
     private byte[] flags = new byte[16];
@@ -36,6 +43,16 @@ public final class EligibilityGuard implements Guard {
 
     public EligibilityGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

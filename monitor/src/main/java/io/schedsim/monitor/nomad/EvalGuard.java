@@ -16,6 +16,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Evaluations that must accompany a change in the same step. N-19: a drain mark comes with a
@@ -26,6 +29,10 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
  * system allocations unplaced in nomad#27499.
  */
 public final class EvalGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.MIGRATE_MARKED, EventType.EVAL_CREATED, EventType.ELIGIBILITY_CHANGED,
+            EventType.NODE_STATUS_CHANGED);
+
     private final State state;
     private final IntOpenHashSet drainEvalJobs = new IntOpenHashSet();
     private final LongOpenHashSet nodeEvals = new LongOpenHashSet();
@@ -37,6 +44,16 @@ public final class EvalGuard implements Guard {
 
     public EvalGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-14: once a node is down, the next plan committed for a job with allocations there marks
@@ -19,6 +22,8 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23).
  */
 public final class LossGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+
     private final State state;
     private final IntArrayList plannedJobs = new IntArrayList();
     private final LongArrayList plannedAt = new LongArrayList();
@@ -26,6 +31,16 @@ public final class LossGuard implements Guard {
 
     public LossGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

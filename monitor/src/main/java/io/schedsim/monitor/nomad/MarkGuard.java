@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The drainer's marks, judged at each mark against the drain it belongs to (set, or cleared in
@@ -25,6 +28,9 @@ import java.util.Arrays;
  * under ignore-system (N-11, N-17).
  */
 public final class MarkGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.MIGRATE_MARKED, EventType.ALLOC_PLACED, EventType.ALLOC_HEALTH_SET);
+
     private final State state;
     private int[] rootOf = new int[64];
     private boolean[] awaiting = new boolean[64];
@@ -33,6 +39,11 @@ public final class MarkGuard implements Guard {
     public MarkGuard(State state) {
         this.state = state;
         Arrays.fill(rootOf, -1);
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

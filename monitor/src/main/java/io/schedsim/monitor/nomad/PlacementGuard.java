@@ -7,6 +7,8 @@ import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-1 for allocations: a new allocation goes only to a node that is Ready in the monitor's own
@@ -15,10 +17,17 @@ import io.schedsim.monitor.state.State;
  * not placements and may target any node.
  */
 public final class PlacementGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
+
     private final State state;
 
     public PlacementGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-21, the bounds of Nomad's reconciler property tests as far as a plan's counts show them:
@@ -16,10 +19,17 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * update counts are not in a committed plan, so those bounds are not judged.
  */
 public final class PlanGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+
     private final State state;
 
     public PlanGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

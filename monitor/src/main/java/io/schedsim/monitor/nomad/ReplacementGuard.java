@@ -13,6 +13,9 @@ import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Placements that replace another allocation. INV-10: an allocation is replaced at most once,
@@ -24,11 +27,23 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * allocation is rescheduled within its attempts, after its base delay, with one more attempt.
  */
 public final class ReplacementGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
+
     private final State state;
     private final IntArrayList batchJobsPlaced = new IntArrayList();
 
     public ReplacementGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

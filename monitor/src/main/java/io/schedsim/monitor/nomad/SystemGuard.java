@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-16: at most one non-terminal allocation per (node, system or sysbatch job); a system
@@ -20,12 +23,25 @@ import it.unimi.dsi.fastutil.objects.ObjectArrayList;
  * ineligible or draining node keeps its system allocation: ineligibility is not eviction (N-23).
  */
 public final class SystemGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.ALLOC_PLACED, EventType.ALLOC_DESIRED_CHANGED);
+
     private final State state;
     private final IntArrayList stopped = new IntArrayList();
     private final ObjectArrayList<String> reasons = new ObjectArrayList<>();
 
     public SystemGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

@@ -10,6 +10,9 @@ import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Guard;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-18 for allocations and nodes: desired stop or evict never returns to run; complete and
@@ -17,10 +20,19 @@ import io.schedsim.monitor.state.Guard;
  * detector a DEAD node never comes back (a restarted raylet joins under a new id, §2.1).
  */
 public final class TransitionGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.ALLOC_DESIRED_CHANGED, EventType.ALLOC_CLIENT_CHANGED,
+            EventType.NODE_STATUS_CHANGED);
+
     private final State state;
 
     public TransitionGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

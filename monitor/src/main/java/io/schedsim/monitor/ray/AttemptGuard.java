@@ -12,6 +12,9 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.TaskTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Task attempts and results. INV-18: attempts are numbered 0, 1, 2, ... with a new one only after
@@ -23,11 +26,24 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * failures (R-1, R-2). R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
  */
 public final class AttemptGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.TASK_ATTEMPT_CHANGED, EventType.TASK_RESOLVED, EventType.NODE_STATUS_CHANGED);
+
     private final State state;
     private final IntArrayList deadNodes = new IntArrayList();
 
     public AttemptGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override

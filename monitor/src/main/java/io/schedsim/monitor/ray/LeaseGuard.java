@@ -7,6 +7,9 @@ import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Worker leases. INV-1 for Ray (R-17): a lease goes only to a node that is ALIVE (ready), not
@@ -15,10 +18,17 @@ import io.schedsim.monitor.state.State;
  * INV-22 (R-13): a lease request spills back at most once.
  */
 public final class LeaseGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.LEASE_GRANTED);
+
     private final State state;
 
     public LeaseGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
     }
 
     @Override

@@ -16,6 +16,9 @@ import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * INV-17 on the monitor's own ledger. Each reported reservation keeps its node within capacity
@@ -26,6 +29,11 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * with it, R-10).
  */
 public final class LedgerGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.RESOURCES_RESERVED, EventType.RESOURCES_RELEASED, EventType.ALLOC_PLACED,
+            EventType.ALLOC_DESIRED_CHANGED, EventType.ALLOC_CLIENT_CHANGED,
+            EventType.LEASE_GRANTED, EventType.TASK_ATTEMPT_CHANGED, EventType.NODE_STATUS_CHANGED);
+
     private final State state;
     private final IntArrayList placed = new IntArrayList();
     private final IntArrayList ended = new IntArrayList();
@@ -37,6 +45,16 @@ public final class LedgerGuard implements Guard {
 
     public LedgerGuard(State state) {
         this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
     }
 
     @Override
