@@ -9,7 +9,7 @@ public final class Samples {
     /** Every event type once, in a valid order (header first, time never decreasing). */
     public static List<HistoryEvent> oneOfEach() {
         return List.of(
-                new RunStarted(0, HistoryFormat.VERSION_1, "chaos-swarm", -7L, "", 
+                new RunStarted(0, HistoryFormat.VERSION_1, "chaos-swarm", -7L, "",
                         DetectorPolicy.NOMAD_TTL),
                 new HeartbeatConfigured(0, 10_000, 50.0, 10_000, 300_000),
                 new HealthCheckConfigured(0, 5_000, 3_000, 10_000, 5),

@@ -19,6 +19,8 @@ public final class AllocTable {
     public static final byte HEALTH_TRUE = 1;
     public static final byte HEALTH_FALSE = 2;
 
+    private static final IntArrayList EMPTY = new IntArrayList(0);
+
     private final Int2IntOpenHashMap indexById = new Int2IntOpenHashMap();
     private final ObjectArrayList<IntArrayList> byNode = new ObjectArrayList<>();
     private int count;
@@ -100,8 +102,6 @@ public final class AllocTable {
     public IntArrayList onNode(int n) {
         return n < byNode.size() ? byNode.get(n) : EMPTY;
     }
-
-    private static final IntArrayList EMPTY = new IntArrayList(0);
 
     public int id(int a) {
         return id[a];

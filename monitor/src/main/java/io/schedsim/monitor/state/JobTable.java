@@ -5,6 +5,7 @@ import io.schedsim.history.JobType;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.Arrays;
 
 /**
  * The jobs as registered and updated, indexed densely, each with the list of its allocations'
@@ -38,8 +39,8 @@ public final class JobTable {
         version.add(0);
         allocs.add(new IntArrayList());
         if (j == stopped.length) {
-            stopped = java.util.Arrays.copyOf(stopped, j * 2);
-            everDisablePlacement = java.util.Arrays.copyOf(everDisablePlacement, j * 2);
+            stopped = Arrays.copyOf(stopped, j * 2);
+            everDisablePlacement = Arrays.copyOf(everDisablePlacement, j * 2);
         }
         return j;
     }

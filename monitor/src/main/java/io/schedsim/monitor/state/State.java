@@ -1,6 +1,5 @@
 package io.schedsim.monitor.state;
 
-import io.schedsim.history.AgentKilled;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.AllocHealthSet;
@@ -9,7 +8,6 @@ import io.schedsim.history.AttemptState;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
 import io.schedsim.history.DrainCancelCall;
-import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.DrainerConfigured;
 import io.schedsim.history.EligibilityChanged;

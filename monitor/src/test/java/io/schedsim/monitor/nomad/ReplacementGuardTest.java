@@ -5,7 +5,6 @@ import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.schedsim.history.JobType;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.MonitorViolation;
