@@ -33,7 +33,7 @@ public final class MonitorCostProbe {
         System.out.printf("best: %.1f ns CPU/event%n", best);
     }
 
-    static List<HistoryEvent> history(int scale) {
+    public static List<HistoryEvent> history(int scale) {
         HistoryBuilder b = HistoryBuilder.ray().node(0, 0, 65_536, true);
         for (int n = 1; n <= 9; n++) {
             b.node(n, 16_000, 65_536, false);
