@@ -14,10 +14,10 @@ import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.sched.SchedulerWorkers;
+import io.schedsim.model.state.Node;
 import io.schedsim.model.task.RayWorkload;
 
 /**

@@ -1,15 +1,15 @@
 package io.schedsim.model;
 
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.LocalState;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 
 /**
  * Quiescence and the end-of-run checks: liveness invariants (INV-24, INV-25, INV-27, and the Ray

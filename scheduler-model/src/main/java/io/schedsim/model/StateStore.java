@@ -1,21 +1,21 @@
 package io.schedsim.model;
 
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.alloc.Allocs;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.sched.EvalBroker;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Allocs;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
 

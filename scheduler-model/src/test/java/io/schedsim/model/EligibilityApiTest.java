@@ -9,7 +9,7 @@ import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,12 +2,12 @@ package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
-import io.schedsim.model.job.Job;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 
 /**
  * Small Nomad clusters for table tests: TTL heartbeats, equal nodes at slots 0.., started and run

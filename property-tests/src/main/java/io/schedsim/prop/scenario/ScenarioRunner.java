@@ -1,7 +1,7 @@
 package io.schedsim.prop.scenario;
 
-import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
@@ -13,12 +13,12 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.prop.zoo.BugZoo;
 import java.util.ArrayList;

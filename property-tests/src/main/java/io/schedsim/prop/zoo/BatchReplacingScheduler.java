@@ -1,10 +1,10 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.sched.NomadScheduler;
+import io.schedsim.model.state.Alloc;
 
 /**
  * Bug 7: the reconciler ignores {@code migrateDisablePlacement} and replaces batch allocations a

@@ -1,8 +1,8 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.sched.DefaultPlanApplier;
+import io.schedsim.model.state.Alloc;
 
 /**
  * Bug 3: allocations lost with their node are marked lost but their reservations are never

@@ -1,9 +1,9 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.drain.NomadDrainer;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * Bug 8: a drain counts as done once the servers have stopped the allocations (desired stop)

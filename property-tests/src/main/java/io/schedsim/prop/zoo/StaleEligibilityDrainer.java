@@ -3,7 +3,7 @@ package io.schedsim.prop.zoo;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.drain.NomadDrainer;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 
 /**

@@ -1,10 +1,10 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * Bug 5: the drainer does not honour {@code -ignore-system}: when the node is done it stops its

@@ -1,9 +1,9 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.sched.DefaultPlanApplier;
 import io.schedsim.model.sched.Plan;
+import io.schedsim.model.state.Node;
 
 /**
  * Bug 2: the plan applier trusts the plan's snapshot and checks only capacity at commit, not the

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

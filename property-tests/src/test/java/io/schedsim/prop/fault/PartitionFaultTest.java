@@ -8,14 +8,14 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.PartitionDirection;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.LocalState;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package io.schedsim.prop.suite;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.search.SearchReport;

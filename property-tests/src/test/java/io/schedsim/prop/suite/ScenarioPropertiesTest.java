@@ -1,9 +1,9 @@
 package io.schedsim.prop.suite;
 
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
 import io.schedsim.prop.scenario.RunOutcome;
 import org.junit.jupiter.api.Test;

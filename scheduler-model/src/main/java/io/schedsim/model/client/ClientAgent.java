@@ -1,7 +1,7 @@
 package io.schedsim.model.client;
 
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * The Nomad client on each node: receives placements and stops from the servers, runs

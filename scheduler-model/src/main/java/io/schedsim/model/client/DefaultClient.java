@@ -3,14 +3,14 @@ package io.schedsim.model.client;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.Health;
 import io.schedsim.model.alloc.LocalState;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * The correct client. Commands from the servers and status updates to them travel over the

@@ -1,7 +1,7 @@
 package io.schedsim.model.drain;
 
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * The node drainer (nomad/drainer): paces migrations of service allocations off draining nodes,

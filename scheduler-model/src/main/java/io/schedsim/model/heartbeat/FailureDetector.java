@@ -1,6 +1,6 @@
 package io.schedsim.model.heartbeat;
 
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 
 /**
  * Tells the control plane which nodes are gone (SEMANTICS §2.4). Implementations watch nodes

@@ -7,8 +7,8 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import java.util.Arrays;
 
 /**

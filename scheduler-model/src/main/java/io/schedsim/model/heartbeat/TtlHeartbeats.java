@@ -7,8 +7,8 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 

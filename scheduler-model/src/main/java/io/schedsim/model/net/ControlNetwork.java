@@ -3,7 +3,7 @@ package io.schedsim.model.net;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 
 /**
  * Delivery of control-plane messages between nodes and the servers. Every send asks here for its

@@ -1,7 +1,7 @@
 package io.schedsim.model.placement;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Job;
 
 /**
  * Ranks the nodes that can take one allocation of {@code job} and picks one. Candidates are only

@@ -2,8 +2,8 @@ package io.schedsim.model.placement;
 
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 
 /**
  * Ray's hybrid scheduling policy (R-12) over the cluster's nodes, in O(log n) per pick and per

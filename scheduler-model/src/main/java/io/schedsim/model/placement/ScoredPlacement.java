@@ -1,8 +1,8 @@
 package io.schedsim.model.placement;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.job.Job;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 
 /**
  * Bin-pack (Nomad's default: the fullest node that fits) or spread (the emptiest), scored by CPU

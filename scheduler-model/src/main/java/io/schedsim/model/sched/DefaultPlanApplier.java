@@ -2,8 +2,8 @@ package io.schedsim.model.sched;
 
 import io.schedsim.model.Cluster;
 import io.schedsim.model.StateStore;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * The correct plan applier (nomad/plan_apply.go): stops and lost updates always commit; every

@@ -1,6 +1,6 @@
 package io.schedsim.model.sched;
 
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Job;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.ArrayDeque;

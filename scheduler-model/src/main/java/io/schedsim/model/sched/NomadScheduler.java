@@ -2,13 +2,13 @@ package io.schedsim.model.sched;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.PlacementPolicy;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 
 /**
  * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)

@@ -5,7 +5,7 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Job;
 
 /**
  * Scheduler workers: each takes an evaluation, plans from the state as it is then, and commits the

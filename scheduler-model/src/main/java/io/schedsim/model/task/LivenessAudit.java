@@ -3,8 +3,8 @@ package io.schedsim.model.task;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 
 /**
  * The end-of-run checks of the Ray workload, recomputed from the task columns rather than from

@@ -15,8 +15,8 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 
 /**
  * What owners do when an attempt fails (R-1..R-3, R-10): record it, ask the {@link RetryPolicy},

@@ -19,8 +19,8 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
 

@@ -9,8 +9,8 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.invariant.Inv;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.state.Node;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

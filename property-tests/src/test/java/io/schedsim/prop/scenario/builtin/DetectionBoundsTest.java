@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

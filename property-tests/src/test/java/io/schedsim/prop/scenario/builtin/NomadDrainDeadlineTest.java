@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.List;
 import java.util.stream.LongStream;

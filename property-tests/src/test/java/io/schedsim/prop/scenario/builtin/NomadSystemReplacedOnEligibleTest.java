@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.state.Alloc;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

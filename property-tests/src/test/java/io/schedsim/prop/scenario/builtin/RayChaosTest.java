@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.SortedSet;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;

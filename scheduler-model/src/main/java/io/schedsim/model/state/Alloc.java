@@ -1,6 +1,9 @@
-package io.schedsim.model.alloc;
+package io.schedsim.model.state;
 
-import io.schedsim.model.job.Job;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.alloc.Health;
+import io.schedsim.model.alloc.LocalState;
 
 /**
  * One allocation: the server's record (desired status, client status as last reported, desired

@@ -1,8 +1,9 @@
-package io.schedsim.model.alloc;
+package io.schedsim.model.state;
 
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.job.Job;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
 

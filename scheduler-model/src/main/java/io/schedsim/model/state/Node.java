@@ -1,6 +1,8 @@
-package io.schedsim.model.node;
+package io.schedsim.model.state;
 
 import io.schedsim.core.time.SimTime;
+import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.node.NodeStatus;
 
 /**
  * One node: its capacity, the server's view of it (status, eligibility, drain, usage) and the

@@ -1,4 +1,8 @@
-package io.schedsim.model.job;
+package io.schedsim.model.state;
+
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.job.ReschedulePolicy;
 
 /**
  * A Nomad job with a single task group (the model needs no more than one group per job).
