@@ -2,7 +2,7 @@ package io.schedsim.model;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.alloc.LocalState;
+import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
@@ -30,6 +30,7 @@ public final class EndOfRun {
         if (cluster.ray() != null && !cluster.ray().allTerminal()) {
             return false;
         }
+        ClientAgent client = cluster.client();
         for (Alloc alloc : state.allocs().all()) {
             Node node = cluster.node(alloc.node);
             if (node.status != NodeStatus.READY) {
@@ -42,12 +43,11 @@ public final class EndOfRun {
                 }
                 continue;
             }
-            boolean local = alloc.localIncarnation == node.incarnation;
-            if (alloc.desired().isServerTerminal() && local && alloc.local != LocalState.DONE) {
+            if (!client.settled(alloc)) {
                 return false;
             }
             if (!alloc.desired().isServerTerminal() && !alloc.client().isTerminal()
-                    && (alloc.local != LocalState.RUNNING || alloc.client() != ClientStatus.RUNNING
+                    && (alloc.client() != ClientStatus.RUNNING
                     || (alloc.job.type == JobType.SERVICE && !alloc.health.isSet()))) {
                 return false;
             }

@@ -9,7 +9,8 @@ import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.PartitionDirection;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.alloc.LocalState;
+import io.schedsim.model.client.DefaultClient;
+import io.schedsim.model.client.LocalState;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
@@ -46,13 +47,13 @@ class PartitionFaultTest {
         assertTrue(silence >= SimTime.seconds(20) && silence < SimTime.seconds(30),
                 "down after ttl + grace: " + seconds(silence));
         assertEquals(ClientStatus.LOST, original.client());
-        assertEquals(LocalState.RUNNING, original.local, "the cut-off node keeps running it");
+        assertEquals(LocalState.RUNNING, localState(run, original), "the cut-off node keeps running it");
         run.assertRunning(web, 3);
         assertEquals(4, actuallyRunning(run.cluster, web), "original and replacement both run");
 
         run.runUntil(250);
         assertEquals(NodeStatus.READY, run.cluster.node(1).status, "reconnected");
-        assertEquals(LocalState.DONE, original.local, "stopped once the stop gets through");
+        assertEquals(LocalState.DONE, localState(run, original), "stopped once the stop gets through");
         assertEquals(ClientStatus.COMPLETE, original.client(), "lost, then complete (N-30)");
         run.assertRunning(web, 3);
         assertEquals(3, actuallyRunning(run.cluster, web));
@@ -68,7 +69,7 @@ class PartitionFaultTest {
         Alloc original = run.runningOn(web, 1).get(0);
         run.runUntil(85);
         assertEquals(NodeStatus.DOWN, run.cluster.node(1).status);
-        assertEquals(LocalState.DONE, original.local, "the stop command reached the node");
+        assertEquals(LocalState.DONE, localState(run, original), "the stop command reached the node");
         assertEquals(ClientStatus.LOST, original.client(), "its report cannot reach the server");
         assertEquals(3, actuallyRunning(run.cluster, web));
         run.runUntil(250);
@@ -99,13 +100,19 @@ class PartitionFaultTest {
         ray.assertNoViolations();
     }
 
+    /** Ground truth: what the client of {@code alloc}'s node is doing with it. */
+    private static LocalState localState(FaultClusters run, Alloc alloc) {
+        return ((DefaultClient) run.cluster.client()).localState(alloc);
+    }
+
     /** Ground truth: copies whose client is running them on a live node. */
     private static int actuallyRunning(Cluster cluster, Job job) {
         int running = 0;
         for (Alloc alloc : cluster.state().allocs().all()) {
             Node node = cluster.node(alloc.node);
-            if (alloc.job == job && alloc.local == LocalState.RUNNING && node.hostUp
-                    && node.agentUp && alloc.localIncarnation == node.incarnation) {
+            DefaultClient client = (DefaultClient) cluster.client();
+            if (alloc.job == job && client.localState(alloc) == LocalState.RUNNING && node.hostUp
+                    && node.agentUp && client.localIncarnation(alloc) == node.incarnation) {
                 running++;
             }
         }

@@ -28,4 +28,14 @@ public interface ClientAgent {
 
     /** Fault 9: run time of batch allocations starting from now on is multiplied by factor. */
     void setSlowdown(double factor);
+
+    /**
+     * True when nothing is in motion for {@code alloc} on its node: no start or stop still under
+     * way there. End-of-run quiescence asks this for each allocation on a node that is up and that
+     * the servers see as ready, and checks the servers' view (status running, health set)
+     * besides. The default, true, suits a client that keeps no local state beyond its reports.
+     */
+    default boolean settled(Alloc alloc) {
+        return true;
+    }
 }

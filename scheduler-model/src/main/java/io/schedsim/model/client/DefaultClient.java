@@ -5,7 +5,6 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.Health;
-import io.schedsim.model.alloc.LocalState;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeStatus;
@@ -25,6 +24,7 @@ public class DefaultClient implements ClientAgent {
     private final Simulation sim;
     private final ControlNetwork network;
     private final long retryNanos;
+    private final LocalAllocs local = new LocalAllocs();
     private double slowdown = 1.0;
     private int sendCommandKind;
     private int commandKind;
@@ -60,6 +60,7 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public void onAllocPlaced(Alloc alloc) {
+        local.ensure(alloc.id);
         sendCommand(alloc.id, START);
     }
 
@@ -73,7 +74,7 @@ public class DefaultClient implements ClientAgent {
         if (command == START && alloc.desired().isServerTerminal()) {
             return;
         }
-        if (alloc.local == LocalState.DONE) {
+        if (local.state(allocId) == LocalState.DONE) {
             return;
         }
         Node node = cluster.node(alloc.node);
@@ -95,38 +96,37 @@ public class DefaultClient implements ClientAgent {
         if (!node.hostUp || !node.agentUp) {
             return;
         }
+        LocalState state = local.state(allocId);
         if (command == START) {
-            if (alloc.local == LocalState.NONE && !alloc.desired().isServerTerminal()) {
-                alloc.local = LocalState.STARTING;
-                alloc.localIncarnation = node.incarnation;
+            if (state == LocalState.NONE && !alloc.desired().isServerTerminal()) {
+                local.set(allocId, LocalState.STARTING, node.incarnation);
                 schedule(node, cluster.config().allocStartLatencyMillis, startedKind, alloc);
             }
-        } else if (alloc.local == LocalState.STARTING || alloc.local == LocalState.RUNNING) {
-            alloc.local = LocalState.STOPPING;
+        } else if (state == LocalState.STARTING || state == LocalState.RUNNING) {
+            local.setState(allocId, LocalState.STOPPING);
             schedule(node, alloc.job.stopLatencyMillis, stoppedKind, alloc);
-        } else if (alloc.local == LocalState.NONE) {
-            alloc.local = LocalState.DONE;
-            alloc.localIncarnation = node.incarnation;
+        } else if (state == LocalState.NONE) {
+            local.set(allocId, LocalState.DONE, node.incarnation);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void schedule(Node node, long localMillis, int kind, Alloc alloc) {
         sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
-                alloc.localIncarnation);
+                local.incarnation(alloc.id));
     }
 
     private boolean alive(Alloc alloc, long incarnation) {
         Node node = cluster.node(alloc.node);
         return node.hostUp && node.agentUp && node.incarnation == incarnation
-                && alloc.localIncarnation == incarnation;
+                && local.incarnation(alloc.id) == incarnation;
     }
 
     private void onStarted(Alloc alloc, long incarnation) {
-        if (!alive(alloc, incarnation) || alloc.local != LocalState.STARTING) {
+        if (!alive(alloc, incarnation) || local.state(alloc.id) != LocalState.STARTING) {
             return;
         }
-        alloc.local = LocalState.RUNNING;
+        local.setState(alloc.id, LocalState.RUNNING);
         report(alloc, ClientStatus.RUNNING, Health.UNSET);
         Node node = cluster.node(alloc.node);
         if (alloc.job.type == JobType.SERVICE) {
@@ -138,21 +138,21 @@ public class DefaultClient implements ClientAgent {
     }
 
     private void onHealthy(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
+        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.RUNNING) {
             report(alloc, ClientStatus.RUNNING, Health.HEALTHY);
         }
     }
 
     private void onFinished(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
-            alloc.local = LocalState.DONE;
+        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.RUNNING) {
+            local.setState(alloc.id, LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void onStoppedLocally(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.STOPPING) {
-            alloc.local = LocalState.DONE;
+        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.STOPPING) {
+            local.setState(alloc.id, LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
@@ -160,10 +160,11 @@ public class DefaultClient implements ClientAgent {
     @Override
     public void onNodeReady(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node != node.slot || alloc.local == LocalState.DONE) {
+            LocalState state = local.state(alloc.id);
+            if (alloc.node != node.slot || state == LocalState.DONE) {
                 continue;
             }
-            if (!alloc.desired().isServerTerminal() && alloc.local == LocalState.NONE) {
+            if (!alloc.desired().isServerTerminal() && state == LocalState.NONE) {
                 sendCommand(alloc.id, START);
             } else if (alloc.desired().isServerTerminal()) {
                 sendCommand(alloc.id, STOP);
@@ -174,9 +175,9 @@ public class DefaultClient implements ClientAgent {
     @Override
     public boolean crashOne(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node == node.slot && alloc.local == LocalState.RUNNING
-                    && alloc.localIncarnation == node.incarnation) {
-                alloc.local = LocalState.DONE;
+            if (alloc.node == node.slot && local.state(alloc.id) == LocalState.RUNNING
+                    && local.incarnation(alloc.id) == node.incarnation) {
+                local.setState(alloc.id, LocalState.DONE);
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
                 return true;
             }
@@ -188,11 +189,34 @@ public class DefaultClient implements ClientAgent {
     public void onNodeRestarted(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (alloc.node == node.slot && !alloc.isTerminal()) {
-                alloc.local = LocalState.DONE;
-                alloc.localIncarnation = node.incarnation;
+                local.set(alloc.id, LocalState.DONE, node.incarnation);
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
             }
         }
+    }
+
+    /**
+     * A stop under way in the node's current life is not settled (an earlier life's work is
+     * gone); nor is an allocation the servers want running that does not run here yet.
+     */
+    @Override
+    public boolean settled(Alloc alloc) {
+        LocalState state = local.state(alloc.id);
+        if (alloc.desired().isServerTerminal()) {
+            return local.incarnation(alloc.id) != cluster.node(alloc.node).incarnation
+                    || state == LocalState.DONE;
+        }
+        return alloc.client().isTerminal() || state == LocalState.RUNNING;
+    }
+
+    /** What this client is actually doing with {@code alloc} (ground truth; for tests). */
+    public LocalState localState(Alloc alloc) {
+        return local.state(alloc.id);
+    }
+
+    /** The node incarnation the client started or stopped {@code alloc} in, or -1. */
+    public int localIncarnation(Alloc alloc) {
+        return local.incarnation(alloc.id);
     }
 
     @Override
@@ -201,7 +225,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private void report(Alloc alloc, ClientStatus status, Health health) {
-        sendUpdate(alloc.id, pack(status, health, alloc.localIncarnation));
+        sendUpdate(alloc.id, pack(status, health, local.incarnation(alloc.id)));
     }
 
     private static long pack(ClientStatus status, Health health, long incarnation) {

@@ -3,12 +3,12 @@ package io.schedsim.model.state;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.alloc.Health;
-import io.schedsim.model.alloc.LocalState;
 
 /**
- * One allocation: the server's record (desired status, client status as last reported, desired
- * transition, health) and the client's ground truth ({@link #local}). Status fields change only
- * through {@link Allocs}, which checks the transition tables online.
+ * One allocation as the servers record it: desired status, client status as last reported,
+ * desired transition, health. What the client actually does with it is the client's own ground
+ * truth, kept by the {@code ClientAgent}. Status fields change only through {@link Allocs}, which
+ * checks the transition tables online.
  */
 public final class Alloc {
     public static final int NONE = -1;
@@ -36,10 +36,6 @@ public final class Alloc {
     /** True while this allocation's resources are reserved on its node (server view). */
     public boolean reserved;
     public String stopReason = "";
-
-    public LocalState local = LocalState.NONE;
-    /** The node incarnation the client started it in; a dead incarnation never reports. */
-    public int localIncarnation = -1;
 
     public Alloc(int id, Job job, int node, int previousAlloc, int rescheduleAttempts,
             long createdNanos) {
