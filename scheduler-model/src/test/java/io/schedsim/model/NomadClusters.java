@@ -3,6 +3,7 @@ package io.schedsim.model;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.state.Alloc;
@@ -44,10 +45,16 @@ public final class NomadClusters {
         return cluster;
     }
 
-    /** Commits an allocation of {@code job} on {@code node} and sets its client status. */
+    /** Commits an allocation of {@code job} on {@code node}; its client reports {@code status}. */
     public static Alloc place(Cluster cluster, Job job, int node, ClientStatus status) {
+        return place(cluster, job, node, status, Health.UNSET);
+    }
+
+    /** Commits an allocation of {@code job} on {@code node}; its client reports both. */
+    public static Alloc place(Cluster cluster, Job job, int node, ClientStatus status,
+            Health health) {
         Alloc alloc = cluster.state().placeAlloc(job, cluster.node(node), Alloc.NONE, 0);
-        cluster.state().allocs().setClient(alloc, status, cluster.nowNanos());
+        cluster.state().onClientUpdate(alloc, status, health);
         return alloc;
     }
 }

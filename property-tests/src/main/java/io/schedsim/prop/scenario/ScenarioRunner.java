@@ -101,8 +101,8 @@ public final class ScenarioRunner {
         int down = 0;
         int drained = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            down += cluster.node(slot).status == NodeStatus.DOWN ? 1 : 0;
-            drained += cluster.node(slot).lastDrain == LastDrainStatus.COMPLETE ? 1 : 0;
+            down += cluster.node(slot).status() == NodeStatus.DOWN ? 1 : 0;
+            drained += cluster.node(slot).lastDrain() == LastDrainStatus.COMPLETE ? 1 : 0;
         }
         int killed = ledger.killedNodes().size() + ledger.agentKilledNodes().size();
         RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained);
@@ -116,7 +116,7 @@ public final class ScenarioRunner {
         }
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (!alloc.isTerminal() && alloc.client() == ClientStatus.RUNNING) {
-                running.merge(alloc.job.type.jsonName(), 1, Integer::sum);
+                running.merge(alloc.job().type().jsonName(), 1, Integer::sum);
             }
         }
         Map<String, io.schedsim.core.metrics.PercentileSummary> latency = new LinkedHashMap<>();

@@ -17,8 +17,8 @@ final class BatchReplacingScheduler extends NomadScheduler {
 
     @Override
     protected boolean countsAsDone(Alloc alloc) {
-        return alloc.job.type.isBatchLike() && alloc.client() == ClientStatus.COMPLETE
-                && !alloc.migrate;
+        return alloc.job().type().isBatchLike() && alloc.client() == ClientStatus.COMPLETE
+                && !alloc.migrate();
     }
 
     @Override

@@ -21,20 +21,21 @@ final class PerNodePacingDrainer extends NomadDrainer {
     protected void paceJob(Job job) {
         int healthy = 0;
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.job == job && !alloc.isTerminal() && !alloc.migrate && alloc.health.isSet()) {
+            if (alloc.job() == job && !alloc.isTerminal() && !alloc.migrate()
+                    && alloc.health().isSet()) {
                 healthy++;
             }
         }
-        int allowed = healthy - (job.count - job.migrate.maxParallel());
+        int allowed = healthy - (job.count() - job.migrate().maxParallel());
         boolean marked = false;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (!cluster.node(slot).draining) {
+            if (!cluster.node(slot).draining()) {
                 continue;
             }
             List<Alloc> drainable = new ArrayList<>();
             for (Alloc alloc : state.allocs().all()) {
-                if (alloc.job == job && alloc.node == slot && !alloc.isTerminal()
-                        && !alloc.migrate) {
+                if (alloc.job() == job && alloc.node() == slot && !alloc.isTerminal()
+                        && !alloc.migrate()) {
                     drainable.add(alloc);
                 }
             }

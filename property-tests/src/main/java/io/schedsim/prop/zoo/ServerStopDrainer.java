@@ -19,7 +19,7 @@ final class ServerStopDrainer extends NomadDrainer {
     @Override
     protected boolean isDone(Node node) {
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.node == node.slot && alloc.job.type != JobType.SYSTEM
+            if (alloc.node() == node.slot() && alloc.job().type() != JobType.SYSTEM
                     && !alloc.isTerminal()) {
                 return false;
             }

@@ -23,8 +23,8 @@ final class StaleEligibilityDrainer extends NomadDrainer {
             if (slot == eligibleSeen.size()) {
                 eligibleSeen.add(true);
             }
-            if (!cluster.node(slot).draining) {
-                eligibleSeen.set(slot, cluster.node(slot).eligible);
+            if (!cluster.node(slot).draining()) {
+                eligibleSeen.set(slot, cluster.node(slot).eligible());
             }
         }
     }
@@ -38,7 +38,7 @@ final class StaleEligibilityDrainer extends NomadDrainer {
     @Override
     protected void finishNode(Node node) {
         refresh();
-        boolean stale = eligibleSeen.getBoolean(node.slot);
+        boolean stale = eligibleSeen.getBoolean(node.slot());
         super.finishNode(node);
         state.setEligibility(node, stale, EligibilitySource.DRAIN_COMPLETE);
     }

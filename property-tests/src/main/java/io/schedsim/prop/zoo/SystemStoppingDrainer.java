@@ -17,12 +17,12 @@ final class SystemStoppingDrainer extends NomadDrainer {
 
     @Override
     protected void finishNode(Node node) {
-        if (node.drainIgnoreSystem) {
+        if (node.drainIgnoreSystem()) {
             for (Alloc alloc : state.allocs().all()) {
-                if (alloc.node == node.slot && alloc.job.type == JobType.SYSTEM
+                if (alloc.node() == node.slot() && alloc.job().type() == JobType.SYSTEM
                         && !alloc.isTerminal()) {
                     state.markForMigration(alloc, false, false);
-                    cluster.createEval(alloc.job, "node-drain", node.slot);
+                    cluster.createEval(alloc.job(), "node-drain", node.slot());
                 }
             }
         }

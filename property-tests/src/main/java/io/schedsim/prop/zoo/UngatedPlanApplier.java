@@ -17,7 +17,7 @@ final class UngatedPlanApplier extends DefaultPlanApplier {
 
     @Override
     protected boolean admits(Node node, Plan.Placement placement) {
-        return node.hostUp && node.fits(placement.job().cpuMilli, placement.job().memMb)
-                && !node.status.isUnresponsive();
+        return node.hostUp() && node.fits(placement.job().cpuMilli(), placement.job().memMb())
+                && !node.status().isUnresponsive();
     }
 }

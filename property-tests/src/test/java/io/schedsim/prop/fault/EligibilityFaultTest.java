@@ -54,18 +54,18 @@ class EligibilityFaultTest {
         List<String> seen = new ArrayList<>();
         run.at(31, () -> {
             Node node = run.cluster.node(1);
-            seen.add("draining=" + node.draining + " eligible=" + node.eligible);
+            seen.add("draining=" + node.draining() + " eligible=" + node.eligible());
         });
         run.runUntil(150);
         assertEquals(List.of("draining=true eligible=false"), seen);
         assertTrue(run.firedDetail(1).contains("eligible rejected: can not set node's "
                 + "scheduling eligibility to eligible while it is draining"), run.firedDetail(1));
         Node node = run.cluster.node(1);
-        assertFalse(node.draining, "the drain completed");
-        assertFalse(node.eligible, "INV-3: and left the node ineligible");
+        assertFalse(node.draining(), "the drain completed");
+        assertFalse(node.eligible(), "INV-3: and left the node ineligible");
         run.runUntil(300);
         assertTrue(run.firedDetail(2).contains("eligible accepted"), run.firedDetail(2));
-        assertTrue(node.eligible, "accepted once the drain is over");
+        assertTrue(node.eligible(), "accepted once the drain is over");
         run.assertRunning(run.job("web"), 3);
         run.assertSettled();
     }

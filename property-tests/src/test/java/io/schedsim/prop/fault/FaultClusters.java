@@ -123,7 +123,7 @@ final class FaultClusters {
 
     Job job(String name) {
         for (Job job : cluster.state().jobs()) {
-            if (job.name.equals(name)) {
+            if (job.name().equals(name)) {
                 return job;
             }
         }
@@ -133,7 +133,7 @@ final class FaultClusters {
     List<Alloc> allocs(Job job) {
         List<Alloc> allocs = new ArrayList<>();
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.job == job) {
+            if (alloc.job() == job) {
                 allocs.add(alloc);
             }
         }
@@ -154,7 +154,7 @@ final class FaultClusters {
     List<Alloc> runningOn(Job job, int slot) {
         List<Alloc> on = new ArrayList<>();
         for (Alloc alloc : running(job)) {
-            if (alloc.node == slot) {
+            if (alloc.node() == slot) {
                 on.add(alloc);
             }
         }
@@ -165,7 +165,7 @@ final class FaultClusters {
     List<Alloc> replacementsOf(Alloc alloc) {
         List<Alloc> replacements = new ArrayList<>();
         for (Alloc other : cluster.state().allocs().all()) {
-            if (other.previousAlloc == alloc.id) {
+            if (other.previousAlloc() == alloc.id()) {
                 replacements.add(other);
             }
         }

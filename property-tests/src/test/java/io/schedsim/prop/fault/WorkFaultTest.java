@@ -74,12 +74,12 @@ class WorkFaultTest {
                 .filter(a -> a.client() == ClientStatus.FAILED).toList();
         assertEquals(1, failed.size());
         Alloc crashed = failed.get(0);
-        assertEquals(1, crashed.node);
+        assertEquals(1, crashed.node());
         List<Alloc> replacements = run.replacementsOf(crashed);
         assertEquals(1, replacements.size());
         Alloc next = replacements.get(0);
-        assertEquals(1, next.rescheduleAttempts);
-        double delay = seconds(next.createdNanos) - 30;
+        assertEquals(1, next.rescheduleAttempts());
+        double delay = seconds(next.createdNanos()) - 30;
         assertTrue(delay >= 30 && delay < 31, "rescheduled after the 30 s delay: " + delay);
         assertEquals(List.of(), run.everDown());
         run.assertRunning(web, 3);
@@ -135,7 +135,7 @@ class WorkFaultTest {
     private static double completedAt(FaultClusters run, String job) {
         Alloc alloc = run.allocs(run.job(job)).get(0);
         assertEquals(ClientStatus.COMPLETE, alloc.client());
-        return seconds(alloc.modifiedNanos);
+        return seconds(alloc.modifiedNanos());
     }
 
     /**
@@ -172,7 +172,7 @@ class WorkFaultTest {
                 actions.toArray(FaultAction[]::new));
         run.runUntil(400);
         run.assertSettled();
-        assertFalse(run.cluster.node(1).draining);
+        assertFalse(run.cluster.node(1).draining());
         assertNotEquals(-1, run.firstEvent(1, NodeEvent.Kind.DRAIN_COMPLETE, 40));
         Map<String, Integer> running = new LinkedHashMap<>();
         for (String name : List.of("web", "crunch", "agent")) {

@@ -60,13 +60,13 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public void onAllocPlaced(Alloc alloc) {
-        local.ensure(alloc.id);
-        sendCommand(alloc.id, START);
+        local.ensure(alloc.id());
+        sendCommand(alloc.id(), START);
     }
 
     @Override
     public void onAllocStopped(Alloc alloc) {
-        sendCommand(alloc.id, STOP);
+        sendCommand(alloc.id(), STOP);
     }
 
     private void sendCommand(int allocId, long command) {
@@ -77,12 +77,12 @@ public class DefaultClient implements ClientAgent {
         if (local.state(allocId) == LocalState.DONE) {
             return;
         }
-        Node node = cluster.node(alloc.node);
+        Node node = cluster.node(alloc.node());
         long delay = network.commandDelay(node);
         if (delay == ControlNetwork.DROPPED) {
             // Clients pull their allocations; a node the servers consider down pulls again when
             // it re-registers (onNodeReady), so only reachable-but-cut-off nodes are retried.
-            if (node.status != NodeStatus.DOWN) {
+            if (node.status() != NodeStatus.DOWN) {
                 sim.postAfter(retryNanos, sendCommandKind, allocId, command);
             }
         } else {
@@ -92,67 +92,67 @@ public class DefaultClient implements ClientAgent {
 
     private void onCommand(int allocId, long command) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node);
-        if (!node.hostUp || !node.agentUp) {
+        Node node = cluster.node(alloc.node());
+        if (!node.hostUp() || !node.agentUp()) {
             return;
         }
         LocalState state = local.state(allocId);
         if (command == START) {
             if (state == LocalState.NONE && !alloc.desired().isServerTerminal()) {
-                local.set(allocId, LocalState.STARTING, node.incarnation);
+                local.set(allocId, LocalState.STARTING, node.incarnation());
                 schedule(node, cluster.config().allocStartLatencyMillis, startedKind, alloc);
             }
         } else if (state == LocalState.STARTING || state == LocalState.RUNNING) {
             local.setState(allocId, LocalState.STOPPING);
-            schedule(node, alloc.job.stopLatencyMillis, stoppedKind, alloc);
+            schedule(node, alloc.job().stopLatencyMillis(), stoppedKind, alloc);
         } else if (state == LocalState.NONE) {
-            local.set(allocId, LocalState.DONE, node.incarnation);
+            local.set(allocId, LocalState.DONE, node.incarnation());
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void schedule(Node node, long localMillis, int kind, Alloc alloc) {
-        sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
-                local.incarnation(alloc.id));
+        sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id(),
+                local.incarnation(alloc.id()));
     }
 
     private boolean alive(Alloc alloc, long incarnation) {
-        Node node = cluster.node(alloc.node);
-        return node.hostUp && node.agentUp && node.incarnation == incarnation
-                && local.incarnation(alloc.id) == incarnation;
+        Node node = cluster.node(alloc.node());
+        return node.hostUp() && node.agentUp() && node.incarnation() == incarnation
+                && local.incarnation(alloc.id()) == incarnation;
     }
 
     private void onStarted(Alloc alloc, long incarnation) {
-        if (!alive(alloc, incarnation) || local.state(alloc.id) != LocalState.STARTING) {
+        if (!alive(alloc, incarnation) || local.state(alloc.id()) != LocalState.STARTING) {
             return;
         }
-        local.setState(alloc.id, LocalState.RUNNING);
+        local.setState(alloc.id(), LocalState.RUNNING);
         report(alloc, ClientStatus.RUNNING, Health.UNSET);
-        Node node = cluster.node(alloc.node);
-        if (alloc.job.type == JobType.SERVICE) {
-            schedule(node, alloc.job.migrate.minHealthyTimeMillis(), healthyKind, alloc);
-        } else if (alloc.job.type.isBatchLike()) {
-            long runMillis = Math.round(alloc.job.runMillis * slowdown);
+        Node node = cluster.node(alloc.node());
+        if (alloc.job().type() == JobType.SERVICE) {
+            schedule(node, alloc.job().migrate().minHealthyTimeMillis(), healthyKind, alloc);
+        } else if (alloc.job().type().isBatchLike()) {
+            long runMillis = Math.round(alloc.job().runMillis() * slowdown);
             schedule(node, runMillis, finishedKind, alloc);
         }
     }
 
     private void onHealthy(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.RUNNING) {
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING) {
             report(alloc, ClientStatus.RUNNING, Health.HEALTHY);
         }
     }
 
     private void onFinished(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.RUNNING) {
-            local.setState(alloc.id, LocalState.DONE);
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING) {
+            local.setState(alloc.id(), LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void onStoppedLocally(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && local.state(alloc.id) == LocalState.STOPPING) {
-            local.setState(alloc.id, LocalState.DONE);
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.STOPPING) {
+            local.setState(alloc.id(), LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
@@ -160,14 +160,14 @@ public class DefaultClient implements ClientAgent {
     @Override
     public void onNodeReady(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
-            LocalState state = local.state(alloc.id);
-            if (alloc.node != node.slot || state == LocalState.DONE) {
+            LocalState state = local.state(alloc.id());
+            if (alloc.node() != node.slot() || state == LocalState.DONE) {
                 continue;
             }
             if (!alloc.desired().isServerTerminal() && state == LocalState.NONE) {
-                sendCommand(alloc.id, START);
+                sendCommand(alloc.id(), START);
             } else if (alloc.desired().isServerTerminal()) {
-                sendCommand(alloc.id, STOP);
+                sendCommand(alloc.id(), STOP);
             }
         }
     }
@@ -175,9 +175,9 @@ public class DefaultClient implements ClientAgent {
     @Override
     public boolean crashOne(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node == node.slot && local.state(alloc.id) == LocalState.RUNNING
-                    && local.incarnation(alloc.id) == node.incarnation) {
-                local.setState(alloc.id, LocalState.DONE);
+            if (alloc.node() == node.slot() && local.state(alloc.id()) == LocalState.RUNNING
+                    && local.incarnation(alloc.id()) == node.incarnation()) {
+                local.setState(alloc.id(), LocalState.DONE);
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
                 return true;
             }
@@ -188,8 +188,8 @@ public class DefaultClient implements ClientAgent {
     @Override
     public void onNodeRestarted(Node node) {
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node == node.slot && !alloc.isTerminal()) {
-                local.set(alloc.id, LocalState.DONE, node.incarnation);
+            if (alloc.node() == node.slot() && !alloc.isTerminal()) {
+                local.set(alloc.id(), LocalState.DONE, node.incarnation());
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
             }
         }
@@ -201,9 +201,9 @@ public class DefaultClient implements ClientAgent {
      */
     @Override
     public boolean settled(Alloc alloc) {
-        LocalState state = local.state(alloc.id);
+        LocalState state = local.state(alloc.id());
         if (alloc.desired().isServerTerminal()) {
-            return local.incarnation(alloc.id) != cluster.node(alloc.node).incarnation
+            return local.incarnation(alloc.id()) != cluster.node(alloc.node()).incarnation()
                     || state == LocalState.DONE;
         }
         return alloc.client().isTerminal() || state == LocalState.RUNNING;
@@ -211,12 +211,12 @@ public class DefaultClient implements ClientAgent {
 
     /** What this client is actually doing with {@code alloc} (ground truth; for tests). */
     public LocalState localState(Alloc alloc) {
-        return local.state(alloc.id);
+        return local.state(alloc.id());
     }
 
     /** The node incarnation the client started or stopped {@code alloc} in, or -1. */
     public int localIncarnation(Alloc alloc) {
-        return local.incarnation(alloc.id);
+        return local.incarnation(alloc.id());
     }
 
     @Override
@@ -225,7 +225,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private void report(Alloc alloc, ClientStatus status, Health health) {
-        sendUpdate(alloc.id, pack(status, health, local.incarnation(alloc.id)));
+        sendUpdate(alloc.id(), pack(status, health, local.incarnation(alloc.id())));
     }
 
     private static long pack(ClientStatus status, Health health, long incarnation) {
@@ -234,8 +234,8 @@ public class DefaultClient implements ClientAgent {
 
     private void sendUpdate(int allocId, long packed) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node);
-        if (!node.hostUp || !node.agentUp || node.incarnation != (packed >>> 16)) {
+        Node node = cluster.node(alloc.node());
+        if (!node.hostUp() || !node.agentUp() || node.incarnation() != (packed >>> 16)) {
             return;
         }
         long delay = network.statusUpdateDelay(node);

@@ -77,14 +77,14 @@ public final class HealthChecks implements FailureDetector {
 
     @Override
     public void onNodeJoined(Node node) {
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
-        int slot = node.slot;
+        int slot = node.slot();
         ensure(slot);
         remaining[slot] = threshold;
         generation[slot]++;
-        if (node.status == NodeStatus.INITIALIZING) {
+        if (node.status() == NodeStatus.INITIALIZING) {
             cluster.markNodeReady(node);
         }
         sim.postAfter(initialDelayNanos, kindCheck, slot, generation[slot]);
@@ -95,12 +95,12 @@ public final class HealthChecks implements FailureDetector {
             return;
         }
         Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
         checksSent++;
         long request = network.heartbeatDelay(node, false);
-        if (request != ControlNetwork.DROPPED && node.agentUp) {
+        if (request != ControlNetwork.DROPPED && node.agentUp()) {
             long reply = network.heartbeatDelay(node, true);
             if (reply != ControlNetwork.DROPPED && request + reply <= timeoutNanos) {
                 // A success changes nothing anyone observes before the next check (the budget is
@@ -115,7 +115,7 @@ public final class HealthChecks implements FailureDetector {
             }
         }
         // Dropped or slow: a timeout; agent down on a live host: refused after one delay.
-        long failAfter = request != ControlNetwork.DROPPED && !node.agentUp
+        long failAfter = request != ControlNetwork.DROPPED && !node.agentUp()
                 ? Math.min(request, timeoutNanos) : timeoutNanos;
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sim.nowNanos();
@@ -129,13 +129,13 @@ public final class HealthChecks implements FailureDetector {
      */
     @Override
     public void onNodeStopped(Node node) {
-        int slot = node.slot;
+        int slot = node.slot();
         if (slot >= remaining.length || !sim.isPending(nextCheckHandle[slot])
                 || requestArrivalNanos[slot] <= sim.nowNanos()) {
             return;
         }
         sim.cancel(nextCheckHandle[slot]);
-        long failAt = node.hostUp ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
+        long failAt = node.hostUp() ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
         remaining[slot] = remainingBeforeSuccess[slot];
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sentNanos[slot];
@@ -148,7 +148,7 @@ public final class HealthChecks implements FailureDetector {
             return;
         }
         Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
         if (--remaining[slot] == 0) {

@@ -58,7 +58,7 @@ public final class TtlHeartbeats implements FailureDetector {
 
     @Override
     public void onNodeJoined(Node node) {
-        while (serverTimers.size() <= node.slot) {
+        while (serverTimers.size() <= node.slot()) {
             serverTimers.add(EventQueue.NO_HANDLE);
             clientTimers.add(EventQueue.NO_HANDLE);
             latestSent.add(0);
@@ -67,20 +67,20 @@ public final class TtlHeartbeats implements FailureDetector {
     }
 
     private void scheduleSend(Node node, long trueDelayNanos) {
-        sim.cancel(clientTimers.getLong(node.slot));
-        clientTimers.set(node.slot, sim.scheduleAfter(trueDelayNanos, sendKind, node.slot,
-                node.incarnation));
+        sim.cancel(clientTimers.getLong(node.slot()));
+        clientTimers.set(node.slot(), sim.scheduleAfter(trueDelayNanos, sendKind, node.slot(),
+                node.incarnation()));
     }
 
     private void send(Node node, long incarnation) {
-        if (!node.hostUp || !node.agentUp || node.incarnation != incarnation) {
+        if (!node.hostUp() || !node.agentUp() || node.incarnation() != incarnation) {
             return;
         }
-        int sequence = latestSent.getInt(node.slot) + 1;
-        latestSent.set(node.slot, sequence);
+        int sequence = latestSent.getInt(node.slot()) + 1;
+        latestSent.set(node.slot(), sequence);
         long delay = cluster.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
-            sim.postAfter(delay, arriveKind, node.slot,
+            sim.postAfter(delay, arriveKind, node.slot(),
                     (incarnation << 32) | Integer.toUnsignedLong(sequence));
         }
         // Without an answer within the retry interval the client sends again (N-25).
@@ -88,8 +88,8 @@ public final class TtlHeartbeats implements FailureDetector {
     }
 
     private void arrive(Node node, long packed) {
-        node.lastHeartbeatNanos = sim.nowNanos();
-        if (node.status != NodeStatus.READY) {
+        cluster.state().recordHeartbeat(node);
+        if (node.status() != NodeStatus.READY) {
             cluster.markNodeReady(node);
         }
         long base = baseTtlNanos();
@@ -99,7 +99,7 @@ public final class TtlHeartbeats implements FailureDetector {
         if (delay != ControlNetwork.DROPPED) {
             long incarnation = (packed >>> 32) & REPLY_INCARNATION_MASK;
             long sequence = packed & REPLY_SEQUENCE_MASK;
-            sim.postAfter(delay, replyKind, node.slot,
+            sim.postAfter(delay, replyKind, node.slot(),
                     (incarnation << 56) | (sequence << 40) | ttl);
         }
     }
@@ -111,21 +111,21 @@ public final class TtlHeartbeats implements FailureDetector {
         // N-25: the client heartbeats ttl after the answer to its latest heartbeat. An answer to an
         // earlier one, held back by a delay, is stale: honouring it would push the next heartbeat
         // past the server's ttl + grace and take down a node no fault touches any more (INV-13).
-        boolean latest = (latestSent.getInt(node.slot) & REPLY_SEQUENCE_MASK) == sequence;
-        if (node.hostUp && node.agentUp && latest
-                && (node.incarnation & REPLY_INCARNATION_MASK) == incarnation) {
+        boolean latest = (latestSent.getInt(node.slot()) & REPLY_SEQUENCE_MASK) == sequence;
+        if (node.hostUp() && node.agentUp() && latest
+                && (node.incarnation() & REPLY_INCARNATION_MASK) == incarnation) {
             scheduleSend(node, node.localToTrueNanos(ttl));
         }
     }
 
     private void resetServerTimer(Node node, long afterNanos) {
-        sim.cancel(serverTimers.getLong(node.slot));
-        serverTimers.set(node.slot, sim.scheduleAfter(afterNanos, expireKind, node.slot, 0));
+        sim.cancel(serverTimers.getLong(node.slot()));
+        serverTimers.set(node.slot(), sim.scheduleAfter(afterNanos, expireKind, node.slot(), 0));
     }
 
     private void expire(Node node) {
-        serverTimers.set(node.slot, EventQueue.NO_HANDLE);
-        if (node.status != NodeStatus.DOWN) {
+        serverTimers.set(node.slot(), EventQueue.NO_HANDLE);
+        if (node.status() != NodeStatus.DOWN) {
             cluster.markNodeDown(node, "Node heartbeat missed");
         }
     }
@@ -134,7 +134,7 @@ public final class TtlHeartbeats implements FailureDetector {
     private long baseTtlNanos() {
         int active = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status != NodeStatus.DOWN) {
+            if (cluster.node(slot).status() != NodeStatus.DOWN) {
                 active++;
             }
         }
@@ -146,7 +146,7 @@ public final class TtlHeartbeats implements FailureDetector {
     public void onLeaderFailover() {
         long failover = SimTime.millis(config.failoverHeartbeatTtlMillis);
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status != NodeStatus.DOWN) {
+            if (cluster.node(slot).status() != NodeStatus.DOWN) {
                 resetServerTimer(cluster.node(slot), failover);
             }
         }
@@ -154,7 +154,7 @@ public final class TtlHeartbeats implements FailureDetector {
 
     @Override
     public void onClockJump(Node node, long deltaNanos) {
-        long handle = clientTimers.getLong(node.slot);
+        long handle = clientTimers.getLong(node.slot());
         long due = sim.dueTimeOf(handle);
         if (due != Long.MIN_VALUE) {
             scheduleSend(node, Math.max(0, due - deltaNanos - sim.nowNanos()));

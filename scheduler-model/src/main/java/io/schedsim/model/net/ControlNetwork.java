@@ -36,10 +36,10 @@ public final class ControlNetwork {
         if (!linkUp(node, toServer)) {
             return DROPPED;
         }
-        if (node.heartbeatLoss > 0 && random.chance(node.heartbeatLoss)) {
+        if (node.heartbeatLoss() > 0 && random.chance(node.heartbeatLoss())) {
             return DROPPED;
         }
-        return baseDelayNanos() + node.heartbeatExtraDelayNanos;
+        return baseDelayNanos() + node.heartbeatExtraDelayNanos();
     }
 
     /** A client status update (node → server), possibly delayed and so reordered. */
@@ -62,10 +62,10 @@ public final class ControlNetwork {
     }
 
     public boolean linkUp(Node node, boolean toServer) {
-        if (!node.hostUp) {
+        if (!node.hostUp()) {
             return false;
         }
-        return toServer ? !node.blockToServer : !node.blockFromServer;
+        return toServer ? !node.blockToServer() : !node.blockFromServer();
     }
 
     public void setStatusUpdateFaults(long maxExtraDelayNanos, double duplicateProbability) {

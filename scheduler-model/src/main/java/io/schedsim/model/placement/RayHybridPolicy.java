@@ -48,7 +48,7 @@ public final class RayHybridPolicy implements RayPlacement {
 
     @Override
     public void onNodeChanged(Node node) {
-        ranker.update(node.slot, node.status != NodeStatus.DOWN, cluster.raySchedulable(node),
-                node.cpuTotalMilli, node.cpuUsedMilli);
+        ranker.update(node.slot(), node.status() != NodeStatus.DOWN, cluster.raySchedulable(node),
+                node.cpuTotalMilli(), node.cpuUsedMilli());
     }
 }

@@ -29,15 +29,15 @@ public final class ScoredPlacement implements PlacementPolicy {
         double bestScore = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (!node.isReady() || node.cpuTotalMilli == 0) {
+            if (!node.isReady() || node.cpuTotalMilli() == 0) {
                 continue;
             }
-            long cpuAfter = node.cpuUsedMilli + plannedCpuMilli[slot] + job.cpuMilli;
-            long memAfter = node.memUsedMb + plannedMemMb[slot] + job.memMb;
-            if (cpuAfter > node.cpuTotalMilli || memAfter > node.memTotalMb) {
+            long cpuAfter = node.cpuUsedMilli() + plannedCpuMilli[slot] + job.cpuMilli();
+            long memAfter = node.memUsedMb() + plannedMemMb[slot] + job.memMb();
+            if (cpuAfter > node.cpuTotalMilli() || memAfter > node.memTotalMb()) {
                 continue;
             }
-            double utilisation = cpuAfter / (double) node.cpuTotalMilli;
+            double utilisation = cpuAfter / (double) node.cpuTotalMilli();
             double score = binPack ? utilisation : -utilisation;
             if (best < 0 || score > bestScore) {
                 best = slot;

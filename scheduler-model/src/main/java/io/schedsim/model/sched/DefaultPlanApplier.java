@@ -1,9 +1,9 @@
 package io.schedsim.model.sched;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.StateStore;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * The correct plan applier (nomad/plan_apply.go): stops and lost updates always commit; every
@@ -47,11 +47,11 @@ public class DefaultPlanApplier implements PlanApplier {
 
     /** The commit-time gate: Ready, fits, and the replaced allocation was not replaced already. */
     protected boolean admits(Node node, Plan.Placement placement) {
-        if (!node.isReady() || !node.fits(placement.job().cpuMilli, placement.job().memMb)) {
+        if (!node.isReady() || !node.fits(placement.job().cpuMilli(), placement.job().memMb())) {
             return false;
         }
         int previous = placement.previousAlloc();
-        return previous == Alloc.NONE || !cluster.state().allocs().get(previous).replaced;
+        return previous == Alloc.NONE || !cluster.state().allocs().get(previous).replaced();
     }
 
     /** A lost allocation no longer uses its node's capacity (R-10, INV-17). */

@@ -51,7 +51,7 @@ public final class SchedulerWorkers {
     /** Wakes idle workers when evaluations are pending. */
     public void kick() {
         for (int worker = 0; worker < busy.length; worker++) {
-            if (!busy[worker] && cluster.state().broker().hasPending()) {
+            if (!busy[worker] && cluster.broker().hasPending()) {
                 busy[worker] = true;
                 sim.post(sim.nowNanos(), dequeueKind, worker, 0);
             }
@@ -59,12 +59,12 @@ public final class SchedulerWorkers {
     }
 
     private void dequeue(int worker) {
-        Evaluation eval = cluster.state().broker().dequeue();
+        Evaluation eval = cluster.broker().dequeue();
         if (eval == null) {
             busy[worker] = false;
             return;
         }
-        eval.snapshotUnblockIndex = cluster.state().broker().unblockIndex();
+        eval.snapshotUnblockIndex = cluster.broker().unblockIndex();
         inFlight[worker] = scheduler.plan(eval);
         long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
         sim.postAfter(delay, commitKind, worker, eval.id);
@@ -79,7 +79,7 @@ public final class SchedulerWorkers {
         Plan plan = inFlight[worker];
         inFlight[worker] = null;
         Evaluation eval = plan.eval;
-        EvalBroker broker = cluster.state().broker();
+        EvalBroker broker = cluster.broker();
         broker.finish(eval);
         if (plan.leaderEpoch != cluster.leaderEpoch()) {
             broker.requeue(eval);
@@ -91,7 +91,7 @@ public final class SchedulerWorkers {
     }
 
     private void settle(Evaluation eval, Plan plan, PlanResult result) {
-        EvalBroker broker = cluster.state().broker();
+        EvalBroker broker = cluster.broker();
         if (plan.followUpAtNanos >= 0) {
             scheduleFollowUp(Math.max(sim.nowNanos(), plan.followUpAtNanos), eval.job);
         }
@@ -111,7 +111,7 @@ public final class SchedulerWorkers {
 
     private void scheduleFollowUp(long atNanos, Job job) {
         followUpsPending++;
-        sim.post(atNanos, followUpKind, job.id, 0);
+        sim.post(atNanos, followUpKind, job.id(), 0);
     }
 
     /** Follow-up evaluations (delayed reschedules, failed evals) not yet due. */
@@ -120,7 +120,7 @@ public final class SchedulerWorkers {
     }
 
     private int attemptLimit(Job job) {
-        switch (job.type) {
+        switch (job.type()) {
             case SYSTEM:
             case SYSBATCH:
                 return config.planAttemptsSystem;

@@ -55,7 +55,7 @@ final class LivenessAudit {
                 continue;
             }
             int slot = tasks.node(e);
-            if (cluster.node(slot).status == NodeStatus.DOWN) {
+            if (cluster.node(slot).status() == NodeStatus.DOWN) {
                 monitor.violation(Inv.RESOURCE_ACCOUNTING, "task entry " + e + " (state " + s
                         + ") still held on DEAD node " + slot);
                 return;
@@ -91,7 +91,7 @@ final class LivenessAudit {
         long[] reserved = reservedByNode();
         for (int slot = 0; slot < reserved.length; slot++) {
             Node node = cluster.node(slot);
-            if (node.status != NodeStatus.DOWN && reserved[slot] != 0) {
+            if (node.status() != NodeStatus.DOWN && reserved[slot] != 0) {
                 monitor.violation(Inv.CAPACITY_FREE, node + " still reserves " + reserved[slot]
                         + " milli-CPU for Ray tasks 60 s after the last one finished");
             }
@@ -106,8 +106,8 @@ final class LivenessAudit {
     private boolean feasibleNodeAlive(long requestMilli) {
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (node.status != NodeStatus.DOWN && node.hostUp && node.agentUp && !node.draining
-                    && node.cpuFreeMilli() >= requestMilli) {
+            if (node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp()
+                    && !node.draining() && node.cpuFreeMilli() >= requestMilli) {
                 return true;
             }
         }

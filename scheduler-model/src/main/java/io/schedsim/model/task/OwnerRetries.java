@@ -63,7 +63,7 @@ final class OwnerRetries {
     /** True while the parent attempt's process lives (ground truth: it receives results). */
     boolean ownerAlive(int parent) {
         Node node = cluster.node(tasks.node(parent));
-        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation(parent);
+        return node.status() != NodeStatus.DOWN && node.incarnation() == tasks.incarnation(parent);
     }
 
     /** The attempt failed; the caller has released its CPU if its node is alive. */
@@ -176,7 +176,7 @@ final class OwnerRetries {
         tasks.unlink(c);
         long doneAt = sim.dueTimeOf(tasks.handle(c));
         sim.cancel(tasks.handle(c));
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             failures.record(c, tasks.attempt(c), ErrorType.NODE_DIED, sim.nowNanos());
             stats.lostAttempts++;
         } else {
@@ -192,8 +192,8 @@ final class OwnerRetries {
     /** An orphan's run ended: free its CPU unless it died with its node. */
     boolean orphanDone(int slot, int incarnation) {
         Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN || node.incarnation != incarnation || !node.hostUp
-                || !node.agentUp || tasks.orphanCpuMilli[slot] < cpuMilli) {
+        if (node.status() == NodeStatus.DOWN || node.incarnation() != incarnation || !node.hostUp()
+                || !node.agentUp() || tasks.orphanCpuMilli[slot] < cpuMilli) {
             // Died with its node, or its reservation already left with the node's earlier death.
             return false;
         }

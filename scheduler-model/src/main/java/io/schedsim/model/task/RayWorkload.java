@@ -108,7 +108,7 @@ public final class RayWorkload {
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);
-        int slot = node.slot;
+        int slot = node.slot();
         boolean preempted = preemptedDeath(node);
         scratch.clear();
         long heldCpuMilli = 0;
@@ -154,7 +154,7 @@ public final class RayWorkload {
     public void onCapacityFreed(Node node) {
         if (!dispatchScheduled && pending.peek() != NIL) {
             dispatchScheduled = true;
-            sim.post(sim.nowNanos(), kindDispatch, node.slot, 0);
+            sim.post(sim.nowNanos(), kindDispatch, node.slot(), 0);
         }
     }
 
@@ -170,20 +170,20 @@ public final class RayWorkload {
      * in the server's view still leased or running, for {@link #onNodeDown}.
      */
     public void onWorkDied(Node node) {
-        tasks.ensureNodes(node.slot);
+        tasks.ensureNodes(node.slot());
     }
 
     /** F-3: the first running attempt on the node (grant order) fails WORKER_DIED now. */
     public boolean crashOneAttempt(Node node) {
         long now = sim.nowNanos();
-        if (!node.hostUp || !node.agentUp) {
+        if (!node.hostUp() || !node.agentUp()) {
             return false;
         }
-        for (int e = tasks.first(node.slot); e != NIL; e = tasks.next(e)) {
+        for (int e = tasks.first(node.slot()); e != NIL; e = tasks.next(e)) {
             byte s = tasks.state(e);
             // A parent blocked in get is RUNNING in Ray's state API, and its worker can be killed.
             boolean running = (s == RUNNING && now >= tasks.startNanos(e)) || s == WAITING;
-            if (running && node.incarnation == tasks.incarnation(e)) {
+            if (running && node.incarnation() == tasks.incarnation(e)) {
                 if (s == RUNNING) {
                     cluster.release(node, cpuMilli, 0);
                 }
@@ -229,12 +229,12 @@ public final class RayWorkload {
         Node node = cluster.node(slot);
         if (!cluster.raySchedulable(node)) {
             monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
-                    + " granted on " + node + " (status " + node.status + ", draining "
-                    + node.draining + ")");
+                    + " granted on " + node + " (status " + node.status() + ", draining "
+                    + node.draining() + ")");
         }
         cluster.reserve(node, cpuMilli, 0);
         tasks.transition(e, RUNNING);
-        tasks.setIncarnation(e, node.incarnation);
+        tasks.setIncarnation(e, node.incarnation());
         tasks.link(e, slot);
         long start = sim.nowNanos() + leaseLatencyNanos;
         tasks.setStartNanos(e, start);
@@ -247,7 +247,7 @@ public final class RayWorkload {
             return;
         }
         Node node = cluster.node(tasks.node(e));
-        if (node.incarnation != tasks.incarnation(e) || !node.hostUp || !node.agentUp) {
+        if (node.incarnation() != tasks.incarnation(e) || !node.hostUp() || !node.agentUp()) {
             return;
         }
         cluster.release(node, cpuMilli, 0);
@@ -311,9 +311,9 @@ public final class RayWorkload {
 
     /** the node was draining for preemption and its deadline has passed. */
     private boolean preemptedDeath(Node node) {
-        return node.draining && node.drainDeadlineNanos > 0
-                && node.drainDeadlineNanos != SimTime.NEVER
-                && sim.nowNanos() >= node.drainDeadlineNanos;
+        return node.draining() && node.drainDeadlineNanos() > 0
+                && node.drainDeadlineNanos() != SimTime.NEVER
+                && sim.nowNanos() >= node.drainDeadlineNanos();
     }
 
     public long submitted() {

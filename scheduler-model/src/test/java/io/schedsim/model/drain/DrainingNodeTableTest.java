@@ -61,8 +61,8 @@ class DrainingNodeTableTest {
         drainer.markRemaining(cluster.node(NODE), null, true);
         int marked = 0;
         for (Alloc alloc : cluster.state().allocs().all()) {
-            marked += alloc.migrate ? 1 : 0;
-            if (alloc.migrate && alloc.job.type == JobType.SYSTEM) {
+            marked += alloc.migrate() ? 1 : 0;
+            if (alloc.migrate() && alloc.job().type() == JobType.SYSTEM) {
                 assertEquals(false, ignoreSystem, "system marked under -ignore-system");
             }
         }

@@ -46,7 +46,7 @@ class HealthChecksBlackoutTest {
         cluster.sim().runUntil(SimTime.seconds(600));
 
         for (int slot = 0; slot <= WORKERS; slot++) {
-            assertEquals(NodeStatus.READY, cluster.node(slot).status, "node " + slot);
+            assertEquals(NodeStatus.READY, cluster.node(slot).status(), "node " + slot);
         }
         assertTrue(cluster.ray().allTerminal());
         assertEquals(2_000, cluster.ray().completed());

@@ -73,16 +73,16 @@ class TtlHeartbeatsTest {
         cluster.sim().runUntil(SimTime.seconds(cutSeconds + 60));
 
         Node node = cluster.node(1);
-        assertEquals(NodeStatus.DOWN, node.status);
+        assertEquals(NodeStatus.DOWN, node.status());
         long lastArrival = log.arrivals.getLong(log.arrivals.size() - 1);
         long lastTtl = log.ttls.getLong(log.ttls.size() - 1);
-        assertEquals(lastArrival, node.lastHeartbeatNanos);
-        assertEquals(lastArrival + lastTtl + SimTime.millis(graceMillis), node.downAtNanos,
+        assertEquals(lastArrival, node.lastHeartbeatNanos());
+        assertEquals(lastArrival + lastTtl + SimTime.millis(graceMillis), node.downAtNanos(),
                 "down at last heartbeat + ttl + grace");
-        assertTrue(node.downAtNanos - lastArrival >= SimTime.seconds(10)
+        assertTrue(node.downAtNanos() - lastArrival >= SimTime.seconds(10)
                 + SimTime.millis(graceMillis), "INV-11 lower bound");
         for (int slot : new int[] {0, 2}) {
-            assertEquals(NodeStatus.READY, cluster.node(slot).status);
+            assertEquals(NodeStatus.READY, cluster.node(slot).status());
         }
         assertEquals(List.of(), cluster.monitor().violations());
     }

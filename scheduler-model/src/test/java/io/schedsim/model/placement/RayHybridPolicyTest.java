@@ -6,6 +6,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.node.NodeStatus;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ class RayHybridPolicyTest {
         policy.onNodeChanged(cluster.node(1));
         assertEquals(2, policy.pickNode(0, 1_000));
         assertEquals(2, policy.pickNode(1, 1_000), "a full preferred node is skipped");
-        cluster.node(2).status = NodeStatus.DOWN;
+        cluster.terminateHost(2);
+        cluster.markNodeDown(cluster.node(2), "test: detected");
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status());
         policy.onNodeChanged(cluster.node(2));
         assertEquals(3, policy.pickNode(2, 1_000));
         assertEquals(-1, policy.pickNode(3, 5_000), "infeasible: waits");
@@ -31,12 +34,13 @@ class RayHybridPolicyTest {
     void unannouncedDrainIsNeverPicked() {
         Cluster cluster = cluster();
         RayHybridPolicy policy = new RayHybridPolicy(cluster);
-        cluster.node(1).draining = true;
-        cluster.node(2).draining = true;
+        // The operator's drains reach the cluster's own placement, not this policy.
+        cluster.updateDrain(1, DrainSpec.noDeadline(false));
+        cluster.updateDrain(2, DrainSpec.noDeadline(false));
         assertEquals(3, policy.pickNode(-1, 1_000));
-        cluster.node(3).draining = true;
+        cluster.updateDrain(3, DrainSpec.noDeadline(false));
         assertEquals(-1, policy.pickNode(-1, 1_000));
-        cluster.node(2).draining = false;
+        cluster.cancelDrain(2, false);
         policy.onNodeChanged(cluster.node(2));
         assertEquals(2, policy.pickNode(-1, 1_000));
     }

@@ -41,10 +41,10 @@ class RayChaosSmokeTest {
         assertTrue(ray.retries() >= ray.lostAttempts() / 2, "retries " + ray.retries());
         assertEquals(200, cluster.sim().metrics().recorder("taskCompletion").count());
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            boolean dead = cluster.node(slot).status == NodeStatus.DOWN;
+            boolean dead = cluster.node(slot).status() == NodeStatus.DOWN;
             assertEquals(slot == victim, dead, "DEAD ⊆ killed, and the killed node is DEAD");
             if (!dead) {
-                assertEquals(0, cluster.node(slot).cpuUsedMilli, "CPU free on node " + slot);
+                assertEquals(0, cluster.node(slot).cpuUsedMilli(), "CPU free on node " + slot);
             }
         }
         EndOfRun.check(cluster);

@@ -29,14 +29,14 @@ class RayOwnershipTest {
         RayWorkload ray = cluster.ray();
         cluster.sim().runUntil(SimTime.seconds(1));
         // The parent waits in get on node 1; its child runs there on the CPU the parent released.
-        assertEquals(1_000, cluster.node(1).cpuUsedMilli);
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli());
         assertTrue(cluster.crashRunningWork(1), "the parent's worker is killed");
-        assertEquals(1_000, cluster.node(1).cpuUsedMilli, "the orphan keeps its CPU");
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli(), "the orphan keeps its CPU");
         assertArrayEquals(new long[] {0, 1_000, 0}, ray.reservedCpuMilliByNode());
         cluster.sim().runUntil(SimTime.seconds(2));
-        assertEquals(1_000, cluster.node(2).cpuUsedMilli, "the retry runs on node 2");
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli(), "the retry runs on node 2");
         cluster.sim().runUntil(SimTime.seconds(3));
-        assertEquals(0, cluster.node(1).cpuUsedMilli, "the orphan finished and freed its CPU");
+        assertEquals(0, cluster.node(1).cpuUsedMilli(), "the orphan finished and freed its CPU");
         RayClusters.runUntilTerminal(cluster, 60);
         assertEquals("[0:FAILED(WORKER_DIED), 1:FINISHED]", ray.attempts(0).toString());
         assertEquals(1, ray.completed());
@@ -51,8 +51,8 @@ class RayOwnershipTest {
         RayWorkload ray = cluster.ray();
         cluster.sim().runUntil(SimTime.seconds(1));
         // The parent waits in get on node 1, its child runs on node 2.
-        assertEquals(0, cluster.node(1).cpuUsedMilli);
-        assertEquals(1_000, cluster.node(2).cpuUsedMilli);
+        assertEquals(0, cluster.node(1).cpuUsedMilli());
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli());
         cluster.terminateHost(2);
         RayClusters.runUntilTerminal(cluster, 600);
         assertEquals(1, ray.completed());
@@ -70,14 +70,14 @@ class RayOwnershipTest {
         cluster.sim().runUntil(SimTime.seconds(1));
         cluster.terminateHost(1);
         cluster.sim().runUntil(SimTime.seconds(7));
-        assertEquals(0, cluster.node(2).cpuUsedMilli, "the child finished and freed its CPU");
+        assertEquals(0, cluster.node(2).cpuUsedMilli(), "the child finished and freed its CPU");
         assertEquals(0, ray.completed(), "its result went nowhere");
         RayClusters.runUntilTerminal(cluster, 600);
         assertEquals("[0:FAILED(NODE_DIED), 1:FINISHED]", ray.attempts(0).toString());
         assertEquals(1, ray.lostAttempts());
         assertEquals(1, ray.retries());
         for (int slot = 2; slot <= 3; slot++) {
-            assertEquals(0, cluster.node(slot).cpuUsedMilli);
+            assertEquals(0, cluster.node(slot).cpuUsedMilli());
         }
         ray.checkLiveness();
         assertEquals(List.of(), cluster.monitor().violations());

@@ -61,7 +61,7 @@ class RayRetryTableTest {
         assertEquals(error ? kills - 1 : kills, ray.retries());
         assertEquals(0, ray.lostAttempts());
         assertEquals(List.of(), RayClusters.violations(cluster));
-        assertEquals(0, cluster.node(1).cpuUsedMilli);
+        assertEquals(0, cluster.node(1).cpuUsedMilli());
     }
 
     private static String expand(String history) {

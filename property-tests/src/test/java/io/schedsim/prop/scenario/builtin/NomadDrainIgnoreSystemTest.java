@@ -44,11 +44,11 @@ class NomadDrainIgnoreSystemTest {
         assertEquals(2, service.size(), "the original and exactly one new service allocation");
         Alloc original = service.get(0);
         Alloc replacement = service.get(1);
-        assertEquals(NomadDrainIgnoreSystem.DRAINED_NODE, original.node);
+        assertEquals(NomadDrainIgnoreSystem.DRAINED_NODE, original.node());
         assertEquals(ClientStatus.COMPLETE, original.client());
-        assertEquals(original.id, replacement.previousAlloc);
+        assertEquals(original.id(), replacement.previousAlloc());
         assertEquals(ClientStatus.RUNNING, replacement.client());
         assertEquals(DesiredStatus.RUN, replacement.desired());
-        assertNotEquals(NomadDrainIgnoreSystem.DRAINED_NODE, replacement.node);
+        assertNotEquals(NomadDrainIgnoreSystem.DRAINED_NODE, replacement.node());
     }
 }

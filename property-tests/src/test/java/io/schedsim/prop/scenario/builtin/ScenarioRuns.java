@@ -53,7 +53,7 @@ final class ScenarioRuns {
     static List<Alloc> allocs(Cluster cluster, String job) {
         List<Alloc> allocs = new ArrayList<>();
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.job.name.equals(job)) {
+            if (alloc.job().name().equals(job)) {
                 allocs.add(alloc);
             }
         }
@@ -75,7 +75,7 @@ final class ScenarioRuns {
     static List<Alloc> liveOn(Cluster cluster, String job, int node) {
         List<Alloc> live = new ArrayList<>();
         for (Alloc alloc : live(cluster, job)) {
-            if (alloc.node == node) {
+            if (alloc.node() == node) {
                 live.add(alloc);
             }
         }

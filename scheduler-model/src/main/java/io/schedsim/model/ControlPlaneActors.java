@@ -1,0 +1,361 @@
+package io.schedsim.model;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.metrics.LatencyRecorder;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.client.ClientAgent;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.drain.Drainer;
+import io.schedsim.model.heartbeat.FailureDetector;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.sched.EvalBroker;
+import io.schedsim.model.sched.SchedulerWorkers;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.NodeLifecycle;
+import io.schedsim.model.state.StateListener;
+import io.schedsim.model.state.StateStore;
+import io.schedsim.model.task.RayWorkload;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
+
+/**
+ * The control-plane actors of one cluster (evaluation broker, scheduler workers, failure detector,
+ * drainer, clients, Ray placement and workload) and how changes reach them: the control-plane
+ * operations components may call, and the fan-out of every change the state store reports, in
+ * the fixed order the traces depend on. The actors are created at {@link Cluster#start}.
+ */
+final class ControlPlaneActors implements StateListener {
+    private final Simulation sim;
+    private final ClusterConfig config;
+    private final InvariantMonitor monitor;
+    private final NodeLifecycle lifecycle;
+    private final StateStore state;
+    private final EvalBroker broker = new EvalBroker();
+    private final ObjectArrayList<NodeEvent> nodeEvents = new ObjectArrayList<>();
+    private final LatencyRecorder detectionMillis;
+    private final LatencyRecorder drainMillis;
+    private FailureDetector detector;
+    private SchedulerWorkers workers;
+    private Drainer drainer;
+    private ClientAgent client;
+    private RayPlacement rayPlacement;
+    private RayWorkload ray;
+    private int leaderEpoch;
+    private boolean started;
+    private int drainCheckKind;
+    private int detectionCheckKind;
+
+    ControlPlaneActors(Simulation sim, ClusterConfig config, InvariantMonitor monitor) {
+        this.sim = sim;
+        this.config = config;
+        this.monitor = monitor;
+        this.lifecycle = NodeLifecycle.create(sim, monitor, this);
+        this.state = lifecycle.state();
+        this.detectionMillis = sim.metrics().recorder("failureDetection");
+        this.drainMillis = sim.metrics().recorder("drainDuration");
+    }
+
+    /** From now on evaluations wake workers and node changes reach the components. */
+    void markStarted() {
+        started = true;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    void wire(RayPlacement rayPlacement, ClientAgent client, Drainer drainer,
+            SchedulerWorkers workers, FailureDetector detector) {
+        this.rayPlacement = rayPlacement;
+        this.client = client;
+        this.drainer = drainer;
+        this.workers = workers;
+        this.detector = detector;
+    }
+
+    void setRay(RayWorkload ray) {
+        this.ray = ray;
+    }
+
+    NodeLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    StateStore state() {
+        return state;
+    }
+
+    EvalBroker broker() {
+        return broker;
+    }
+
+    FailureDetector detector() {
+        return detector;
+    }
+
+    SchedulerWorkers workers() {
+        return workers;
+    }
+
+    Drainer drainer() {
+        return drainer;
+    }
+
+    ClientAgent client() {
+        return client;
+    }
+
+    RayPlacement rayPlacement() {
+        return rayPlacement;
+    }
+
+    RayWorkload ray() {
+        return ray;
+    }
+
+    List<NodeEvent> nodeEvents() {
+        return nodeEvents;
+    }
+
+    /** Registers the timers of the online checks that need a deadline (INV-9, INV-12). */
+    void startChecks() {
+        drainCheckKind = sim.registerKind("inv.drain-deadline", (slot, startedAt) -> {
+            Node node = state.node(slot);
+            if (node.draining() && node.drainStartedNanos() == startedAt
+                    && node.drainDeadlineNanos() <= sim.nowNanos()) {
+                monitor.violation(Inv.DEADLINE, "drain of " + node
+                        + " still set after its deadline and coalesce window");
+            }
+        });
+        detectionCheckKind = sim.registerKind("inv.detection-bound", (slot, diedAt) -> {
+            Node node = state.node(slot);
+            if (node.diedAtNanos() == diedAt && (!node.hostUp() || !node.agentUp())) {
+                if (node.status() != NodeStatus.DOWN) {
+                    monitor.violation(Inv.HEALTH_CHECK_DETECTION, node + " died "
+                            + SimTime.format(sim.nowNanos() - diedAt)
+                            + " ago and is still not DEAD");
+                }
+            }
+        });
+    }
+
+    /** INV-12: a dead node must be DEAD within the detector's window (Ray health checks). */
+    void checkDetectionLater(Node node) {
+        if (config.detector == DetectorPolicy.RAY_HEALTH_CHECK
+                && node.status() != NodeStatus.DOWN) {
+            sim.scheduleAfter(detector.detectionWindowNanos() + 1, detectionCheckKind,
+                    node.slot(), node.diedAtNanos());
+        }
+    }
+
+    public int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    void bumpLeaderEpoch() {
+        leaderEpoch++;
+    }
+
+    /** Ray's placement gate: ALIVE and not DRAINING in the server's view. */
+    public boolean raySchedulable(Node node) {
+        return node.status() == NodeStatus.READY && !node.draining() && node.cpuTotalMilli() > 0;
+    }
+
+    /** Creates an evaluation for {@code job} and wakes a worker. */
+    public void createEval(Job job, String triggeredBy, int nodeSlot) {
+        broker.enqueue(job, triggeredBy, nodeSlot, sim.nowNanos());
+        if (started) {
+            workers.kick();
+        }
+    }
+
+    /** N-22: node-update evals for jobs with allocations there and every system job. */
+    void createNodeEvals(Node node) {
+        for (Job job : state.jobs()) {
+            boolean covers = job.type() == JobType.SYSTEM && !job.stopped();
+            if (!covers && job.type() != JobType.SYSBATCH) {
+                for (Alloc alloc : state.allocs().all()) {
+                    if (alloc.job() == job && alloc.node() == node.slot()
+                            && needsNodeEval(alloc)) {
+                        covers = true;
+                        break;
+                    }
+                }
+            }
+            if (covers) {
+                createEval(job, "node-update", node.slot());
+            }
+        }
+    }
+
+    /**
+     * N-22: batch allocations count unless terminal; service ones unless fully terminal, so one
+     * stopped but still running there gets the eval that marks it lost if the node is down (N-20).
+     */
+    private static boolean needsNodeEval(Alloc alloc) {
+        if (alloc.job().type() == JobType.SERVICE) {
+            return !alloc.client().isTerminal();
+        }
+        return !alloc.isTerminal();
+    }
+
+    /** Detector → control plane: the node is down (Nomad) or DEAD (Ray). */
+    public void markNodeDown(Node node, String reason) {
+        if (node.status() == NodeStatus.DOWN) {
+            return;
+        }
+        long now = sim.nowNanos();
+        checkDetection(node, now, reason);
+        lifecycle.markDown(node, now);
+        record(node, NodeEvent.Kind.DOWN, reason);
+        if (node.diedAtNanos() >= 0) {
+            detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos()));
+        }
+        rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onNodeDown(node);
+        }
+        createNodeEvals(node);
+        drainer.onAllocChanged(null);
+    }
+
+    /** Detector → control plane: the node registered or re-registered (N-28). */
+    public void markNodeReady(Node node) {
+        if (node.status() == NodeStatus.DOWN && config.detector != DetectorPolicy.NOMAD_TTL) {
+            return;
+        }
+        lifecycle.markReady(node);
+        record(node, NodeEvent.Kind.READY, "");
+        client.onNodeReady(node);
+        rayPlacement.onNodeChanged(node);
+        createNodeEvals(node);
+        broker.unblockAll();
+        workers.kick();
+        if (ray != null) {
+            ray.onNodeReady(node);
+        }
+    }
+
+    /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */
+    private void checkDetection(Node node, long now, String reason) {
+        if (config.detector == DetectorPolicy.NOMAD_TTL) {
+            long minimum = SimTime.millis(config.minHeartbeatTtlMillis
+                    + config.heartbeatGraceMillis);
+            if (now - node.lastHeartbeatNanos() < minimum) {
+                monitor.violation(Inv.TTL_DETECTION, node + " marked down "
+                        + SimTime.format(now - node.lastHeartbeatNanos())
+                        + " after its last heartbeat, before ttl + grace");
+            }
+        }
+        boolean disturbed = node.disturbedNow() || node.disturbedUntilNanos() == SimTime.NEVER
+                || now - node.disturbedUntilNanos() <= detector.detectionWindowNanos();
+        if (!disturbed) {
+            monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
+                    + ") although no fault touched it");
+        }
+    }
+
+    /** Appends to the node history (cold path: status, eligibility, drains, deaths). */
+    void record(Node node, NodeEvent.Kind kind, String detail) {
+        nodeEvents.add(new NodeEvent(sim.nowNanos(), node.slot(), kind, detail));
+    }
+
+    /** A drain was set or cleared: Ray's placement index and waiting tasks must know. */
+    private void onDrainChanged(Node node) {
+        rayPlacement.onNodeChanged(node);
+        if (ray != null && raySchedulable(node)) {
+            ray.onNodeReady(node);
+        }
+    }
+
+    @Override
+    public void onJobRegistered(Job job) {
+        createEval(job, "job-register", -1);
+    }
+
+    @Override
+    public void onReserved(Node node) {
+        rayPlacement.onNodeChanged(node);
+    }
+
+    @Override
+    public void onReleased(Node node) {
+        rayPlacement.onNodeChanged(node);
+        // Every release is a capacity change, blocked evals or not: an eval whose plan is in
+        // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
+        if (started && broker.unblockAll() > 0) {
+            workers.kick();
+        }
+    }
+
+    @Override
+    public void onAllocResourcesFreed(Node node) {
+        if (ray != null) {
+            ray.onCapacityFreed(node);
+        }
+    }
+
+    @Override
+    public void onAllocPlaced(Alloc alloc) {
+        client.onAllocPlaced(alloc);
+    }
+
+    @Override
+    public void onAllocStopped(Alloc alloc) {
+        client.onAllocStopped(alloc);
+    }
+
+    @Override
+    public void onAllocChanged(Alloc alloc) {
+        drainer.onAllocChanged(alloc);
+        if (alloc.client() == ClientStatus.FAILED && !alloc.desired().isServerTerminal()) {
+            createEval(alloc.job(), "alloc-failure", alloc.node());
+        }
+    }
+
+    @Override
+    public void onNodeBecameEligible(Node node) {
+        createNodeEvals(node);
+        broker.unblockAll();
+        workers.kick();
+        rayPlacement.onNodeChanged(node);
+    }
+
+    @Override
+    public void onDrainSet(Node node) {
+        drainer.onDrainSet(node);
+        onDrainChanged(node);
+        if (node.drainDeadlineNanos() != SimTime.NEVER) {
+            long window = SimTime.millis(config.drainDeadlineCoalesceWindowMillis
+                    + config.drainBatchUpdateIntervalMillis) + 1;
+            sim.schedule(node.drainDeadlineNanos() + window, drainCheckKind, node.slot(),
+                    node.drainStartedNanos());
+        }
+    }
+
+    @Override
+    public void onDrainCancelled(Node node) {
+        drainer.onDrainCancelled(node);
+        onDrainChanged(node);
+    }
+
+    @Override
+    public void onDrainCompleted(Node node, long drainNanos) {
+        onDrainChanged(node);
+        drainMillis.record(SimTime.toMillis(Math.max(0, drainNanos)));
+    }
+
+    @Override
+    public void onNodeEvent(Node node, NodeEvent.Kind kind, String detail) {
+        record(node, kind, detail);
+    }
+}
