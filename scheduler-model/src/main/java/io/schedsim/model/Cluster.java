@@ -3,6 +3,7 @@ package io.schedsim.model;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.model.invariant.InvariantMonitor;
@@ -11,7 +12,6 @@ import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.sched.EvalBroker;
 import io.schedsim.model.sched.SchedulerWorkers;
-import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.NodeLifecycle;
 import io.schedsim.model.state.StateStore;
@@ -34,6 +34,7 @@ public final class Cluster extends ClusterOperations {
     private final ControlNetwork network;
     private final ModelComponents components;
     private final ControlPlaneActors actors;
+    private final ModelContext context;
     private RayWorkloadSpec raySpec;
     private boolean started;
 
@@ -44,6 +45,8 @@ public final class Cluster extends ClusterOperations {
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
         this.network = new ControlNetwork(config, sim.random("network"));
         this.actors = new ControlPlaneActors(sim, config, monitor);
+        this.context = new ModelContext(sim, config, actors.state(), network, monitor,
+                actors.control());
     }
 
     public static Cluster create(Simulation sim, ClusterConfig config, ModelComponents components) {
@@ -79,13 +82,13 @@ public final class Cluster extends ClusterOperations {
         }
         started = true;
         actors.markStarted();
-        RayPlacement rayPlacement = components.rayPlacement(this);
-        ClientAgent client = components.client(this);
-        Drainer drainer = components.drainer(this);
-        SchedulerWorkers workers = new SchedulerWorkers(this,
-                components.scheduler(this, components.placement(this)),
-                components.planApplier(this));
-        FailureDetector detector = components.detector(this);
+        RayPlacement rayPlacement = components.rayPlacement(context);
+        ClientAgent client = components.client(context);
+        Drainer drainer = components.drainer(context);
+        SchedulerWorkers workers = new SchedulerWorkers(context, actors.broker(),
+                components.scheduler(context, components.placement(context)),
+                components.planApplier(context));
+        FailureDetector detector = components.detector(context);
         actors.wire(rayPlacement, client, drainer, workers, detector);
         for (int slot = 0; slot < nodeSlotCount(); slot++) {
             rayPlacement.onNodeChanged(node(slot));
@@ -97,8 +100,8 @@ public final class Cluster extends ClusterOperations {
         startFaultTimers();
         detector.start();
         if (raySpec != null) {
-            RayWorkload ray = new RayWorkload(this, raySpec, rayPlacement,
-                    components.retryPolicy(this));
+            RayWorkload ray = new RayWorkload(context, raySpec, rayPlacement,
+                    components.retryPolicy(context));
             actors.setRay(ray);
             ray.start();
         }
@@ -173,34 +176,9 @@ public final class Cluster extends ClusterOperations {
         return actors.leaderEpoch();
     }
 
-    /** Ray's placement gate: ALIVE and not DRAINING in the server's view. */
-    public boolean raySchedulable(Node node) {
-        return actors.raySchedulable(node);
-    }
-
-    /** Reserves capacity on a node (server view); INV-17 checked. */
-    public void reserve(Node node, long cpuMilli, long memMb) {
-        actors.state().reserve(node, cpuMilli, memMb);
-    }
-
-    /** Releases a reservation; INV-17 checked. */
-    public void release(Node node, long cpuMilli, long memMb) {
-        actors.state().release(node, cpuMilli, memMb);
-    }
-
-    /** Creates an evaluation for {@code job} and wakes a worker. */
-    public void createEval(Job job, String triggeredBy, int node) {
-        actors.createEval(job, triggeredBy, node);
-    }
-
-    /** Detector → cluster: the node is down (Nomad) or DEAD (Ray). */
-    public void markNodeDown(Node node, String reason) {
-        actors.markNodeDown(node, reason);
-    }
-
-    /** Detector → cluster: the node registered or re-registered (N-28). */
-    public void markNodeReady(Node node) {
-        actors.markNodeReady(node);
+    /** The context the components get; for tests and tools that build a component by hand. */
+    public ModelContext context() {
+        return context;
     }
 
     @Override

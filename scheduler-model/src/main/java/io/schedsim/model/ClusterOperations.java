@@ -145,7 +145,7 @@ abstract class ClusterOperations implements ClusterControl {
         lifecycle().setDiedAtNanos(node, sim().nowNanos());
         detector().onNodeStopped(node);
         lifecycle().refreshDisturbance(node, sim().nowNanos());
-        actors().checkDetectionLater(node);
+        actors().nodeDied(node);
     }
 
     private void workDied(Node node) {

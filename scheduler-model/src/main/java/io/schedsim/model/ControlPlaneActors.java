@@ -7,9 +7,9 @@ import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.context.ControlPlane;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
-import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeEvent;
@@ -51,8 +51,8 @@ final class ControlPlaneActors implements StateListener {
     private RayWorkload ray;
     private int leaderEpoch;
     private boolean started;
-    private int drainCheckKind;
-    private int detectionCheckKind;
+    private final ControlPlane control = new Control();
+    private final OnlineChecks checks;
 
     ControlPlaneActors(Simulation sim, ClusterConfig config, InvariantMonitor monitor) {
         this.sim = sim;
@@ -60,6 +60,7 @@ final class ControlPlaneActors implements StateListener {
         this.monitor = monitor;
         this.lifecycle = NodeLifecycle.create(sim, monitor, this);
         this.state = lifecycle.state();
+        this.checks = new OnlineChecks(sim, config, monitor, state);
         this.detectionMillis = sim.metrics().recorder("failureDetection");
         this.drainMillis = sim.metrics().recorder("drainDuration");
     }
@@ -84,6 +85,11 @@ final class ControlPlaneActors implements StateListener {
 
     void setRay(RayWorkload ray) {
         this.ray = ray;
+    }
+
+    /** The control plane as components see it: these operations only, not the actors. */
+    ControlPlane control() {
+        return control;
     }
 
     NodeLifecycle lifecycle() {
@@ -128,36 +134,15 @@ final class ControlPlaneActors implements StateListener {
 
     /** Registers the timers of the online checks that need a deadline (INV-9, INV-12). */
     void startChecks() {
-        drainCheckKind = sim.registerKind("inv.drain-deadline", (slot, startedAt) -> {
-            Node node = state.node(slot);
-            if (node.draining() && node.drainStartedNanos() == startedAt
-                    && node.drainDeadlineNanos() <= sim.nowNanos()) {
-                monitor.violation(Inv.DEADLINE, "drain of " + node
-                        + " still set after its deadline and coalesce window");
-            }
-        });
-        detectionCheckKind = sim.registerKind("inv.detection-bound", (slot, diedAt) -> {
-            Node node = state.node(slot);
-            if (node.diedAtNanos() == diedAt && (!node.hostUp() || !node.agentUp())) {
-                if (node.status() != NodeStatus.DOWN) {
-                    monitor.violation(Inv.HEALTH_CHECK_DETECTION, node + " died "
-                            + SimTime.format(sim.nowNanos() - diedAt)
-                            + " ago and is still not DEAD");
-                }
-            }
-        });
+        checks.start();
     }
 
-    /** INV-12: a dead node must be DEAD within the detector's window (Ray health checks). */
-    void checkDetectionLater(Node node) {
-        if (config.detector == DetectorPolicy.RAY_HEALTH_CHECK
-                && node.status() != NodeStatus.DOWN) {
-            sim.scheduleAfter(detector.detectionWindowNanos() + 1, detectionCheckKind,
-                    node.slot(), node.diedAtNanos());
-        }
+    /** The node's host or agent just died: INV-12's deadline starts. */
+    void nodeDied(Node node) {
+        checks.nodeDied(node, detector.detectionWindowNanos());
     }
 
-    public int leaderEpoch() {
+    int leaderEpoch() {
         return leaderEpoch;
     }
 
@@ -165,13 +150,8 @@ final class ControlPlaneActors implements StateListener {
         leaderEpoch++;
     }
 
-    /** Ray's placement gate: ALIVE and not DRAINING in the server's view. */
-    public boolean raySchedulable(Node node) {
-        return node.status() == NodeStatus.READY && !node.draining() && node.cpuTotalMilli() > 0;
-    }
-
     /** Creates an evaluation for {@code job} and wakes a worker. */
-    public void createEval(Job job, String triggeredBy, int nodeSlot) {
+    void createEval(Job job, String triggeredBy, int nodeSlot) {
         broker.enqueue(job, triggeredBy, nodeSlot, sim.nowNanos());
         if (started) {
             workers.kick();
@@ -209,12 +189,12 @@ final class ControlPlaneActors implements StateListener {
     }
 
     /** Detector → control plane: the node is down (Nomad) or DEAD (Ray). */
-    public void markNodeDown(Node node, String reason) {
+    void markNodeDown(Node node, String reason) {
         if (node.status() == NodeStatus.DOWN) {
             return;
         }
         long now = sim.nowNanos();
-        checkDetection(node, now, reason);
+        checks.markedDown(node, now, reason, detector.detectionWindowNanos());
         lifecycle.markDown(node, now);
         record(node, NodeEvent.Kind.DOWN, reason);
         if (node.diedAtNanos() >= 0) {
@@ -229,7 +209,7 @@ final class ControlPlaneActors implements StateListener {
     }
 
     /** Detector → control plane: the node registered or re-registered (N-28). */
-    public void markNodeReady(Node node) {
+    void markNodeReady(Node node) {
         if (node.status() == NodeStatus.DOWN && config.detector != DetectorPolicy.NOMAD_TTL) {
             return;
         }
@@ -245,25 +225,6 @@ final class ControlPlaneActors implements StateListener {
         }
     }
 
-    /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */
-    private void checkDetection(Node node, long now, String reason) {
-        if (config.detector == DetectorPolicy.NOMAD_TTL) {
-            long minimum = SimTime.millis(config.minHeartbeatTtlMillis
-                    + config.heartbeatGraceMillis);
-            if (now - node.lastHeartbeatNanos() < minimum) {
-                monitor.violation(Inv.TTL_DETECTION, node + " marked down "
-                        + SimTime.format(now - node.lastHeartbeatNanos())
-                        + " after its last heartbeat, before ttl + grace");
-            }
-        }
-        boolean disturbed = node.disturbedNow() || node.disturbedUntilNanos() == SimTime.NEVER
-                || now - node.disturbedUntilNanos() <= detector.detectionWindowNanos();
-        if (!disturbed) {
-            monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
-                    + ") although no fault touched it");
-        }
-    }
-
     /** Appends to the node history (cold path: status, eligibility, drains, deaths). */
     void record(Node node, NodeEvent.Kind kind, String detail) {
         nodeEvents.add(new NodeEvent(sim.nowNanos(), node.slot(), kind, detail));
@@ -272,7 +233,7 @@ final class ControlPlaneActors implements StateListener {
     /** A drain was set or cleared: Ray's placement index and waiting tasks must know. */
     private void onDrainChanged(Node node) {
         rayPlacement.onNodeChanged(node);
-        if (ray != null && raySchedulable(node)) {
+        if (ray != null && node.isRaySchedulable()) {
             ray.onNodeReady(node);
         }
     }
@@ -334,12 +295,7 @@ final class ControlPlaneActors implements StateListener {
     public void onDrainSet(Node node) {
         drainer.onDrainSet(node);
         onDrainChanged(node);
-        if (node.drainDeadlineNanos() != SimTime.NEVER) {
-            long window = SimTime.millis(config.drainDeadlineCoalesceWindowMillis
-                    + config.drainBatchUpdateIntervalMillis) + 1;
-            sim.schedule(node.drainDeadlineNanos() + window, drainCheckKind, node.slot(),
-                    node.drainStartedNanos());
-        }
+        checks.drainSet(node);
     }
 
     @Override
@@ -357,5 +313,28 @@ final class ControlPlaneActors implements StateListener {
     @Override
     public void onNodeEvent(Node node, NodeEvent.Kind kind, String detail) {
         record(node, kind, detail);
+    }
+
+    /** What {@link #control()} hands out; a separate object, so no cast reaches the fan-out. */
+    private final class Control implements ControlPlane {
+        @Override
+        public void createEval(Job job, String triggeredBy, int nodeSlot) {
+            ControlPlaneActors.this.createEval(job, triggeredBy, nodeSlot);
+        }
+
+        @Override
+        public void markNodeDown(Node node, String reason) {
+            ControlPlaneActors.this.markNodeDown(node, reason);
+        }
+
+        @Override
+        public void markNodeReady(Node node) {
+            ControlPlaneActors.this.markNodeReady(node);
+        }
+
+        @Override
+        public int leaderEpoch() {
+            return leaderEpoch;
+        }
     }
 }

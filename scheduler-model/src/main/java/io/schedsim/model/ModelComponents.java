@@ -4,6 +4,7 @@ import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.client.DefaultClient;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.heartbeat.FailureDetector;
@@ -29,37 +30,37 @@ public interface ModelComponents {
     /** The correct model. */
     ModelComponents CORRECT = new ModelComponents() {};
 
-    default FailureDetector detector(Cluster cluster) {
-        return cluster.config().detector == DetectorPolicy.NOMAD_TTL
-                ? new TtlHeartbeats(cluster) : new HealthChecks(cluster);
+    default FailureDetector detector(ModelContext context) {
+        return context.config().detector == DetectorPolicy.NOMAD_TTL
+                ? new TtlHeartbeats(context) : new HealthChecks(context);
     }
 
-    default PlacementPolicy placement(Cluster cluster) {
-        return cluster.config().nomadPlacement == PlacementKind.SPREAD
+    default PlacementPolicy placement(ModelContext context) {
+        return context.config().nomadPlacement == PlacementKind.SPREAD
                 ? ScoredPlacement.spread() : ScoredPlacement.binPack();
     }
 
-    default Scheduler scheduler(Cluster cluster, PlacementPolicy placement) {
-        return new NomadScheduler(cluster, placement);
+    default Scheduler scheduler(ModelContext context, PlacementPolicy placement) {
+        return new NomadScheduler(context, placement);
     }
 
-    default PlanApplier planApplier(Cluster cluster) {
-        return new DefaultPlanApplier(cluster);
+    default PlanApplier planApplier(ModelContext context) {
+        return new DefaultPlanApplier(context);
     }
 
-    default Drainer drainer(Cluster cluster) {
-        return new NomadDrainer(cluster);
+    default Drainer drainer(ModelContext context) {
+        return new NomadDrainer(context);
     }
 
-    default ClientAgent client(Cluster cluster) {
-        return new DefaultClient(cluster);
+    default ClientAgent client(ModelContext context) {
+        return new DefaultClient(context);
     }
 
-    default RayPlacement rayPlacement(Cluster cluster) {
-        return new RayHybridPolicy(cluster);
+    default RayPlacement rayPlacement(ModelContext context) {
+        return new RayHybridPolicy(context);
     }
 
-    default RetryPolicy retryPolicy(Cluster cluster) {
+    default RetryPolicy retryPolicy(ModelContext context) {
         return new MaxRetriesPolicy();
     }
 }

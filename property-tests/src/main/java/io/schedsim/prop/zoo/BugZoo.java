@@ -1,7 +1,7 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.sched.PlanApplier;
@@ -21,31 +21,31 @@ public final class BugZoo {
                     "drainer writes a node's eligibility back from a stale read (INV-3)",
                     new ModelComponents() {
                         @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new StaleEligibilityDrainer(cluster);
+                        public Drainer drainer(ModelContext context) {
+                            return new StaleEligibilityDrainer(context);
                         }
                     }),
             new BugVariant("no-commit-gate",
                     "plan applier does not re-check the placement gate at commit (INV-1)",
                     new ModelComponents() {
                         @Override
-                        public PlanApplier planApplier(Cluster cluster) {
-                            return new UngatedPlanApplier(cluster);
+                        public PlanApplier planApplier(ModelContext context) {
+                            return new UngatedPlanApplier(context);
                         }
                     }),
             new BugVariant("leak-on-node-death",
                     "node death does not release its allocations' resources (INV-17)",
                     new ModelComponents() {
                         @Override
-                        public PlanApplier planApplier(Cluster cluster) {
-                            return new LeakingPlanApplier(cluster);
+                        public PlanApplier planApplier(ModelContext context) {
+                            return new LeakingPlanApplier(context);
                         }
                     }),
             new BugVariant("double-counted-node-loss",
                     "tasks lost with their node are counted twice as retries (INV-19)",
                     new ModelComponents() {
                         @Override
-                        public RetryPolicy retryPolicy(Cluster cluster) {
+                        public RetryPolicy retryPolicy(ModelContext context) {
                             return new DoubleCountingRetryPolicy();
                         }
                     }),
@@ -53,24 +53,24 @@ public final class BugZoo {
                     "drain -ignore-system still stops system allocations (INV-7)",
                     new ModelComponents() {
                         @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new SystemStoppingDrainer(cluster);
+                        public Drainer drainer(ModelContext context) {
+                            return new SystemStoppingDrainer(context);
                         }
                     }),
             new BugVariant("per-node-max-parallel",
                     "migrate max_parallel counted per draining node, not per job (INV-4)",
                     new ModelComponents() {
                         @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new PerNodePacingDrainer(cluster);
+                        public Drainer drainer(ModelContext context) {
+                            return new PerNodePacingDrainer(context);
                         }
                     }),
             new BugVariant("batch-replaced-after-deadline",
                     "batch allocations stopped at a drain deadline get replaced (INV-6)",
                     new ModelComponents() {
                         @Override
-                        public Scheduler scheduler(Cluster cluster, PlacementPolicy placement) {
-                            return new BatchReplacingScheduler(cluster, placement);
+                        public Scheduler scheduler(ModelContext context, PlacementPolicy placement) {
+                            return new BatchReplacingScheduler(context, placement);
                         }
                     }),
             new BugVariant("drain-done-on-server-stop",
@@ -78,8 +78,8 @@ public final class BugZoo {
                             + " report them terminal (INV-8)",
                     new ModelComponents() {
                         @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new ServerStopDrainer(cluster);
+                        public Drainer drainer(ModelContext context) {
+                            return new ServerStopDrainer(context);
                         }
                     }));
 

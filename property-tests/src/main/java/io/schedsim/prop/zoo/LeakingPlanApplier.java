@@ -1,6 +1,6 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.sched.DefaultPlanApplier;
 import io.schedsim.model.state.Alloc;
 
@@ -10,8 +10,8 @@ import io.schedsim.model.state.Alloc;
  * recomputes reservations from the allocations and finds the leak).
  */
 final class LeakingPlanApplier extends DefaultPlanApplier {
-    LeakingPlanApplier(Cluster cluster) {
-        super(cluster);
+    LeakingPlanApplier(ModelContext context) {
+        super(context);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
@@ -13,8 +13,8 @@ import java.util.List;
  * two drained nodes migrate up to twice max_parallel at once. Breaks INV-4.
  */
 final class PerNodePacingDrainer extends NomadDrainer {
-    PerNodePacingDrainer(Cluster cluster) {
-        super(cluster);
+    PerNodePacingDrainer(ModelContext context) {
+        super(context);
     }
 
     @Override
@@ -28,8 +28,8 @@ final class PerNodePacingDrainer extends NomadDrainer {
         }
         int allowed = healthy - (job.count() - job.migrate().maxParallel());
         boolean marked = false;
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (!cluster.node(slot).draining()) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (!state.node(slot).draining()) {
                 continue;
             }
             List<Alloc> drainable = new ArrayList<>();
@@ -46,7 +46,7 @@ final class PerNodePacingDrainer extends NomadDrainer {
             }
         }
         if (marked) {
-            cluster.createEval(job, "node-drain", -1);
+            context.control().createEval(job, "node-drain", -1);
         }
     }
 }

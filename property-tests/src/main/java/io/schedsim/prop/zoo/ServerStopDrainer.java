@@ -1,6 +1,6 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.state.Alloc;
@@ -12,8 +12,8 @@ import io.schedsim.model.state.Node;
  * as nomad#14348 did. Breaks INV-8.
  */
 final class ServerStopDrainer extends NomadDrainer {
-    ServerStopDrainer(Cluster cluster) {
-        super(cluster);
+    ServerStopDrainer(ModelContext context) {
+        super(context);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.state.Alloc;
@@ -11,8 +11,8 @@ import io.schedsim.model.state.Node;
  * system allocations anyway. Breaks INV-7 (and SC-2's expected N system allocations).
  */
 final class SystemStoppingDrainer extends NomadDrainer {
-    SystemStoppingDrainer(Cluster cluster) {
-        super(cluster);
+    SystemStoppingDrainer(ModelContext context) {
+        super(context);
     }
 
     @Override
@@ -22,7 +22,7 @@ final class SystemStoppingDrainer extends NomadDrainer {
                 if (alloc.node() == node.slot() && alloc.job().type() == JobType.SYSTEM
                         && !alloc.isTerminal()) {
                     state.markForMigration(alloc, false, false);
-                    cluster.createEval(alloc.job(), "node-drain", node.slot());
+                    context.control().createEval(alloc.job(), "node-drain", node.slot());
                 }
             }
         }

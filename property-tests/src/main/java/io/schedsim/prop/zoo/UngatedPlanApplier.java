@@ -1,6 +1,6 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.sched.DefaultPlanApplier;
 import io.schedsim.model.sched.Plan;
 import io.schedsim.model.state.Node;
@@ -11,8 +11,8 @@ import io.schedsim.model.state.Node;
  * A stale plan then places onto a node that turned ineligible or draining. Breaks INV-1.
  */
 final class UngatedPlanApplier extends DefaultPlanApplier {
-    UngatedPlanApplier(Cluster cluster) {
-        super(cluster);
+    UngatedPlanApplier(ModelContext context) {
+        super(context);
     }
 
     @Override

@@ -2,14 +2,15 @@ package io.schedsim.model.client;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.Health;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * The correct client. Commands from the servers and status updates to them travel over the
@@ -20,7 +21,8 @@ public class DefaultClient implements ClientAgent {
     private static final int START = 0;
     private static final int STOP = 1;
 
-    protected final Cluster cluster;
+    protected final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final ControlNetwork network;
     private final long retryNanos;
@@ -35,11 +37,12 @@ public class DefaultClient implements ClientAgent {
     private int sendUpdateKind;
     private int updateKind;
 
-    public DefaultClient(Cluster cluster) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.network = cluster.network();
-        this.retryNanos = SimTime.millis(cluster.config().heartbeatRetryIntervalMillis);
+    public DefaultClient(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.network = context.network();
+        this.retryNanos = SimTime.millis(context.config().heartbeatRetryIntervalMillis);
     }
 
     @Override
@@ -55,7 +58,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private Alloc alloc(int id) {
-        return cluster.state().allocs().get(id);
+        return state.allocs().get(id);
     }
 
     @Override
@@ -77,7 +80,7 @@ public class DefaultClient implements ClientAgent {
         if (local.state(allocId) == LocalState.DONE) {
             return;
         }
-        Node node = cluster.node(alloc.node());
+        Node node = state.node(alloc.node());
         long delay = network.commandDelay(node);
         if (delay == ControlNetwork.DROPPED) {
             // Clients pull their allocations; a node the servers consider down pulls again when
@@ -92,20 +95,20 @@ public class DefaultClient implements ClientAgent {
 
     private void onCommand(int allocId, long command) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node());
+        Node node = state.node(alloc.node());
         if (!node.hostUp() || !node.agentUp()) {
             return;
         }
-        LocalState state = local.state(allocId);
+        LocalState localState = local.state(allocId);
         if (command == START) {
-            if (state == LocalState.NONE && !alloc.desired().isServerTerminal()) {
+            if (localState == LocalState.NONE && !alloc.desired().isServerTerminal()) {
                 local.set(allocId, LocalState.STARTING, node.incarnation());
-                schedule(node, cluster.config().allocStartLatencyMillis, startedKind, alloc);
+                schedule(node, context.config().allocStartLatencyMillis, startedKind, alloc);
             }
-        } else if (state == LocalState.STARTING || state == LocalState.RUNNING) {
+        } else if (localState == LocalState.STARTING || localState == LocalState.RUNNING) {
             local.setState(allocId, LocalState.STOPPING);
             schedule(node, alloc.job().stopLatencyMillis(), stoppedKind, alloc);
-        } else if (state == LocalState.NONE) {
+        } else if (localState == LocalState.NONE) {
             local.set(allocId, LocalState.DONE, node.incarnation());
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
@@ -117,7 +120,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private boolean alive(Alloc alloc, long incarnation) {
-        Node node = cluster.node(alloc.node());
+        Node node = state.node(alloc.node());
         return node.hostUp() && node.agentUp() && node.incarnation() == incarnation
                 && local.incarnation(alloc.id()) == incarnation;
     }
@@ -128,7 +131,7 @@ public class DefaultClient implements ClientAgent {
         }
         local.setState(alloc.id(), LocalState.RUNNING);
         report(alloc, ClientStatus.RUNNING, Health.UNSET);
-        Node node = cluster.node(alloc.node());
+        Node node = state.node(alloc.node());
         if (alloc.job().type() == JobType.SERVICE) {
             schedule(node, alloc.job().migrate().minHealthyTimeMillis(), healthyKind, alloc);
         } else if (alloc.job().type().isBatchLike()) {
@@ -159,12 +162,12 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public void onNodeReady(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
-            LocalState state = local.state(alloc.id());
-            if (alloc.node() != node.slot() || state == LocalState.DONE) {
+        for (Alloc alloc : state.allocs().all()) {
+            LocalState localState = local.state(alloc.id());
+            if (alloc.node() != node.slot() || localState == LocalState.DONE) {
                 continue;
             }
-            if (!alloc.desired().isServerTerminal() && state == LocalState.NONE) {
+            if (!alloc.desired().isServerTerminal() && localState == LocalState.NONE) {
                 sendCommand(alloc.id(), START);
             } else if (alloc.desired().isServerTerminal()) {
                 sendCommand(alloc.id(), STOP);
@@ -174,7 +177,7 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public boolean crashOne(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
+        for (Alloc alloc : state.allocs().all()) {
             if (alloc.node() == node.slot() && local.state(alloc.id()) == LocalState.RUNNING
                     && local.incarnation(alloc.id()) == node.incarnation()) {
                 local.setState(alloc.id(), LocalState.DONE);
@@ -187,7 +190,7 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public void onNodeRestarted(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
+        for (Alloc alloc : state.allocs().all()) {
             if (alloc.node() == node.slot() && !alloc.isTerminal()) {
                 local.set(alloc.id(), LocalState.DONE, node.incarnation());
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
@@ -201,12 +204,12 @@ public class DefaultClient implements ClientAgent {
      */
     @Override
     public boolean settled(Alloc alloc) {
-        LocalState state = local.state(alloc.id());
+        LocalState localState = local.state(alloc.id());
         if (alloc.desired().isServerTerminal()) {
-            return local.incarnation(alloc.id()) != cluster.node(alloc.node()).incarnation()
-                    || state == LocalState.DONE;
+            return local.incarnation(alloc.id()) != state.node(alloc.node()).incarnation()
+                    || localState == LocalState.DONE;
         }
-        return alloc.client().isTerminal() || state == LocalState.RUNNING;
+        return alloc.client().isTerminal() || localState == LocalState.RUNNING;
     }
 
     /** What this client is actually doing with {@code alloc} (ground truth; for tests). */
@@ -234,7 +237,7 @@ public class DefaultClient implements ClientAgent {
 
     private void sendUpdate(int allocId, long packed) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node());
+        Node node = state.node(alloc.node());
         if (!node.hostUp() || !node.agentUp() || node.incarnation() != (packed >>> 16)) {
             return;
         }
@@ -252,6 +255,6 @@ public class DefaultClient implements ClientAgent {
     private void onUpdateArrived(int allocId, long packed) {
         ClientStatus status = ClientStatus.values()[(int) (packed & 0xFF)];
         Health health = Health.values()[(int) ((packed >>> 8) & 0xFF)];
-        cluster.state().onClientUpdate(alloc(allocId), status, health);
+        state.onClientUpdate(alloc(allocId), status, health);
     }
 }

@@ -3,7 +3,7 @@ package io.schedsim.model.drain;
 import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
@@ -21,7 +21,7 @@ import java.util.List;
  * their own instant: coalescing (N-19) is not modelled, which stays within INV-9's window.
  */
 public class NomadDrainer implements Drainer {
-    protected final Cluster cluster;
+    protected final ModelContext context;
     protected final StateStore state;
     private final Simulation sim;
     private final LongArrayList deadlineHandles = new LongArrayList();
@@ -29,10 +29,10 @@ public class NomadDrainer implements Drainer {
     private int deadlineKind;
     private boolean passScheduled;
 
-    public NomadDrainer(Cluster cluster) {
-        this.cluster = cluster;
-        this.state = cluster.state();
-        this.sim = cluster.sim();
+    public NomadDrainer(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
     }
 
     @Override
@@ -80,14 +80,14 @@ public class NomadDrainer implements Drainer {
     protected void schedulePass() {
         if (!passScheduled) {
             passScheduled = true;
-            sim.postAfter(SimTime.millis(cluster.config().drainBatchUpdateIntervalMillis),
+            sim.postAfter(SimTime.millis(context.config().drainBatchUpdateIntervalMillis),
                     passKind, 0, 0);
         }
     }
 
     private boolean anyDraining() {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).draining()) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).draining()) {
                 return true;
             }
         }
@@ -98,7 +98,7 @@ public class NomadDrainer implements Drainer {
     protected void pass() {
         IntAVLTreeSet jobIds = new IntAVLTreeSet();
         for (Alloc alloc : state.allocs().all()) {
-            if (cluster.node(alloc.node()).draining() && !alloc.isTerminal()) {
+            if (state.node(alloc.node()).draining() && !alloc.isTerminal()) {
                 jobIds.add(alloc.job().id());
             }
         }
@@ -108,8 +108,8 @@ public class NomadDrainer implements Drainer {
                 paceJob(job);
             }
         }
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
             if (node.draining() && isDone(node)) {
                 finishNode(node);
             }
@@ -127,7 +127,7 @@ public class NomadDrainer implements Drainer {
             if (alloc.health().isSet()) {
                 healthy++;
             }
-            if (cluster.node(alloc.node()).draining()) {
+            if (state.node(alloc.node()).draining()) {
                 drainable.add(alloc);
             }
         }
@@ -137,7 +137,7 @@ public class NomadDrainer implements Drainer {
             state.markForMigration(drainable.get(i), false, false);
         }
         if (numToDrain > 0) {
-            cluster.createEval(job, "node-drain", -1);
+            context.control().createEval(job, "node-drain", -1);
         }
     }
 
@@ -163,7 +163,7 @@ public class NomadDrainer implements Drainer {
 
     /** N-18: at the deadline every remaining allocation is marked and the drain clears. */
     private void onDeadline(int slot) {
-        Node node = cluster.node(slot);
+        Node node = state.node(slot);
         deadlineHandles.set(slot, EventQueue.NO_HANDLE);
         if (!node.draining()) {
             return;
@@ -188,7 +188,7 @@ public class NomadDrainer implements Drainer {
             jobIds.add(alloc.job().id());
         }
         for (int jobId : jobIds) {
-            cluster.createEval(state.jobs().get(jobId), "node-drain", node.slot());
+            context.control().createEval(state.jobs().get(jobId), "node-drain", node.slot());
         }
     }
 }

@@ -4,9 +4,10 @@ import io.schedsim.model.state.Node;
 
 /**
  * Tells the control plane which nodes are gone (SEMANTICS §2.4). Implementations watch nodes
- * through messages on the {@code ControlNetwork} and call {@code Cluster.markNodeReady} and
- * {@code Cluster.markNodeDown}; they never read a node's ground truth (host or agent up) except
- * to decide what the node itself does, since a real server cannot see it either.
+ * through messages on the {@code ControlNetwork} and give their verdicts through the context's
+ * {@code ControlPlane.markNodeReady} and {@code markNodeDown}, which check them (INV-11, INV-13);
+ * they never read a node's ground truth (host or agent up) except to decide what the node itself
+ * does, since a real server cannot see it either.
  *
  * <p>Contract: {@link #start} registers event kinds and is called once, after every initial node
  * exists; {@link #onNodeJoined} is called for each node that registers later (new or restarted).

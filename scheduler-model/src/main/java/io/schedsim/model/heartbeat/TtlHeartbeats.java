@@ -4,11 +4,12 @@ import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
@@ -22,7 +23,8 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * failover_heartbeat_ttl (N-26).
  */
 public final class TtlHeartbeats implements FailureDetector {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final ClusterConfig config;
     private final SimRandom random;
@@ -38,21 +40,22 @@ public final class TtlHeartbeats implements FailureDetector {
     private int replyKind;
     private int expireKind;
 
-    public TtlHeartbeats(Cluster cluster) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.config = cluster.config();
+    public TtlHeartbeats(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.config = context.config();
         this.random = sim.random("heartbeat");
     }
 
     @Override
     public void start() {
-        sendKind = sim.registerKind("hb.send", (slot, inc) -> send(cluster.node(slot), inc));
-        arriveKind = sim.registerKind("hb.arrive", (slot, inc) -> arrive(cluster.node(slot), inc));
-        replyKind = sim.registerKind("hb.reply", (slot, packed) -> reply(cluster.node(slot), packed));
-        expireKind = sim.registerKind("hb.expire", (slot, p) -> expire(cluster.node(slot)));
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            onNodeJoined(cluster.node(slot));
+        sendKind = sim.registerKind("hb.send", (slot, inc) -> send(state.node(slot), inc));
+        arriveKind = sim.registerKind("hb.arrive", (slot, inc) -> arrive(state.node(slot), inc));
+        replyKind = sim.registerKind("hb.reply", (slot, packed) -> reply(state.node(slot), packed));
+        expireKind = sim.registerKind("hb.expire", (slot, p) -> expire(state.node(slot)));
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            onNodeJoined(state.node(slot));
         }
     }
 
@@ -78,7 +81,7 @@ public final class TtlHeartbeats implements FailureDetector {
         }
         int sequence = latestSent.getInt(node.slot()) + 1;
         latestSent.set(node.slot(), sequence);
-        long delay = cluster.network().heartbeatDelay(node, true);
+        long delay = context.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
             sim.postAfter(delay, arriveKind, node.slot(),
                     (incarnation << 32) | Integer.toUnsignedLong(sequence));
@@ -88,14 +91,14 @@ public final class TtlHeartbeats implements FailureDetector {
     }
 
     private void arrive(Node node, long packed) {
-        cluster.state().recordHeartbeat(node);
+        state.recordHeartbeat(node);
         if (node.status() != NodeStatus.READY) {
-            cluster.markNodeReady(node);
+            context.control().markNodeReady(node);
         }
         long base = baseTtlNanos();
         long ttl = base + random.nextLong(base);
         resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
-        long delay = cluster.network().heartbeatDelay(node, false);
+        long delay = context.network().heartbeatDelay(node, false);
         if (delay != ControlNetwork.DROPPED) {
             long incarnation = (packed >>> 32) & REPLY_INCARNATION_MASK;
             long sequence = packed & REPLY_SEQUENCE_MASK;
@@ -126,15 +129,15 @@ public final class TtlHeartbeats implements FailureDetector {
     private void expire(Node node) {
         serverTimers.set(node.slot(), EventQueue.NO_HANDLE);
         if (node.status() != NodeStatus.DOWN) {
-            cluster.markNodeDown(node, "Node heartbeat missed");
+            context.control().markNodeDown(node, "Node heartbeat missed");
         }
     }
 
     /** {@code max(min_heartbeat_ttl, n / max_heartbeats_per_second)}, n = nodes with timers. */
     private long baseTtlNanos() {
         int active = 0;
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status() != NodeStatus.DOWN) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).status() != NodeStatus.DOWN) {
                 active++;
             }
         }
@@ -145,9 +148,9 @@ public final class TtlHeartbeats implements FailureDetector {
     @Override
     public void onLeaderFailover() {
         long failover = SimTime.millis(config.failoverHeartbeatTtlMillis);
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status() != NodeStatus.DOWN) {
-                resetServerTimer(cluster.node(slot), failover);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).status() != NodeStatus.DOWN) {
+                resetServerTimer(state.node(slot), failover);
             }
         }
     }

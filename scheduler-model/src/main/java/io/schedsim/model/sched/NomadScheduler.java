@@ -1,14 +1,15 @@
 package io.schedsim.model.sched;
 
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateView;
 
 /**
  * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)
@@ -16,20 +17,22 @@ import io.schedsim.model.state.Node;
  * off a draining node by itself; the drainer paces by marking them {@code migrate} (N-31).
  */
 public class NomadScheduler implements Scheduler {
-    protected final Cluster cluster;
+    protected final ModelContext context;
+    private final StateView state;
     private final PlacementPolicy placement;
 
-    public NomadScheduler(Cluster cluster, PlacementPolicy placement) {
-        this.cluster = cluster;
+    public NomadScheduler(ModelContext context, PlacementPolicy placement) {
+        this.context = context;
+        this.state = context.state();
         this.placement = placement;
     }
 
     @Override
     public Plan plan(Evaluation eval) {
-        Plan plan = new Plan(eval, cluster.nowNanos(), cluster.leaderEpoch());
+        Plan plan = new Plan(eval, context.sim().nowNanos(), context.control().leaderEpoch());
         Job job = eval.job;
-        long[] plannedCpu = new long[cluster.nodeSlotCount()];
-        long[] plannedMem = new long[cluster.nodeSlotCount()];
+        long[] plannedCpu = new long[state.nodeSlotCount()];
+        long[] plannedMem = new long[state.nodeSlotCount()];
         if (job.type().isPerNode()) {
             planPerNode(plan, job, plannedCpu, plannedMem);
         } else {
@@ -41,7 +44,7 @@ public class NomadScheduler implements Scheduler {
     private void planGeneric(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
         int untainted = 0;
         int done = 0;
-        for (Alloc alloc : cluster.state().allocs().all()) {
+        for (Alloc alloc : state.allocs().all()) {
             if (alloc.job() != job) {
                 continue;
             }
@@ -58,7 +61,7 @@ public class NomadScheduler implements Scheduler {
                 }
                 continue;
             }
-            Node node = cluster.node(alloc.node());
+            Node node = state.node(alloc.node());
             if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
                 plan.lost.add(alloc);
                 if (alloc.migrateDisablePlacement()) {
@@ -115,7 +118,7 @@ public class NomadScheduler implements Scheduler {
         ClientStatus client = alloc.client();
         return alloc.desired().isServerTerminal()
                 && (client == ClientStatus.RUNNING || client == ClientStatus.PENDING)
-                && cluster.node(alloc.node()).status() == NodeStatus.DOWN;
+                && state.node(alloc.node()).status() == NodeStatus.DOWN;
     }
 
     /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */
@@ -131,7 +134,7 @@ public class NomadScheduler implements Scheduler {
         }
         long due = alloc.modifiedNanos()
                 + SimTime.millis(job.reschedule().delayMillisFor(alloc.rescheduleAttempts()));
-        if (due > cluster.nowNanos()) {
+        if (due > context.sim().nowNanos()) {
             plan.followUpAtNanos = plan.followUpAtNanos < 0 ? due
                     : Math.min(plan.followUpAtNanos, due);
             return true;
@@ -143,7 +146,7 @@ public class NomadScheduler implements Scheduler {
 
     private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,
             long[] plannedMem) {
-        int slot = placement.pick(job, cluster, plannedCpu, plannedMem);
+        int slot = placement.pick(job, state, plannedCpu, plannedMem);
         if (slot < 0) {
             plan.unplaced++;
             return;
@@ -154,11 +157,11 @@ public class NomadScheduler implements Scheduler {
     }
 
     private void planPerNode(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
             boolean kept = false;
             boolean completedHere = false;
-            for (Alloc alloc : cluster.state().allocs().all()) {
+            for (Alloc alloc : state.allocs().all()) {
                 if (alloc.job() != job || alloc.node() != slot) {
                     continue;
                 }

@@ -3,7 +3,7 @@ package io.schedsim.model.sched;
 /**
  * Commits a plan against the current state (nomad/plan_apply.go): stops and lost updates always
  * apply; each placement is re-validated against the placement gate (Ready, fits) and rejected if
- * it no longer holds (N-23). Implementations commit through the Cluster's state operations.
+ * it no longer holds (N-23). Implementations commit through the state store's operations.
  */
 public interface PlanApplier {
     PlanResult apply(Plan plan);

@@ -184,6 +184,11 @@ public final class Node {
         return status == NodeStatus.READY && !draining && eligible;
     }
 
+    /** Ray's placement gate: ALIVE, not DRAINING, and with CPU to lease. */
+    public boolean isRaySchedulable() {
+        return status == NodeStatus.READY && !draining && cpuTotalMilli > 0;
+    }
+
     /** Scheduler-tainted: down, draining or disconnected (scheduler/util.go). */
     public boolean isTainted() {
         return status.isUnresponsive() || draining;

@@ -16,11 +16,12 @@ import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
 
@@ -50,7 +51,8 @@ public final class RayWorkload {
     static final int DRIVER_NODE = 0;
     private static final long CAPACITY_FREE_WINDOW_NANOS = SimTime.seconds(60);
 
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final InvariantMonitor monitor;
     private final RayWorkloadSpec spec;
@@ -70,24 +72,25 @@ public final class RayWorkload {
     private int kindDispatch;
     private boolean dispatchScheduled;
 
-    public RayWorkload(Cluster cluster, RayWorkloadSpec spec, RayPlacement placement,
+    public RayWorkload(ModelContext context, RayWorkloadSpec spec, RayPlacement placement,
             RetryPolicy retryPolicy) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.monitor = cluster.monitor();
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.monitor = context.checks();
         this.spec = spec;
         this.placement = placement;
         this.tasks = new TaskColumns(spec.outerTasks());
         this.pending = new PendingQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
-        this.owners = new OwnerRetries(cluster, tasks, pending, failures, stats, retryPolicy,
-                spec.maxRetries(), SimTime.millis(cluster.config().taskRetryDelayMillis),
+        this.owners = new OwnerRetries(context, tasks, pending, failures, stats, retryPolicy,
+                spec.maxRetries(), SimTime.millis(context.config().taskRetryDelayMillis),
                 cpuMilli);
         this.completionMillis = sim.metrics().recorder("taskCompletion");
-        this.leaseLatencyNanos = SimTime.millis(cluster.config().leaseLatencyMillis);
+        this.leaseLatencyNanos = SimTime.millis(context.config().leaseLatencyMillis);
         this.holdRunNanos = spec.holdNanos();
         this.childRunNanos = spec.childCpuNanos();
-        tasks.ensureNodes(Math.max(0, cluster.nodeSlotCount() - 1));
+        tasks.ensureNodes(Math.max(0, state.nodeSlotCount() - 1));
     }
 
     /** Registers the event kinds and schedules the driver's submission of every outer task. */
@@ -132,7 +135,7 @@ public final class RayWorkload {
         // The reservations leave with the node. Under Nomad TTL detection a down node can
         // come back and re-register, so they are released rather than left behind.
         if (heldCpuMilli > 0) {
-            cluster.release(node, heldCpuMilli, 0);
+            state.release(node, heldCpuMilli, 0);
         }
         dispatch();
     }
@@ -185,7 +188,7 @@ public final class RayWorkload {
             boolean running = (s == RUNNING && now >= tasks.startNanos(e)) || s == WAITING;
             if (running && node.incarnation() == tasks.incarnation(e)) {
                 if (s == RUNNING) {
-                    cluster.release(node, cpuMilli, 0);
+                    state.release(node, cpuMilli, 0);
                 }
                 owners.failAttempt(e, ErrorType.WORKER_DIED, false);
                 dispatch();
@@ -226,13 +229,13 @@ public final class RayWorkload {
     }
 
     private void grant(int e, int slot) {
-        Node node = cluster.node(slot);
-        if (!cluster.raySchedulable(node)) {
+        Node node = state.node(slot);
+        if (!node.isRaySchedulable()) {
             monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
                     + " granted on " + node + " (status " + node.status() + ", draining "
                     + node.draining() + ")");
         }
-        cluster.reserve(node, cpuMilli, 0);
+        state.reserve(node, cpuMilli, 0);
         tasks.transition(e, RUNNING);
         tasks.setIncarnation(e, node.incarnation());
         tasks.link(e, slot);
@@ -246,11 +249,11 @@ public final class RayWorkload {
         if ((int) payload != tasks.gen(e)) {
             return;
         }
-        Node node = cluster.node(tasks.node(e));
+        Node node = state.node(tasks.node(e));
         if (node.incarnation() != tasks.incarnation(e) || !node.hostUp() || !node.agentUp()) {
             return;
         }
-        cluster.release(node, cpuMilli, 0);
+        state.release(node, cpuMilli, 0);
         int parent = outer(taskOf(e));
         if (!isChild(e)) {
             if (spec.nestedChild()) {
@@ -381,12 +384,12 @@ public final class RayWorkload {
      * plus its allocations, with every alive node's tracked reservation).
      */
     public long[] reservedCpuMilliByNode() {
-        return new LivenessAudit(cluster, tasks, cpuMilli).reservedByNode();
+        return new LivenessAudit(context, tasks, cpuMilli).reservedByNode();
     }
 
     /** End of run: nothing held on DEAD nodes (INV-17), INV-23 and INV-26 (SEMANTICS §6). */
     public void checkLiveness() {
-        new LivenessAudit(cluster, tasks, cpuMilli).run(this, CAPACITY_FREE_WINDOW_NANOS);
+        new LivenessAudit(context, tasks, cpuMilli).run(this, CAPACITY_FREE_WINDOW_NANOS);
     }
 
     int firstNonTerminalTask() {

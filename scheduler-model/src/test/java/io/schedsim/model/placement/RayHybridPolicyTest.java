@@ -16,14 +16,14 @@ class RayHybridPolicyTest {
     @Test
     void followsReservationsAndStatus() {
         Cluster cluster = cluster();
-        RayHybridPolicy policy = new RayHybridPolicy(cluster);
+        RayHybridPolicy policy = new RayHybridPolicy(cluster.context());
         assertEquals(1, policy.pickNode(0, 1_000), "the head has no CPU; lowest slot wins ties");
-        cluster.reserve(cluster.node(1), 4_000, 0);
+        cluster.state().reserve(cluster.node(1), 4_000, 0);
         policy.onNodeChanged(cluster.node(1));
         assertEquals(2, policy.pickNode(0, 1_000));
         assertEquals(2, policy.pickNode(1, 1_000), "a full preferred node is skipped");
         cluster.terminateHost(2);
-        cluster.markNodeDown(cluster.node(2), "test: detected");
+        cluster.context().control().markNodeDown(cluster.node(2), "test: detected");
         assertEquals(NodeStatus.DOWN, cluster.node(2).status());
         policy.onNodeChanged(cluster.node(2));
         assertEquals(3, policy.pickNode(2, 1_000));
@@ -33,7 +33,7 @@ class RayHybridPolicyTest {
     @Test
     void unannouncedDrainIsNeverPicked() {
         Cluster cluster = cluster();
-        RayHybridPolicy policy = new RayHybridPolicy(cluster);
+        RayHybridPolicy policy = new RayHybridPolicy(cluster.context());
         // The operator's drains reach the cluster's own placement, not this policy.
         cluster.updateDrain(1, DrainSpec.noDeadline(false));
         cluster.updateDrain(2, DrainSpec.noDeadline(false));

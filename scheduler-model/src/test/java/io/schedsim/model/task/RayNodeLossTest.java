@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.node.NodeStatus;
@@ -80,7 +81,7 @@ class RayNodeLossTest {
     private static ModelComponents withRetryPolicy(RetryPolicy policy) {
         return new ModelComponents() {
             @Override
-            public RetryPolicy retryPolicy(Cluster cluster) {
+            public RetryPolicy retryPolicy(ModelContext context) {
                 return policy;
             }
         };

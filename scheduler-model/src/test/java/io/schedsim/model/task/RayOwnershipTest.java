@@ -8,6 +8,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.api.DrainSpec;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
@@ -87,13 +88,13 @@ class RayOwnershipTest {
     private static Cluster spillAwayCluster() {
         ModelComponents spillAway = new ModelComponents() {
             @Override
-            public RayPlacement rayPlacement(Cluster cluster) {
+            public RayPlacement rayPlacement(ModelContext context) {
                 return new RayPlacement() {
                     @Override
                     public int pickNode(int preferredNode, long cpuMilli) {
-                        for (int slot = 1; slot < cluster.nodeSlotCount(); slot++) {
-                            Node node = cluster.node(slot);
-                            if (slot != preferredNode && cluster.raySchedulable(node)
+                        for (int slot = 1; slot < context.state().nodeSlotCount(); slot++) {
+                            Node node = context.state().node(slot);
+                            if (slot != preferredNode && node.isRaySchedulable()
                                     && node.cpuFreeMilli() >= cpuMilli) {
                                 return slot;
                             }
@@ -115,11 +116,11 @@ class RayOwnershipTest {
     void leaseOnADrainingNodeBreaksThePlacementGate() {
         ModelComponents ignoresDrain = new ModelComponents() {
             @Override
-            public RayPlacement rayPlacement(Cluster cluster) {
+            public RayPlacement rayPlacement(ModelContext context) {
                 return new RayPlacement() {
                     @Override
                     public int pickNode(int preferredNode, long cpuMilli) {
-                        Node node = cluster.node(1);
+                        Node node = context.state().node(1);
                         return node.cpuFreeMilli() >= cpuMilli ? 1 : -1;
                     }
 
