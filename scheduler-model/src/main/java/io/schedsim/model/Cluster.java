@@ -9,8 +9,11 @@ import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.sched.EvalBroker;
+import io.schedsim.model.sched.PlanApplier;
+import io.schedsim.model.sched.Scheduler;
 import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.NodeLifecycle;
@@ -18,6 +21,7 @@ import io.schedsim.model.state.StateStore;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.RayWorkloadSpec;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
@@ -41,7 +45,7 @@ public final class Cluster extends ClusterOperations {
     private Cluster(Simulation sim, ClusterConfig config, ModelComponents components) {
         this.sim = sim;
         this.config = config;
-        this.components = components;
+        this.components = Objects.requireNonNull(components, "components");
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
         this.network = new ControlNetwork(config, sim.random("network"));
         this.actors = new ControlPlaneActors(sim, config, monitor);
@@ -49,6 +53,7 @@ public final class Cluster extends ClusterOperations {
                 actors.control());
     }
 
+    /** A cluster of no nodes yet, whose components {@code components} builds at {@link #start}. */
     public static Cluster create(Simulation sim, ClusterConfig config, ModelComponents components) {
         return new Cluster(sim, config, components);
     }
@@ -82,13 +87,15 @@ public final class Cluster extends ClusterOperations {
         }
         started = true;
         actors.markStarted();
-        RayPlacement rayPlacement = components.rayPlacement(context);
-        ClientAgent client = components.client(context);
-        Drainer drainer = components.drainer(context);
-        SchedulerWorkers workers = new SchedulerWorkers(context, actors.broker(),
-                components.scheduler(context, components.placement(context)),
-                components.planApplier(context));
-        FailureDetector detector = components.detector(context);
+        RayPlacement rayPlacement = components.rayPlacement().create(context);
+        ClientAgent client = components.client().create(context);
+        Drainer drainer = components.drainer().create(context);
+        PlacementPolicy placement = components.placement().create(context);
+        Scheduler scheduler = components.scheduler().create(context, placement);
+        PlanApplier applier = components.planApplier().create(context);
+        SchedulerWorkers workers = new SchedulerWorkers(context, actors.broker(), scheduler,
+                applier);
+        FailureDetector detector = components.detector().create(context);
         actors.wire(rayPlacement, client, drainer, workers, detector);
         for (int slot = 0; slot < nodeSlotCount(); slot++) {
             rayPlacement.onNodeChanged(node(slot));
@@ -101,7 +108,7 @@ public final class Cluster extends ClusterOperations {
         detector.start();
         if (raySpec != null) {
             RayWorkload ray = new RayWorkload(context, raySpec, rayPlacement,
-                    components.retryPolicy(context));
+                    components.retryPolicy().create(context));
             actors.setRay(ray);
             ray.start();
         }

@@ -27,7 +27,7 @@ class NodeStatusTransitionsTest {
         ClusterConfig config = NomadClusters.config();
         config.networkDelayMillisMin = 3;
         config.networkDelayMillisMax = 3;
-        Cluster cluster = Cluster.create(new Simulation(1), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(1), config, ModelComponents.defaults());
         cluster.addNode(4_000, 1_000, false);
         cluster.start();
         assertEquals(NodeStatus.INITIALIZING, cluster.node(0).status());
@@ -63,7 +63,7 @@ class NodeStatusTransitionsTest {
     void rayDeadIsFinalAndARestartJoinsAsANewNode() {
         ClusterConfig config = new ClusterConfig();
         config.detector = DetectorPolicy.RAY_HEALTH_CHECK;
-        Cluster cluster = Cluster.create(new Simulation(5), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(5), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         cluster.addNode(4_000, 1_000, false);
         cluster.addNode(4_000, 1_000, false);

@@ -30,7 +30,7 @@ public final class NomadClusters {
 
     /** {@code nodes} Ready nodes after one simulated second. */
     public static Cluster started(long seed, ClusterConfig config, int nodes) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }

@@ -44,7 +44,7 @@ public final class ScenarioRunner {
             OrderingSpec ordering, TraceSink traceSink) {
         long wallStart = System.nanoTime();
         Config config = new Config(request.config());
-        ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
+        ModelComponents components = request.variant() == null ? ModelComponents.defaults()
                 : BugZoo.find(request.variant()).components();
         Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);

@@ -74,7 +74,7 @@ final class FaultClusters {
      */
     static FaultClusters nomad(long seed, ClusterConfig config, int nodes,
             Consumer<Cluster> beforeJobs, List<JobSpec> jobs, FaultAction... actions) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }
@@ -91,7 +91,7 @@ final class FaultClusters {
     /** A 0-CPU head at slot 0, {@code workers} workers at 1.., an optional Ray workload. */
     static FaultClusters ray(long seed, ClusterConfig config, int workers, RayWorkloadSpec spec,
             FaultAction... actions) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         cluster.addNode(0, NODE_MEM_MB, true);
         for (int i = 0; i < workers; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);

@@ -95,7 +95,7 @@ class WorkFaultTest {
     @Test
     void rayTasksWaitingForCapacityHeldByANomadAllocRunWhenItFrees() {
         ClusterConfig config = FaultClusters.rayConfig();
-        Cluster cluster = Cluster.create(new Simulation(55), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(55), config, ModelComponents.defaults());
         cluster.addNode(0, FaultClusters.NODE_MEM_MB, true);
         cluster.addNode(FaultClusters.NODE_CPU_MILLI, FaultClusters.NODE_MEM_MB, false);
         cluster.state().registerJob(JobSpec.batch("hog", 1, 3_500, 256, 60_000));

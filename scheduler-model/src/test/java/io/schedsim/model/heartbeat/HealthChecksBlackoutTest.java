@@ -33,7 +33,7 @@ class HealthChecksBlackoutTest {
         config.healthCheckFailureThreshold = threshold;
         config.taskRetryDelayMillis = 100;
         Cluster cluster = Cluster.create(new io.schedsim.core.event.Simulation(23), config,
-                io.schedsim.model.ModelComponents.CORRECT);
+                io.schedsim.model.ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < WORKERS; i++) {
             cluster.addNode(4_000, 1_000, false);

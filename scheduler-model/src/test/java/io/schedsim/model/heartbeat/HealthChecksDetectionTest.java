@@ -131,7 +131,7 @@ class HealthChecksDetectionTest {
     }
 
     static Cluster cluster(ClusterConfig config, int workers) {
-        Cluster cluster = Cluster.create(new Simulation(17), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(17), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < workers; i++) {
             cluster.addNode(4_000, 1_000, false);

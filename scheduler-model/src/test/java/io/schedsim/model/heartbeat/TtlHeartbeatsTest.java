@@ -90,7 +90,7 @@ class TtlHeartbeatsTest {
     private static Cluster cluster(long seed, ClusterConfig config, int nodes, Heartbeats log) {
         Simulation sim = new Simulation(seed);
         sim.setTraceSink(log);
-        Cluster cluster = Cluster.create(sim, config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(sim, config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NomadClusters.NODE_CPU_MILLI, NomadClusters.NODE_MEM_MB, false);
         }

@@ -48,7 +48,7 @@ class RayHybridPolicyTest {
     private static Cluster cluster() {
         ClusterConfig config = new ClusterConfig();
         config.rayTopKFraction = 0;
-        Cluster cluster = Cluster.create(new Simulation(9), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(9), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < 3; i++) {
             cluster.addNode(4_000, 1_000, false);

@@ -25,7 +25,7 @@ class RayChaosSmokeTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(200, SimTime.millis(800), true,
                 SimTime.millis(200), 1_000, -1, 0);
         Cluster cluster = RayClusters.start(seed, RayClusters.config(), 3, 4_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         cluster.sim().runUntil(SimTime.millis(killAtMillis));
         cluster.terminateHost(victim);
         RayClusters.runUntilTerminal(cluster, 3_600);
@@ -60,7 +60,7 @@ class RayChaosSmokeTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(300, SimTime.millis(800), true,
                 SimTime.millis(300), 1_000, 2, 0);
         Cluster cluster = RayClusters.start(seed, RayClusters.config(), 4, 4_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         cluster.sim().runUntil(SimTime.seconds(4));
         cluster.terminateHost(1);
         cluster.crashRunningWork(2);

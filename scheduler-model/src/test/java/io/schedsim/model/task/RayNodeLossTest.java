@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.node.NodeStatus;
@@ -27,7 +26,7 @@ class RayNodeLossTest {
     @CsvSource({"-1, 0:FAILED(NODE_DIED) 1:FINISHED", "1, 0:FAILED(NODE_DIED) 1:FINISHED",
         "0, 0:FAILED(NODE_DIED)"})
     void lostAttemptIsRetriedAfterDeath(int maxRetries, String history) {
-        Cluster cluster = run(maxRetries, ModelComponents.CORRECT);
+        Cluster cluster = run(maxRetries, ModelComponents.defaults());
         RayWorkload ray = cluster.ray();
         assertEquals(List.of(), cluster.monitor().violations());
         assertEquals(NodeStatus.DOWN, cluster.node(1).status());
@@ -79,11 +78,6 @@ class RayNodeLossTest {
     }
 
     private static ModelComponents withRetryPolicy(RetryPolicy policy) {
-        return new ModelComponents() {
-            @Override
-            public RetryPolicy retryPolicy(ModelContext context) {
-                return policy;
-            }
-        };
+        return ModelComponents.defaults().withRetryPolicy(context -> policy);
     }
 }
