@@ -8,6 +8,7 @@ import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
+import io.schedsim.model.net.StatusUpdateFaults;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.placement.RayPlacement;
@@ -36,6 +37,7 @@ public final class Cluster extends ClusterOperations {
     private final ClusterConfig config;
     private final InvariantMonitor monitor;
     private final ControlNetwork network;
+    private final StatusUpdateFaults statusUpdateFaults;
     private final ModelComponents components;
     private final ControlPlaneActors actors;
     private final ModelContext context;
@@ -47,7 +49,8 @@ public final class Cluster extends ClusterOperations {
         this.config = config;
         this.components = Objects.requireNonNull(components, "components");
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
-        this.network = new ControlNetwork(config, sim.random("network"));
+        this.statusUpdateFaults = new StatusUpdateFaults();
+        this.network = new ControlNetwork(config, sim.random("network"), statusUpdateFaults);
         this.actors = new ControlPlaneActors(sim, config, monitor);
         this.context = new ModelContext(sim, config, actors.state(), network, monitor,
                 actors.control());
@@ -191,6 +194,11 @@ public final class Cluster extends ClusterOperations {
     @Override
     ControlPlaneActors actors() {
         return actors;
+    }
+
+    @Override
+    StatusUpdateFaults statusUpdateFaults() {
+        return statusUpdateFaults;
     }
 
     @Override

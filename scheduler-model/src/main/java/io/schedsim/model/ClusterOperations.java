@@ -9,7 +9,7 @@ import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.heartbeat.FailureDetector;
-import io.schedsim.model.net.ControlNetwork;
+import io.schedsim.model.net.StatusUpdateFaults;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.sched.SchedulerWorkers;
@@ -31,8 +31,6 @@ abstract class ClusterOperations implements ClusterControl {
 
     public abstract ClusterConfig config();
 
-    public abstract ControlNetwork network();
-
     public abstract StateStore state();
 
     public abstract Node node(int slot);
@@ -50,6 +48,8 @@ abstract class ClusterOperations implements ClusterControl {
     abstract ControlPlaneActors actors();
 
     abstract NodeLifecycle lifecycle();
+
+    abstract StatusUpdateFaults statusUpdateFaults();
 
     /** Registers the timer of a killed agent's workers exiting. */
     protected void startFaultTimers() {
@@ -211,7 +211,7 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public void setStatusUpdateFaults(long maxExtraDelayNanos, double duplicateProbability) {
-        network().setStatusUpdateFaults(maxExtraDelayNanos, duplicateProbability);
+        statusUpdateFaults().set(maxExtraDelayNanos, duplicateProbability);
     }
 
     @Override
