@@ -28,9 +28,10 @@ import java.util.Objects;
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
  * detector, scheduler workers, plan applier, drainer, clients, Ray owners), wired to one
  * {@link Simulation}. Build it with {@link #create}, add nodes, jobs and an optional Ray workload,
- * then {@link #start}. Faults act through the {@link ClusterControl} operations ({@code
- * ClusterOperations} holds them); state changes fan out to the actors in a fixed order
- * ({@code ControlPlaneActors}).
+ * then {@link #start}, which builds each component from the {@link ModelComponents} factories
+ * and the cluster's {@link ModelContext}. Faults act through the {@link ClusterControl}
+ * operations ({@code ClusterOperations} holds them); state changes fan out to the actors in a
+ * fixed order ({@code ControlPlaneActors}).
  */
 public final class Cluster extends ClusterOperations {
     private final Simulation sim;

@@ -13,8 +13,10 @@ import io.schedsim.model.state.Node;
  * exists; {@link #onNodeJoined} is called for each node that registers later (new or restarted).
  */
 public interface FailureDetector {
+    /** Registers the detector's event kinds and watches every node that exists; called once. */
     void start();
 
+    /** A node registered after {@link #start}: new, replacing another, or restarted. */
     void onNodeJoined(Node node);
 
     /** A leader election happened (F-7); TTL detectors reset timers to the failover TTL. */
@@ -32,5 +34,6 @@ public interface FailureDetector {
     /** Upper bound of the time from a node's last sign of life to its detection, for INV-13. */
     long detectionWindowNanos();
 
+    /** A short name for reports, such as {@code nomad-ttl}. */
     String name();
 }
