@@ -29,16 +29,17 @@ import java.util.List;
 
 /**
  * The control-plane actors of one cluster (evaluation broker, scheduler workers, failure detector,
- * drainer, clients, Ray placement and workload) and how changes reach them: the control-plane
- * operations components may call, and the fan-out of every change the state store reports, in
- * the fixed order the traces depend on. The actors are created at {@link Cluster#start}.
+ * drainer, clients, Ray placement and workload) and how changes reach them: the operations of the
+ * {@link ControlPlane} components get, and the fan-out of every change the state store reports,
+ * in the fixed order the traces depend on. The components are built at {@link Cluster#start}.
  */
 final class ControlPlaneActors implements StateListener {
     private final Simulation sim;
     private final ClusterConfig config;
-    private final InvariantMonitor monitor;
     private final NodeLifecycle lifecycle;
     private final StateStore state;
+    private final OnlineChecks checks;
+    private final ControlPlane control = new Control();
     private final EvalBroker broker = new EvalBroker();
     private final ObjectArrayList<NodeEvent> nodeEvents = new ObjectArrayList<>();
     private final LatencyRecorder detectionMillis;
@@ -51,13 +52,10 @@ final class ControlPlaneActors implements StateListener {
     private RayWorkload ray;
     private int leaderEpoch;
     private boolean started;
-    private final ControlPlane control = new Control();
-    private final OnlineChecks checks;
 
     ControlPlaneActors(Simulation sim, ClusterConfig config, InvariantMonitor monitor) {
         this.sim = sim;
         this.config = config;
-        this.monitor = monitor;
         this.lifecycle = NodeLifecycle.create(sim, monitor, this);
         this.state = lifecycle.state();
         this.checks = new OnlineChecks(sim, config, monitor, state);
@@ -68,10 +66,6 @@ final class ControlPlaneActors implements StateListener {
     /** From now on evaluations wake workers and node changes reach the components. */
     void markStarted() {
         started = true;
-    }
-
-    boolean started() {
-        return started;
     }
 
     void wire(RayPlacement rayPlacement, ClientAgent client, Drainer drainer,
