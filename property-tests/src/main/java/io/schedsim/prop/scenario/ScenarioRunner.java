@@ -1,7 +1,7 @@
 package io.schedsim.prop.scenario;
 
-import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
@@ -13,12 +13,12 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.prop.zoo.BugZoo;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class ScenarioRunner {
             OrderingSpec ordering, TraceSink traceSink) {
         long wallStart = System.nanoTime();
         Config config = new Config(request.config());
-        ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
+        ModelComponents components = request.variant() == null ? ModelComponents.defaults()
                 : BugZoo.find(request.variant()).components();
         Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);
@@ -101,8 +101,8 @@ public final class ScenarioRunner {
         int down = 0;
         int drained = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            down += cluster.node(slot).status == NodeStatus.DOWN ? 1 : 0;
-            drained += cluster.node(slot).lastDrain == LastDrainStatus.COMPLETE ? 1 : 0;
+            down += cluster.node(slot).status() == NodeStatus.DOWN ? 1 : 0;
+            drained += cluster.node(slot).lastDrain() == LastDrainStatus.COMPLETE ? 1 : 0;
         }
         int killed = ledger.killedNodes().size() + ledger.agentKilledNodes().size();
         RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained);
@@ -116,7 +116,7 @@ public final class ScenarioRunner {
         }
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (!alloc.isTerminal() && alloc.client() == ClientStatus.RUNNING) {
-                running.merge(alloc.job.type.jsonName(), 1, Integer::sum);
+                running.merge(alloc.job().type().jsonName(), 1, Integer::sum);
             }
         }
         Map<String, io.schedsim.core.metrics.PercentileSummary> latency = new LinkedHashMap<>();

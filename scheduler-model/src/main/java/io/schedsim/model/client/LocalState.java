@@ -1,4 +1,4 @@
-package io.schedsim.model.alloc;
+package io.schedsim.model.client;
 
 /** What the client on the node is actually doing with an allocation (ground truth). */
 public enum LocalState {

@@ -1,15 +1,17 @@
-package io.schedsim.model.alloc;
+package io.schedsim.model.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.invariant.Violation;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
+import io.schedsim.model.state.Job;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
