@@ -4,11 +4,15 @@ import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command; on its own (no subcommand) it is a usage error. */
-@Command(name = "schedsim", mixinStandardHelpOptions = true,
+/**
+ * The root command; on its own (no subcommand) it is a usage error. Its attributes are inherited,
+ * so every subcommand (present and future) answers {@code --version} with the same line.
+ */
+@Command(name = "schedsim", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Deterministic discrete-event simulator of a distributed task scheduler "
                 + "under faults.",
