@@ -107,8 +107,8 @@ class CliErrorsTest {
                 bad("--timeline: same file as --trace",
                         "run fake-cluster --trace DIR/same --timeline DIR/same"),
                 bad("jshell: cannot read DIR/no.jsh: no such file", "jshell DIR/no.jsh"),
-                bad("unknown command 'frobnicate' (try: scenarios, variants, run, replay, sweep, "
-                        + "check-determinism, jshell)", "frobnicate"),
+                bad("unknown command 'frobnicate' (try: scenarios, describe, variants, run, "
+                        + "replay, sweep, check-determinism, jshell)", "frobnicate"),
                 bad("missing command", ""),
                 bad("run: missing <scenario>", "run"),
                 bad("run: unexpected argument 'extra'", "run fake-cluster extra"),

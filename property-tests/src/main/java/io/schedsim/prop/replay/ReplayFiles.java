@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -112,6 +113,7 @@ public final class ReplayFiles {
                 plan, expected, shrink);
     }
 
+    /** The config, each knob found under its name or a former one (files keep old names). */
     private static Map<String, Object> config(ScenarioDefinition scenario, JsonNode node,
             String where) {
         if (!node.isObject()) {
@@ -119,23 +121,42 @@ public final class ReplayFiles {
         }
         Map<String, Object> config = new LinkedHashMap<>();
         for (Knob knob : scenario.knobs()) {
-            JsonNode value = node.get(knob.name());
-            if (value == null || value.isNull()) {
+            String key = keyOf(knob, node, where);
+            if (key == null) {
                 throw field(where, "config." + knob.name(), "missing");
             }
+            JsonNode value = node.get(key);
             try {
                 config.put(knob.name(), knob.coerce(value.isTextual() ? value.asText() : value));
             } catch (InputException e) {
-                throw field(where, "config." + knob.name(), withoutOption(e.getMessage()));
+                throw field(where, "config." + key, withoutOption(e.getMessage()));
             }
         }
         node.fieldNames().forEachRemaining(name -> {
-            if (!config.containsKey(name)) {
+            if (scenario.knob(name) == null) {
                 throw field(where, "config." + name, "unknown key for scenario "
                         + scenario.name());
             }
         });
         return config;
+    }
+
+    /** The one key of {@code node} that names {@code knob}, or null; two are an error. */
+    private static String keyOf(Knob knob, JsonNode node, String where) {
+        String found = null;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knob.answersTo(name) || node.get(name).isNull()) {
+                continue;
+            }
+            if (found != null) {
+                throw field(where, "config." + name, "the same knob as config." + found
+                        + " (" + String.join(", ", knob.formerNames()) + " is a former name of "
+                        + knob.name() + ")");
+            }
+            found = name;
+        }
+        return found;
     }
 
     /** Runs a catalog lookup; its input error names the file and the field. */

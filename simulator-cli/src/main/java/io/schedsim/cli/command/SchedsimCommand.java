@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Deterministic discrete-event simulator of a distributed task scheduler "
                 + "under faults.",
-        subcommands = {ScenariosCommand.class, VariantsCommand.class, RunCommand.class,
+        subcommands = {ScenariosCommand.class, DescribeCommand.class, VariantsCommand.class,
+            RunCommand.class,
             ReplayCommand.class, SweepCommand.class, CheckDeterminismCommand.class,
             JshellCommand.class})
 public final class SchedsimCommand implements Callable<Integer> {

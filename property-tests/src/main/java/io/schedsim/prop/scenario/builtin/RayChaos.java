@@ -35,17 +35,20 @@ public final class RayChaos extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("workers", 9, 1, 100_000, "worker nodes besides the 0-CPU head"),
-                Knob.ofInt("cpusPerWorker", 16, 1, 1024, "CPUs per worker"),
+                Knob.ofInt("workers", 9, 1, 100_000, "worker nodes besides the 0-CPU head")
+                        .in("nodes"),
+                Knob.ofInt("cpusPerWorker", 16, 1, 1024, "CPUs per worker").in("CPUs"),
                 Knob.ofInt("tasks", 0, 0, 50_000_000,
-                        "outer tasks; 0 = total CPUs x 2 x 75 (21,600 at the defaults)"),
+                        "outer tasks; 0 = total CPUs x 2 x 75 (21,600 at the defaults)")
+                        .in("tasks"),
                 Knob.ofLong("holdMillis", 800, 0, 3_600_000, "CPU hold of an outer task"),
                 Knob.ofLong("childCpuMillis", 1_000, 0, 3_600_000,
                         "CPU burn of the nested child task (model choice: not given by Ray)"),
                 Knob.ofBoolean("nestedChild", true, "outer tasks submit and wait on a child"),
-                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task (-1 unlimited)"),
+                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task (-1 unlimited)")
+                        .in("retries"),
                 Knob.ofLong("killIntervalMillis", 60_000, 1, 86_400_000, "chaos kill_interval"),
-                Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill"),
+                Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill").in("kills"),
                 Knob.ofBoolean("randomVictim", false, "kill a random worker, not the first alive"),
                 Knob.ofBoolean("replaceKilledWorkers", false,
                         "the cloud replaces terminated workers under new ids at the heal phase"),
@@ -54,7 +57,7 @@ public final class RayChaos extends BuiltInScenario {
                 Knob.ofLong("healthCheckTimeoutMillis", 10_000, 1, 3_600_000,
                         "Ray health_check_timeout_ms"),
                 Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
-                        "Ray health_check_failure_threshold"),
+                        "Ray health_check_failure_threshold").in("failed checks"),
                 Knob.ofLong("taskRetryDelayMillis", 0, 0, 3_600_000, "Ray task_retry_delay_ms"),
                 Knob.ofLong("horizonMillis", 3_600_000, 1_000, 864_000_000,
                         "simulated time limit (the predecessor test's 3600 s timeout)"));
@@ -79,10 +82,7 @@ public final class RayChaos extends BuiltInScenario {
         for (int i = 0; i < workers; i++) {
             cluster.addNode(cpuMilli, 65_536, false);
         }
-        int tasks = config.intValue("tasks");
-        if (tasks == 0) {
-            tasks = (int) Math.min(Integer.MAX_VALUE, workers * (cpuMilli / 1_000) * 2 * 75);
-        }
+        int tasks = outerTasks(config);
         cluster.setRayWorkload(new RayWorkloadSpec(tasks,
                 SimTime.millis(config.longValue("holdMillis")), config.booleanValue("nestedChild"),
                 SimTime.millis(config.longValue("childCpuMillis")), 1_000,
@@ -101,6 +101,16 @@ public final class RayChaos extends BuiltInScenario {
         long kills = config.longValue("killIntervalMillis") * config.intValue("maxKills");
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(kills, horizon), horizon, 60_000);
+    }
+
+    /** Outer tasks: the knob, or total CPUs x 2 x 75 when it is 0 (task_workload.py's sizing). */
+    static int outerTasks(Config config) {
+        int tasks = config.intValue("tasks");
+        if (tasks > 0) {
+            return tasks;
+        }
+        long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
+        return (int) Math.min(Integer.MAX_VALUE, cpus * 2 * 75);
     }
 
     @Override
