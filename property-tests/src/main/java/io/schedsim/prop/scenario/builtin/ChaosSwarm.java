@@ -123,6 +123,16 @@ public final class ChaosSwarm extends BuiltInScenario {
         return new Timing(heal, heal + config.longValue("settleMillis"), 0);
     }
 
+    /** The detector the seed picked when the knob says {@code seeded}. */
+    @Override
+    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("detector", cluster.config().detector == DetectorPolicy.NOMAD_TTL
+                ? "nomad-ttl" : "ray-health-check");
+        return resolved;
+    }
+
     @Override
     protected boolean finished(Cluster cluster) {
         return io.schedsim.model.EndOfRun.isQuiescent(cluster);

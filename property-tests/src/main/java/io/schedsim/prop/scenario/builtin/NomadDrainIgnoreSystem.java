@@ -44,7 +44,8 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
                         .in("nodes"),
                 Knob.ofLong("drainAtMillis", 60_000, 0, 86_400_000,
                         "when the drain is issued (after the service alloc is healthy)"),
-                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b)")
+                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b); "
+                        + "then one re-enable per other node (resolved.faultActions)")
                         .in("API calls"),
                 Knob.ofLong("flipWindowMillis", 60_000, 1, 86_400_000,
                         "flips happen within this window after the drain"),

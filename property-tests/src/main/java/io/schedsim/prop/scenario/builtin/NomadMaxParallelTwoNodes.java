@@ -16,6 +16,7 @@ import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SC-6, job-wide {@code max_parallel} (N-13, N-14; nomad#26175, {@code TestDrainingJobWatcher_
@@ -72,6 +73,17 @@ public final class NomadMaxParallelTwoNodes extends BuiltInScenario {
     private static int orCase(Config config, String knob, int a, int b) {
         int value = config.intValue(knob);
         return value > 0 ? value : caseA(config) ? a : b;
+    }
+
+    /** The job shape after the case filled in the knobs left at 0. */
+    @Override
+    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("jobs", orCase(config, "jobs", 1, 2));
+        resolved.put("serviceCount", orCase(config, "serviceCount", 4, 8));
+        resolved.put("maxParallel", orCase(config, "maxParallel", 1, 3));
+        return resolved;
     }
 
     @Override
