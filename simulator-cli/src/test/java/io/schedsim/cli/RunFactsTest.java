@@ -25,13 +25,15 @@ class RunFactsTest {
     }
 
     @Test
-    void rayChaosResolvesItsTaskCountAndNodeTotal() throws Exception {
+    void rayChaosResolvesItsTaskCountNodeTotalAndKills() throws Exception {
         JsonNode result = run("run", "ray-chaos");
         assertEquals(0, result.at("/config/tasks").asInt(), "config stays as given");
         assertEquals(21_600, result.at("/resolved/tasks").asInt());
         assertEquals(result.at("/tasks/submitted"), result.at("/resolved/tasks"));
         assertEquals(10, result.at("/resolved/nodes").asInt());
         assertEquals(result.at("/nodes/total"), result.at("/resolved/nodes"));
+        assertEquals(60_000, result.at("/resolved/killIntervalMillis").asLong());
+        assertEquals(2, result.at("/resolved/killAtMillis").size());
         assertEquals("e6f2f30102bd00ee", result.get("traceHash").asText(),
                 "resolving values must not move the default run");
         assertEquals("END_CONDITION", result.get("stopReason").asText());

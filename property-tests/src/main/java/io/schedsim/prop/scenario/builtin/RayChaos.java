@@ -4,7 +4,9 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.kind.KillerPlan;
+import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -13,7 +15,9 @@ import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.Config;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SC-1, Ray's release test {@code chaos_many_tasks_terminate_instance}: a 0-CPU head and 9 × 16
@@ -47,7 +51,8 @@ public final class RayChaos extends BuiltInScenario {
                 Knob.ofBoolean("nestedChild", true, "outer tasks submit and wait on a child"),
                 Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task (-1 unlimited)")
                         .in("retries"),
-                Knob.ofLong("killIntervalMillis", 60_000, 1, 86_400_000, "chaos kill_interval"),
+                Knob.ofLong("killIntervalMillis", 60_000, 1, 86_400_000, "chaos kill_interval; "
+                        + "shortened so maxKills + 1 intervals fit in the expected workload"),
                 Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill").in("kills"),
                 Knob.ofBoolean("randomVictim", false, "kill a random worker, not the first alive"),
                 Knob.ofBoolean("replaceKilledWorkers", false,
@@ -91,16 +96,33 @@ public final class RayChaos extends BuiltInScenario {
 
     @Override
     protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
-        return KillerPlan.generate(faults, config.longValue("killIntervalMillis"),
+        return KillerPlan.generate(faults, killIntervalMillis(config),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
                 config.booleanValue("randomVictim"));
     }
 
     @Override
     protected Timing timing(Config config) {
-        long kills = config.longValue("killIntervalMillis") * config.intValue("maxKills");
+        long kills = killIntervalMillis(config) * config.intValue("maxKills");
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(kills, horizon), horizon, 60_000);
+    }
+
+    /** The config's planned kills and the interval and workload estimate they were drawn in. */
+    @Override
+    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("expectedWorkloadMillis", expectedWorkloadMillis(config));
+        resolved.put("killIntervalMillis", killIntervalMillis(config));
+        List<Long> killTimes = new ArrayList<>();
+        for (FaultAction action : plan.actions()) {
+            if (action instanceof TerminateInstance) {
+                killTimes.add(action.atMillis());
+            }
+        }
+        resolved.put("killAtMillis", killTimes);
+        return resolved;
     }
 
     /** Outer tasks: the knob, or total CPUs x 2 x 75 when it is 0 (task_workload.py's sizing). */
@@ -111,6 +133,30 @@ public final class RayChaos extends BuiltInScenario {
         }
         long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
         return (int) Math.min(Integer.MAX_VALUE, cpus * 2 * 75);
+    }
+
+    /**
+     * The workload's length if nothing failed: the CPU time of every task (the outer hold plus the
+     * child's burn; a parent waiting on its child holds no CPU) over the cluster's CPUs.
+     */
+    static long expectedWorkloadMillis(Config config) {
+        long cpuMillisPerTask = config.longValue("holdMillis")
+                + (config.booleanValue("nestedChild") ? config.longValue("childCpuMillis") : 0);
+        long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
+        long cpuMillis = Math.multiplyExact(outerTasks(config), cpuMillisPerTask);
+        return (cpuMillis + cpus - 1) / cpus;
+    }
+
+    /**
+     * The kill interval of the plan: the knob, shortened so that maxKills + 1 intervals fit in the
+     * expected workload. Every kill then falls while tasks run and at least one interval of work
+     * is left after the last: at 10,000 workers x 1M tasks the workload takes about 11 s, and
+     * 60 s windows killed only after every task had finished (nothing lost, one of two kills
+     * detected before the end). At the defaults (about 270 s of work) 60 s already fits.
+     */
+    static long killIntervalMillis(Config config) {
+        long fit = expectedWorkloadMillis(config) / (config.intValue("maxKills") + 1L);
+        return Math.max(1, Math.min(config.longValue("killIntervalMillis"), fit));
     }
 
     @Override
