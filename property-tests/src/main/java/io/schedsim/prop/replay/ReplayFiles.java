@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -175,15 +176,26 @@ public final class ReplayFiles {
 
     /** The recorded outcome; its invariant and message are null for a run without violation. */
     private static ReplayFile.Expected expected(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw field(where, "expected", "expected an object");
+        }
         JsonNode hash = node.get("traceHash");
-        if (hash == null || !hash.isTextual()) {
-            throw field(where, "expected.traceHash", "expected a string of 16 hex digits");
+        if (hash == null || !hash.isTextual() || !isTraceHash(hash.asText())) {
+            throw field(where, "expected.traceHash", "expected a string of 16 hex digits, got "
+                    + (hash == null ? "nothing" : hash.toString()));
         }
         JsonNode invariant = node.get("invariant");
         JsonNode message = node.get("message");
-        return new ReplayFile.Expected(hash.asText(),
+        Checkpoints checkpoints = node.hasNonNull("checkpoints") ? convert(node.get("checkpoints"),
+                Checkpoints.class, where, "expected.checkpoints") : null;
+        return new ReplayFile.Expected(hash.asText().toLowerCase(Locale.ROOT),
                 invariant == null || invariant.isNull() ? null : invariant.asText(),
-                message == null || message.isNull() ? null : message.asText());
+                message == null || message.isNull() ? null : message.asText(), checkpoints);
+    }
+
+    /** True for a trace hash: 16 hex digits (the CLI prints them lower-case). */
+    static boolean isTraceHash(String text) {
+        return text != null && text.matches("[0-9a-fA-F]{16}");
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
