@@ -153,9 +153,42 @@ class ReplayCommandTest {
         assertField(good, "/config/extra", "1", "field 'config.extra': unknown key");
         assertField(good, "/ordering/kind", "\"zigzag\"",
                 "field 'ordering': unknown ordering 'zigzag'");
-        assertField(good, "/faultPlan/actions/0/type", "\"meteor\"", "field 'faultPlan': ");
+        assertField(good, "/faultPlan/actions/0/type", "\"meteor\"",
+                "field 'faultPlan.actions[0]': Could not resolve type id 'meteor'");
         assertField(good, "/seed", "\"seven\"", "field 'seed': expected an integer");
         assertField(good, "/faultPlan", null, "field 'faultPlan': missing");
+    }
+
+    @Test
+    void badTimesNodesDeadlinesOrderingsAndHashesAreNamed() throws IOException {
+        Path good = ReplayFixtures.write(dir.resolve("good.json"), null, null);
+        assertField(good, "/faultPlan/actions/0/atMillis", "9223372036854775000",
+                "field 'faultPlan.actions[0].atMillis': must be within [0, 86400000000]");
+        assertField(good, "/faultPlan/actions/0/atMillis", "60000.5",
+                "field 'faultPlan.actions[0].atMillis': expected a whole number, got a fraction");
+        assertField(good, "/faultPlan/actions/0/deadlineMillis", "-5",
+                "field 'faultPlan.actions[0].deadlineMillis': must be >= 0, or -1000 for -force");
+        assertField(good, "/faultPlan/actions/0/node", "3", "field 'faultPlan.actions[0].node': "
+                + "no node 3 in this run (its 3 nodes are 0..2): t=60.000s drain node=3");
+        assertField(good, "/ordering", "{\"kind\": \"pct\", \"changePoints\": -2, "
+                + "\"expectedEvents\": 100}", "field 'ordering.changePoints': must be within "
+                + "[0, 1000]: -2");
+        assertField(good, "/config/drainAtMillis", "60000.5",
+                "field 'config.drainAtMillis': expected long, got '60000.5'");
+        assertField(good, "/expected", "{\"traceHash\": \"12ab\"}",
+                "field 'expected.traceHash': expected a string of 16 hex digits, got \"12ab\"");
+        assertField(good, "/expected", "{\"traceHash\": \"0123456789abcdeg\"}",
+                "field 'expected.traceHash': expected a string of 16 hex digits");
+    }
+
+    @Test
+    void deepNestingIsNamedNotACrash() throws IOException {
+        String deep = "[".repeat(2_000) + "1" + "]".repeat(2_000);
+        assertField("{\"format\": \"schedsim-replay/1\", \"x\": " + deep + "}",
+                "field 'x': nested deeper than 32 levels");
+        Path good = ReplayFixtures.write(dir.resolve("good.json"), null, null);
+        String nested = "{\"a\": ".repeat(100) + "1" + "}".repeat(100);
+        assertField(good, "/shrink", nested, "field 'shrink': nested deeper than 32 levels");
     }
 
     /** Sets (or removes, for null) the field at {@code pointer}, then expects exit 2. */

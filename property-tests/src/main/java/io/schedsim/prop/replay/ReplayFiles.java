@@ -1,6 +1,10 @@
 package io.schedsim.prop.replay;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedsim.fault.plan.FaultPlan;
@@ -75,13 +79,7 @@ public final class ReplayFiles {
         if (text.isBlank()) {
             throw new InputException("replay file " + where + ": empty");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException("replay file " + where + ": malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
+        JsonNode root = tree(text, where);
         if (root == null || !root.isObject()) {
             throw new InputException("replay file " + where + ": expected a JSON object");
         }
@@ -198,9 +196,38 @@ public final class ReplayFiles {
         return text != null && text.matches("[0-9a-fA-F]{16}");
     }
 
+    /** The document as a tree; malformed or too deeply nested JSON names where it went wrong. */
+    private static JsonNode tree(String text, String where) {
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.createParser(text);
+            return MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String path = parser.getParsingContext().pathAsPointer().toString();
+            String top = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "(top level)";
+            throw field(where, top, "nested deeper than " + FaultPlanJson.NESTING_DEPTH_MAX
+                    + " levels");
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            throw new InputException("replay file " + where + ": malformed JSON"
+                    + (location == null ? "" : " at line " + location.getLineNr() + ", column "
+                    + location.getColumnNr()) + ": " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new InputException("replay file " + where + ": cannot parse: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Binds {@code node} to {@code type}; an error names the field inside it (e.g.
+     * {@code faultPlan.actions[0].atMillis}) and the problem, without Jackson's class names.
+     */
     private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
         try {
             return MAPPER.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String path = FaultPlanJson.path(e);
+            String inner = path.equals("top level") ? name : name + "." + path;
+            throw JsonProblems.field(where, inner, e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException json
                     ? json.getOriginalMessage() : e.getMessage();
@@ -224,7 +251,7 @@ public final class ReplayFiles {
         return node.asText();
     }
 
-    private static InputException field(String where, String name, String problem) {
+    static InputException field(String where, String name, String problem) {
         return new InputException("replay file " + where + ": field '" + name + "': " + problem);
     }
 }

@@ -70,6 +70,12 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
     }
 
     @Override
+    public RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
+            TraceSink traceSink) {
+        return ScenarioRunner.run(this, request, plan, ordering, traceSink, true);
+    }
+
+    @Override
     public RunResult run(RunRequest request, TraceSink traceSink) {
         return ScenarioRunner.run(this, request, null, OrderingSpec.FIFO, traceSink).result();
     }

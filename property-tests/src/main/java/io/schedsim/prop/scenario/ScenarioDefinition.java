@@ -27,6 +27,17 @@ public interface ScenarioDefinition {
         throw new InputException("scenario " + name() + " cannot run with an explicit plan");
     }
 
+    /**
+     * Runs a plan read from a file (replay): as {@link #execute}, except that a plan naming a
+     * node slot the run does not have is an {@link InputException} naming the action's field,
+     * before anything runs. Plans the search derives keep the lenient path: one that outlives a
+     * smaller config's nodes records those actions as skipped.
+     */
+    default RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
+            TraceSink traceSink) {
+        return execute(request, plan, ordering, traceSink);
+    }
+
     /** Candidate configs one step smaller than {@code config}, for the shrinker. */
     default java.util.List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
         return java.util.List.of();

@@ -42,6 +42,12 @@ public final class ScenarioRunner {
 
     public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink) {
+        return run(scenario, request, planOrNull, ordering, traceSink, false);
+    }
+
+    /** As above; with {@code planFromFile}, the plan may name only nodes the run has. */
+    static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
+            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
         long wallStart = System.nanoTime();
         Config config = new Config(request.config());
         ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
@@ -51,6 +57,9 @@ public final class ScenarioRunner {
         sim.setTraceSink(traceSink);
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
         scenario.populate(cluster, config, sim.random("workload"));
+        if (planFromFile && planOrNull != null) {
+            PlanNodes.requireKnown(planOrNull, cluster.nodeSlotCount());
+        }
         cluster.start();
         FaultPlan plan = planOrNull != null ? planOrNull
                 : scenario.faultPlan(config, sim.random("faults"), cluster);

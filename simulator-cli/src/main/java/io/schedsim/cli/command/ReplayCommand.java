@@ -6,6 +6,7 @@ import io.schedsim.cli.ExitCode;
 import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.RecordedRun;
 import io.schedsim.cli.report.RunReport;
+import io.schedsim.core.trace.TraceSink;
 import io.schedsim.prop.replay.Checkpoints;
 import io.schedsim.prop.replay.ReplayFile;
 import io.schedsim.prop.replay.ReplayFiles;
@@ -57,11 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
         Checkpoints recorded = file.expected() == null ? null : file.expected().checkpoints();
         Checkpoints.Recorder[] recorder = new Checkpoints.Recorder[1];
         RunOutcome outcome = RecordedRun.run(sink -> {
-            if (recorded == null) {
-                return Replayer.replay(file, sink);
+            if (recorded != null) {
+                recorder[0] = new Checkpoints.Recorder(recorded.everyEvents(), sink);
             }
-            recorder[0] = new Checkpoints.Recorder(recorded.everyEvents(), sink);
-            return Replayer.replay(file, recorder[0]);
+            return replay(file, recorder[0] != null ? recorder[0] : sink);
         }, files.paths());
         Reproduction reproduction = Reproduction.of(file, outcome,
                 recorder[0] == null ? null : recorder[0].checkpoints());
@@ -87,6 +87,15 @@ final class ReplayCommand implements Callable<Integer> {
                 ? "nothing to compare (the file records no outcome)"
                 : reproduction.reproduced() ? "yes: the recorded trace hash and invariant"
                 : "no (see stderr)");
+    }
+
+    /** Runs the file; what the run finds wrong with it (unknown nodes) names the file too. */
+    private RunOutcome replay(ReplayFile file, TraceSink sink) {
+        try {
+            return Replayer.replay(file, sink);
+        } catch (InputException e) {
+            throw new InputException("replay file " + replayPath + ": " + e.getMessage());
+        }
     }
 
     private static Path path(String text) {
