@@ -2,6 +2,7 @@ package io.schedsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,20 @@ class RunFactsTest {
         assertEquals("VIOLATION", result.get("stopReason").asText());
         assertTrue(result.get("stopDetail").asText().startsWith(
                 "the first violation stopped the run at "), result::toString);
+    }
+
+    @Test
+    void aConfigTooBigForTheHeapIsRefusedAtOnce() {
+        long needed = 100_001L * 800 + 50_000_000L * 136;
+        assumeTrue(Runtime.getRuntime().maxMemory() < needed, "this JVM's heap would fit it");
+        CliRun run = CliRun.builtIn("run", "ray-chaos", "--set", "workers=100000", "--set",
+                "tasks=50000000");
+        assertEquals(ExitCode.INPUT, run.exitCode(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+        assertTrue(run.err().startsWith("schedsim: ray-chaos: this config needs about 6.4 GB of "
+                + "heap"), run::toString);
+        assertTrue(run.err().contains("run with JAVA_OPTS=-Xmx10g"), run::toString);
+        assertEquals("", run.out());
     }
 
     @Test

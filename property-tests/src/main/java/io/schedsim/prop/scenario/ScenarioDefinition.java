@@ -38,6 +38,11 @@ public interface ScenarioDefinition {
         return execute(request, plan, ordering, traceSink);
     }
 
+    /** What a run of {@code config} holds in memory, estimated before it is built. */
+    default Footprint footprint(Map<String, Object> config) {
+        return Footprint.SMALL;
+    }
+
     /** Candidate configs one step smaller than {@code config}, for the shrinker. */
     default java.util.List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
         return java.util.List.of();

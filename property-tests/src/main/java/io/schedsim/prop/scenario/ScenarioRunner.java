@@ -49,6 +49,7 @@ public final class ScenarioRunner {
     static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
         long wallStart = System.nanoTime();
+        Footprint.check(scenario, request.config());
         Config config = new Config(request.config());
         ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
                 : BugZoo.find(request.variant()).components();

@@ -10,10 +10,12 @@ import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SC-13, no false positive under short blackouts (ray#58241, ray#58868; INV-13): every
@@ -69,6 +71,13 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                         "Ray task_retry_delay_ms (CI chaos fixture: 100)"),
                 Knob.ofLong("horizonMillis", 1_800_000, 1_000, 10 * NomadKnobs.DAY_MILLIS,
                         "simulated time limit"));
+    }
+
+    /** The head and the workers; every outer task. */
+    @Override
+    public Footprint footprint(Map<String, Object> values) {
+        Config config = new Config(values);
+        return new Footprint(1L + config.intValue("workers"), config.intValue("tasks"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -123,6 +124,15 @@ public final class RayChaos extends BuiltInScenario {
         }
         resolved.put("killAtMillis", killTimes);
         return resolved;
+    }
+
+    /** The head, the workers and their replacements; every outer task. */
+    @Override
+    public Footprint footprint(Map<String, Object> values) {
+        Config config = new Config(values);
+        long replacements = config.booleanValue("replaceKilledWorkers")
+                ? config.intValue("maxKills") : 0;
+        return new Footprint(1L + config.intValue("workers") + replacements, outerTasks(config));
     }
 
     /** Outer tasks: the knob, or total CPUs x 2 x 75 when it is 0 (task_workload.py's sizing). */
