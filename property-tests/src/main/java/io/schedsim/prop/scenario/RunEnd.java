@@ -31,8 +31,9 @@ public record RunEnd(Reason reason, String detail) {
         Simulation sim = cluster.sim();
         String at = SimTime.format(sim.nowNanos());
         if (loop == StopReason.STOPPED) {
-            return new RunEnd(Reason.VIOLATION, "the first violation stopped the run at " + at
-                    + " (event #" + sim.eventCount() + ")");
+            return new RunEnd(Reason.VIOLATION, String.format(Locale.ROOT,
+                    "the first violation stopped the run at %s, after %,d events", at,
+                    sim.eventCount()));
         }
         if (loop == StopReason.EVENT_LIMIT) {
             return new RunEnd(Reason.EVENT_LIMIT, String.format(Locale.ROOT,
