@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +125,25 @@ class ReplayCommandTest {
         assertEquals(ExitCode.OK, replay.exitCode(), replay::toString);
         assertEquals(JSON.readTree(run.out()).get("traceHash"),
                 JSON.readTree(replay.out()).get("traceHash"));
+    }
+
+    @Test
+    void aFileThatCallsTheCaseKnobVariantStillReplays() throws IOException {
+        ScenarioDefinition scenario = ScenarioCatalog.find("ray-retry-counting");
+        Map<String, Object> config = scenario.configWith(Map.of("case", "b"));
+        var outcome = scenario.execute(new RunRequest(scenario.name(), 3, config, null), null,
+                OrderingSpec.FIFO, null);
+        Path file = ReplayFiles.write(new ReplayFile(ReplayFile.FORMAT, scenario.name(), null, 3,
+                config, OrderingSpec.FIFO, outcome.plan(), new ReplayFile.Expected(
+                        outcome.result().traceHash(), null, null), null), dir.resolve("c.json"));
+        String renamed = Files.readString(file).replace("\"case\"", "\"variant\"");
+        assertTrue(renamed.contains("\"variant\" : \"b\""), renamed);
+        Files.writeString(file, renamed);
+        CliRun replay = CliRun.of("replay", file.toString(), "--json");
+        assertEquals(ExitCode.OK, replay.exitCode(), replay::toString);
+        JsonNode result = JSON.readTree(replay.out());
+        assertTrue(result.get("reproduced").asBoolean(), replay::toString);
+        assertEquals("b", result.at("/config/case").asText());
     }
 
     @Test
