@@ -11,7 +11,7 @@ import java.util.List;
 public final class NodeTargets {
     private NodeTargets() {}
 
-    /** One named slot: {@code field} is the action's field, e.g. {@code node} or {@code nodes[1]}. */
+    /** One named slot; {@code field} is the action's field: {@code node}, {@code nodes[1]}. */
     public record Target(String field, int node) {}
 
     public static List<Target> of(FaultAction action) {

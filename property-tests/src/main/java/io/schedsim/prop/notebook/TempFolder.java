@@ -26,7 +26,8 @@ public final class TempFolder implements AutoCloseable {
         try {
             return new TempFolder(Files.createTempDirectory(prefix));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a temporary folder: "
+                    + e.getMessage(), e);
         }
     }
 

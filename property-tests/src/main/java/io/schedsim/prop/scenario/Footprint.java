@@ -51,7 +51,9 @@ public record Footprint(long nodes, long tasks) {
     }
 
     private static String size(long bytes) {
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%d MB", bytes >> 20);
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        return String.format(Locale.ROOT, "%d MB", bytes >> 20);
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code schedsim scenarios [--json]}: the built-in scenarios. */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
-        description = "Lists the built-in scenarios (--json: with their config defaults and knobs).")
+        description = "Lists the built-in scenarios (--json: config defaults and knobs).")
 final class ScenariosCommand implements Callable<Integer> {
     @ParentCommand
     private SchedsimCommand root;
