@@ -42,7 +42,14 @@ public final class ScenarioRunner {
 
     public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink) {
+        return run(scenario, request, planOrNull, ordering, traceSink, false);
+    }
+
+    /** As above; with {@code planFromFile}, the plan may name only nodes the run has. */
+    static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
+            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
         long wallStart = System.nanoTime();
+        Footprint.check(scenario, request.config());
         Config config = new Config(request.config());
         ModelComponents components = request.variant() == null ? ModelComponents.defaults()
                 : BugZoo.find(request.variant()).components();
@@ -51,21 +58,26 @@ public final class ScenarioRunner {
         sim.setTraceSink(traceSink);
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
         scenario.populate(cluster, config, sim.random("workload"));
+        if (planFromFile && planOrNull != null) {
+            PlanNodes.requireKnown(planOrNull, cluster.nodeSlotCount());
+        }
         cluster.start();
         FaultPlan plan = planOrNull != null ? planOrNull
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
         FaultInjector injector = FaultInjector.install(sim, cluster, plan);
         Timing timing = scenario.timing(config);
+        Map<String, Object> resolved = scenario.resolved(config, cluster, plan, timing);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));
-        StopReason stop;
+        RunEnd end;
         List<RunResult.Violation> failures = new ArrayList<>();
         try {
-            stop = runPhases(scenario, cluster, timing);
+            StopReason stop = runPhases(scenario, cluster, timing);
+            end = RunEnd.of(scenario, cluster, stop);
             if (stop != StopReason.STOPPED && stop != StopReason.EVENT_LIMIT) {
                 EndOfRun.check(cluster);
             }
         } catch (SimulationFailure failure) {
-            stop = StopReason.STOPPED;
+            end = RunEnd.checkFailed(failure);
             failures.add(new RunResult.Violation("CHECK", SimTime.toMillis(failure.timeNanos()),
                     failure.eventIndex(), failure.getMessage()));
         }
@@ -74,7 +86,8 @@ public final class ScenarioRunner {
             traceSink.finish();
         }
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
-        RunResult result = assemble(request, cluster, injector.ledger(), stop, wallMillis, failures);
+        RunResult result = assemble(request, cluster, injector.ledger(), end, resolved,
+                wallMillis, failures);
         return new RunOutcome(result, plan, ordering, cluster, injector.ledger());
     }
 
@@ -96,7 +109,8 @@ public final class ScenarioRunner {
     }
 
     private static RunResult assemble(RunRequest request, Cluster cluster, FaultLedger ledger,
-            StopReason stop, long wallMillis, List<RunResult.Violation> failures) {
+            RunEnd end, Map<String, Object> resolved, long wallMillis,
+            List<RunResult.Violation> failures) {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
@@ -132,8 +146,8 @@ public final class ScenarioRunner {
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
         return new RunResult(request.scenario(), request.seed(), request.variant(),
-                request.config(), TraceHash.hex(sim.traceHash()), sim.eventCount(),
-                SimTime.toMillis(sim.nowNanos()), wallMillis, stop.name(), nodes, tasks, faults,
-                new RunResult.Allocations(running), latency, violations);
+                request.config(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
+                SimTime.toMillis(sim.nowNanos()), wallMillis, end.reason().name(), end.detail(),
+                nodes, tasks, faults, new RunResult.Allocations(running), latency, violations);
     }
 }
