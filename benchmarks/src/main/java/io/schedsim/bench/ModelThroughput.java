@@ -42,7 +42,7 @@ public class ModelThroughput {
     private void newRun() {
         seed++;
         simulation = new Simulation(seed);
-        cluster = Cluster.create(simulation, new ClusterConfig(), ModelComponents.CORRECT);
+        cluster = Cluster.create(simulation, new ClusterConfig(), ModelComponents.defaults());
         cluster.addNode(0, 65_536, true);
         for (int i = 0; i < 9; i++) {
             cluster.addNode(16_000, 65_536, false);

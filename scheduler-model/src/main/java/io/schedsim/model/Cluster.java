@@ -1,68 +1,63 @@
 package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
-import io.schedsim.core.metrics.LatencyRecorder;
-import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
-import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.job.Job;
-import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.net.StatusUpdateFaults;
 import io.schedsim.model.node.NodeEvent;
-import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.sched.EvalBroker;
+import io.schedsim.model.sched.PlanApplier;
+import io.schedsim.model.sched.Scheduler;
 import io.schedsim.model.sched.SchedulerWorkers;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.NodeLifecycle;
+import io.schedsim.model.state.StateStore;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.RayWorkloadSpec;
-import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
  * detector, scheduler workers, plan applier, drainer, clients, Ray owners), wired to one
  * {@link Simulation}. Build it with {@link #create}, add nodes, jobs and an optional Ray workload,
- * then {@link #start}. Faults act through the {@link ClusterControl} operations ({@code
- * ClusterOperations} holds them) and lifecycle hooks fan out from here in a fixed order.
+ * then {@link #start}, which builds each component from the {@link ModelComponents} factories
+ * and the cluster's {@link ModelContext}. Faults act through the {@link ClusterControl}
+ * operations ({@code ClusterOperations} holds them); state changes fan out to the actors in a
+ * fixed order ({@code ControlPlaneActors}).
  */
 public final class Cluster extends ClusterOperations {
     private final Simulation sim;
     private final ClusterConfig config;
     private final InvariantMonitor monitor;
     private final ControlNetwork network;
+    private final StatusUpdateFaults statusUpdateFaults;
     private final ModelComponents components;
-    private final ObjectArrayList<Node> nodes = new ObjectArrayList<>();
-    private final ObjectArrayList<NodeEvent> nodeEvents = new ObjectArrayList<>();
-    private final StateStore state;
-    private FailureDetector detector;
-    private SchedulerWorkers workers;
-    private Drainer drainer;
-    private ClientAgent client;
-    private RayPlacement rayPlacement;
-    private RayWorkload ray;
+    private final ControlPlaneActors actors;
+    private final ModelContext context;
     private RayWorkloadSpec raySpec;
-    private int leaderEpoch;
     private boolean started;
-    private final LatencyRecorder detectionMillis;
-    private final LatencyRecorder drainMillis;
 
     private Cluster(Simulation sim, ClusterConfig config, ModelComponents components) {
         this.sim = sim;
         this.config = config;
-        this.components = components;
+        this.components = Objects.requireNonNull(components, "components");
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
-        this.network = new ControlNetwork(config, sim.random("network"));
-        this.state = new StateStore(this);
-        this.detectionMillis = sim.metrics().recorder("failureDetection");
-        this.drainMillis = sim.metrics().recorder("drainDuration");
+        this.statusUpdateFaults = new StatusUpdateFaults();
+        this.network = new ControlNetwork(config, sim.random("network"), statusUpdateFaults);
+        this.actors = new ControlPlaneActors(sim, config, monitor);
+        this.context = new ModelContext(sim, config, actors.state(), network, monitor,
+                actors.control());
     }
 
+    /** A cluster of no nodes yet, whose components {@code components} builds at {@link #start}. */
     public static Cluster create(Simulation sim, ClusterConfig config, ModelComponents components) {
         return new Cluster(sim, config, components);
     }
@@ -72,16 +67,16 @@ public final class Cluster extends ClusterOperations {
         return addNode(cpuMilli, memMb, head, -1);
     }
 
+    @Override
     int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot) {
-        Node node = new Node(nodes.size(), head, cpuMilli, memMb, replacesSlot);
-        nodes.add(node);
+        Node node = lifecycle().addNode(cpuMilli, memMb, head, replacesSlot);
         if (started) {
-            record(node, NodeEvent.Kind.JOINED,
+            actors.record(node, NodeEvent.Kind.JOINED,
                     replacesSlot < 0 ? "" : "replaces node " + replacesSlot);
-            rayPlacement.onNodeChanged(node);
-            detector.onNodeJoined(node);
+            actors.rayPlacement().onNodeChanged(node);
+            actors.detector().onNodeJoined(node);
         }
-        return node.slot;
+        return node.slot();
     }
 
     /** Adds the Ray task workload; call before {@link #start}. */
@@ -95,23 +90,30 @@ public final class Cluster extends ClusterOperations {
             throw new IllegalStateException("cluster already started");
         }
         started = true;
-        rayPlacement = components.rayPlacement(this);
-        client = components.client(this);
-        drainer = components.drainer(this);
-        workers = new SchedulerWorkers(this,
-                components.scheduler(this, components.placement(this)),
-                components.planApplier(this));
-        detector = components.detector(this);
-        for (Node node : nodes) {
-            rayPlacement.onNodeChanged(node);
+        actors.markStarted();
+        RayPlacement rayPlacement = components.rayPlacement().create(context);
+        ClientAgent client = components.client().create(context);
+        Drainer drainer = components.drainer().create(context);
+        PlacementPolicy placement = components.placement().create(context);
+        Scheduler scheduler = components.scheduler().create(context, placement);
+        PlanApplier applier = components.planApplier().create(context);
+        SchedulerWorkers workers = new SchedulerWorkers(context, actors.broker(), scheduler,
+                applier);
+        FailureDetector detector = components.detector().create(context);
+        actors.wire(rayPlacement, client, drainer, workers, detector);
+        for (int slot = 0; slot < nodeSlotCount(); slot++) {
+            rayPlacement.onNodeChanged(node(slot));
         }
         client.start();
         drainer.start();
         workers.start();
-        startChecks();
+        actors.startChecks();
+        startFaultTimers();
         detector.start();
         if (raySpec != null) {
-            ray = new RayWorkload(this, raySpec, rayPlacement, components.retryPolicy(this));
+            RayWorkload ray = new RayWorkload(context, raySpec, rayPlacement,
+                    components.retryPolicy().create(context));
+            actors.setRay(ray);
             ray.start();
         }
     }
@@ -133,32 +135,37 @@ public final class Cluster extends ClusterOperations {
     }
 
     public StateStore state() {
-        return state;
+        return actors.state();
+    }
+
+    /** The evaluation broker: pending, in-flight and blocked evaluations. */
+    public EvalBroker broker() {
+        return actors.broker();
     }
 
     public ClientAgent client() {
-        return client;
+        return actors.client();
     }
 
     public Drainer drainer() {
-        return drainer;
+        return actors.drainer();
     }
 
     public FailureDetector detector() {
-        return detector;
+        return actors.detector();
     }
 
     public SchedulerWorkers workers() {
-        return workers;
+        return actors.workers();
     }
 
     /** The Ray workload, or null if the scenario has none. */
     public RayWorkload ray() {
-        return ray;
+        return actors.ray();
     }
 
     public Node node(int slot) {
-        return nodes.get(slot);
+        return actors.state().node(slot);
     }
 
     @Override
@@ -168,180 +175,35 @@ public final class Cluster extends ClusterOperations {
 
     @Override
     public int nodeSlotCount() {
-        return nodes.size();
-    }
-
-    public int leaderEpoch() {
-        return leaderEpoch;
-    }
-
-    void bumpLeaderEpoch() {
-        leaderEpoch++;
-    }
-
-    /** Ray's placement gate: ALIVE and not DRAINING in the server's view. */
-    public boolean raySchedulable(Node node) {
-        return node.status == NodeStatus.READY && !node.draining && node.cpuTotalMilli > 0;
-    }
-
-    /** Reserves capacity on a node (server view); INV-17 checked. */
-    public void reserve(Node node, long cpuMilli, long memMb) {
-        node.cpuUsedMilli += cpuMilli;
-        node.memUsedMb += memMb;
-        if (node.cpuUsedMilli > node.cpuTotalMilli) {
-            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " reserved " + node.cpuUsedMilli
-                    + " of " + node.cpuTotalMilli + " mCPU");
-        }
-        rayPlacement.onNodeChanged(node);
-    }
-
-    /** Releases a reservation; INV-17 checked. */
-    public void release(Node node, long cpuMilli, long memMb) {
-        node.cpuUsedMilli -= cpuMilli;
-        node.memUsedMb -= memMb;
-        if (node.cpuUsedMilli < 0) {
-            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " released below zero: "
-                    + node.cpuUsedMilli + " mCPU");
-        }
-        rayPlacement.onNodeChanged(node);
-        // Every release is a capacity change, blocked evals or not: an eval whose plan is in
-        // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
-        if (started && state.broker().unblockAll() > 0) {
-            workers.kick();
-        }
-    }
-
-    /** Creates an evaluation for {@code job} and wakes a worker. */
-    public void createEval(Job job, String triggeredBy, int node) {
-        state.broker().enqueue(job, triggeredBy, node, sim.nowNanos());
-        if (started) {
-            workers.kick();
-        }
-    }
-
-    /** N-22: node-update evals for jobs with allocations there and every system job. */
-    public void createNodeEvals(Node node) {
-        for (Job job : state.jobs()) {
-            boolean covers = job.type == JobType.SYSTEM && !job.stopped;
-            if (!covers && job.type != JobType.SYSBATCH) {
-                for (Alloc alloc : state.allocs().all()) {
-                    if (alloc.job == job && alloc.node == node.slot && needsNodeEval(alloc)) {
-                        covers = true;
-                        break;
-                    }
-                }
-            }
-            if (covers) {
-                createEval(job, "node-update", node.slot);
-            }
-        }
-    }
-
-    /**
-     * N-22: batch allocations count unless terminal; service ones unless fully terminal, so one
-     * stopped but still running there gets the eval that marks it lost if the node is down (N-20).
-     */
-    private static boolean needsNodeEval(Alloc alloc) {
-        if (alloc.job.type == JobType.SERVICE) {
-            return !alloc.client().isTerminal();
-        }
-        return !alloc.isTerminal();
-    }
-
-    /** Detector → cluster: the node is down (Nomad) or DEAD (Ray). */
-    public void markNodeDown(Node node, String reason) {
-        if (node.status == NodeStatus.DOWN) {
-            return;
-        }
-        long now = sim.nowNanos();
-        checkDetection(node, now, reason);
-        node.status = NodeStatus.DOWN;
-        node.downAtNanos = now;
-        record(node, NodeEvent.Kind.DOWN, reason);
-        if (node.diedAtNanos >= 0) {
-            detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos));
-        }
-        rayPlacement.onNodeChanged(node);
-        if (ray != null) {
-            ray.onNodeDown(node);
-        }
-        createNodeEvals(node);
-        drainer.onAllocChanged(null);
-    }
-
-    /** Detector → cluster: the node registered or re-registered (N-28). */
-    public void markNodeReady(Node node) {
-        if (node.status == NodeStatus.DOWN && config.detector != DetectorPolicy.NOMAD_TTL) {
-            return;
-        }
-        node.status = NodeStatus.READY;
-        node.downAtNanos = -1;
-        record(node, NodeEvent.Kind.READY, "");
-        client.onNodeReady(node);
-        rayPlacement.onNodeChanged(node);
-        createNodeEvals(node);
-        state.broker().unblockAll();
-        workers.kick();
-        if (ray != null) {
-            ray.onNodeReady(node);
-        }
-    }
-
-    /** A drain was set or cleared: Ray's placement index and waiting tasks must know. */
-    void onDrainChanged(Node node) {
-        rayPlacement.onNodeChanged(node);
-        if (ray != null && raySchedulable(node)) {
-            ray.onNodeReady(node);
-        }
-    }
-
-    void onNodeBecameEligible(Node node) {
-        createNodeEvals(node);
-        state.broker().unblockAll();
-        workers.kick();
-        rayPlacement.onNodeChanged(node);
-    }
-
-    void onAllocChanged(Alloc alloc) {
-        drainer.onAllocChanged(alloc);
-        if (alloc.client() == ClientStatus.FAILED && !alloc.desired().isServerTerminal()) {
-            createEval(alloc.job, "alloc-failure", alloc.node);
-        }
-    }
-
-    /** Appends to the node history (cold path: status, eligibility, drains, deaths). */
-    void record(Node node, NodeEvent.Kind kind, String detail) {
-        nodeEvents.add(new NodeEvent(sim.nowNanos(), node.slot, kind, detail));
+        return actors.state().nodeSlotCount();
     }
 
     /** Every node event so far, in order. */
-    public java.util.List<NodeEvent> nodeEvents() {
-        return nodeEvents;
+    public List<NodeEvent> nodeEvents() {
+        return actors.nodeEvents();
     }
 
-    void onDrainCompleted(Node node, long drainNanos) {
-        onDrainChanged(node);
-        record(node, NodeEvent.Kind.DRAIN_COMPLETE, node.drainDeadlineReached
-                ? "deadline_reached=true" : "");
-        drainMillis.record(SimTime.toMillis(Math.max(0, drainNanos)));
+    public int leaderEpoch() {
+        return actors.leaderEpoch();
     }
 
-    /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */
-    private void checkDetection(Node node, long now, String reason) {
-        if (config.detector == DetectorPolicy.NOMAD_TTL) {
-            long minimum = SimTime.millis(config.minHeartbeatTtlMillis
-                    + config.heartbeatGraceMillis);
-            if (now - node.lastHeartbeatNanos < minimum) {
-                monitor.violation(Inv.TTL_DETECTION, node + " marked down "
-                        + SimTime.format(now - node.lastHeartbeatNanos)
-                        + " after its last heartbeat, before ttl + grace");
-            }
-        }
-        boolean disturbed = node.disturbedNow() || node.disturbedUntilNanos == SimTime.NEVER
-                || now - node.disturbedUntilNanos <= detector.detectionWindowNanos();
-        if (!disturbed) {
-            monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
-                    + ") although no fault touched it");
-        }
+    /** The context the components get; for tests and tools that build a component by hand. */
+    public ModelContext context() {
+        return context;
+    }
+
+    @Override
+    ControlPlaneActors actors() {
+        return actors;
+    }
+
+    @Override
+    StatusUpdateFaults statusUpdateFaults() {
+        return statusUpdateFaults;
+    }
+
+    @Override
+    NodeLifecycle lifecycle() {
+        return actors.lifecycle();
     }
 }

@@ -1,15 +1,16 @@
 package io.schedsim.model;
 
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.alloc.LocalState;
+import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * Quiescence and the end-of-run checks: liveness invariants (INV-24, INV-25, INV-27, and the Ray
@@ -23,32 +24,32 @@ public final class EndOfRun {
     /** True when no evaluation, plan, client transition or Ray task is still in motion. */
     public static boolean isQuiescent(Cluster cluster) {
         StateStore state = cluster.state();
-        if (state.broker().pendingCount() > 0 || !cluster.workers().idle()
+        if (cluster.broker().pendingCount() > 0 || !cluster.workers().idle()
                 || cluster.workers().followUpsPending() > 0 || !cluster.drainer().quiescent()) {
             return false;
         }
         if (cluster.ray() != null && !cluster.ray().allTerminal()) {
             return false;
         }
+        ClientAgent client = cluster.client();
         for (Alloc alloc : state.allocs().all()) {
-            Node node = cluster.node(alloc.node);
-            if (node.status != NodeStatus.READY) {
+            Node node = cluster.node(alloc.node());
+            if (node.status() != NodeStatus.READY) {
                 continue;
             }
-            if (!node.hostUp || !node.agentUp) {
+            if (!node.hostUp() || !node.agentUp()) {
                 // The servers still see a dead node as ready: detection (and its evals) pending.
                 if (!alloc.isTerminal()) {
                     return false;
                 }
                 continue;
             }
-            boolean local = alloc.localIncarnation == node.incarnation;
-            if (alloc.desired().isServerTerminal() && local && alloc.local != LocalState.DONE) {
+            if (!client.settled(alloc)) {
                 return false;
             }
             if (!alloc.desired().isServerTerminal() && !alloc.client().isTerminal()
-                    && (alloc.local != LocalState.RUNNING || alloc.client() != ClientStatus.RUNNING
-                    || (alloc.job.type == JobType.SERVICE && !alloc.health.isSet()))) {
+                    && (alloc.client() != ClientStatus.RUNNING
+                    || (alloc.job().type() == JobType.SERVICE && !alloc.health().isSet()))) {
                 return false;
             }
         }
@@ -71,46 +72,46 @@ public final class EndOfRun {
         long[] expectedCpu = new long[n];
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (!alloc.isTerminal()) {
-                expectedCpu[alloc.node] += alloc.job.cpuMilli;
+                expectedCpu[alloc.node()] += alloc.job().cpuMilli();
             }
         }
         long[] rayCpu = cluster.ray() == null ? new long[n] : cluster.ray().reservedCpuMilliByNode();
         for (int slot = 0; slot < n; slot++) {
             Node node = cluster.node(slot);
-            if (node.status == NodeStatus.DOWN && cluster.ray() != null) {
+            if (node.status() == NodeStatus.DOWN && cluster.ray() != null) {
                 continue;
             }
             long expected = expectedCpu[slot] + (slot < rayCpu.length ? rayCpu[slot] : 0);
-            cluster.monitor().expect(expected == node.cpuUsedMilli, Inv.RESOURCE_ACCOUNTING,
-                    node + " tracks " + node.cpuUsedMilli + " mCPU reserved, its allocations and"
+            cluster.monitor().expect(expected == node.cpuUsedMilli(), Inv.RESOURCE_ACCOUNTING,
+                    node + " tracks " + node.cpuUsedMilli() + " mCPU reserved, its allocations and"
                             + " tasks hold " + expected);
         }
     }
 
     private static void checkServiceCounts(Cluster cluster) {
         for (Job job : cluster.state().jobs()) {
-            if (job.type != JobType.SERVICE || job.stopped) {
+            if (job.type() != JobType.SERVICE || job.stopped()) {
                 continue;
             }
             int running = 0;
             for (Alloc alloc : cluster.state().allocs().all()) {
-                if (alloc.job == job && !alloc.isTerminal()
+                if (alloc.job() == job && !alloc.isTerminal()
                         && alloc.client() == ClientStatus.RUNNING) {
                     running++;
                 }
             }
-            if (running < job.count && !capacityFor(cluster, job)) {
+            if (running < job.count() && !capacityFor(cluster, job)) {
                 continue;
             }
-            cluster.monitor().expect(running == job.count, Inv.SERVICE_COUNTS_RESTORED,
-                    job + " runs " + running + " allocations, count " + job.count);
+            cluster.monitor().expect(running == job.count(), Inv.SERVICE_COUNTS_RESTORED,
+                    job + " runs " + running + " allocations, count " + job.count());
         }
     }
 
     private static boolean capacityFor(Cluster cluster, Job job) {
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (node.isReady() && node.fits(job.cpuMilli, job.memMb)) {
+            if (node.isReady() && node.fits(job.cpuMilli(), job.memMb())) {
                 return true;
             }
         }
@@ -124,18 +125,18 @@ public final class EndOfRun {
                 + cluster.config().drainBatchUpdateIntervalMillis);
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (!node.draining) {
+            if (!node.draining()) {
                 continue;
             }
-            if (node.drainDeadlineNanos != SimTime.NEVER) {
-                if (now > node.drainDeadlineNanos + window) {
+            if (node.drainDeadlineNanos() != SimTime.NEVER) {
+                if (now > node.drainDeadlineNanos() + window) {
                     monitor.violation(Inv.DRAINS_COMPLETE, "drain of " + node
                             + " still set past its deadline");
                 }
             } else {
                 boolean pending = false;
                 for (Alloc alloc : cluster.state().allocs().all()) {
-                    pending |= alloc.node == slot && alloc.job.type != JobType.SYSTEM
+                    pending |= alloc.node() == slot && alloc.job().type() != JobType.SYSTEM
                             && !alloc.client().isTerminal();
                 }
                 if (!pending) {
@@ -148,19 +149,19 @@ public final class EndOfRun {
 
     private static void checkSystemCoverage(Cluster cluster) {
         for (Job job : cluster.state().jobs()) {
-            if (job.type != JobType.SYSTEM || job.stopped) {
+            if (job.type() != JobType.SYSTEM || job.stopped()) {
                 continue;
             }
             for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
                 Node node = cluster.node(slot);
                 int live = 0;
                 for (Alloc alloc : cluster.state().allocs().all()) {
-                    if (alloc.job == job && alloc.node == slot && !alloc.isTerminal()) {
+                    if (alloc.job() == job && alloc.node() == slot && !alloc.isTerminal()) {
                         live++;
                     }
                 }
-                boolean wanted = node.isReady() && node.cpuTotalMilli > 0;
-                if (wanted && live == 0 && !node.fits(job.cpuMilli, job.memMb)) {
+                boolean wanted = node.isReady() && node.cpuTotalMilli() > 0;
+                if (wanted && live == 0 && !node.fits(job.cpuMilli(), job.memMb())) {
                     continue;
                 }
                 if (wanted || live > 0) {

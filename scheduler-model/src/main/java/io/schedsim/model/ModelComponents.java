@@ -4,6 +4,7 @@ import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.client.DefaultClient;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.heartbeat.FailureDetector;
@@ -19,47 +20,149 @@ import io.schedsim.model.sched.PlanApplier;
 import io.schedsim.model.sched.Scheduler;
 import io.schedsim.model.task.MaxRetriesPolicy;
 import io.schedsim.model.task.RetryPolicy;
+import java.util.Objects;
 
 /**
- * Factories of every pluggable component. The defaults build the correct model; a user's own
- * implementation — or a bug-zoo variant — overrides just the factory of the component it replaces,
- * so no flag inside the model ever says "behave wrongly".
+ * Which implementation of each pluggable component a cluster runs, as one immutable value of
+ * factories. {@link #defaults()} is the correct model; a user's own implementation, or a bug-zoo
+ * variant, replaces one factory and keeps the others, registered by constructor reference:
+ *
+ * <pre>{@code
+ * ModelComponents mine = ModelComponents.defaults().withDrainer(MyDrainer::new);
+ * }</pre>
+ *
+ * where {@code MyDrainer(ModelContext)} builds the drainer from the narrow context every component
+ * gets. No flag inside the model ever says "behave wrongly": a variant is a different value.
+ * The cluster calls each factory once, when it starts, in a fixed order (Ray placement, client,
+ * drainer, placement, scheduler, plan applier, failure detector, retry policy).
+ *
+ * @param detector builds the failure detector: TTL heartbeats or Ray health checks by config
+ * @param placement builds the Nomad placement policy: bin-pack or spread by config
+ * @param scheduler builds the reconciler, given the placement policy built for it
+ * @param planApplier builds the plan applier
+ * @param drainer builds the node drainer
+ * @param client builds the client agent of the nodes
+ * @param rayPlacement builds Ray's lease placement
+ * @param retryPolicy builds the Ray owners' retry policy
  */
-public interface ModelComponents {
-    /** The correct model. */
-    ModelComponents CORRECT = new ModelComponents() {};
+public record ModelComponents(
+        Factory<FailureDetector> detector,
+        Factory<PlacementPolicy> placement,
+        SchedulerFactory scheduler,
+        Factory<PlanApplier> planApplier,
+        Factory<Drainer> drainer,
+        Factory<ClientAgent> client,
+        Factory<RayPlacement> rayPlacement,
+        Factory<RetryPolicy> retryPolicy) {
 
-    default FailureDetector detector(Cluster cluster) {
-        return cluster.config().detector == DetectorPolicy.NOMAD_TTL
-                ? new TtlHeartbeats(cluster) : new HealthChecks(cluster);
+    /** Builds one component of a cluster from the context it will run with. */
+    @FunctionalInterface
+    public interface Factory<T> {
+        T create(ModelContext context);
     }
 
-    default PlacementPolicy placement(Cluster cluster) {
-        return cluster.config().nomadPlacement == PlacementKind.SPREAD
-                ? ScoredPlacement.spread() : ScoredPlacement.binPack();
+    /** Builds the scheduler, which also gets the placement policy built for it. */
+    @FunctionalInterface
+    public interface SchedulerFactory {
+        Scheduler create(ModelContext context, PlacementPolicy placement);
     }
 
-    default Scheduler scheduler(Cluster cluster, PlacementPolicy placement) {
-        return new NomadScheduler(cluster, placement);
+    private static final Factory<FailureDetector> DEFAULT_DETECTOR = context ->
+            context.config().detector == DetectorPolicy.NOMAD_TTL
+                    ? new TtlHeartbeats(context) : new HealthChecks(context);
+    private static final Factory<PlacementPolicy> DEFAULT_PLACEMENT = context ->
+            context.config().nomadPlacement == PlacementKind.SPREAD
+                    ? ScoredPlacement.spread() : ScoredPlacement.binPack();
+    private static final SchedulerFactory DEFAULT_SCHEDULER = NomadScheduler::new;
+    private static final Factory<PlanApplier> DEFAULT_PLAN_APPLIER = DefaultPlanApplier::new;
+    private static final Factory<Drainer> DEFAULT_DRAINER = NomadDrainer::new;
+    private static final Factory<ClientAgent> DEFAULT_CLIENT = DefaultClient::new;
+    private static final Factory<RayPlacement> DEFAULT_RAY_PLACEMENT = RayHybridPolicy::new;
+    private static final Factory<RetryPolicy> DEFAULT_RETRY_POLICY =
+            context -> MaxRetriesPolicy.INSTANCE;
+    private static final ModelComponents DEFAULTS = new ModelComponents(DEFAULT_DETECTOR,
+            DEFAULT_PLACEMENT, DEFAULT_SCHEDULER, DEFAULT_PLAN_APPLIER, DEFAULT_DRAINER,
+            DEFAULT_CLIENT, DEFAULT_RAY_PLACEMENT, DEFAULT_RETRY_POLICY);
+
+    public ModelComponents {
+        Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(planApplier, "planApplier");
+        Objects.requireNonNull(drainer, "drainer");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(rayPlacement, "rayPlacement");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
-    default PlanApplier planApplier(Cluster cluster) {
-        return new DefaultPlanApplier(cluster);
+    /** The correct model: every component as SEMANTICS describes it. */
+    public static ModelComponents defaults() {
+        return DEFAULTS;
     }
 
-    default Drainer drainer(Cluster cluster) {
-        return new NomadDrainer(cluster);
+    public ModelComponents withDetector(Factory<FailureDetector> factory) {
+        return new ModelComponents(factory, placement, scheduler, planApplier, drainer, client,
+                rayPlacement, retryPolicy);
     }
 
-    default ClientAgent client(Cluster cluster) {
-        return new DefaultClient(cluster);
+    public ModelComponents withPlacement(Factory<PlacementPolicy> factory) {
+        return new ModelComponents(detector, factory, scheduler, planApplier, drainer, client,
+                rayPlacement, retryPolicy);
     }
 
-    default RayPlacement rayPlacement(Cluster cluster) {
-        return new RayHybridPolicy(cluster);
+    public ModelComponents withScheduler(SchedulerFactory factory) {
+        return new ModelComponents(detector, placement, factory, planApplier, drainer, client,
+                rayPlacement, retryPolicy);
     }
 
-    default RetryPolicy retryPolicy(Cluster cluster) {
-        return new MaxRetriesPolicy();
+    public ModelComponents withPlanApplier(Factory<PlanApplier> factory) {
+        return new ModelComponents(detector, placement, scheduler, factory, drainer, client,
+                rayPlacement, retryPolicy);
+    }
+
+    public ModelComponents withDrainer(Factory<Drainer> factory) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, factory, client,
+                rayPlacement, retryPolicy);
+    }
+
+    public ModelComponents withClient(Factory<ClientAgent> factory) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, drainer, factory,
+                rayPlacement, retryPolicy);
+    }
+
+    public ModelComponents withRayPlacement(Factory<RayPlacement> factory) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
+                factory, retryPolicy);
+    }
+
+    public ModelComponents withRetryPolicy(Factory<RetryPolicy> factory) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
+                rayPlacement, factory);
+    }
+
+    /**
+     * The components that differ from the defaults, as the expression that builds this value,
+     * e.g. {@code ModelComponents.defaults().withDrainer(..)}. Factories have no names of their
+     * own (a lambda's text carries an identity hash), so only the replaced slots are named.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("ModelComponents.defaults()");
+        appendIfReplaced(text, detector, DEFAULT_DETECTOR, "Detector");
+        appendIfReplaced(text, placement, DEFAULT_PLACEMENT, "Placement");
+        appendIfReplaced(text, scheduler, DEFAULT_SCHEDULER, "Scheduler");
+        appendIfReplaced(text, planApplier, DEFAULT_PLAN_APPLIER, "PlanApplier");
+        appendIfReplaced(text, drainer, DEFAULT_DRAINER, "Drainer");
+        appendIfReplaced(text, client, DEFAULT_CLIENT, "Client");
+        appendIfReplaced(text, rayPlacement, DEFAULT_RAY_PLACEMENT, "RayPlacement");
+        appendIfReplaced(text, retryPolicy, DEFAULT_RETRY_POLICY, "RetryPolicy");
+        return text.toString();
+    }
+
+    private static void appendIfReplaced(StringBuilder text, Object factory, Object fallback,
+            String slot) {
+        if (factory != fallback) {
+            text.append(".with").append(slot).append("(..)");
+        }
     }
 }

@@ -9,7 +9,7 @@ import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,15 +51,15 @@ class EligibilityApiTest {
         } else if (state.equals("draining")) {
             cluster.updateDrain(NODE, DrainSpec.deadline(3_600_000, false));
         }
-        long evalsBefore = cluster.state().broker().createdCount();
+        long evalsBefore = cluster.broker().createdCount();
 
         ApiResult result = call(cluster, call);
 
         Node node = cluster.node(NODE);
         assertEquals(accepted, result.accepted(), result.message());
-        assertEquals(eligible, node.eligible, "eligible");
-        assertEquals(draining, node.draining, "draining");
-        assertEquals(evals, cluster.state().broker().createdCount() > evalsBefore, "node evals");
+        assertEquals(eligible, node.eligible(), "eligible");
+        assertEquals(draining, node.draining(), "draining");
+        assertEquals(evals, cluster.broker().createdCount() > evalsBefore, "node evals");
         assertEquals(List.of(), cluster.monitor().violations());
     }
 
@@ -87,9 +87,9 @@ class EligibilityApiTest {
         cluster.sim().runUntil(SimTime.seconds(10));
 
         Node node = cluster.node(NODE);
-        assertFalse(node.draining, "an empty node's drain completes (N-17)");
-        assertEquals(LastDrainStatus.COMPLETE, node.lastDrain);
-        assertFalse(node.eligible, "completion must keep the node ineligible (N-6)");
+        assertFalse(node.draining(), "an empty node's drain completes (N-17)");
+        assertEquals(LastDrainStatus.COMPLETE, node.lastDrain());
+        assertFalse(node.eligible(), "completion must keep the node ineligible (N-6)");
         assertEquals(List.of(), cluster.monitor().violations());
     }
 }

@@ -27,15 +27,15 @@ class NodeStatusTransitionsTest {
         ClusterConfig config = NomadClusters.config();
         config.networkDelayMillisMin = 3;
         config.networkDelayMillisMax = 3;
-        Cluster cluster = Cluster.create(new Simulation(1), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(1), config, ModelComponents.defaults());
         cluster.addNode(4_000, 1_000, false);
         cluster.start();
-        assertEquals(NodeStatus.INITIALIZING, cluster.node(0).status);
+        assertEquals(NodeStatus.INITIALIZING, cluster.node(0).status());
         assertFalse(cluster.isReady(0), "an initializing node is no placement candidate");
         cluster.sim().runUntil(SimTime.millis(2));
-        assertEquals(NodeStatus.INITIALIZING, cluster.node(0).status);
+        assertEquals(NodeStatus.INITIALIZING, cluster.node(0).status());
         cluster.sim().runUntil(SimTime.millis(3));
-        assertEquals(NodeStatus.READY, cluster.node(0).status);
+        assertEquals(NodeStatus.READY, cluster.node(0).status());
         assertTrue(cluster.isReady(0));
     }
 
@@ -46,15 +46,15 @@ class NodeStatusTransitionsTest {
         cluster.updateEligibility(0, eligible);
         cluster.setPartition(0, true, false);
         cluster.sim().runUntil(SimTime.seconds(60));
-        assertEquals(NodeStatus.DOWN, cluster.node(0).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(0).status());
         assertTrue(cluster.isDownInServerView(0));
-        assertEquals(NodeStatus.READY, cluster.node(1).status);
+        assertEquals(NodeStatus.READY, cluster.node(1).status());
 
         cluster.setPartition(0, false, false);
         cluster.sim().runUntil(SimTime.seconds(70));
-        assertEquals(NodeStatus.READY, cluster.node(0).status, "down → ready (N-28)");
-        assertEquals(-1, cluster.node(0).downAtNanos);
-        assertEquals(eligible, cluster.node(0).eligible, "status changes leave eligibility");
+        assertEquals(NodeStatus.READY, cluster.node(0).status(), "down → ready (N-28)");
+        assertEquals(-1, cluster.node(0).downAtNanos());
+        assertEquals(eligible, cluster.node(0).eligible(), "status changes leave eligibility");
         assertEquals(eligible, cluster.isReady(0));
         assertEquals(List.of(), cluster.monitor().violations());
     }
@@ -63,22 +63,22 @@ class NodeStatusTransitionsTest {
     void rayDeadIsFinalAndARestartJoinsAsANewNode() {
         ClusterConfig config = new ClusterConfig();
         config.detector = DetectorPolicy.RAY_HEALTH_CHECK;
-        Cluster cluster = Cluster.create(new Simulation(5), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(5), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         cluster.addNode(4_000, 1_000, false);
         cluster.addNode(4_000, 1_000, false);
         cluster.start();
-        assertEquals(NodeStatus.READY, cluster.node(1).status, "ALIVE at registration");
+        assertEquals(NodeStatus.READY, cluster.node(1).status(), "ALIVE at registration");
         cluster.sim().runUntil(SimTime.seconds(20));
         cluster.terminateHost(1);
         cluster.sim().runUntil(SimTime.seconds(120));
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
 
         int joined = cluster.restartNode(1, true);
         cluster.sim().runUntil(SimTime.seconds(240));
         assertEquals(3, joined, "a restarted raylet is a new node id");
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status, "DEAD is final");
-        assertEquals(NodeStatus.READY, cluster.node(joined).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status(), "DEAD is final");
+        assertEquals(NodeStatus.READY, cluster.node(joined).status());
         assertEquals(List.of(), cluster.monitor().violations());
     }
 }

@@ -2,12 +2,13 @@ package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
-import io.schedsim.model.job.Job;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 
 /**
  * Small Nomad clusters for table tests: TTL heartbeats, equal nodes at slots 0.., started and run
@@ -29,7 +30,7 @@ public final class NomadClusters {
 
     /** {@code nodes} Ready nodes after one simulated second. */
     public static Cluster started(long seed, ClusterConfig config, int nodes) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }
@@ -44,10 +45,16 @@ public final class NomadClusters {
         return cluster;
     }
 
-    /** Commits an allocation of {@code job} on {@code node} and sets its client status. */
+    /** Commits an allocation of {@code job} on {@code node}; its client reports {@code status}. */
     public static Alloc place(Cluster cluster, Job job, int node, ClientStatus status) {
+        return place(cluster, job, node, status, Health.UNSET);
+    }
+
+    /** Commits an allocation of {@code job} on {@code node}; its client reports both. */
+    public static Alloc place(Cluster cluster, Job job, int node, ClientStatus status,
+            Health health) {
         Alloc alloc = cluster.state().placeAlloc(job, cluster.node(node), Alloc.NONE, 0);
-        cluster.state().allocs().setClient(alloc, status, cluster.nowNanos());
+        cluster.state().onClientUpdate(alloc, status, health);
         return alloc;
     }
 }

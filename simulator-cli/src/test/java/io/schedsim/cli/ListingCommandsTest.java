@@ -21,11 +21,12 @@ class ListingCommandsTest {
     }
 
     @Test
-    void scenariosJsonHasNameDescriptionAndConfigDefaults() throws Exception {
+    void scenariosJsonHasNameDescriptionConfigDefaultsAndKnobs() throws Exception {
         CliRun run = CliRun.of("scenarios", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         JsonNode first = JSON.readTree(run.out()).get(0);
-        assertEquals(List.of("name", "description", "config"), RunCommandTest.names(first));
+        assertEquals(List.of("name", "description", "config", "knobs"),
+                RunCommandTest.names(first));
         assertEquals("fake-cluster", first.get("name").asText());
         assertEquals(4, first.get("config").get("workers").asInt());
         assertEquals(1000, first.get("config").get("killIntervalMillis").asLong());

@@ -35,20 +35,18 @@ public final class ScenarioBuilder {
         this.variant = variant;
     }
 
-    /** Sets one knob; an unknown key or a bad value throws at once, naming the key. */
+    /**
+     * Sets one knob (by its name or a former one); an unknown key or a bad value throws at once,
+     * naming the key.
+     */
     public ScenarioBuilder set(String key, Object value) {
-        Knob knob = null;
-        for (Knob candidate : scenario.knobs()) {
-            if (candidate.name().equals(key)) {
-                knob = candidate;
-            }
-        }
+        Knob knob = scenario.knob(key);
         if (knob == null) {
             throw new InputException("set " + key + ": unknown key for scenario "
                     + scenario.name() + " (known: " + String.join(", ", config.keySet()) + ")");
         }
         Map<String, Object> next = new LinkedHashMap<>(config);
-        next.put(key, knob.parse(String.valueOf(value)));
+        next.put(knob.name(), knob.parse(String.valueOf(value)));
         return new ScenarioBuilder(scenario, next, seed, variant);
     }
 

@@ -23,8 +23,18 @@ public record ReplayFile(String format, String scenario, String variant, long se
 
     public static final String FORMAT = "schedsim-replay/1";
 
-    /** The outcome of the recorded run. */
-    public record Expected(String traceHash, String invariant, String message) {}
+    /**
+     * The outcome of the recorded run.
+     *
+     * @param checkpoints the trace hash every N events; optional (null: not recorded)
+     */
+    public record Expected(String traceHash, String invariant, String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Checkpoints checkpoints) {
+        /** An outcome without checkpoints, as writers of format /1 record it. */
+        public Expected(String traceHash, String invariant, String message) {
+            this(traceHash, invariant, message, null);
+        }
+    }
 
     /** Sizes before and after shrinking, and how many runs shrinking took. */
     public record ShrinkStats(int faultsBeforeShrink, int faultsAfterShrink, int runs) {}

@@ -1,6 +1,10 @@
 package io.schedsim.prop.replay;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedsim.fault.plan.FaultPlan;
@@ -18,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -73,13 +79,7 @@ public final class ReplayFiles {
         if (text.isBlank()) {
             throw new InputException("replay file " + where + ": empty");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException("replay file " + where + ": malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
+        JsonNode root = tree(text, where);
         if (root == null || !root.isObject()) {
             throw new InputException("replay file " + where + ": expected a JSON object");
         }
@@ -112,6 +112,7 @@ public final class ReplayFiles {
                 plan, expected, shrink);
     }
 
+    /** The config, each knob found under its name or a former one (files keep old names). */
     private static Map<String, Object> config(ScenarioDefinition scenario, JsonNode node,
             String where) {
         if (!node.isObject()) {
@@ -119,23 +120,42 @@ public final class ReplayFiles {
         }
         Map<String, Object> config = new LinkedHashMap<>();
         for (Knob knob : scenario.knobs()) {
-            JsonNode value = node.get(knob.name());
-            if (value == null || value.isNull()) {
+            String key = keyOf(knob, node, where);
+            if (key == null) {
                 throw field(where, "config." + knob.name(), "missing");
             }
+            JsonNode value = node.get(key);
             try {
                 config.put(knob.name(), knob.coerce(value.isTextual() ? value.asText() : value));
             } catch (InputException e) {
-                throw field(where, "config." + knob.name(), withoutOption(e.getMessage()));
+                throw field(where, "config." + key, withoutOption(e.getMessage()));
             }
         }
         node.fieldNames().forEachRemaining(name -> {
-            if (!config.containsKey(name)) {
+            if (scenario.knob(name) == null) {
                 throw field(where, "config." + name, "unknown key for scenario "
                         + scenario.name());
             }
         });
         return config;
+    }
+
+    /** The one key of {@code node} that names {@code knob}, or null; two are an error. */
+    private static String keyOf(Knob knob, JsonNode node, String where) {
+        String found = null;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knob.answersTo(name) || node.get(name).isNull()) {
+                continue;
+            }
+            if (found != null) {
+                throw field(where, "config." + name, "the same knob as config." + found
+                        + " (" + String.join(", ", knob.formerNames()) + " is a former name of "
+                        + knob.name() + ")");
+            }
+            found = name;
+        }
+        return found;
     }
 
     /** Runs a catalog lookup; its input error names the file and the field. */
@@ -154,20 +174,60 @@ public final class ReplayFiles {
 
     /** The recorded outcome; its invariant and message are null for a run without violation. */
     private static ReplayFile.Expected expected(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw field(where, "expected", "expected an object");
+        }
         JsonNode hash = node.get("traceHash");
-        if (hash == null || !hash.isTextual()) {
-            throw field(where, "expected.traceHash", "expected a string of 16 hex digits");
+        if (hash == null || !hash.isTextual() || !isTraceHash(hash.asText())) {
+            throw field(where, "expected.traceHash", "expected a string of 16 hex digits, got "
+                    + (hash == null ? "nothing" : hash.toString()));
         }
         JsonNode invariant = node.get("invariant");
         JsonNode message = node.get("message");
-        return new ReplayFile.Expected(hash.asText(),
+        Checkpoints checkpoints = node.hasNonNull("checkpoints") ? convert(node.get("checkpoints"),
+                Checkpoints.class, where, "expected.checkpoints") : null;
+        return new ReplayFile.Expected(hash.asText().toLowerCase(Locale.ROOT),
                 invariant == null || invariant.isNull() ? null : invariant.asText(),
-                message == null || message.isNull() ? null : message.asText());
+                message == null || message.isNull() ? null : message.asText(), checkpoints);
     }
 
+    /** True for a trace hash: 16 hex digits (the CLI prints them lower-case). */
+    static boolean isTraceHash(String text) {
+        return text != null && text.matches("[0-9a-fA-F]{16}");
+    }
+
+    /** The document as a tree; malformed or too deeply nested JSON names where it went wrong. */
+    private static JsonNode tree(String text, String where) {
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.createParser(text);
+            return MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String path = parser.getParsingContext().pathAsPointer().toString();
+            String top = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "(top level)";
+            throw field(where, top, "nested deeper than " + FaultPlanJson.NESTING_DEPTH_MAX
+                    + " levels");
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            throw new InputException("replay file " + where + ": malformed JSON"
+                    + (location == null ? "" : " at line " + location.getLineNr() + ", column "
+                    + location.getColumnNr()) + ": " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new InputException("replay file " + where + ": cannot parse: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Binds {@code node} to {@code type}; an error names the field inside it (e.g.
+     * {@code faultPlan.actions[0].atMillis}) and the problem, without Jackson's class names.
+     */
     private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
         try {
             return MAPPER.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String path = FaultPlanJson.path(e);
+            String inner = path.equals("top level") ? name : name + "." + path;
+            throw JsonProblems.field(where, inner, e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException json
                     ? json.getOriginalMessage() : e.getMessage();
@@ -191,7 +251,7 @@ public final class ReplayFiles {
         return node.asText();
     }
 
-    private static InputException field(String where, String name, String problem) {
+    static InputException field(String where, String name, String problem) {
         return new InputException("replay file " + where + ": field '" + name + "': " + problem);
     }
 }

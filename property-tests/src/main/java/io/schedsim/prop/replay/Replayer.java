@@ -5,14 +5,17 @@ import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.ScenarioCatalog;
 
-/** Re-runs the run a replay file describes, with its exact plan and ordering. */
+/**
+ * Re-runs the run a replay file describes, with its exact plan and ordering; a plan naming a node
+ * the run does not have is an {@link io.schedsim.prop.scenario.InputException}.
+ */
 public final class Replayer {
     private Replayer() {}
 
     public static RunOutcome replay(ReplayFile file, TraceSink traceSink) {
         RunRequest request = new RunRequest(file.scenario(), file.seed(), file.config(),
                 file.variant());
-        return ScenarioCatalog.find(file.scenario()).execute(request, file.faultPlan(),
+        return ScenarioCatalog.find(file.scenario()).replay(request, file.faultPlan(),
                 file.ordering(), traceSink);
     }
 

@@ -6,6 +6,8 @@ import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A scenario built from four parts: the cluster config, the initial cluster (nodes, jobs, Ray
@@ -36,10 +38,41 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
                 : io.schedsim.model.EndOfRun.isQuiescent(cluster);
     }
 
+    /** What {@link #finished} tests, as the report's stop detail says it. */
+    protected String endCondition(Cluster cluster) {
+        return cluster.ray() != null ? "every task had finished or failed"
+                : "the cluster was quiescent";
+    }
+
+    /**
+     * Values the run derives from its config, resolved for the report beside the config as given:
+     * the node total (heads included), the outer task count, the fault actions planned per kind,
+     * and when the heal phase starts and the horizon falls. Scenarios add their own. Computed
+     * after the plan is drawn and before the first event, it changes nothing in the run.
+     */
+    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("nodes", cluster.nodeSlotCount());
+        if (cluster.ray() != null) {
+            resolved.put("tasks", cluster.ray().outerTaskCount());
+        }
+        resolved.put("faultActions", plan.countByKind());
+        resolved.put("healAtMillis", timing.healAtMillis());
+        resolved.put("horizonMillis", timing.horizonMillis());
+        return resolved;
+    }
+
     @Override
     public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
             TraceSink traceSink) {
         return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink);
+    }
+
+    @Override
+    public RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
+            TraceSink traceSink) {
+        return ScenarioRunner.run(this, request, plan, ordering, traceSink, true);
     }
 
     @Override

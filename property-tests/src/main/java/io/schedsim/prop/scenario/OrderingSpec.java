@@ -11,7 +11,23 @@ import io.schedsim.core.random.SimRandom;
  * Seeded strategies draw from the run's {@code ordering} stream.
  */
 public record OrderingSpec(String kind, int changePoints, long expectedEvents) {
+    /** PCT needs a handful (Burckhardt et al. use depth 1..3); more is a malformed file. */
+    public static final int CHANGE_POINTS_MAX = 1_000;
+
     public static final OrderingSpec FIFO = new OrderingSpec("fifo", 0, 0);
+
+    public OrderingSpec {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be fifo, random or pct");
+        }
+        if (changePoints < 0 || changePoints > CHANGE_POINTS_MAX) {
+            throw new IllegalArgumentException("changePoints must be within [0, "
+                    + CHANGE_POINTS_MAX + "]: " + changePoints);
+        }
+        if (expectedEvents < 0) {
+            throw new IllegalArgumentException("expectedEvents must be >= 0: " + expectedEvents);
+        }
+    }
 
     public static OrderingSpec random() {
         return new OrderingSpec("random", 0, 0);

@@ -27,6 +27,22 @@ public interface ScenarioDefinition {
         throw new InputException("scenario " + name() + " cannot run with an explicit plan");
     }
 
+    /**
+     * Runs a plan read from a file (replay): as {@link #execute}, except that a plan naming a
+     * node slot the run does not have is an {@link InputException} naming the action's field,
+     * before anything runs. Plans the search derives keep the lenient path: one that outlives a
+     * smaller config's nodes records those actions as skipped.
+     */
+    default RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
+            TraceSink traceSink) {
+        return execute(request, plan, ordering, traceSink);
+    }
+
+    /** What a run of {@code config} holds in memory, estimated before it is built. */
+    default Footprint footprint(Map<String, Object> config) {
+        return Footprint.SMALL;
+    }
+
     /** Candidate configs one step smaller than {@code config}, for the shrinker. */
     default java.util.List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
         return java.util.List.of();
@@ -41,14 +57,35 @@ public interface ScenarioDefinition {
         return defaults;
     }
 
-    /** The full config: defaults overridden by {@code --set} texts, each parsed and validated. */
+    /** The knob called {@code key}, by its name or a former name; null if there is none. */
+    default Knob knob(String key) {
+        for (Knob knob : knobs()) {
+            if (knob.answersTo(key)) {
+                return knob;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The full config: defaults overridden by {@code --set} texts, each parsed and validated. A
+     * former knob name counts as the knob's name; naming one knob by both is an error.
+     */
     default Map<String, Object> configWith(Map<String, String> overrides) {
         Map<String, Object> config = defaults();
+        Map<String, String> givenAs = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : overrides.entrySet()) {
-            Knob knob = knobs().stream().filter(k -> k.name().equals(entry.getKey())).findFirst()
-                    .orElseThrow(() -> new InputException("--set " + entry.getKey()
-                            + ": unknown key for scenario " + name() + " (known: "
-                            + String.join(", ", defaults().keySet()) + ")"));
+            Knob knob = knob(entry.getKey());
+            if (knob == null) {
+                throw new InputException("--set " + entry.getKey() + ": unknown key for scenario "
+                        + name() + " (known: " + String.join(", ", defaults().keySet()) + ")");
+            }
+            String earlier = givenAs.put(knob.name(), entry.getKey());
+            if (earlier != null) {
+                throw new InputException("--set " + entry.getKey() + ": the same knob as --set "
+                        + earlier + " (" + String.join(", ", knob.formerNames())
+                        + " is a former name of " + knob.name() + "); give it once");
+            }
             config.put(knob.name(), knob.parse(entry.getValue()));
         }
         return config;

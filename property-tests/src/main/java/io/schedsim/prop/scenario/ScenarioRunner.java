@@ -1,7 +1,7 @@
 package io.schedsim.prop.scenario;
 
-import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
@@ -13,12 +13,12 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.prop.zoo.BugZoo;
 import java.util.ArrayList;
@@ -42,30 +42,42 @@ public final class ScenarioRunner {
 
     public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink) {
+        return run(scenario, request, planOrNull, ordering, traceSink, false);
+    }
+
+    /** As above; with {@code planFromFile}, the plan may name only nodes the run has. */
+    static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
+            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
         long wallStart = System.nanoTime();
+        Footprint.check(scenario, request.config());
         Config config = new Config(request.config());
-        ModelComponents components = request.variant() == null ? ModelComponents.CORRECT
+        ModelComponents components = request.variant() == null ? ModelComponents.defaults()
                 : BugZoo.find(request.variant()).components();
         Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);
         sim.setTraceSink(traceSink);
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
         scenario.populate(cluster, config, sim.random("workload"));
+        if (planFromFile && planOrNull != null) {
+            PlanNodes.requireKnown(planOrNull, cluster.nodeSlotCount());
+        }
         cluster.start();
         FaultPlan plan = planOrNull != null ? planOrNull
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
         FaultInjector injector = FaultInjector.install(sim, cluster, plan);
         Timing timing = scenario.timing(config);
+        Map<String, Object> resolved = scenario.resolved(config, cluster, plan, timing);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));
-        StopReason stop;
+        RunEnd end;
         List<RunResult.Violation> failures = new ArrayList<>();
         try {
-            stop = runPhases(scenario, cluster, timing);
+            StopReason stop = runPhases(scenario, cluster, timing);
+            end = RunEnd.of(scenario, cluster, stop);
             if (stop != StopReason.STOPPED && stop != StopReason.EVENT_LIMIT) {
                 EndOfRun.check(cluster);
             }
         } catch (SimulationFailure failure) {
-            stop = StopReason.STOPPED;
+            end = RunEnd.checkFailed(failure);
             failures.add(new RunResult.Violation("CHECK", SimTime.toMillis(failure.timeNanos()),
                     failure.eventIndex(), failure.getMessage()));
         }
@@ -74,7 +86,8 @@ public final class ScenarioRunner {
             traceSink.finish();
         }
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
-        RunResult result = assemble(request, cluster, injector.ledger(), stop, wallMillis, failures);
+        RunResult result = assemble(request, cluster, injector.ledger(), end, resolved,
+                wallMillis, failures);
         return new RunOutcome(result, plan, ordering, cluster, injector.ledger());
     }
 
@@ -96,13 +109,14 @@ public final class ScenarioRunner {
     }
 
     private static RunResult assemble(RunRequest request, Cluster cluster, FaultLedger ledger,
-            StopReason stop, long wallMillis, List<RunResult.Violation> failures) {
+            RunEnd end, Map<String, Object> resolved, long wallMillis,
+            List<RunResult.Violation> failures) {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            down += cluster.node(slot).status == NodeStatus.DOWN ? 1 : 0;
-            drained += cluster.node(slot).lastDrain == LastDrainStatus.COMPLETE ? 1 : 0;
+            down += cluster.node(slot).status() == NodeStatus.DOWN ? 1 : 0;
+            drained += cluster.node(slot).lastDrain() == LastDrainStatus.COMPLETE ? 1 : 0;
         }
         int killed = ledger.killedNodes().size() + ledger.agentKilledNodes().size();
         RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained);
@@ -116,7 +130,7 @@ public final class ScenarioRunner {
         }
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (!alloc.isTerminal() && alloc.client() == ClientStatus.RUNNING) {
-                running.merge(alloc.job.type.jsonName(), 1, Integer::sum);
+                running.merge(alloc.job().type().jsonName(), 1, Integer::sum);
             }
         }
         Map<String, io.schedsim.core.metrics.PercentileSummary> latency = new LinkedHashMap<>();
@@ -132,8 +146,8 @@ public final class ScenarioRunner {
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
         return new RunResult(request.scenario(), request.seed(), request.variant(),
-                request.config(), TraceHash.hex(sim.traceHash()), sim.eventCount(),
-                SimTime.toMillis(sim.nowNanos()), wallMillis, stop.name(), nodes, tasks, faults,
-                new RunResult.Allocations(running), latency, violations);
+                request.config(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
+                SimTime.toMillis(sim.nowNanos()), wallMillis, end.reason().name(), end.detail(),
+                nodes, tasks, faults, new RunResult.Allocations(running), latency, violations);
     }
 }

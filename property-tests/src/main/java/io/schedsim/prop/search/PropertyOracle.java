@@ -26,11 +26,7 @@ public interface PropertyOracle extends Serializable {
         var violations = new java.util.ArrayList<>(result.violations());
         violations.add(new io.schedsim.prop.scenario.RunResult.Violation(oracle.name(),
                 result.simulatedMillis(), result.events(), failure));
-        var amended = new io.schedsim.prop.scenario.RunResult(result.scenario(), result.seed(),
-                result.variant(), result.config(), result.traceHash(), result.events(),
-                result.simulatedMillis(), result.wallMillis(), result.stopReason(), result.nodes(),
-                result.tasks(), result.faults(), result.allocations(), result.latencyMillis(),
-                violations);
+        var amended = result.withViolations(violations);
         return new RunOutcome(amended, outcome.plan(), outcome.ordering(), outcome.cluster(),
                 outcome.ledger());
     }

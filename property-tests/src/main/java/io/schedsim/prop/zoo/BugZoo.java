@@ -1,87 +1,44 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
+import static io.schedsim.model.ModelComponents.defaults;
+
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.drain.Drainer;
-import io.schedsim.model.placement.PlacementPolicy;
-import io.schedsim.model.sched.PlanApplier;
-import io.schedsim.model.sched.Scheduler;
-import io.schedsim.model.task.RetryPolicy;
 import io.schedsim.prop.scenario.InputException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bug-zoo variants: each replaces exactly one component through {@link ModelComponents};
- * the correct model is not one of them. Each must be found by a {@code chaos-swarm} search.
+ * The bug-zoo variants: each is the correct {@link ModelComponents} with exactly one component
+ * replaced by a wrong one, registered by constructor reference; the correct model is not one of
+ * them. Each must be found by a {@code chaos-swarm} search.
  */
 public final class BugZoo {
     private static final List<BugVariant> VARIANTS = List.of(
             new BugVariant("stale-drainer-eligibility",
                     "drainer writes a node's eligibility back from a stale read (INV-3)",
-                    new ModelComponents() {
-                        @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new StaleEligibilityDrainer(cluster);
-                        }
-                    }),
+                    defaults().withDrainer(StaleEligibilityDrainer::new)),
             new BugVariant("no-commit-gate",
                     "plan applier does not re-check the placement gate at commit (INV-1)",
-                    new ModelComponents() {
-                        @Override
-                        public PlanApplier planApplier(Cluster cluster) {
-                            return new UngatedPlanApplier(cluster);
-                        }
-                    }),
+                    defaults().withPlanApplier(UngatedPlanApplier::new)),
             new BugVariant("leak-on-node-death",
                     "node death does not release its allocations' resources (INV-17)",
-                    new ModelComponents() {
-                        @Override
-                        public PlanApplier planApplier(Cluster cluster) {
-                            return new LeakingPlanApplier(cluster);
-                        }
-                    }),
+                    defaults().withPlanApplier(LeakingPlanApplier::new)),
             new BugVariant("double-counted-node-loss",
                     "tasks lost with their node are counted twice as retries (INV-19)",
-                    new ModelComponents() {
-                        @Override
-                        public RetryPolicy retryPolicy(Cluster cluster) {
-                            return new DoubleCountingRetryPolicy();
-                        }
-                    }),
+                    defaults().withRetryPolicy(context -> DoubleCountingRetryPolicy.INSTANCE)),
             new BugVariant("ignore-system-ignored",
                     "drain -ignore-system still stops system allocations (INV-7)",
-                    new ModelComponents() {
-                        @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new SystemStoppingDrainer(cluster);
-                        }
-                    }),
+                    defaults().withDrainer(SystemStoppingDrainer::new)),
             new BugVariant("per-node-max-parallel",
                     "migrate max_parallel counted per draining node, not per job (INV-4)",
-                    new ModelComponents() {
-                        @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new PerNodePacingDrainer(cluster);
-                        }
-                    }),
+                    defaults().withDrainer(PerNodePacingDrainer::new)),
             new BugVariant("batch-replaced-after-deadline",
                     "batch allocations stopped at a drain deadline get replaced (INV-6)",
-                    new ModelComponents() {
-                        @Override
-                        public Scheduler scheduler(Cluster cluster, PlacementPolicy placement) {
-                            return new BatchReplacingScheduler(cluster, placement);
-                        }
-                    }),
+                    defaults().withScheduler(BatchReplacingScheduler::new)),
             new BugVariant("drain-done-on-server-stop",
                     "drain completes when the servers stop allocations, not when clients"
                             + " report them terminal (INV-8)",
-                    new ModelComponents() {
-                        @Override
-                        public Drainer drainer(Cluster cluster) {
-                            return new ServerStopDrainer(cluster);
-                        }
-                    }));
+                    defaults().withDrainer(ServerStopDrainer::new)));
 
     private BugZoo() {}
 

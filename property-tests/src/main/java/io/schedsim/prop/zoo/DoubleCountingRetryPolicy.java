@@ -10,6 +10,11 @@ import io.schedsim.model.task.RetryPolicy;
  * counted failures than max_retries allows. Breaks INV-19.
  */
 final class DoubleCountingRetryPolicy implements RetryPolicy {
+    /** Stateless, as the contract asks: one instance serves every cluster. */
+    static final DoubleCountingRetryPolicy INSTANCE = new DoubleCountingRetryPolicy();
+
+    private DoubleCountingRetryPolicy() {}
+
     @Override
     public int afterFailure(int maxRetries, int retriesUsed, ErrorType errorType,
             boolean preempted) {

@@ -1,8 +1,8 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.sched.DefaultPlanApplier;
+import io.schedsim.model.state.Alloc;
 
 /**
  * Bug 3: allocations lost with their node are marked lost but their reservations are never
@@ -10,8 +10,8 @@ import io.schedsim.model.sched.DefaultPlanApplier;
  * recomputes reservations from the allocations and finds the leak).
  */
 final class LeakingPlanApplier extends DefaultPlanApplier {
-    LeakingPlanApplier(Cluster cluster) {
-        super(cluster);
+    LeakingPlanApplier(ModelContext context) {
+        super(context);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.NomadDrainer;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,28 +13,29 @@ import java.util.List;
  * two drained nodes migrate up to twice max_parallel at once. Breaks INV-4.
  */
 final class PerNodePacingDrainer extends NomadDrainer {
-    PerNodePacingDrainer(Cluster cluster) {
-        super(cluster);
+    PerNodePacingDrainer(ModelContext context) {
+        super(context);
     }
 
     @Override
     protected void paceJob(Job job) {
         int healthy = 0;
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.job == job && !alloc.isTerminal() && !alloc.migrate && alloc.health.isSet()) {
+            if (alloc.job() == job && !alloc.isTerminal() && !alloc.migrate()
+                    && alloc.health().isSet()) {
                 healthy++;
             }
         }
-        int allowed = healthy - (job.count - job.migrate.maxParallel());
+        int allowed = healthy - (job.count() - job.migrate().maxParallel());
         boolean marked = false;
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (!cluster.node(slot).draining) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (!state.node(slot).draining()) {
                 continue;
             }
             List<Alloc> drainable = new ArrayList<>();
             for (Alloc alloc : state.allocs().all()) {
-                if (alloc.job == job && alloc.node == slot && !alloc.isTerminal()
-                        && !alloc.migrate) {
+                if (alloc.job() == job && alloc.node() == slot && !alloc.isTerminal()
+                        && !alloc.migrate()) {
                     drainable.add(alloc);
                 }
             }
@@ -45,7 +46,7 @@ final class PerNodePacingDrainer extends NomadDrainer {
             }
         }
         if (marked) {
-            cluster.createEval(job, "node-drain", -1);
+            context.control().createEval(job, "node-drain", -1);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.schedsim.prop.zoo;
 
-import io.schedsim.model.Cluster;
 import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.NomadDrainer;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 
 /**
@@ -14,17 +14,17 @@ import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 final class StaleEligibilityDrainer extends NomadDrainer {
     private final BooleanArrayList eligibleSeen = new BooleanArrayList();
 
-    StaleEligibilityDrainer(Cluster cluster) {
-        super(cluster);
+    StaleEligibilityDrainer(ModelContext context) {
+        super(context);
     }
 
     private void refresh() {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             if (slot == eligibleSeen.size()) {
                 eligibleSeen.add(true);
             }
-            if (!cluster.node(slot).draining) {
-                eligibleSeen.set(slot, cluster.node(slot).eligible);
+            if (!state.node(slot).draining()) {
+                eligibleSeen.set(slot, state.node(slot).eligible());
             }
         }
     }
@@ -38,7 +38,7 @@ final class StaleEligibilityDrainer extends NomadDrainer {
     @Override
     protected void finishNode(Node node) {
         refresh();
-        boolean stale = eligibleSeen.getBoolean(node.slot);
+        boolean stale = eligibleSeen.getBoolean(node.slot());
         super.finishNode(node);
         state.setEligibility(node, stale, EligibilitySource.DRAIN_COMPLETE);
     }

@@ -1,10 +1,14 @@
 package io.schedsim.prop.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,6 +16,18 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.schedsim.core.random.SimRandom;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.prop.arch.fixture.Top;
+import io.schedsim.prop.arch.fixture.cycle.a.Left;
+import io.schedsim.prop.arch.fixture.cycle.b.Right;
+import io.schedsim.prop.arch.fixture.part.Part;
+import io.schedsim.prop.arch.fixture.part.SeesTheTop;
+import io.schedsim.prop.arch.fixture.part.WritesState;
+import io.schedsim.prop.arch.fixture.state.Record;
+import io.schedsim.prop.arch.fixture.state.Store;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Hashtable;
@@ -39,6 +55,10 @@ class ArchitectureTest {
     private static final String PROP = "io.schedsim.prop..";
     private static final String CLI = "io.schedsim.cli..";
     private static final String[] SIMULATED = {CORE, MODEL, FAULT};
+    private static final String MODEL_ROOT = "io.schedsim.model";
+    private static final String MODEL_PARTS = "io.schedsim.model.*..";
+    private static final String MODEL_STATE = "io.schedsim.model.state";
+    private static final Class<?>[] MODEL_STATE_CLASSES = {Node.class, Alloc.class, Job.class};
 
     @ArchTest
     static final ArchRule virtualTimeOnly = virtualTimeOnly(SIMULATED);
@@ -63,6 +83,19 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule searchKnowsNoCli = layer(PROP, CLI);
+
+    @ArchTest
+    static final ArchRule modelPartsSeeNoCluster = partsSeeNoRoot(MODEL_PARTS, MODEL_ROOT);
+
+    @ArchTest
+    static final ArchRule modelPartsFormNoCycle = freeOfCycles("io.schedsim.model.(*)..");
+
+    @ArchTest
+    static final ArchRule stateWrittenOnlyByTheStore =
+            writtenOnlyInside(MODEL_STATE, MODEL_STATE_CLASSES);
+
+    @ArchTest
+    static final ArchRule stateHasNoPublicMutableField = noPublicMutableFields(MODEL_STATE_CLASSES);
 
     static ArchRule virtualTimeOnly(String... packages) {
         return noClasses().that().resideInAnyPackage(packages)
@@ -105,6 +138,38 @@ class ArchitectureTest {
                 .because("layers depend downwards only: cli > prop > fault > model > core");
     }
 
+    /**
+     * The parts of a package (its subpackages) do not depend on the package's own classes: in the
+     * model, components get a narrow context and never see the {@code Cluster} that wires them.
+     */
+    static ArchRule partsSeeNoRoot(String parts, String root) {
+        return noClasses().that().resideInAPackage(parts)
+                .should().dependOnClassesThat().resideInAPackage(root)
+                .because("a plug-in never sees the simulator: components get a ModelContext");
+    }
+
+    static ArchRule freeOfCycles(String slicePattern) {
+        return slices().matching(slicePattern).should().beFreeOfCycles()
+                .because("the model's packages form layers; each can be read and replaced alone");
+    }
+
+    /** Only classes of {@code statePackage} set fields of the state classes. */
+    static ArchRule writtenOnlyInside(String statePackage, Class<?>... stateClasses) {
+        DescribedPredicate<JavaFieldAccess> ofState = DescribedPredicate.describe(
+                "a field of " + Arrays.toString(stateClasses),
+                access -> Arrays.stream(stateClasses)
+                        .anyMatch(type -> access.getTargetOwner().isEquivalentTo(type)));
+        return noClasses().that().resideOutsideOfPackage(statePackage)
+                .should().setFieldWhere(ofState)
+                .because("state changes only through the store's checked operations");
+    }
+
+    static ArchRule noPublicMutableFields(Class<?>... stateClasses) {
+        return fields().that().areDeclaredInClassesThat().belongToAnyOf(stateClasses)
+                .and().arePublic().should().beFinal()
+                .because("a public mutable field is a write path around the store's checks");
+    }
+
     @Test
     void everyBanCatchesItsViolation() {
         String here = "io.schedsim.prop.arch..";
@@ -140,9 +205,31 @@ class ArchitectureTest {
         assertFalse(downward.hasViolation(), downward.getFailureReport().toString());
     }
 
-    private static void assertViolates(ArchRule rule, Class<?> bad) {
+    @Test
+    void modelRulesCatchTheirViolations() {
+        String root = "io.schedsim.prop.arch.fixture";
+        assertViolates(partsSeeNoRoot(root + ".*..", root), SeesTheTop.class);
+        assertViolates(freeOfCycles(root + ".cycle.(*).."), Left.class, Right.class);
+        assertViolates(writtenOnlyInside(root + ".state", Record.class), WritesState.class);
+        assertViolates(noPublicMutableFields(Record.class), Record.class);
+    }
+
+    @Test
+    void modelRulesLeaveAllowedCodeAlone() {
+        String root = "io.schedsim.prop.arch.fixture";
+        JavaClasses allowed = new ClassFileImporter().importClasses(Top.class, Part.class,
+                Record.class, Store.class);
+        for (ArchRule rule : new ArchRule[] {partsSeeNoRoot(root + ".*..", root),
+                freeOfCycles(root + ".(*).."), writtenOnlyInside(root + ".state", Record.class)}) {
+            EvaluationResult result = rule.evaluate(allowed);
+            assertFalse(result.hasViolation(), result.getFailureReport().toString());
+        }
+    }
+
+    private static void assertViolates(ArchRule rule, Class<?>... bad) {
         EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(bad));
-        assertTrue(result.hasViolation(), rule.getDescription() + " misses " + bad.getName());
+        assertTrue(result.hasViolation(), rule.getDescription() + " misses "
+                + Arrays.toString(bad));
     }
 
     static final class ReadsNanoTime {

@@ -11,11 +11,11 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.SchedulerStall;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class ControlPlaneFaultTest {
         List<Alloc> allocs = run.allocs(api);
         assertEquals(2, allocs.size(), "the stale placements were never committed");
         for (Alloc alloc : allocs) {
-            assertEquals(2, alloc.node, "placed on the only Ready node at commit time");
-            assertTrue(alloc.createdNanos >= SimTime.seconds(60), "not before the stall ends");
+            assertEquals(2, alloc.node(), "placed on the only Ready node at commit time");
+            assertTrue(alloc.createdNanos() >= SimTime.seconds(60), "not before the stall ends");
         }
         assertTrue(log.of("sched.commit", SimTime.seconds(31), SimTime.seconds(60)).stream()
                 .allMatch(e -> e.timeNanos() < SimTime.seconds(32)), "held, nothing committed");
@@ -74,7 +74,7 @@ class ControlPlaneFaultTest {
         run.runUntil(100);
         Job web = run.job("web");
         run.assertRunning(web, 1);
-        assertTrue(run.allocs(web).get(0).createdNanos >= SimTime.seconds(40), "after the stall");
+        assertTrue(run.allocs(web).get(0).createdNanos() >= SimTime.seconds(40), "after the stall");
         run.assertSettled();
     }
 
@@ -89,7 +89,7 @@ class ControlPlaneFaultTest {
                 new KillAgent(30_000, 1));
         run.runUntil(400);
         Node victim = run.cluster.node(1);
-        assertTrue(victim.lastHeartbeatNanos <= SimTime.seconds(30),
+        assertTrue(victim.lastHeartbeatNanos() <= SimTime.seconds(30),
                 "precondition: no heartbeat reached the new leader after the failover");
         assertEquals(List.of(1), run.everDown());
         assertEquals(330.0, seconds(run.firstEvent(1, NodeEvent.Kind.DOWN, 0)), 1e-9,
@@ -121,7 +121,7 @@ class ControlPlaneFaultTest {
             Job api = run.job("api");
             assertEquals(2, run.allocs(api).size(), "placed exactly once");
             for (Alloc alloc : run.allocs(api)) {
-                assertTrue(alloc.createdNanos >= SimTime.seconds(40));
+                assertTrue(alloc.createdNanos() >= SimTime.seconds(40));
             }
             run.assertRunning(api, 2);
             run.assertSettled();

@@ -9,17 +9,17 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,10 +59,10 @@ class DrainFaultTest {
         run.runUntil(300);
         Node node = run.cluster.node(1);
         assertDrainCompleted(run, 1, 65, true);
-        assertFalse(node.eligible, "INV-3: a completed drain leaves the node ineligible");
+        assertFalse(node.eligible(), "INV-3: a completed drain leaves the node ineligible");
         Alloc crunch = run.allocs(run.job("crunch")).get(0);
         assertEquals(DesiredStatus.STOP, crunch.desired());
-        assertTrue(crunch.migrateDisablePlacement, "N-10: stopped without replacement");
+        assertTrue(crunch.migrateDisablePlacement(), "N-10: stopped without replacement");
         assertEquals(1, run.allocs(run.job("crunch")).size(), "INV-6: never replaced");
         assertSystemStoppedOnNodeOne(run, true);
         assertWebMovedOff(run);
@@ -103,13 +103,13 @@ class DrainFaultTest {
         Alloc crunch = run.allocs(run.job("crunch")).get(0);
         assertEquals(ClientStatus.COMPLETE, crunch.client(), "ran to completion");
         assertEquals(DesiredStatus.RUN, crunch.desired());
-        assertFalse(crunch.migrate, "never marked before a deadline");
+        assertFalse(crunch.migrate(), "never marked before a deadline");
         long completedAt = assertDrainCompleted(run, 1, -1, false);
-        assertTrue(completedAt >= crunch.modifiedNanos, "completes after the batch alloc");
-        Alloc agent = run.allocs(run.job("agent")).stream().filter(a -> a.node == 1)
+        assertTrue(completedAt >= crunch.modifiedNanos(), "completes after the batch alloc");
+        Alloc agent = run.allocs(run.job("agent")).stream().filter(a -> a.node() == 1)
                 .findFirst().orElseThrow();
-        assertTrue(agent.migrate && agent.desired() == DesiredStatus.STOP);
-        assertTrue(agent.modifiedNanos >= completedAt, "system alloc marked last");
+        assertTrue(agent.migrate() && agent.desired() == DesiredStatus.STOP);
+        assertTrue(agent.modifiedNanos() >= completedAt, "system alloc marked last");
         assertWebMovedOff(run);
         run.assertSettled();
     }
@@ -122,7 +122,7 @@ class DrainFaultTest {
         run.runUntil(300);
         assertTrue(run.firedDetail(3).contains("update accepted"), run.firedDetail(3));
         assertDrainCompleted(run, 1, 80, true);
-        assertEquals(SimTime.seconds(60), run.cluster.node(1).drainStartedNanos);
+        assertEquals(SimTime.seconds(60), run.cluster.node(1).drainStartedNanos());
         run.assertSettled();
     }
 
@@ -137,13 +137,13 @@ class DrainFaultTest {
                 Drain.cancel(65_000, 1, false));
         keep.runUntil(300);
         Node node = keep.cluster.node(1);
-        assertFalse(node.draining);
-        assertFalse(node.eligible, "keep-ineligible");
-        assertEquals(LastDrainStatus.CANCELED, node.lastDrain);
+        assertFalse(node.draining());
+        assertFalse(node.eligible(), "keep-ineligible");
+        assertEquals(LastDrainStatus.CANCELED, node.lastDrain());
         Job web = keep.job("web");
         assertEquals(1, keep.runningOn(web, 1).size(), "the unmarked alloc stays");
         assertEquals(1, keep.allocs(web).stream()
-                .filter(a -> a.node == 1 && a.migrate && a.desired() == DesiredStatus.STOP)
+                .filter(a -> a.node() == 1 && a.migrate() && a.desired() == DesiredStatus.STOP)
                 .count(), "the marked alloc migrated anyway");
         keep.assertRunning(web, 2);
         keep.assertSettled();
@@ -151,7 +151,7 @@ class DrainFaultTest {
         FaultClusters restore = onNodeOne(46, 600_000, Drain.noDeadline(60_000, 1, false),
                 Drain.cancel(65_000, 1, true));
         restore.runUntil(300);
-        assertTrue(restore.cluster.node(1).eligible, "-disable marks eligible (N-2)");
+        assertTrue(restore.cluster.node(1).eligible(), "-disable marks eligible (N-2)");
         assertTrue(restore.firstEvent(1, NodeEvent.Kind.ELIGIBLE, 65) > 0);
         restore.assertSettled();
     }
@@ -173,7 +173,7 @@ class DrainFaultTest {
             double at = tenth / 10.0;
             run.at(at, () -> {
                 long healthyUnmarked = run.allocs(web).stream().filter(a -> !a.isTerminal()
-                        && !a.migrate && a.health.isSet()).count();
+                        && !a.migrate() && a.health().isSet()).count();
                 if (healthyUnmarked < 3) {
                     dips.add("t=" + at + " s: " + healthyUnmarked);
                 }
@@ -183,8 +183,8 @@ class DrainFaultTest {
         assertEquals(List.of(), dips, "fewer than count - max_parallel healthy, unmarked");
         for (int slot = 1; slot <= 3; slot++) {
             Node node = run.cluster.node(slot);
-            assertEquals(LastDrainStatus.COMPLETE, node.lastDrain, node.toString());
-            assertFalse(node.eligible);
+            assertEquals(LastDrainStatus.COMPLETE, node.lastDrain(), node.toString());
+            assertFalse(node.eligible());
         }
         assertEquals(4, run.runningOn(web, 0).size(), "the only Ready node takes them all");
         run.assertSettled();
@@ -201,7 +201,7 @@ class DrainFaultTest {
                 JobSpec.batch("fill", 1, 2_400, 256, 60_000));
         FaultClusters probe = FaultClusters.nomad(7, tightConfig(), 2, jobs);
         probe.runUntil(15);
-        int webNode = probe.running(probe.job("web")).get(0).node;
+        int webNode = probe.running(probe.job("web")).get(0).node();
         FaultClusters run = FaultClusters.nomad(7, tightConfig(), 2, jobs,
                 Drain.deadline(20_000, webNode, 3_600_000, false),
                 Drain.deadline(100_000, 1 - webNode, 3_600_000, false));
@@ -224,9 +224,9 @@ class DrainFaultTest {
     private static long assertDrainCompleted(FaultClusters run, int slot, double atSeconds,
             boolean deadlineReached) {
         Node node = run.cluster.node(slot);
-        assertFalse(node.draining);
-        assertEquals(LastDrainStatus.COMPLETE, node.lastDrain);
-        assertEquals(deadlineReached, node.drainDeadlineReached);
+        assertFalse(node.draining());
+        assertEquals(LastDrainStatus.COMPLETE, node.lastDrain());
+        assertEquals(deadlineReached, node.drainDeadlineReached());
         List<Long> completed = run.eventTimes(slot, NodeEvent.Kind.DRAIN_COMPLETE);
         assertEquals(1, completed.size());
         if (atSeconds >= 0) {
@@ -237,7 +237,7 @@ class DrainFaultTest {
 
     private static void assertSystemStoppedOnNodeOne(FaultClusters run, boolean stopped) {
         Job agent = run.job("agent");
-        List<Alloc> onOne = run.allocs(agent).stream().filter(a -> a.node == 1).toList();
+        List<Alloc> onOne = run.allocs(agent).stream().filter(a -> a.node() == 1).toList();
         assertEquals(1, onOne.size(), "never replaced on node 1 (INV-16)");
         assertEquals(stopped, onOne.get(0).desired() == DesiredStatus.STOP, onOne.get(0)
                 .toString());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,18 +54,18 @@ class EligibilityFaultTest {
         List<String> seen = new ArrayList<>();
         run.at(31, () -> {
             Node node = run.cluster.node(1);
-            seen.add("draining=" + node.draining + " eligible=" + node.eligible);
+            seen.add("draining=" + node.draining() + " eligible=" + node.eligible());
         });
         run.runUntil(150);
         assertEquals(List.of("draining=true eligible=false"), seen);
         assertTrue(run.firedDetail(1).contains("eligible rejected: can not set node's "
                 + "scheduling eligibility to eligible while it is draining"), run.firedDetail(1));
         Node node = run.cluster.node(1);
-        assertFalse(node.draining, "the drain completed");
-        assertFalse(node.eligible, "INV-3: and left the node ineligible");
+        assertFalse(node.draining(), "the drain completed");
+        assertFalse(node.eligible(), "INV-3: and left the node ineligible");
         run.runUntil(300);
         assertTrue(run.firedDetail(2).contains("eligible accepted"), run.firedDetail(2));
-        assertTrue(node.eligible, "accepted once the drain is over");
+        assertTrue(node.eligible(), "accepted once the drain is over");
         run.assertRunning(run.job("web"), 3);
         run.assertSettled();
     }

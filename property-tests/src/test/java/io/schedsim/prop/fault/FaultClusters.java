@@ -11,14 +11,14 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import io.schedsim.model.task.RayWorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ final class FaultClusters {
      */
     static FaultClusters nomad(long seed, ClusterConfig config, int nodes,
             Consumer<Cluster> beforeJobs, List<JobSpec> jobs, FaultAction... actions) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }
@@ -91,7 +91,7 @@ final class FaultClusters {
     /** A 0-CPU head at slot 0, {@code workers} workers at 1.., an optional Ray workload. */
     static FaultClusters ray(long seed, ClusterConfig config, int workers, RayWorkloadSpec spec,
             FaultAction... actions) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
         cluster.addNode(0, NODE_MEM_MB, true);
         for (int i = 0; i < workers; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
@@ -123,7 +123,7 @@ final class FaultClusters {
 
     Job job(String name) {
         for (Job job : cluster.state().jobs()) {
-            if (job.name.equals(name)) {
+            if (job.name().equals(name)) {
                 return job;
             }
         }
@@ -133,7 +133,7 @@ final class FaultClusters {
     List<Alloc> allocs(Job job) {
         List<Alloc> allocs = new ArrayList<>();
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.job == job) {
+            if (alloc.job() == job) {
                 allocs.add(alloc);
             }
         }
@@ -154,7 +154,7 @@ final class FaultClusters {
     List<Alloc> runningOn(Job job, int slot) {
         List<Alloc> on = new ArrayList<>();
         for (Alloc alloc : running(job)) {
-            if (alloc.node == slot) {
+            if (alloc.node() == slot) {
                 on.add(alloc);
             }
         }
@@ -165,7 +165,7 @@ final class FaultClusters {
     List<Alloc> replacementsOf(Alloc alloc) {
         List<Alloc> replacements = new ArrayList<>();
         for (Alloc other : cluster.state().allocs().all()) {
-            if (other.previousAlloc == alloc.id) {
+            if (other.previousAlloc() == alloc.id()) {
                 replacements.add(other);
             }
         }

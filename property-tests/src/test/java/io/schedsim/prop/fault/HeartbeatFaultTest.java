@@ -10,11 +10,11 @@ import io.schedsim.fault.plan.ClockJump;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class HeartbeatFaultTest {
         assertEquals(List.of(1), fast.everDown());
         long downAt = fast.firstEvent(1, NodeEvent.Kind.DOWN, 0);
         assertTrue(downAt > SimTime.seconds(30) && downAt < SimTime.seconds(180));
-        assertEquals(NodeStatus.READY, fast.cluster.node(1).status);
+        assertEquals(NodeStatus.READY, fast.cluster.node(1).status());
         fast.assertRunning(fast.job("web"), 3);
         fast.assertSettled();
 
@@ -135,7 +135,7 @@ class HeartbeatFaultTest {
         long readyAt = back.firstEvent(1, NodeEvent.Kind.READY, seconds(downAt));
         assertTrue(readyAt > SimTime.seconds(90) && readyAt < SimTime.seconds(110),
                 "the pending heartbeat fires 60 s late: " + seconds(readyAt));
-        assertEquals(NodeStatus.READY, node.status);
+        assertEquals(NodeStatus.READY, node.status());
         back.assertSettled();
 
         FaultClusters forward = nomad(25, new ClockJump(30_000, 1, 60_000));

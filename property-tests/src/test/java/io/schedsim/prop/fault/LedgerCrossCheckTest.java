@@ -11,9 +11,9 @@ import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,10 +106,10 @@ class LedgerCrossCheckTest {
         Cluster cluster = outcome.cluster();
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (!node.hostUp && !ledger.killedNodes().contains(slot)) {
+            if (!node.hostUp() && !ledger.killedNodes().contains(slot)) {
                 problems.add("node " + slot + " host down but not in the ledger's killed set");
             }
-            if (!node.agentUp && !ledger.agentKilledNodes().contains(slot)) {
+            if (!node.agentUp() && !ledger.agentKilledNodes().contains(slot)) {
                 problems.add("node " + slot + " agent down but not in the agent-killed set");
             }
         }
@@ -134,12 +134,12 @@ class LedgerCrossCheckTest {
                     lastRestart = entry.timeMillis();
                 }
             }
-            boolean down = cluster.node(slot).status == NodeStatus.DOWN;
+            boolean down = cluster.node(slot).status() == NodeStatus.DOWN;
             boolean restarted = lastRestart >= lastKill;
             boolean recent = endMillis - lastKill < windowMillis;
             if (lastKill < 0 || !(down || restarted || recent)) {
                 problems.add("node " + slot + " killed at " + lastKill + " ms is "
-                        + cluster.node(slot).status + " at " + endMillis + " ms");
+                        + cluster.node(slot).status() + " at " + endMillis + " ms");
             }
         }
     }

@@ -11,14 +11,14 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TerminateInstance;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import io.schedsim.model.task.AttemptState;
 import io.schedsim.model.task.ErrorType;
 import io.schedsim.model.task.RayWorkload;
@@ -43,9 +43,9 @@ class NodeLossFaultTest {
         assertEquals(1, onVictim.size(), "spread placement puts one web alloc per node");
         run.runUntil(150);
         Node victim = run.cluster.node(1);
-        assertEquals(NodeStatus.DOWN, victim.status);
+        assertEquals(NodeStatus.DOWN, victim.status());
         long downAt = run.firstEvent(1, NodeEvent.Kind.DOWN, 0);
-        long silence = downAt - victim.lastHeartbeatNanos;
+        long silence = downAt - victim.lastHeartbeatNanos();
         assertTrue(downAt > SimTime.seconds(30), "down only after the kill");
         assertTrue(silence >= SimTime.seconds(20) && silence < SimTime.seconds(30),
                 "INV-11: ttl + grace in [20 s, 30 s), was " + seconds(silence));
@@ -54,7 +54,7 @@ class NodeLossFaultTest {
         assertEquals(DesiredStatus.STOP, lost.desired());
         List<Alloc> replacements = run.replacementsOf(lost);
         assertEquals(1, replacements.size(), "INV-14: one replacement");
-        assertNotEquals(1, replacements.get(0).node);
+        assertNotEquals(1, replacements.get(0).node());
         run.assertRunning(web, 3);
         run.assertSettled();
     }
@@ -66,10 +66,10 @@ class NodeLossFaultTest {
                 new KillAgent(30_000, 2));
         run.runUntil(150);
         Node victim = run.cluster.node(2);
-        long silence = run.firstEvent(2, NodeEvent.Kind.DOWN, 0) - victim.lastHeartbeatNanos;
+        long silence = run.firstEvent(2, NodeEvent.Kind.DOWN, 0) - victim.lastHeartbeatNanos();
         assertTrue(silence >= SimTime.seconds(20) && silence < SimTime.seconds(30),
                 "ttl + grace, was " + seconds(silence));
-        assertTrue(victim.hostUp, "F-2 leaves the host up");
+        assertTrue(victim.hostUp(), "F-2 leaves the host up");
         run.assertRunning(run.job("web"), 3);
         run.assertSettled();
     }
@@ -129,12 +129,12 @@ class NodeLossFaultTest {
                 new KillAgent(30_000, 1), new RestartNode(120_000, 1, true));
         run.runUntil(110);
         Job web = run.job("web");
-        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status);
-        List<Alloc> lost = run.allocs(web).stream().filter(a -> a.node == 1).toList();
+        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status());
+        List<Alloc> lost = run.allocs(web).stream().filter(a -> a.node() == 1).toList();
         assertEquals(1, lost.size());
         run.runUntil(300);
         assertEquals(3, run.cluster.nodeSlotCount(), "same slot, no new node");
-        assertEquals(NodeStatus.READY, run.cluster.node(1).status);
+        assertEquals(NodeStatus.READY, run.cluster.node(1).status());
         assertTrue(run.firstEvent(1, NodeEvent.Kind.READY, 120) > 0, "re-registered");
         assertEquals(ClientStatus.LOST, lost.get(0).client(), "a lost alloc never runs again");
         assertEquals(1, run.replacementsOf(lost.get(0)).size());
@@ -152,9 +152,9 @@ class NodeLossFaultTest {
         run.runUntil(300);
         assertEquals(4, run.cluster.nodeSlotCount());
         Node fresh = run.cluster.node(3);
-        assertEquals(1, fresh.replacesSlot);
-        assertEquals(NodeStatus.READY, fresh.status);
-        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status, "the old id stays down");
+        assertEquals(1, fresh.replacesSlot());
+        assertEquals(NodeStatus.READY, fresh.status());
+        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status(), "the old id stays down");
         assertTrue(run.firedDetail(1).contains("joined as node=3"), run.firedDetail(1));
         Job agent = run.job("agent");
         assertEquals(1, run.runningOn(agent, 3).size(), "system alloc on the joined node");
@@ -170,10 +170,10 @@ class NodeLossFaultTest {
                 new KillAgent(20_000, 2), new RestartNode(60_000, 2, true));
         run.runUntil(200);
         assertEquals(5, run.cluster.nodeSlotCount());
-        assertEquals(NodeStatus.DOWN, run.cluster.node(2).status);
+        assertEquals(NodeStatus.DOWN, run.cluster.node(2).status());
         assertFalse(run.firstEvent(2, NodeEvent.Kind.READY, 21) > 0, "DEAD never ALIVE again");
-        assertEquals(NodeStatus.READY, run.cluster.node(4).status);
-        assertEquals(2, run.cluster.node(4).replacesSlot);
+        assertEquals(NodeStatus.READY, run.cluster.node(4).status());
+        assertEquals(2, run.cluster.node(4).replacesSlot());
         run.assertNoViolations();
     }
 }

@@ -8,14 +8,15 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.PartitionDirection;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.alloc.LocalState;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.client.DefaultClient;
+import io.schedsim.model.client.LocalState;
 import io.schedsim.model.job.JobSpec;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +41,21 @@ class PartitionFaultTest {
         Job web = run.job("web");
         Alloc original = run.runningOn(web, 1).get(0);
         run.runUntil(85);
-        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status);
+        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status());
         long silence = run.firstEvent(1, NodeEvent.Kind.DOWN, 0)
-                - run.cluster.node(1).lastHeartbeatNanos;
+                - run.cluster.node(1).lastHeartbeatNanos();
         assertTrue(silence >= SimTime.seconds(20) && silence < SimTime.seconds(30),
                 "down after ttl + grace: " + seconds(silence));
         assertEquals(ClientStatus.LOST, original.client());
-        assertEquals(LocalState.RUNNING, original.local, "the cut-off node keeps running it");
+        assertEquals(LocalState.RUNNING, localState(run, original),
+                "the cut-off node keeps running it");
         run.assertRunning(web, 3);
         assertEquals(4, actuallyRunning(run.cluster, web), "original and replacement both run");
 
         run.runUntil(250);
-        assertEquals(NodeStatus.READY, run.cluster.node(1).status, "reconnected");
-        assertEquals(LocalState.DONE, original.local, "stopped once the stop gets through");
+        assertEquals(NodeStatus.READY, run.cluster.node(1).status(), "reconnected");
+        assertEquals(LocalState.DONE, localState(run, original),
+                "stopped once the stop gets through");
         assertEquals(ClientStatus.COMPLETE, original.client(), "lost, then complete (N-30)");
         run.assertRunning(web, 3);
         assertEquals(3, actuallyRunning(run.cluster, web));
@@ -67,8 +70,9 @@ class PartitionFaultTest {
         Job web = run.job("web");
         Alloc original = run.runningOn(web, 1).get(0);
         run.runUntil(85);
-        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status);
-        assertEquals(LocalState.DONE, original.local, "the stop command reached the node");
+        assertEquals(NodeStatus.DOWN, run.cluster.node(1).status());
+        assertEquals(LocalState.DONE, localState(run, original),
+                "the stop command reached the node");
         assertEquals(ClientStatus.LOST, original.client(), "its report cannot reach the server");
         assertEquals(3, actuallyRunning(run.cluster, web));
         run.runUntil(250);
@@ -95,17 +99,24 @@ class PartitionFaultTest {
         assertEquals(List.of(1), ray.everDown());
         double detection = seconds(ray.firstEvent(1, NodeEvent.Kind.DOWN, 0)) - 30;
         assertTrue(detection >= 52 && detection <= 68, "timeouts: DEAD after " + detection);
-        assertEquals(NodeStatus.DOWN, ray.cluster.node(1).status, "DEAD stays DEAD");
+        assertEquals(NodeStatus.DOWN, ray.cluster.node(1).status(), "DEAD stays DEAD");
         ray.assertNoViolations();
+    }
+
+    /** Ground truth: what the client of {@code alloc}'s node is doing with it. */
+    private static LocalState localState(FaultClusters run, Alloc alloc) {
+        return ((DefaultClient) run.cluster.client()).localState(alloc);
     }
 
     /** Ground truth: copies whose client is running them on a live node. */
     private static int actuallyRunning(Cluster cluster, Job job) {
         int running = 0;
         for (Alloc alloc : cluster.state().allocs().all()) {
-            Node node = cluster.node(alloc.node);
-            if (alloc.job == job && alloc.local == LocalState.RUNNING && node.hostUp
-                    && node.agentUp && alloc.localIncarnation == node.incarnation) {
+            Node node = cluster.node(alloc.node());
+            DefaultClient client = (DefaultClient) cluster.client();
+            if (alloc.job() == job && client.localState(alloc) == LocalState.RUNNING
+                    && node.hostUp() && node.agentUp()
+                    && client.localIncarnation(alloc) == node.incarnation()) {
                 running++;
             }
         }

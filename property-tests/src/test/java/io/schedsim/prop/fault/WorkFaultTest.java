@@ -17,13 +17,13 @@ import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import io.schedsim.model.task.AttemptState;
 import io.schedsim.model.task.ErrorType;
 import io.schedsim.model.task.RayWorkload;
@@ -74,12 +74,12 @@ class WorkFaultTest {
                 .filter(a -> a.client() == ClientStatus.FAILED).toList();
         assertEquals(1, failed.size());
         Alloc crashed = failed.get(0);
-        assertEquals(1, crashed.node);
+        assertEquals(1, crashed.node());
         List<Alloc> replacements = run.replacementsOf(crashed);
         assertEquals(1, replacements.size());
         Alloc next = replacements.get(0);
-        assertEquals(1, next.rescheduleAttempts);
-        double delay = seconds(next.createdNanos) - 30;
+        assertEquals(1, next.rescheduleAttempts());
+        double delay = seconds(next.createdNanos()) - 30;
         assertTrue(delay >= 30 && delay < 31, "rescheduled after the 30 s delay: " + delay);
         assertEquals(List.of(), run.everDown());
         run.assertRunning(web, 3);
@@ -95,7 +95,7 @@ class WorkFaultTest {
     @Test
     void rayTasksWaitingForCapacityHeldByANomadAllocRunWhenItFrees() {
         ClusterConfig config = FaultClusters.rayConfig();
-        Cluster cluster = Cluster.create(new Simulation(55), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(55), config, ModelComponents.defaults());
         cluster.addNode(0, FaultClusters.NODE_MEM_MB, true);
         cluster.addNode(FaultClusters.NODE_CPU_MILLI, FaultClusters.NODE_MEM_MB, false);
         cluster.state().registerJob(JobSpec.batch("hog", 1, 3_500, 256, 60_000));
@@ -135,7 +135,7 @@ class WorkFaultTest {
     private static double completedAt(FaultClusters run, String job) {
         Alloc alloc = run.allocs(run.job(job)).get(0);
         assertEquals(ClientStatus.COMPLETE, alloc.client());
-        return seconds(alloc.modifiedNanos);
+        return seconds(alloc.modifiedNanos());
     }
 
     /**
@@ -172,7 +172,7 @@ class WorkFaultTest {
                 actions.toArray(FaultAction[]::new));
         run.runUntil(400);
         run.assertSettled();
-        assertFalse(run.cluster.node(1).draining);
+        assertFalse(run.cluster.node(1).draining());
         assertNotEquals(-1, run.firstEvent(1, NodeEvent.Kind.DRAIN_COMPLETE, 40));
         Map<String, Integer> running = new LinkedHashMap<>();
         for (String name : List.of("web", "crunch", "agent")) {

@@ -2,9 +2,9 @@ package io.schedsim.prop.suite;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.search.SearchReport;
@@ -49,7 +49,7 @@ class ChaosSwarmPropertiesTest {
     static String downOutsideLedger(RunOutcome outcome) {
         Set<Integer> disturbed = outcome.ledger().disturbedNodes();
         for (int slot = 0; slot < outcome.cluster().nodeSlotCount(); slot++) {
-            if (outcome.cluster().node(slot).status == NodeStatus.DOWN
+            if (outcome.cluster().node(slot).status() == NodeStatus.DOWN
                     && !disturbed.contains(slot)) {
                 return "node " + slot + " is down but no fault touched it (" + disturbed + ")";
             }
@@ -60,14 +60,14 @@ class ChaosSwarmPropertiesTest {
     static String replacementsOfMigrations(RunOutcome outcome) {
         var allocs = outcome.cluster().state().allocs().all();
         for (Alloc marked : allocs) {
-            if (!marked.migrate || marked.job.type != JobType.SERVICE) {
+            if (!marked.migrate() || marked.job().type() != JobType.SERVICE) {
                 continue;
             }
             int replacements = 0;
             for (Alloc other : allocs) {
-                if (other.previousAlloc == marked.id) {
+                if (other.previousAlloc() == marked.id()) {
                     replacements++;
-                    if (other.node == marked.node) {
+                    if (other.node() == marked.node()) {
                         return other + " replaces " + marked + " on the same node";
                     }
                 }

@@ -1,9 +1,9 @@
 package io.schedsim.prop.suite;
 
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
 import io.schedsim.prop.scenario.RunOutcome;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ScenarioPropertiesTest {
                     + system + " and " + service;
         }
         for (Alloc alloc : outcome.cluster().state().allocs().all()) {
-            if (alloc.job.type == JobType.SYSTEM && alloc.client() == ClientStatus.COMPLETE) {
+            if (alloc.job().type() == JobType.SYSTEM && alloc.client() == ClientStatus.COMPLETE) {
                 return "system " + alloc + " was stopped";
             }
         }
@@ -50,7 +50,7 @@ class ScenarioPropertiesTest {
             return tasks.completed() + " of " + tasks.submitted() + " tasks completed";
         }
         for (int slot = 0; slot < outcome.cluster().nodeSlotCount(); slot++) {
-            if (outcome.cluster().node(slot).status == NodeStatus.DOWN
+            if (outcome.cluster().node(slot).status() == NodeStatus.DOWN
                     && !outcome.ledger().killedNodes().contains(slot)) {
                 return "node " + slot + " is DEAD but was not killed";
             }

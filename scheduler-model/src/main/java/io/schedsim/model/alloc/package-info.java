@@ -1,2 +1,2 @@
-/** Allocations: server and client status, desired transitions, health, and their table. */
+/** Allocation statuses (desired, client, health) and their transition table. */
 package io.schedsim.model.alloc;

@@ -2,15 +2,15 @@ package io.schedsim.model.client;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.Health;
-import io.schedsim.model.alloc.LocalState;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * The correct client. Commands from the servers and status updates to them travel over the
@@ -21,10 +21,12 @@ public class DefaultClient implements ClientAgent {
     private static final int START = 0;
     private static final int STOP = 1;
 
-    protected final Cluster cluster;
+    protected final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final ControlNetwork network;
     private final long retryNanos;
+    private final LocalAllocs local = new LocalAllocs();
     private double slowdown = 1.0;
     private int sendCommandKind;
     private int commandKind;
@@ -35,11 +37,12 @@ public class DefaultClient implements ClientAgent {
     private int sendUpdateKind;
     private int updateKind;
 
-    public DefaultClient(Cluster cluster) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.network = cluster.network();
-        this.retryNanos = SimTime.millis(cluster.config().heartbeatRetryIntervalMillis);
+    public DefaultClient(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.network = context.network();
+        this.retryNanos = SimTime.millis(context.config().heartbeatRetryIntervalMillis);
     }
 
     @Override
@@ -55,17 +58,18 @@ public class DefaultClient implements ClientAgent {
     }
 
     private Alloc alloc(int id) {
-        return cluster.state().allocs().get(id);
+        return state.allocs().get(id);
     }
 
     @Override
     public void onAllocPlaced(Alloc alloc) {
-        sendCommand(alloc.id, START);
+        local.ensure(alloc.id());
+        sendCommand(alloc.id(), START);
     }
 
     @Override
     public void onAllocStopped(Alloc alloc) {
-        sendCommand(alloc.id, STOP);
+        sendCommand(alloc.id(), STOP);
     }
 
     private void sendCommand(int allocId, long command) {
@@ -73,15 +77,15 @@ public class DefaultClient implements ClientAgent {
         if (command == START && alloc.desired().isServerTerminal()) {
             return;
         }
-        if (alloc.local == LocalState.DONE) {
+        if (local.state(allocId) == LocalState.DONE) {
             return;
         }
-        Node node = cluster.node(alloc.node);
+        Node node = state.node(alloc.node());
         long delay = network.commandDelay(node);
         if (delay == ControlNetwork.DROPPED) {
             // Clients pull their allocations; a node the servers consider down pulls again when
             // it re-registers (onNodeReady), so only reachable-but-cut-off nodes are retried.
-            if (node.status != NodeStatus.DOWN) {
+            if (node.status() != NodeStatus.DOWN) {
                 sim.postAfter(retryNanos, sendCommandKind, allocId, command);
             }
         } else {
@@ -91,92 +95,92 @@ public class DefaultClient implements ClientAgent {
 
     private void onCommand(int allocId, long command) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node);
-        if (!node.hostUp || !node.agentUp) {
+        Node node = state.node(alloc.node());
+        if (!node.hostUp() || !node.agentUp()) {
             return;
         }
+        LocalState localState = local.state(allocId);
         if (command == START) {
-            if (alloc.local == LocalState.NONE && !alloc.desired().isServerTerminal()) {
-                alloc.local = LocalState.STARTING;
-                alloc.localIncarnation = node.incarnation;
-                schedule(node, cluster.config().allocStartLatencyMillis, startedKind, alloc);
+            if (localState == LocalState.NONE && !alloc.desired().isServerTerminal()) {
+                local.set(allocId, LocalState.STARTING, node.incarnation());
+                schedule(node, context.config().allocStartLatencyMillis, startedKind, alloc);
             }
-        } else if (alloc.local == LocalState.STARTING || alloc.local == LocalState.RUNNING) {
-            alloc.local = LocalState.STOPPING;
-            schedule(node, alloc.job.stopLatencyMillis, stoppedKind, alloc);
-        } else if (alloc.local == LocalState.NONE) {
-            alloc.local = LocalState.DONE;
-            alloc.localIncarnation = node.incarnation;
+        } else if (localState == LocalState.STARTING || localState == LocalState.RUNNING) {
+            local.setState(allocId, LocalState.STOPPING);
+            schedule(node, alloc.job().stopLatencyMillis(), stoppedKind, alloc);
+        } else if (localState == LocalState.NONE) {
+            local.set(allocId, LocalState.DONE, node.incarnation());
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void schedule(Node node, long localMillis, int kind, Alloc alloc) {
-        sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id,
-                alloc.localIncarnation);
+        sim.postAfter(node.localToTrueNanos(SimTime.millis(localMillis)), kind, alloc.id(),
+                local.incarnation(alloc.id()));
     }
 
     private boolean alive(Alloc alloc, long incarnation) {
-        Node node = cluster.node(alloc.node);
-        return node.hostUp && node.agentUp && node.incarnation == incarnation
-                && alloc.localIncarnation == incarnation;
+        Node node = state.node(alloc.node());
+        return node.hostUp() && node.agentUp() && node.incarnation() == incarnation
+                && local.incarnation(alloc.id()) == incarnation;
     }
 
     private void onStarted(Alloc alloc, long incarnation) {
-        if (!alive(alloc, incarnation) || alloc.local != LocalState.STARTING) {
+        if (!alive(alloc, incarnation) || local.state(alloc.id()) != LocalState.STARTING) {
             return;
         }
-        alloc.local = LocalState.RUNNING;
+        local.setState(alloc.id(), LocalState.RUNNING);
         report(alloc, ClientStatus.RUNNING, Health.UNSET);
-        Node node = cluster.node(alloc.node);
-        if (alloc.job.type == JobType.SERVICE) {
-            schedule(node, alloc.job.migrate.minHealthyTimeMillis(), healthyKind, alloc);
-        } else if (alloc.job.type.isBatchLike()) {
-            long runMillis = Math.round(alloc.job.runMillis * slowdown);
+        Node node = state.node(alloc.node());
+        if (alloc.job().type() == JobType.SERVICE) {
+            schedule(node, alloc.job().migrate().minHealthyTimeMillis(), healthyKind, alloc);
+        } else if (alloc.job().type().isBatchLike()) {
+            long runMillis = Math.round(alloc.job().runMillis() * slowdown);
             schedule(node, runMillis, finishedKind, alloc);
         }
     }
 
     private void onHealthy(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING) {
             report(alloc, ClientStatus.RUNNING, Health.HEALTHY);
         }
     }
 
     private void onFinished(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.RUNNING) {
-            alloc.local = LocalState.DONE;
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING) {
+            local.setState(alloc.id(), LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     private void onStoppedLocally(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && alloc.local == LocalState.STOPPING) {
-            alloc.local = LocalState.DONE;
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.STOPPING) {
+            local.setState(alloc.id(), LocalState.DONE);
             report(alloc, ClientStatus.COMPLETE, Health.UNSET);
         }
     }
 
     @Override
     public void onNodeReady(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node != node.slot || alloc.local == LocalState.DONE) {
+        for (Alloc alloc : state.allocs().all()) {
+            LocalState localState = local.state(alloc.id());
+            if (alloc.node() != node.slot() || localState == LocalState.DONE) {
                 continue;
             }
-            if (!alloc.desired().isServerTerminal() && alloc.local == LocalState.NONE) {
-                sendCommand(alloc.id, START);
+            if (!alloc.desired().isServerTerminal() && localState == LocalState.NONE) {
+                sendCommand(alloc.id(), START);
             } else if (alloc.desired().isServerTerminal()) {
-                sendCommand(alloc.id, STOP);
+                sendCommand(alloc.id(), STOP);
             }
         }
     }
 
     @Override
     public boolean crashOne(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node == node.slot && alloc.local == LocalState.RUNNING
-                    && alloc.localIncarnation == node.incarnation) {
-                alloc.local = LocalState.DONE;
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.node() == node.slot() && local.state(alloc.id()) == LocalState.RUNNING
+                    && local.incarnation(alloc.id()) == node.incarnation()) {
+                local.setState(alloc.id(), LocalState.DONE);
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
                 return true;
             }
@@ -186,13 +190,36 @@ public class DefaultClient implements ClientAgent {
 
     @Override
     public void onNodeRestarted(Node node) {
-        for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.node == node.slot && !alloc.isTerminal()) {
-                alloc.local = LocalState.DONE;
-                alloc.localIncarnation = node.incarnation;
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.node() == node.slot() && !alloc.isTerminal()) {
+                local.set(alloc.id(), LocalState.DONE, node.incarnation());
                 report(alloc, ClientStatus.FAILED, Health.UNSET);
             }
         }
+    }
+
+    /**
+     * A stop under way in the node's current life is not settled (an earlier life's work is
+     * gone); nor is an allocation the servers want running that does not run here yet.
+     */
+    @Override
+    public boolean settled(Alloc alloc) {
+        LocalState localState = local.state(alloc.id());
+        if (alloc.desired().isServerTerminal()) {
+            return local.incarnation(alloc.id()) != state.node(alloc.node()).incarnation()
+                    || localState == LocalState.DONE;
+        }
+        return alloc.client().isTerminal() || localState == LocalState.RUNNING;
+    }
+
+    /** What this client is actually doing with {@code alloc} (ground truth; for tests). */
+    public LocalState localState(Alloc alloc) {
+        return local.state(alloc.id());
+    }
+
+    /** The node incarnation the client started or stopped {@code alloc} in, or -1. */
+    public int localIncarnation(Alloc alloc) {
+        return local.incarnation(alloc.id());
     }
 
     @Override
@@ -201,7 +228,7 @@ public class DefaultClient implements ClientAgent {
     }
 
     private void report(Alloc alloc, ClientStatus status, Health health) {
-        sendUpdate(alloc.id, pack(status, health, alloc.localIncarnation));
+        sendUpdate(alloc.id(), pack(status, health, local.incarnation(alloc.id())));
     }
 
     private static long pack(ClientStatus status, Health health, long incarnation) {
@@ -210,8 +237,8 @@ public class DefaultClient implements ClientAgent {
 
     private void sendUpdate(int allocId, long packed) {
         Alloc alloc = alloc(allocId);
-        Node node = cluster.node(alloc.node);
-        if (!node.hostUp || !node.agentUp || node.incarnation != (packed >>> 16)) {
+        Node node = state.node(alloc.node());
+        if (!node.hostUp() || !node.agentUp() || node.incarnation() != (packed >>> 16)) {
             return;
         }
         long delay = network.statusUpdateDelay(node);
@@ -228,6 +255,6 @@ public class DefaultClient implements ClientAgent {
     private void onUpdateArrived(int allocId, long packed) {
         ClientStatus status = ClientStatus.values()[(int) (packed & 0xFF)];
         Health health = Health.values()[(int) ((packed >>> 8) & 0xFF)];
-        cluster.state().onClientUpdate(alloc(allocId), status, health);
+        state.onClientUpdate(alloc(allocId), status, health);
     }
 }

@@ -1,2 +1,5 @@
-/** Client agents: local allocation lifecycle, status and health reports. */
+/**
+ * Client agents: the local allocation lifecycle (kept by the client as its own ground truth),
+ * and the status and health reports that carry it to the servers.
+ */
 package io.schedsim.model.client;

@@ -1,18 +1,20 @@
 package io.schedsim.model.drain;
 
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
 
 /**
  * The node drainer (nomad/drainer): paces migrations of service allocations off draining nodes,
  * stops batch and system allocations at the right moment, and ends drains. It acts through the
- * {@code StateStore} (marks, drain completion) and creates evaluations; the invariants of the
- * drain (INV-3..INV-9) are checked by the state store, not trusted to the drainer.
+ * {@code StateStore} (marks, drain completion) and creates evaluations through the
+ * {@code ControlPlane}; the invariants of the drain (INV-3..INV-9) are checked by the state
+ * store and the control plane, not trusted to the drainer.
  *
- * <p>Contract: {@link #start} registers event kinds once; the callbacks come from the cluster on
- * every change a drainer reacts to.
+ * <p>Contract: built from a {@code ModelContext}; {@link #start} registers event kinds once; the
+ * callbacks come from the control plane on every change a drainer reacts to, after the change.
  */
 public interface Drainer {
+    /** Registers the drainer's event kinds; called once, when the cluster starts. */
     void start();
 
     /** A drain strategy was set or updated on {@code node} (N-4). */

@@ -3,12 +3,12 @@ package io.schedsim.model.drain;
 import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
-import io.schedsim.model.StateStore;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * their own instant: coalescing (N-19) is not modelled, which stays within INV-9's window.
  */
 public class NomadDrainer implements Drainer {
-    protected final Cluster cluster;
+    protected final ModelContext context;
     protected final StateStore state;
     private final Simulation sim;
     private final LongArrayList deadlineHandles = new LongArrayList();
@@ -29,10 +29,10 @@ public class NomadDrainer implements Drainer {
     private int deadlineKind;
     private boolean passScheduled;
 
-    public NomadDrainer(Cluster cluster) {
-        this.cluster = cluster;
-        this.state = cluster.state();
-        this.sim = cluster.sim();
+    public NomadDrainer(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
     }
 
     @Override
@@ -46,22 +46,22 @@ public class NomadDrainer implements Drainer {
 
     @Override
     public void onDrainSet(Node node) {
-        while (deadlineHandles.size() <= node.slot) {
+        while (deadlineHandles.size() <= node.slot()) {
             deadlineHandles.add(EventQueue.NO_HANDLE);
         }
-        sim.cancel(deadlineHandles.getLong(node.slot));
-        deadlineHandles.set(node.slot, EventQueue.NO_HANDLE);
-        if (node.drainDeadlineNanos != SimTime.NEVER) {
-            long at = Math.max(sim.nowNanos(), node.drainDeadlineNanos);
-            deadlineHandles.set(node.slot, sim.schedule(at, deadlineKind, node.slot, 0));
+        sim.cancel(deadlineHandles.getLong(node.slot()));
+        deadlineHandles.set(node.slot(), EventQueue.NO_HANDLE);
+        if (node.drainDeadlineNanos() != SimTime.NEVER) {
+            long at = Math.max(sim.nowNanos(), node.drainDeadlineNanos());
+            deadlineHandles.set(node.slot(), sim.schedule(at, deadlineKind, node.slot(), 0));
         }
         schedulePass();
     }
 
     @Override
     public void onDrainCancelled(Node node) {
-        if (node.slot < deadlineHandles.size()) {
-            sim.cancel(deadlineHandles.getLong(node.slot));
+        if (node.slot() < deadlineHandles.size()) {
+            sim.cancel(deadlineHandles.getLong(node.slot()));
         }
     }
 
@@ -80,14 +80,14 @@ public class NomadDrainer implements Drainer {
     protected void schedulePass() {
         if (!passScheduled) {
             passScheduled = true;
-            sim.postAfter(SimTime.millis(cluster.config().drainBatchUpdateIntervalMillis),
+            sim.postAfter(SimTime.millis(context.config().drainBatchUpdateIntervalMillis),
                     passKind, 0, 0);
         }
     }
 
     private boolean anyDraining() {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).draining) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).draining()) {
                 return true;
             }
         }
@@ -98,19 +98,19 @@ public class NomadDrainer implements Drainer {
     protected void pass() {
         IntAVLTreeSet jobIds = new IntAVLTreeSet();
         for (Alloc alloc : state.allocs().all()) {
-            if (cluster.node(alloc.node).draining && !alloc.isTerminal()) {
-                jobIds.add(alloc.job.id);
+            if (state.node(alloc.node()).draining() && !alloc.isTerminal()) {
+                jobIds.add(alloc.job().id());
             }
         }
         for (int jobId : jobIds) {
             Job job = state.jobs().get(jobId);
-            if (job.type == JobType.SERVICE) {
+            if (job.type() == JobType.SERVICE) {
                 paceJob(job);
             }
         }
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
-            if (node.draining && isDone(node)) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
+            if (node.draining() && isDone(node)) {
                 finishNode(node);
             }
         }
@@ -121,30 +121,30 @@ public class NomadDrainer implements Drainer {
         List<Alloc> drainable = new java.util.ArrayList<>();
         int healthy = 0;
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.job != job || alloc.isTerminal() || alloc.migrate) {
+            if (alloc.job() != job || alloc.isTerminal() || alloc.migrate()) {
                 continue;
             }
-            if (alloc.health.isSet()) {
+            if (alloc.health().isSet()) {
                 healthy++;
             }
-            if (cluster.node(alloc.node).draining) {
+            if (state.node(alloc.node()).draining()) {
                 drainable.add(alloc);
             }
         }
         int numToDrain = Math.min(drainable.size(),
-                healthy - (job.count - job.migrate.maxParallel()));
+                healthy - (job.count() - job.migrate().maxParallel()));
         for (int i = 0; i < numToDrain; i++) {
             state.markForMigration(drainable.get(i), false, false);
         }
         if (numToDrain > 0) {
-            cluster.createEval(job, "node-drain", -1);
+            context.control().createEval(job, "node-drain", -1);
         }
     }
 
     /** N-16: every allocation of a non-system job on the node is client-terminal. */
     protected boolean isDone(Node node) {
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.node == node.slot && alloc.job.type != JobType.SYSTEM
+            if (alloc.node() == node.slot() && alloc.job().type() != JobType.SYSTEM
                     && !alloc.client().isTerminal()) {
                 return false;
             }
@@ -154,7 +154,7 @@ public class NomadDrainer implements Drainer {
 
     /** N-17: remaining system allocations marked at once (unless ignored), drain cleared. */
     protected void finishNode(Node node) {
-        boolean ignoreSystem = node.drainIgnoreSystem;
+        boolean ignoreSystem = node.drainIgnoreSystem();
         state.completeDrain(node, false);
         if (!ignoreSystem) {
             markRemaining(node, JobType.SYSTEM, false);
@@ -163,9 +163,9 @@ public class NomadDrainer implements Drainer {
 
     /** N-18: at the deadline every remaining allocation is marked and the drain clears. */
     private void onDeadline(int slot) {
-        Node node = cluster.node(slot);
+        Node node = state.node(slot);
         deadlineHandles.set(slot, EventQueue.NO_HANDLE);
-        if (!node.draining) {
+        if (!node.draining()) {
             return;
         }
         markRemaining(node, null, true);
@@ -176,19 +176,19 @@ public class NomadDrainer implements Drainer {
     protected void markRemaining(Node node, JobType onlyType, boolean byDeadline) {
         IntAVLTreeSet jobIds = new IntAVLTreeSet();
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.node != node.slot || alloc.isTerminal()) {
+            if (alloc.node() != node.slot() || alloc.isTerminal()) {
                 continue;
             }
-            JobType type = alloc.job.type;
+            JobType type = alloc.job().type();
             if ((onlyType != null && type != onlyType)
-                    || (type == JobType.SYSTEM && node.drainIgnoreSystem)) {
+                    || (type == JobType.SYSTEM && node.drainIgnoreSystem())) {
                 continue;
             }
             state.markForMigration(alloc, type.isBatchLike(), byDeadline);
-            jobIds.add(alloc.job.id);
+            jobIds.add(alloc.job().id());
         }
         for (int jobId : jobIds) {
-            cluster.createEval(state.jobs().get(jobId), "node-drain", node.slot);
+            context.control().createEval(state.jobs().get(jobId), "node-drain", node.slot());
         }
     }
 }

@@ -3,12 +3,13 @@ package io.schedsim.model.heartbeat;
 import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import java.util.Arrays;
 
 /**
@@ -30,7 +31,8 @@ import java.util.Arrays;
 public final class HealthChecks implements FailureDetector {
     static final String DEAD_REASON = "health check failed due to missing too many heartbeats";
 
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final ControlNetwork network;
     private final long initialDelayNanos;
@@ -51,11 +53,12 @@ public final class HealthChecks implements FailureDetector {
     private int[] remainingBeforeSuccess = new int[0];
     private long checksSent;
 
-    public HealthChecks(Cluster cluster) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.network = cluster.network();
-        ClusterConfig config = cluster.config();
+    public HealthChecks(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.network = context.network();
+        ClusterConfig config = context.config();
         this.initialDelayNanos = SimTime.millis(config.healthCheckInitialDelayMillis);
         this.periodNanos = SimTime.millis(config.healthCheckPeriodMillis);
         this.timeoutNanos = SimTime.millis(config.healthCheckTimeoutMillis);
@@ -70,22 +73,22 @@ public final class HealthChecks implements FailureDetector {
         Check.that(kindCheck < 0, "HealthChecks started twice");
         kindCheck = sim.registerKind("ray.healthCheck", this::onCheck);
         kindFailure = sim.registerKind("ray.healthCheckFailed", this::onFailure);
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            onNodeJoined(cluster.node(slot));
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            onNodeJoined(state.node(slot));
         }
     }
 
     @Override
     public void onNodeJoined(Node node) {
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
-        int slot = node.slot;
+        int slot = node.slot();
         ensure(slot);
         remaining[slot] = threshold;
         generation[slot]++;
-        if (node.status == NodeStatus.INITIALIZING) {
-            cluster.markNodeReady(node);
+        if (node.status() == NodeStatus.INITIALIZING) {
+            context.control().markNodeReady(node);
         }
         sim.postAfter(initialDelayNanos, kindCheck, slot, generation[slot]);
     }
@@ -94,13 +97,13 @@ public final class HealthChecks implements FailureDetector {
         if ((int) payload != generation[slot]) {
             return;
         }
-        Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN) {
+        Node node = state.node(slot);
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
         checksSent++;
         long request = network.heartbeatDelay(node, false);
-        if (request != ControlNetwork.DROPPED && node.agentUp) {
+        if (request != ControlNetwork.DROPPED && node.agentUp()) {
             long reply = network.heartbeatDelay(node, true);
             if (reply != ControlNetwork.DROPPED && request + reply <= timeoutNanos) {
                 // A success changes nothing anyone observes before the next check (the budget is
@@ -115,7 +118,7 @@ public final class HealthChecks implements FailureDetector {
             }
         }
         // Dropped or slow: a timeout; agent down on a live host: refused after one delay.
-        long failAfter = request != ControlNetwork.DROPPED && !node.agentUp
+        long failAfter = request != ControlNetwork.DROPPED && !node.agentUp()
                 ? Math.min(request, timeoutNanos) : timeoutNanos;
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sim.nowNanos();
@@ -129,13 +132,13 @@ public final class HealthChecks implements FailureDetector {
      */
     @Override
     public void onNodeStopped(Node node) {
-        int slot = node.slot;
+        int slot = node.slot();
         if (slot >= remaining.length || !sim.isPending(nextCheckHandle[slot])
                 || requestArrivalNanos[slot] <= sim.nowNanos()) {
             return;
         }
         sim.cancel(nextCheckHandle[slot]);
-        long failAt = node.hostUp ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
+        long failAt = node.hostUp() ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
         remaining[slot] = remainingBeforeSuccess[slot];
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sentNanos[slot];
@@ -147,19 +150,19 @@ public final class HealthChecks implements FailureDetector {
         if ((int) payload != generation[slot]) {
             return;
         }
-        Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN) {
+        Node node = state.node(slot);
+        if (node.status() == NodeStatus.DOWN) {
             return;
         }
         if (--remaining[slot] == 0) {
             long streakNanos = sim.nowNanos() - streakStartNanos[slot];
             if (streakNanos < (threshold - 1) * periodNanos) {
-                cluster.monitor().violation(Inv.HEALTH_CHECK_DETECTION, node + " declared DEAD "
+                context.checks().violation(Inv.HEALTH_CHECK_DETECTION, node + " declared DEAD "
                         + "after a failure streak of " + SimTime.format(streakNanos)
                         + ", shorter than (threshold - 1) × period");
             }
             generation[slot]++;
-            cluster.markNodeDown(node, DEAD_REASON);
+            context.control().markNodeDown(node, DEAD_REASON);
             return;
         }
         sim.postAfter(periodNanos, kindCheck, slot, generation[slot]);

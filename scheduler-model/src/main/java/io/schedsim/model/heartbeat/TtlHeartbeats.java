@@ -4,11 +4,12 @@ import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.net.ControlNetwork;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
@@ -22,7 +23,8 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * failover_heartbeat_ttl (N-26).
  */
 public final class TtlHeartbeats implements FailureDetector {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final ClusterConfig config;
     private final SimRandom random;
@@ -38,27 +40,28 @@ public final class TtlHeartbeats implements FailureDetector {
     private int replyKind;
     private int expireKind;
 
-    public TtlHeartbeats(Cluster cluster) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.config = cluster.config();
+    public TtlHeartbeats(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.config = context.config();
         this.random = sim.random("heartbeat");
     }
 
     @Override
     public void start() {
-        sendKind = sim.registerKind("hb.send", (slot, inc) -> send(cluster.node(slot), inc));
-        arriveKind = sim.registerKind("hb.arrive", (slot, inc) -> arrive(cluster.node(slot), inc));
-        replyKind = sim.registerKind("hb.reply", (slot, packed) -> reply(cluster.node(slot), packed));
-        expireKind = sim.registerKind("hb.expire", (slot, p) -> expire(cluster.node(slot)));
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            onNodeJoined(cluster.node(slot));
+        sendKind = sim.registerKind("hb.send", (slot, inc) -> send(state.node(slot), inc));
+        arriveKind = sim.registerKind("hb.arrive", (slot, inc) -> arrive(state.node(slot), inc));
+        replyKind = sim.registerKind("hb.reply", (slot, packed) -> reply(state.node(slot), packed));
+        expireKind = sim.registerKind("hb.expire", (slot, p) -> expire(state.node(slot)));
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            onNodeJoined(state.node(slot));
         }
     }
 
     @Override
     public void onNodeJoined(Node node) {
-        while (serverTimers.size() <= node.slot) {
+        while (serverTimers.size() <= node.slot()) {
             serverTimers.add(EventQueue.NO_HANDLE);
             clientTimers.add(EventQueue.NO_HANDLE);
             latestSent.add(0);
@@ -67,20 +70,20 @@ public final class TtlHeartbeats implements FailureDetector {
     }
 
     private void scheduleSend(Node node, long trueDelayNanos) {
-        sim.cancel(clientTimers.getLong(node.slot));
-        clientTimers.set(node.slot, sim.scheduleAfter(trueDelayNanos, sendKind, node.slot,
-                node.incarnation));
+        sim.cancel(clientTimers.getLong(node.slot()));
+        clientTimers.set(node.slot(), sim.scheduleAfter(trueDelayNanos, sendKind, node.slot(),
+                node.incarnation()));
     }
 
     private void send(Node node, long incarnation) {
-        if (!node.hostUp || !node.agentUp || node.incarnation != incarnation) {
+        if (!node.hostUp() || !node.agentUp() || node.incarnation() != incarnation) {
             return;
         }
-        int sequence = latestSent.getInt(node.slot) + 1;
-        latestSent.set(node.slot, sequence);
-        long delay = cluster.network().heartbeatDelay(node, true);
+        int sequence = latestSent.getInt(node.slot()) + 1;
+        latestSent.set(node.slot(), sequence);
+        long delay = context.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
-            sim.postAfter(delay, arriveKind, node.slot,
+            sim.postAfter(delay, arriveKind, node.slot(),
                     (incarnation << 32) | Integer.toUnsignedLong(sequence));
         }
         // Without an answer within the retry interval the client sends again (N-25).
@@ -88,18 +91,18 @@ public final class TtlHeartbeats implements FailureDetector {
     }
 
     private void arrive(Node node, long packed) {
-        node.lastHeartbeatNanos = sim.nowNanos();
-        if (node.status != NodeStatus.READY) {
-            cluster.markNodeReady(node);
+        state.recordHeartbeat(node);
+        if (node.status() != NodeStatus.READY) {
+            context.control().markNodeReady(node);
         }
         long base = baseTtlNanos();
         long ttl = base + random.nextLong(base);
         resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
-        long delay = cluster.network().heartbeatDelay(node, false);
+        long delay = context.network().heartbeatDelay(node, false);
         if (delay != ControlNetwork.DROPPED) {
             long incarnation = (packed >>> 32) & REPLY_INCARNATION_MASK;
             long sequence = packed & REPLY_SEQUENCE_MASK;
-            sim.postAfter(delay, replyKind, node.slot,
+            sim.postAfter(delay, replyKind, node.slot(),
                     (incarnation << 56) | (sequence << 40) | ttl);
         }
     }
@@ -111,30 +114,30 @@ public final class TtlHeartbeats implements FailureDetector {
         // N-25: the client heartbeats ttl after the answer to its latest heartbeat. An answer to an
         // earlier one, held back by a delay, is stale: honouring it would push the next heartbeat
         // past the server's ttl + grace and take down a node no fault touches any more (INV-13).
-        boolean latest = (latestSent.getInt(node.slot) & REPLY_SEQUENCE_MASK) == sequence;
-        if (node.hostUp && node.agentUp && latest
-                && (node.incarnation & REPLY_INCARNATION_MASK) == incarnation) {
+        boolean latest = (latestSent.getInt(node.slot()) & REPLY_SEQUENCE_MASK) == sequence;
+        if (node.hostUp() && node.agentUp() && latest
+                && (node.incarnation() & REPLY_INCARNATION_MASK) == incarnation) {
             scheduleSend(node, node.localToTrueNanos(ttl));
         }
     }
 
     private void resetServerTimer(Node node, long afterNanos) {
-        sim.cancel(serverTimers.getLong(node.slot));
-        serverTimers.set(node.slot, sim.scheduleAfter(afterNanos, expireKind, node.slot, 0));
+        sim.cancel(serverTimers.getLong(node.slot()));
+        serverTimers.set(node.slot(), sim.scheduleAfter(afterNanos, expireKind, node.slot(), 0));
     }
 
     private void expire(Node node) {
-        serverTimers.set(node.slot, EventQueue.NO_HANDLE);
-        if (node.status != NodeStatus.DOWN) {
-            cluster.markNodeDown(node, "Node heartbeat missed");
+        serverTimers.set(node.slot(), EventQueue.NO_HANDLE);
+        if (node.status() != NodeStatus.DOWN) {
+            context.control().markNodeDown(node, "Node heartbeat missed");
         }
     }
 
     /** {@code max(min_heartbeat_ttl, n / max_heartbeats_per_second)}, n = nodes with timers. */
     private long baseTtlNanos() {
         int active = 0;
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status != NodeStatus.DOWN) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).status() != NodeStatus.DOWN) {
                 active++;
             }
         }
@@ -145,16 +148,16 @@ public final class TtlHeartbeats implements FailureDetector {
     @Override
     public void onLeaderFailover() {
         long failover = SimTime.millis(config.failoverHeartbeatTtlMillis);
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            if (cluster.node(slot).status != NodeStatus.DOWN) {
-                resetServerTimer(cluster.node(slot), failover);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            if (state.node(slot).status() != NodeStatus.DOWN) {
+                resetServerTimer(state.node(slot), failover);
             }
         }
     }
 
     @Override
     public void onClockJump(Node node, long deltaNanos) {
-        long handle = clientTimers.getLong(node.slot);
+        long handle = clientTimers.getLong(node.slot());
         long due = sim.dueTimeOf(handle);
         if (due != Long.MIN_VALUE) {
             scheduleSend(node, Math.max(0, due - deltaNanos - sim.nowNanos()));

@@ -1,6 +1,6 @@
 package io.schedsim.model.job;
 
-/** What a scenario registers; the cluster turns it into a {@link Job} with an id. */
+/** What a scenario registers; the state store turns it into a {@code Job} with an id. */
 public record JobSpec(String name, JobType type, int count, long cpuMilli, long memMb,
         MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis, long stopLatencyMillis) {
 

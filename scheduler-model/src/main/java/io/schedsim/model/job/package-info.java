@@ -1,2 +1,2 @@
-/** Nomad jobs: type, count, resources, migrate and reschedule blocks. */
+/** What a scenario registers as a Nomad job: type, count, resources, migrate and reschedule. */
 package io.schedsim.model.job;

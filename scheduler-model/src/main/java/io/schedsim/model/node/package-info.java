@@ -1,2 +1,2 @@
-/** Nodes: capacity, status, eligibility, drain state, and the ground truth faults change. */
+/** Node status, last-drain status and the node history's events; the nodes are in the state. */
 package io.schedsim.model.node;

@@ -1,9 +1,10 @@
 package io.schedsim.model.placement;
 
-import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * Ray's hybrid scheduling policy (R-12) over the cluster's nodes, in O(log n) per pick and per
@@ -11,17 +12,19 @@ import io.schedsim.model.node.NodeStatus;
  * stream, created once here.
  */
 public final class RayHybridPolicy implements RayPlacement {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final HybridRanker ranker;
 
-    public RayHybridPolicy(Cluster cluster) {
-        this.cluster = cluster;
-        ClusterConfig config = cluster.config();
+    public RayHybridPolicy(ModelContext context) {
+        this.context = context;
+        this.state = context.state();
+        ClusterConfig config = context.config();
         this.ranker = new HybridRanker(config.raySpreadThreshold, config.rayTopKFraction,
-                config.rayTopKAbsolute, cluster.sim().random("placement"),
-                cluster.nodeSlotCount());
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            onNodeChanged(cluster.node(slot));
+                config.rayTopKAbsolute, context.sim().random("placement"),
+                state.nodeSlotCount());
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            onNodeChanged(state.node(slot));
         }
     }
 
@@ -32,13 +35,13 @@ public final class RayHybridPolicy implements RayPlacement {
      */
     @Override
     public int pickNode(int preferredNode, long cpuMilli) {
-        for (int attempt = 0; attempt <= cluster.nodeSlotCount(); attempt++) {
+        for (int attempt = 0; attempt <= state.nodeSlotCount(); attempt++) {
             int slot = ranker.pick(preferredNode, cpuMilli);
             if (slot < 0) {
                 return -1;
             }
-            Node node = cluster.node(slot);
-            if (cluster.raySchedulable(node) && node.cpuFreeMilli() >= cpuMilli) {
+            Node node = state.node(slot);
+            if (node.isRaySchedulable() && node.cpuFreeMilli() >= cpuMilli) {
                 return slot;
             }
             onNodeChanged(node);
@@ -48,7 +51,7 @@ public final class RayHybridPolicy implements RayPlacement {
 
     @Override
     public void onNodeChanged(Node node) {
-        ranker.update(node.slot, node.status != NodeStatus.DOWN, cluster.raySchedulable(node),
-                node.cpuTotalMilli, node.cpuUsedMilli);
+        ranker.update(node.slot(), node.status() != NodeStatus.DOWN, node.isRaySchedulable(),
+                node.cpuTotalMilli(), node.cpuUsedMilli());
     }
 }

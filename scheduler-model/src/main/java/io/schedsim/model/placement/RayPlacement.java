@@ -1,6 +1,6 @@
 package io.schedsim.model.placement;
 
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Node;
 
 /**
  * Chooses the node for a Ray task lease (R-12, R-17). The contract: {@link #pickNode} returns a

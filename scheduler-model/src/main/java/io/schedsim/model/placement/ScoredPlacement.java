@@ -1,8 +1,8 @@
 package io.schedsim.model.placement;
 
-import io.schedsim.model.Cluster;
-import io.schedsim.model.job.Job;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateView;
 
 /**
  * Bin-pack (Nomad's default: the fullest node that fits) or spread (the emptiest), scored by CPU
@@ -24,20 +24,20 @@ public final class ScoredPlacement implements PlacementPolicy {
     }
 
     @Override
-    public int pick(Job job, Cluster cluster, long[] plannedCpuMilli, long[] plannedMemMb) {
+    public int pick(Job job, StateView state, long[] plannedCpuMilli, long[] plannedMemMb) {
         int best = -1;
         double bestScore = 0;
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
-            if (!node.isReady() || node.cpuTotalMilli == 0) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
+            if (!node.isReady() || node.cpuTotalMilli() == 0) {
                 continue;
             }
-            long cpuAfter = node.cpuUsedMilli + plannedCpuMilli[slot] + job.cpuMilli;
-            long memAfter = node.memUsedMb + plannedMemMb[slot] + job.memMb;
-            if (cpuAfter > node.cpuTotalMilli || memAfter > node.memTotalMb) {
+            long cpuAfter = node.cpuUsedMilli() + plannedCpuMilli[slot] + job.cpuMilli();
+            long memAfter = node.memUsedMb() + plannedMemMb[slot] + job.memMb();
+            if (cpuAfter > node.cpuTotalMilli() || memAfter > node.memTotalMb()) {
                 continue;
             }
-            double utilisation = cpuAfter / (double) node.cpuTotalMilli;
+            double utilisation = cpuAfter / (double) node.cpuTotalMilli();
             double score = binPack ? utilisation : -utilisation;
             if (best < 0 || score > bestScore) {
                 best = slot;

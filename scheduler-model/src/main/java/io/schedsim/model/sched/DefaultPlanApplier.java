@@ -1,9 +1,9 @@
 package io.schedsim.model.sched;
 
-import io.schedsim.model.Cluster;
-import io.schedsim.model.StateStore;
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.node.Node;
+import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * The correct plan applier (nomad/plan_apply.go): stops and lost updates always commit; every
@@ -11,15 +11,15 @@ import io.schedsim.model.node.Node;
  * made from a snapshot that may be stale (N-23).
  */
 public class DefaultPlanApplier implements PlanApplier {
-    protected final Cluster cluster;
+    protected final ModelContext context;
 
-    public DefaultPlanApplier(Cluster cluster) {
-        this.cluster = cluster;
+    public DefaultPlanApplier(ModelContext context) {
+        this.context = context;
     }
 
     @Override
     public PlanResult apply(Plan plan) {
-        StateStore state = cluster.state();
+        StateStore state = context.state();
         for (Plan.Stop stop : plan.stops) {
             state.stopAlloc(stop.alloc(), stop.reason());
         }
@@ -27,13 +27,13 @@ public class DefaultPlanApplier implements PlanApplier {
             if (!alloc.client().isTerminal()) {
                 state.markLost(alloc);
                 releaseLost(alloc);
-                cluster.client().onAllocStopped(alloc);
+                state.sendStop(alloc);
             }
         }
         int placed = 0;
         int rejected = 0;
         for (Plan.Placement placement : plan.placements) {
-            Node node = cluster.node(placement.node());
+            Node node = state.node(placement.node());
             if (admits(node, placement)) {
                 state.placeAlloc(placement.job(), node, placement.previousAlloc(),
                         placement.rescheduleAttempts());
@@ -47,15 +47,15 @@ public class DefaultPlanApplier implements PlanApplier {
 
     /** The commit-time gate: Ready, fits, and the replaced allocation was not replaced already. */
     protected boolean admits(Node node, Plan.Placement placement) {
-        if (!node.isReady() || !node.fits(placement.job().cpuMilli, placement.job().memMb)) {
+        if (!node.isReady() || !node.fits(placement.job().cpuMilli(), placement.job().memMb())) {
             return false;
         }
         int previous = placement.previousAlloc();
-        return previous == Alloc.NONE || !cluster.state().allocs().get(previous).replaced;
+        return previous == Alloc.NONE || !context.state().allocs().get(previous).replaced();
     }
 
     /** A lost allocation no longer uses its node's capacity (R-10, INV-17). */
     protected void releaseLost(Alloc alloc) {
-        cluster.state().releaseResources(alloc);
+        context.state().releaseResources(alloc);
     }
 }

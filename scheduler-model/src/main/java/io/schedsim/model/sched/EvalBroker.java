@@ -1,6 +1,6 @@
 package io.schedsim.model.sched;
 
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Job;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.ArrayDeque;
@@ -21,19 +21,19 @@ public final class EvalBroker {
 
     /** Creates a pending eval unless one for the job is already pending; null if coalesced. */
     public Evaluation enqueue(Job job, String triggeredBy, int node, long now) {
-        if (pendingJobs.contains(job.id)) {
+        if (pendingJobs.contains(job.id())) {
             return null;
         }
         Evaluation eval = new Evaluation(nextId++, job, triggeredBy, node, now);
         created++;
         requeue(eval);
-        removeBlocked(job.id);
+        removeBlocked(job.id());
         return eval;
     }
 
     /** Puts an existing eval back (plan rejected or lost in a failover). */
     public void requeue(Evaluation eval) {
-        if (pendingJobs.add(eval.job.id)) {
+        if (pendingJobs.add(eval.job.id())) {
             pending.addLast(eval);
         }
     }
@@ -43,9 +43,9 @@ public final class EvalBroker {
         int n = pending.size();
         for (int i = 0; i < n; i++) {
             Evaluation eval = pending.pollFirst();
-            if (!inFlightJobs.contains(eval.job.id)) {
-                pendingJobs.remove(eval.job.id);
-                inFlightJobs.add(eval.job.id);
+            if (!inFlightJobs.contains(eval.job.id())) {
+                pendingJobs.remove(eval.job.id());
+                inFlightJobs.add(eval.job.id());
                 return eval;
             }
             pending.addLast(eval);
@@ -55,7 +55,7 @@ public final class EvalBroker {
 
     /** The worker is done with {@code eval} (acked, failed or blocked). */
     public void finish(Evaluation eval) {
-        inFlightJobs.remove(eval.job.id);
+        inFlightJobs.remove(eval.job.id());
     }
 
     /**
@@ -65,7 +65,7 @@ public final class EvalBroker {
      * plan was in flight is not waited for forever (INV-24).
      */
     public void block(Evaluation eval) {
-        removeBlocked(eval.job.id);
+        removeBlocked(eval.job.id());
         if (eval.snapshotUnblockIndex < unblockIndex) {
             requeue(eval);
             return;
@@ -86,7 +86,7 @@ public final class EvalBroker {
 
     private void removeBlocked(int jobId) {
         for (int i = blocked.size() - 1; i >= 0; i--) {
-            if (blocked.get(i).job.id == jobId) {
+            if (blocked.get(i).job.id() == jobId) {
                 blocked.remove(i);
             }
         }

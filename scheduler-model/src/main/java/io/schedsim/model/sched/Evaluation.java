@@ -1,6 +1,6 @@
 package io.schedsim.model.sched;
 
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Job;
 
 /** A request to reconcile one job (N-19, N-22); {@code node} is -1 unless node-triggered. */
 public final class Evaluation {

@@ -1,14 +1,15 @@
 package io.schedsim.model.sched;
 
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.JobType;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.PlacementPolicy;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateView;
 
 /**
  * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)
@@ -16,21 +17,23 @@ import io.schedsim.model.placement.PlacementPolicy;
  * off a draining node by itself; the drainer paces by marking them {@code migrate} (N-31).
  */
 public class NomadScheduler implements Scheduler {
-    protected final Cluster cluster;
+    protected final ModelContext context;
+    private final StateView state;
     private final PlacementPolicy placement;
 
-    public NomadScheduler(Cluster cluster, PlacementPolicy placement) {
-        this.cluster = cluster;
+    public NomadScheduler(ModelContext context, PlacementPolicy placement) {
+        this.context = context;
+        this.state = context.state();
         this.placement = placement;
     }
 
     @Override
     public Plan plan(Evaluation eval) {
-        Plan plan = new Plan(eval, cluster.nowNanos(), cluster.leaderEpoch());
+        Plan plan = new Plan(eval, context.sim().nowNanos(), context.control().leaderEpoch());
         Job job = eval.job;
-        long[] plannedCpu = new long[cluster.nodeSlotCount()];
-        long[] plannedMem = new long[cluster.nodeSlotCount()];
-        if (job.type.isPerNode()) {
+        long[] plannedCpu = new long[state.nodeSlotCount()];
+        long[] plannedMem = new long[state.nodeSlotCount()];
+        if (job.type().isPerNode()) {
             planPerNode(plan, job, plannedCpu, plannedMem);
         } else {
             planGeneric(plan, job, plannedCpu, plannedMem);
@@ -41,8 +44,8 @@ public class NomadScheduler implements Scheduler {
     private void planGeneric(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
         int untainted = 0;
         int done = 0;
-        for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.job != job) {
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.job() != job) {
                 continue;
             }
             if (stoppedOnDownNode(alloc)) {
@@ -52,24 +55,24 @@ public class NomadScheduler implements Scheduler {
                 done++;
                 continue;
             }
-            if (alloc.desired().isServerTerminal() || job.stopped) {
-                if (job.stopped && !alloc.desired().isServerTerminal()) {
+            if (alloc.desired().isServerTerminal() || job.stopped()) {
+                if (job.stopped() && !alloc.desired().isServerTerminal()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 }
                 continue;
             }
-            Node node = cluster.node(alloc.node);
-            if (node.status.isUnresponsive() && !alloc.client().isTerminal()) {
+            Node node = state.node(alloc.node());
+            if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
                 plan.lost.add(alloc);
-                if (alloc.migrateDisablePlacement) {
+                if (alloc.migrateDisablePlacement()) {
                     done++;
                 } else {
-                    place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+                    place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
                 }
-            } else if (alloc.migrate) {
+            } else if (alloc.migrate()) {
                 plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                 if (replacesOnMigrate(alloc)) {
-                    place(plan, job, alloc.id, 0, plannedCpu, plannedMem);
+                    place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
                 } else {
                     done++;
                 }
@@ -80,12 +83,12 @@ public class NomadScheduler implements Scheduler {
                 }
             } else if (!alloc.client().isTerminal()) {
                 untainted++;
-                if (untainted > job.count) {
+                if (untainted > job.count()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
                 }
             }
         }
-        int missing = job.stopped ? 0 : job.count - untainted - done - plan.placements.size()
+        int missing = job.stopped() ? 0 : job.count() - untainted - done - plan.placements.size()
                 - plan.unplaced;
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
@@ -94,7 +97,7 @@ public class NomadScheduler implements Scheduler {
 
     /** Batch allocations stopped at a drain deadline stay counted: never replaced (nomad#28018). */
     protected boolean countsAsDone(Alloc alloc) {
-        if (!alloc.job.type.isBatchLike()) {
+        if (!alloc.job().type().isBatchLike()) {
             return false;
         }
         // A lost allocation that completes after reconnecting (N-30) was already replaced.
@@ -102,7 +105,7 @@ public class NomadScheduler implements Scheduler {
                 && !alloc.desired().isServerTerminal();
         // N-10: one marked at the deadline but not yet stopped takes the migrate path first
         // (stop, no placement); only once server-terminal is it untainted (nomad#28018).
-        return finished || (alloc.migrateDisablePlacement && alloc.desired().isServerTerminal());
+        return finished || (alloc.migrateDisablePlacement() && alloc.desired().isServerTerminal());
     }
 
     /**
@@ -115,51 +118,51 @@ public class NomadScheduler implements Scheduler {
         ClientStatus client = alloc.client();
         return alloc.desired().isServerTerminal()
                 && (client == ClientStatus.RUNNING || client == ClientStatus.PENDING)
-                && cluster.node(alloc.node).status == NodeStatus.DOWN;
+                && state.node(alloc.node()).status() == NodeStatus.DOWN;
     }
 
     /** Service allocations are replaced when migrated; batch ones at a deadline are not (N-10). */
     protected boolean replacesOnMigrate(Alloc alloc) {
-        return !alloc.migrateDisablePlacement && alloc.job.type == JobType.SERVICE;
+        return !alloc.migrateDisablePlacement() && alloc.job().type() == JobType.SERVICE;
     }
 
     /** N-34: reschedules a failed allocation now, or returns true if it is due later. */
     private boolean reschedule(Plan plan, Alloc alloc, long[] plannedCpu, long[] plannedMem) {
-        Job job = alloc.job;
-        if (!job.reschedule.allows(alloc.rescheduleAttempts)) {
+        Job job = alloc.job();
+        if (!job.reschedule().allows(alloc.rescheduleAttempts())) {
             return false;
         }
-        long due = alloc.modifiedNanos
-                + SimTime.millis(job.reschedule.delayMillisFor(alloc.rescheduleAttempts));
-        if (due > cluster.nowNanos()) {
+        long due = alloc.modifiedNanos()
+                + SimTime.millis(job.reschedule().delayMillisFor(alloc.rescheduleAttempts()));
+        if (due > context.sim().nowNanos()) {
             plan.followUpAtNanos = plan.followUpAtNanos < 0 ? due
                     : Math.min(plan.followUpAtNanos, due);
             return true;
         }
         plan.stops.add(new Plan.Stop(alloc, "alloc was rescheduled because it failed"));
-        place(plan, job, alloc.id, alloc.rescheduleAttempts + 1, plannedCpu, plannedMem);
+        place(plan, job, alloc.id(), alloc.rescheduleAttempts() + 1, plannedCpu, plannedMem);
         return false;
     }
 
     private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,
             long[] plannedMem) {
-        int slot = placement.pick(job, cluster, plannedCpu, plannedMem);
+        int slot = placement.pick(job, state, plannedCpu, plannedMem);
         if (slot < 0) {
             plan.unplaced++;
             return;
         }
-        plannedCpu[slot] += job.cpuMilli;
-        plannedMem[slot] += job.memMb;
+        plannedCpu[slot] += job.cpuMilli();
+        plannedMem[slot] += job.memMb();
         plan.placements.add(new Plan.Placement(job, slot, previous, attempts));
     }
 
     private void planPerNode(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
             boolean kept = false;
             boolean completedHere = false;
-            for (Alloc alloc : cluster.state().allocs().all()) {
-                if (alloc.job != job || alloc.node != slot) {
+            for (Alloc alloc : state.allocs().all()) {
+                if (alloc.job() != job || alloc.node() != slot) {
                     continue;
                 }
                 completedHere |= alloc.client() == ClientStatus.COMPLETE;
@@ -169,22 +172,22 @@ public class NomadScheduler implements Scheduler {
                 if (alloc.desired().isServerTerminal() || alloc.client().isTerminal()) {
                     continue;
                 }
-                if (node.status.isUnresponsive()) {
+                if (node.status().isUnresponsive()) {
                     plan.lost.add(alloc);
-                } else if (alloc.migrate) {
+                } else if (alloc.migrate()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed as node is tainted"));
-                } else if (job.stopped) {
+                } else if (job.stopped()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 } else {
                     kept = true;
                 }
             }
-            boolean rerun = job.type != JobType.SYSBATCH || !completedHere;
-            if (!kept && rerun && !job.stopped && node.isReady() && node.cpuTotalMilli > 0) {
-                if (node.cpuUsedMilli + plannedCpu[slot] + job.cpuMilli <= node.cpuTotalMilli
-                        && node.memUsedMb + plannedMem[slot] + job.memMb <= node.memTotalMb) {
-                    plannedCpu[slot] += job.cpuMilli;
-                    plannedMem[slot] += job.memMb;
+            boolean rerun = job.type() != JobType.SYSBATCH || !completedHere;
+            if (!kept && rerun && !job.stopped() && node.isReady() && node.cpuTotalMilli() > 0) {
+                if (node.cpuUsedMilli() + plannedCpu[slot] + job.cpuMilli() <= node.cpuTotalMilli()
+                        && node.memUsedMb() + plannedMem[slot] + job.memMb() <= node.memTotalMb()) {
+                    plannedCpu[slot] += job.cpuMilli();
+                    plannedMem[slot] += job.memMb();
                     plan.placements.add(new Plan.Placement(job, slot, Alloc.NONE, 0));
                 } else {
                     plan.unplaced++;

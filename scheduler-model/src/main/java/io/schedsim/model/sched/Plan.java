@@ -1,7 +1,7 @@
 package io.schedsim.model.sched;
 
-import io.schedsim.model.alloc.Alloc;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import java.util.ArrayList;
 import java.util.List;
 

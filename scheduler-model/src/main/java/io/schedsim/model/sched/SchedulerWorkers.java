@@ -3,18 +3,21 @@ package io.schedsim.model.sched;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.job.Job;
+import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.state.Job;
 
 /**
- * Scheduler workers: each takes an evaluation, plans from the state as it is then, and commits the
- * plan a seeded delay later (or after a stall, F-11) — so the plan may be stale at commit, which is where the plan
- * applier's re-check matters (N-23). Rejected plans retry up to the per-type limit (N-39), then a
- * follow-up eval is created; plans in flight during a leader failover are lost (F-7).
+ * Scheduler workers: each takes an evaluation from the broker, plans from the state as it is
+ * then, and commits the plan a seeded delay later (or after a stall, F-11), so the plan may be
+ * stale at commit, which is where the plan applier's re-check matters (N-23). Rejected plans
+ * retry up to the per-type limit (N-39), then a follow-up eval is created; plans in flight during
+ * a leader failover are lost (F-7). An actor of the control plane, not a pluggable component:
+ * the scheduler and the plan applier it drives are.
  */
 public final class SchedulerWorkers {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final EvalBroker broker;
     private final Simulation sim;
     private final Scheduler scheduler;
     private final PlanApplier applier;
@@ -28,12 +31,14 @@ public final class SchedulerWorkers {
     private long stallUntilNanos;
     private int followUpsPending;
 
-    public SchedulerWorkers(Cluster cluster, Scheduler scheduler, PlanApplier applier) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
+    public SchedulerWorkers(ModelContext context, EvalBroker broker, Scheduler scheduler,
+            PlanApplier applier) {
+        this.context = context;
+        this.broker = broker;
+        this.sim = context.sim();
         this.scheduler = scheduler;
         this.applier = applier;
-        this.config = cluster.config();
+        this.config = context.config();
         this.random = sim.random("scheduler");
         this.inFlight = new Plan[Math.max(1, config.schedulerWorkers)];
         this.busy = new boolean[inFlight.length];
@@ -44,14 +49,14 @@ public final class SchedulerWorkers {
         commitKind = sim.registerKind("sched.commit", (worker, payload) -> commit(worker));
         followUpKind = sim.registerKind("sched.follow-up", (jobId, payload) -> {
             followUpsPending--;
-            cluster.createEval(cluster.state().jobs().get(jobId), "follow-up", -1);
+            context.control().createEval(context.state().jobs().get(jobId), "follow-up", -1);
         });
     }
 
     /** Wakes idle workers when evaluations are pending. */
     public void kick() {
         for (int worker = 0; worker < busy.length; worker++) {
-            if (!busy[worker] && cluster.state().broker().hasPending()) {
+            if (!busy[worker] && broker.hasPending()) {
                 busy[worker] = true;
                 sim.post(sim.nowNanos(), dequeueKind, worker, 0);
             }
@@ -59,12 +64,12 @@ public final class SchedulerWorkers {
     }
 
     private void dequeue(int worker) {
-        Evaluation eval = cluster.state().broker().dequeue();
+        Evaluation eval = broker.dequeue();
         if (eval == null) {
             busy[worker] = false;
             return;
         }
-        eval.snapshotUnblockIndex = cluster.state().broker().unblockIndex();
+        eval.snapshotUnblockIndex = broker.unblockIndex();
         inFlight[worker] = scheduler.plan(eval);
         long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
         sim.postAfter(delay, commitKind, worker, eval.id);
@@ -79,9 +84,8 @@ public final class SchedulerWorkers {
         Plan plan = inFlight[worker];
         inFlight[worker] = null;
         Evaluation eval = plan.eval;
-        EvalBroker broker = cluster.state().broker();
         broker.finish(eval);
-        if (plan.leaderEpoch != cluster.leaderEpoch()) {
+        if (plan.leaderEpoch != context.control().leaderEpoch()) {
             broker.requeue(eval);
         } else {
             settle(eval, plan, applier.apply(plan));
@@ -91,7 +95,6 @@ public final class SchedulerWorkers {
     }
 
     private void settle(Evaluation eval, Plan plan, PlanResult result) {
-        EvalBroker broker = cluster.state().broker();
         if (plan.followUpAtNanos >= 0) {
             scheduleFollowUp(Math.max(sim.nowNanos(), plan.followUpAtNanos), eval.job);
         }
@@ -100,7 +103,7 @@ public final class SchedulerWorkers {
             if (eval.planAttempts < attemptLimit(eval.job)) {
                 broker.requeue(eval);
             } else {
-                cluster.sim().metrics().increment("evalsFailed");
+                context.sim().metrics().increment("evalsFailed");
                 scheduleFollowUp(sim.nowNanos() + SimTime.millis(config.failedEvalFollowupMillis),
                         eval.job);
             }
@@ -111,7 +114,7 @@ public final class SchedulerWorkers {
 
     private void scheduleFollowUp(long atNanos, Job job) {
         followUpsPending++;
-        sim.post(atNanos, followUpKind, job.id, 0);
+        sim.post(atNanos, followUpKind, job.id(), 0);
     }
 
     /** Follow-up evaluations (delayed reschedules, failed evals) not yet due. */
@@ -120,7 +123,7 @@ public final class SchedulerWorkers {
     }
 
     private int attemptLimit(Job job) {
-        switch (job.type) {
+        switch (job.type()) {
             case SYSTEM:
             case SYSBATCH:
                 return config.planAttemptsSystem;

@@ -1,10 +1,11 @@
 package io.schedsim.model.task;
 
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * The end-of-run checks of the Ray workload, recomputed from the task columns rather than from
@@ -14,16 +15,18 @@ import io.schedsim.model.node.NodeStatus;
  * max_retries -1 all FINISHED) and INV-26 (capacity free 60 s after the last task).
  */
 final class LivenessAudit {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final TaskColumns tasks;
     private final long cpuMilli;
     private final InvariantMonitor monitor;
 
-    LivenessAudit(Cluster cluster, TaskColumns tasks, long cpuMilli) {
-        this.cluster = cluster;
+    LivenessAudit(ModelContext context, TaskColumns tasks, long cpuMilli) {
+        this.context = context;
+        this.state = context.state();
         this.tasks = tasks;
         this.cpuMilli = cpuMilli;
-        this.monitor = cluster.monitor();
+        this.monitor = context.checks();
     }
 
     void run(RayWorkload workload, long capacityFreeWindowNanos) {
@@ -34,7 +37,7 @@ final class LivenessAudit {
 
     /** Milli-CPU held per slot by leased and running attempts and by orphaned children. */
     long[] reservedByNode() {
-        long[] reserved = new long[cluster.nodeSlotCount()];
+        long[] reserved = new long[state.nodeSlotCount()];
         for (int e = 0; e < tasks.taskCount * 2; e++) {
             if (tasks.holdsCpu(e)) {
                 reserved[tasks.node(e)] += cpuMilli;
@@ -55,7 +58,7 @@ final class LivenessAudit {
                 continue;
             }
             int slot = tasks.node(e);
-            if (cluster.node(slot).status == NodeStatus.DOWN) {
+            if (state.node(slot).status() == NodeStatus.DOWN) {
                 monitor.violation(Inv.RESOURCE_ACCOUNTING, "task entry " + e + " (state " + s
                         + ") still held on DEAD node " + slot);
                 return;
@@ -85,13 +88,13 @@ final class LivenessAudit {
      */
     private void checkCapacityFree(RayWorkload workload, long windowNanos) {
         long last = workload.lastCompletionNanos();
-        if (!workload.allTerminal() || last < 0 || cluster.nowNanos() - last < windowNanos) {
+        if (!workload.allTerminal() || last < 0 || context.sim().nowNanos() - last < windowNanos) {
             return;
         }
         long[] reserved = reservedByNode();
         for (int slot = 0; slot < reserved.length; slot++) {
-            Node node = cluster.node(slot);
-            if (node.status != NodeStatus.DOWN && reserved[slot] != 0) {
+            Node node = state.node(slot);
+            if (node.status() != NodeStatus.DOWN && reserved[slot] != 0) {
                 monitor.violation(Inv.CAPACITY_FREE, node + " still reserves " + reserved[slot]
                         + " milli-CPU for Ray tasks 60 s after the last one finished");
             }
@@ -104,10 +107,10 @@ final class LivenessAudit {
      * leak that makes it wait is INV-17's, caught by the end-of-run audit.
      */
     private boolean feasibleNodeAlive(long requestMilli) {
-        for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            Node node = cluster.node(slot);
-            if (node.status != NodeStatus.DOWN && node.hostUp && node.agentUp && !node.draining
-                    && node.cpuFreeMilli() >= requestMilli) {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node node = state.node(slot);
+            if (node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp()
+                    && !node.draining() && node.cpuFreeMilli() >= requestMilli) {
                 return true;
             }
         }

@@ -12,11 +12,12 @@ import static io.schedsim.model.task.TaskColumns.outer;
 import static io.schedsim.model.task.TaskColumns.taskOf;
 
 import io.schedsim.core.event.Simulation;
-import io.schedsim.model.Cluster;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 
 /**
  * What owners do when an attempt fails (R-1..R-3, R-10): record it, ask the {@link RetryPolicy},
@@ -25,7 +26,8 @@ import io.schedsim.model.node.NodeStatus;
  * parent is gone is orphaned or dropped instead of retried.
  */
 final class OwnerRetries {
-    private final Cluster cluster;
+    private final ModelContext context;
+    private final StateStore state;
     private final Simulation sim;
     private final InvariantMonitor monitor;
     private final TaskColumns tasks;
@@ -39,12 +41,13 @@ final class OwnerRetries {
     private int kindRetry;
     private int kindOrphanDone;
 
-    OwnerRetries(Cluster cluster, TaskColumns tasks, PendingQueues pending, FailureLog failures,
+    OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, RetryPolicy policy, int maxRetries, long retryDelayNanos,
             long cpuMilli) {
-        this.cluster = cluster;
-        this.sim = cluster.sim();
-        this.monitor = cluster.monitor();
+        this.context = context;
+        this.state = context.state();
+        this.sim = context.sim();
+        this.monitor = context.checks();
         this.tasks = tasks;
         this.pending = pending;
         this.failures = failures;
@@ -62,8 +65,8 @@ final class OwnerRetries {
 
     /** True while the parent attempt's process lives (ground truth: it receives results). */
     boolean ownerAlive(int parent) {
-        Node node = cluster.node(tasks.node(parent));
-        return node.status != NodeStatus.DOWN && node.incarnation == tasks.incarnation(parent);
+        Node node = state.node(tasks.node(parent));
+        return node.status() != NodeStatus.DOWN && node.incarnation() == tasks.incarnation(parent);
     }
 
     /** The attempt failed; the caller has released its CPU if its node is alive. */
@@ -172,11 +175,11 @@ final class OwnerRetries {
             return;
         }
         int slot = tasks.node(c);
-        Node node = cluster.node(slot);
+        Node node = state.node(slot);
         tasks.unlink(c);
         long doneAt = sim.dueTimeOf(tasks.handle(c));
         sim.cancel(tasks.handle(c));
-        if (node.status == NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
             failures.record(c, tasks.attempt(c), ErrorType.NODE_DIED, sim.nowNanos());
             stats.lostAttempts++;
         } else {
@@ -191,14 +194,14 @@ final class OwnerRetries {
 
     /** An orphan's run ended: free its CPU unless it died with its node. */
     boolean orphanDone(int slot, int incarnation) {
-        Node node = cluster.node(slot);
-        if (node.status == NodeStatus.DOWN || node.incarnation != incarnation || !node.hostUp
-                || !node.agentUp || tasks.orphanCpuMilli[slot] < cpuMilli) {
+        Node node = state.node(slot);
+        if (node.status() == NodeStatus.DOWN || node.incarnation() != incarnation || !node.hostUp()
+                || !node.agentUp() || tasks.orphanCpuMilli[slot] < cpuMilli) {
             // Died with its node, or its reservation already left with the node's earlier death.
             return false;
         }
         tasks.orphanCpuMilli[slot] -= cpuMilli;
-        cluster.release(node, cpuMilli, 0);
+        state.release(node, cpuMilli, 0);
         return true;
     }
 

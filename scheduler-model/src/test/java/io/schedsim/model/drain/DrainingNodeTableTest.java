@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.model.Cluster;
 import io.schedsim.model.NomadClusters;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.api.DrainSpec;
-import io.schedsim.model.job.Job;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,8 +61,8 @@ class DrainingNodeTableTest {
         drainer.markRemaining(cluster.node(NODE), null, true);
         int marked = 0;
         for (Alloc alloc : cluster.state().allocs().all()) {
-            marked += alloc.migrate ? 1 : 0;
-            if (alloc.migrate && alloc.job.type == JobType.SYSTEM) {
+            marked += alloc.migrate() ? 1 : 0;
+            if (alloc.migrate() && alloc.job().type() == JobType.SYSTEM) {
                 assertEquals(false, ignoreSystem, "system marked under -ignore-system");
             }
         }

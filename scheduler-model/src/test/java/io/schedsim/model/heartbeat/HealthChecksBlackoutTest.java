@@ -33,7 +33,7 @@ class HealthChecksBlackoutTest {
         config.healthCheckFailureThreshold = threshold;
         config.taskRetryDelayMillis = 100;
         Cluster cluster = Cluster.create(new io.schedsim.core.event.Simulation(23), config,
-                io.schedsim.model.ModelComponents.CORRECT);
+                io.schedsim.model.ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < WORKERS; i++) {
             cluster.addNode(4_000, 1_000, false);
@@ -46,7 +46,7 @@ class HealthChecksBlackoutTest {
         cluster.sim().runUntil(SimTime.seconds(600));
 
         for (int slot = 0; slot <= WORKERS; slot++) {
-            assertEquals(NodeStatus.READY, cluster.node(slot).status, "node " + slot);
+            assertEquals(NodeStatus.READY, cluster.node(slot).status(), "node " + slot);
         }
         assertTrue(cluster.ray().allTerminal());
         assertEquals(2_000, cluster.ray().completed());

@@ -28,12 +28,12 @@ class HealthChecksDetectionTest {
         Cluster cluster = cluster(new ClusterConfig(), 3);
         long killAt = SimTime.millis(killAtMillis);
         cluster.sim().runUntil(killAt);
-        assertEquals(NodeStatus.READY, cluster.node(2).status);
+        assertEquals(NodeStatus.READY, cluster.node(2).status());
         cluster.terminateHost(2);
         cluster.sim().runUntil(killAt + SimTime.seconds(61));
-        assertEquals(NodeStatus.READY, cluster.node(2).status, "DEAD before five timeouts");
+        assertEquals(NodeStatus.READY, cluster.node(2).status(), "DEAD before five timeouts");
         cluster.sim().runUntil(killAt + SimTime.seconds(120));
-        long latency = cluster.node(2).downAtNanos - killAt;
+        long latency = cluster.node(2).downAtNanos() - killAt;
         assertTrue(latency >= SimTime.seconds(62), SimTime.format(latency));
         assertTrue(latency <= SimTime.seconds(68), SimTime.format(latency));
         assertOthersAlive(cluster, 2);
@@ -47,8 +47,8 @@ class HealthChecksDetectionTest {
         cluster.sim().runUntil(killAt);
         cluster.killAgent(1);
         cluster.sim().runUntil(killAt + SimTime.seconds(60));
-        long latency = cluster.node(1).downAtNanos - killAt;
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        long latency = cluster.node(1).downAtNanos() - killAt;
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
         assertTrue(latency >= SimTime.seconds(12), SimTime.format(latency));
         assertTrue(latency <= SimTime.seconds(18), SimTime.format(latency));
         assertOthersAlive(cluster, 1);
@@ -60,8 +60,8 @@ class HealthChecksDetectionTest {
         cluster.sim().runUntil(SimTime.seconds(1));
         cluster.terminateHost(1);
         cluster.sim().runUntil(SimTime.seconds(200));
-        long latency = cluster.node(1).downAtNanos - SimTime.seconds(1);
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        long latency = cluster.node(1).downAtNanos() - SimTime.seconds(1);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
         assertTrue(latency <= cluster.detector().detectionWindowNanos(),
                 SimTime.format(latency));
         assertTrue(latency >= SimTime.seconds(62), SimTime.format(latency));
@@ -100,9 +100,9 @@ class HealthChecksDetectionTest {
         cluster.sim().runUntil(SimTime.seconds(6));
         stop.accept(cluster);
         cluster.sim().runUntil(SimTime.seconds(200));
-        assertEquals(NodeStatus.DOWN, cluster.node(2).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status());
         assertOthersAlive(cluster, 2);
-        return cluster.node(2).downAtNanos - SimTime.seconds(6);
+        return cluster.node(2).downAtNanos() - SimTime.seconds(6);
     }
 
     @Test
@@ -115,23 +115,23 @@ class HealthChecksDetectionTest {
     @Test
     void nodesAreAliveAtRegistrationAndDeadIsFinal() {
         Cluster cluster = cluster(new ClusterConfig(), 2);
-        assertEquals(NodeStatus.READY, cluster.node(1).status);
+        assertEquals(NodeStatus.READY, cluster.node(1).status());
         cluster.killAgent(1);
         cluster.sim().runUntil(SimTime.seconds(60));
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
         HealthChecks checks = (HealthChecks) cluster.detector();
         long sent = checks.checksSent();
         cluster.sim().runUntil(SimTime.seconds(120));
         // Only node 0 and node 2 are still checked: about 20 checks each per minute.
         assertTrue(checks.checksSent() - sent <= 2 * 21, "checks " + (checks.checksSent() - sent));
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
         int joined = cluster.addNode(4_000, 1_000, false);
-        assertEquals(NodeStatus.READY, cluster.node(joined).status);
+        assertEquals(NodeStatus.READY, cluster.node(joined).status());
         assertEquals(List.of(), cluster.monitor().violations());
     }
 
     static Cluster cluster(ClusterConfig config, int workers) {
-        Cluster cluster = Cluster.create(new Simulation(17), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(17), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < workers; i++) {
             cluster.addNode(4_000, 1_000, false);
@@ -143,7 +143,7 @@ class HealthChecksDetectionTest {
     private static void assertOthersAlive(Cluster cluster, int killed) {
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             if (slot != killed) {
-                assertEquals(NodeStatus.READY, cluster.node(slot).status, "node " + slot);
+                assertEquals(NodeStatus.READY, cluster.node(slot).status(), "node " + slot);
             }
         }
         assertEquals(List.of(), cluster.monitor().violations());

@@ -10,8 +10,8 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.NomadClusters;
 import io.schedsim.model.config.ClusterConfig;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,16 +73,16 @@ class TtlHeartbeatsTest {
         cluster.sim().runUntil(SimTime.seconds(cutSeconds + 60));
 
         Node node = cluster.node(1);
-        assertEquals(NodeStatus.DOWN, node.status);
+        assertEquals(NodeStatus.DOWN, node.status());
         long lastArrival = log.arrivals.getLong(log.arrivals.size() - 1);
         long lastTtl = log.ttls.getLong(log.ttls.size() - 1);
-        assertEquals(lastArrival, node.lastHeartbeatNanos);
-        assertEquals(lastArrival + lastTtl + SimTime.millis(graceMillis), node.downAtNanos,
+        assertEquals(lastArrival, node.lastHeartbeatNanos());
+        assertEquals(lastArrival + lastTtl + SimTime.millis(graceMillis), node.downAtNanos(),
                 "down at last heartbeat + ttl + grace");
-        assertTrue(node.downAtNanos - lastArrival >= SimTime.seconds(10)
+        assertTrue(node.downAtNanos() - lastArrival >= SimTime.seconds(10)
                 + SimTime.millis(graceMillis), "INV-11 lower bound");
         for (int slot : new int[] {0, 2}) {
-            assertEquals(NodeStatus.READY, cluster.node(slot).status);
+            assertEquals(NodeStatus.READY, cluster.node(slot).status());
         }
         assertEquals(List.of(), cluster.monitor().violations());
     }
@@ -90,7 +90,7 @@ class TtlHeartbeatsTest {
     private static Cluster cluster(long seed, ClusterConfig config, int nodes, Heartbeats log) {
         Simulation sim = new Simulation(seed);
         sim.setTraceSink(log);
-        Cluster cluster = Cluster.create(sim, config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(sim, config, ModelComponents.defaults());
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NomadClusters.NODE_CPU_MILLI, NomadClusters.NODE_MEM_MB, false);
         }

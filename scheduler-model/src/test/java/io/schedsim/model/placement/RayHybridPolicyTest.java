@@ -6,6 +6,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.node.NodeStatus;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,15 @@ class RayHybridPolicyTest {
     @Test
     void followsReservationsAndStatus() {
         Cluster cluster = cluster();
-        RayHybridPolicy policy = new RayHybridPolicy(cluster);
+        RayHybridPolicy policy = new RayHybridPolicy(cluster.context());
         assertEquals(1, policy.pickNode(0, 1_000), "the head has no CPU; lowest slot wins ties");
-        cluster.reserve(cluster.node(1), 4_000, 0);
+        cluster.state().reserve(cluster.node(1), 4_000, 0);
         policy.onNodeChanged(cluster.node(1));
         assertEquals(2, policy.pickNode(0, 1_000));
         assertEquals(2, policy.pickNode(1, 1_000), "a full preferred node is skipped");
-        cluster.node(2).status = NodeStatus.DOWN;
+        cluster.terminateHost(2);
+        cluster.context().control().markNodeDown(cluster.node(2), "test: detected");
+        assertEquals(NodeStatus.DOWN, cluster.node(2).status());
         policy.onNodeChanged(cluster.node(2));
         assertEquals(3, policy.pickNode(2, 1_000));
         assertEquals(-1, policy.pickNode(3, 5_000), "infeasible: waits");
@@ -30,13 +33,14 @@ class RayHybridPolicyTest {
     @Test
     void unannouncedDrainIsNeverPicked() {
         Cluster cluster = cluster();
-        RayHybridPolicy policy = new RayHybridPolicy(cluster);
-        cluster.node(1).draining = true;
-        cluster.node(2).draining = true;
+        RayHybridPolicy policy = new RayHybridPolicy(cluster.context());
+        // The operator's drains reach the cluster's own placement, not this policy.
+        cluster.updateDrain(1, DrainSpec.noDeadline(false));
+        cluster.updateDrain(2, DrainSpec.noDeadline(false));
         assertEquals(3, policy.pickNode(-1, 1_000));
-        cluster.node(3).draining = true;
+        cluster.updateDrain(3, DrainSpec.noDeadline(false));
         assertEquals(-1, policy.pickNode(-1, 1_000));
-        cluster.node(2).draining = false;
+        cluster.cancelDrain(2, false);
         policy.onNodeChanged(cluster.node(2));
         assertEquals(2, policy.pickNode(-1, 1_000));
     }
@@ -44,7 +48,7 @@ class RayHybridPolicyTest {
     private static Cluster cluster() {
         ClusterConfig config = new ClusterConfig();
         config.rayTopKFraction = 0;
-        Cluster cluster = Cluster.create(new Simulation(9), config, ModelComponents.CORRECT);
+        Cluster cluster = Cluster.create(new Simulation(9), config, ModelComponents.defaults());
         cluster.addNode(0, 1_000, true);
         for (int i = 0; i < 3; i++) {
             cluster.addNode(4_000, 1_000, false);

@@ -25,7 +25,7 @@ class RayChaosSmokeTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(200, SimTime.millis(800), true,
                 SimTime.millis(200), 1_000, -1, 0);
         Cluster cluster = RayClusters.start(seed, RayClusters.config(), 3, 4_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         cluster.sim().runUntil(SimTime.millis(killAtMillis));
         cluster.terminateHost(victim);
         RayClusters.runUntilTerminal(cluster, 3_600);
@@ -41,10 +41,10 @@ class RayChaosSmokeTest {
         assertTrue(ray.retries() >= ray.lostAttempts() / 2, "retries " + ray.retries());
         assertEquals(200, cluster.sim().metrics().recorder("taskCompletion").count());
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
-            boolean dead = cluster.node(slot).status == NodeStatus.DOWN;
+            boolean dead = cluster.node(slot).status() == NodeStatus.DOWN;
             assertEquals(slot == victim, dead, "DEAD ⊆ killed, and the killed node is DEAD");
             if (!dead) {
-                assertEquals(0, cluster.node(slot).cpuUsedMilli, "CPU free on node " + slot);
+                assertEquals(0, cluster.node(slot).cpuUsedMilli(), "CPU free on node " + slot);
             }
         }
         EndOfRun.check(cluster);
@@ -60,7 +60,7 @@ class RayChaosSmokeTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(300, SimTime.millis(800), true,
                 SimTime.millis(300), 1_000, 2, 0);
         Cluster cluster = RayClusters.start(seed, RayClusters.config(), 4, 4_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         cluster.sim().runUntil(SimTime.seconds(4));
         cluster.terminateHost(1);
         cluster.crashRunningWork(2);

@@ -26,17 +26,17 @@ class RayNodeLossTest {
     @CsvSource({"-1, 0:FAILED(NODE_DIED) 1:FINISHED", "1, 0:FAILED(NODE_DIED) 1:FINISHED",
         "0, 0:FAILED(NODE_DIED)"})
     void lostAttemptIsRetriedAfterDeath(int maxRetries, String history) {
-        Cluster cluster = run(maxRetries, ModelComponents.CORRECT);
+        Cluster cluster = run(maxRetries, ModelComponents.defaults());
         RayWorkload ray = cluster.ray();
         assertEquals(List.of(), cluster.monitor().violations());
-        assertEquals(NodeStatus.DOWN, cluster.node(1).status);
-        long detected = cluster.node(1).downAtNanos;
+        assertEquals(NodeStatus.DOWN, cluster.node(1).status());
+        long detected = cluster.node(1).downAtNanos();
         assertTrue(detected > KILL_AT + SimTime.seconds(52), "DEAD at " + detected);
         assertEquals(history, String.join(" ", ray.attempts(0).stream()
                 .map(TaskAttempt::toString).toList()));
         assertEquals(1, ray.lostAttempts());
         assertEquals(maxRetries == 0, ray.endedInError(0));
-        assertEquals(0, cluster.node(2).cpuUsedMilli);
+        assertEquals(0, cluster.node(2).cpuUsedMilli());
         ray.checkLiveness();
         assertEquals(List.of(), cluster.monitor().violations());
     }
@@ -71,18 +71,13 @@ class RayNodeLossTest {
                 maxRetries, 0);
         Cluster cluster = RayClusters.start(5, RayClusters.config(), 2, 4_000, spec, components);
         cluster.sim().runUntil(KILL_AT);
-        assertEquals(1_000, cluster.node(1).cpuUsedMilli, "the task runs on worker 1");
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli(), "the task runs on worker 1");
         cluster.terminateHost(1);
         RayClusters.runUntilTerminal(cluster, 600);
         return cluster;
     }
 
     private static ModelComponents withRetryPolicy(RetryPolicy policy) {
-        return new ModelComponents() {
-            @Override
-            public RetryPolicy retryPolicy(Cluster cluster) {
-                return policy;
-            }
-        };
+        return ModelComponents.defaults().withRetryPolicy(context -> policy);
     }
 }

@@ -8,9 +8,11 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.api.DrainSpec;
+import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +27,18 @@ class RayOwnershipTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
                 SimTime.seconds(2), 1_000, 3, 0);
         Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         RayWorkload ray = cluster.ray();
         cluster.sim().runUntil(SimTime.seconds(1));
         // The parent waits in get on node 1; its child runs there on the CPU the parent released.
-        assertEquals(1_000, cluster.node(1).cpuUsedMilli);
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli());
         assertTrue(cluster.crashRunningWork(1), "the parent's worker is killed");
-        assertEquals(1_000, cluster.node(1).cpuUsedMilli, "the orphan keeps its CPU");
+        assertEquals(1_000, cluster.node(1).cpuUsedMilli(), "the orphan keeps its CPU");
         assertArrayEquals(new long[] {0, 1_000, 0}, ray.reservedCpuMilliByNode());
         cluster.sim().runUntil(SimTime.seconds(2));
-        assertEquals(1_000, cluster.node(2).cpuUsedMilli, "the retry runs on node 2");
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli(), "the retry runs on node 2");
         cluster.sim().runUntil(SimTime.seconds(3));
-        assertEquals(0, cluster.node(1).cpuUsedMilli, "the orphan finished and freed its CPU");
+        assertEquals(0, cluster.node(1).cpuUsedMilli(), "the orphan finished and freed its CPU");
         RayClusters.runUntilTerminal(cluster, 60);
         assertEquals("[0:FAILED(WORKER_DIED), 1:FINISHED]", ray.attempts(0).toString());
         assertEquals(1, ray.completed());
@@ -51,8 +53,8 @@ class RayOwnershipTest {
         RayWorkload ray = cluster.ray();
         cluster.sim().runUntil(SimTime.seconds(1));
         // The parent waits in get on node 1, its child runs on node 2.
-        assertEquals(0, cluster.node(1).cpuUsedMilli);
-        assertEquals(1_000, cluster.node(2).cpuUsedMilli);
+        assertEquals(0, cluster.node(1).cpuUsedMilli());
+        assertEquals(1_000, cluster.node(2).cpuUsedMilli());
         cluster.terminateHost(2);
         RayClusters.runUntilTerminal(cluster, 600);
         assertEquals(1, ray.completed());
@@ -70,14 +72,14 @@ class RayOwnershipTest {
         cluster.sim().runUntil(SimTime.seconds(1));
         cluster.terminateHost(1);
         cluster.sim().runUntil(SimTime.seconds(7));
-        assertEquals(0, cluster.node(2).cpuUsedMilli, "the child finished and freed its CPU");
+        assertEquals(0, cluster.node(2).cpuUsedMilli(), "the child finished and freed its CPU");
         assertEquals(0, ray.completed(), "its result went nowhere");
         RayClusters.runUntilTerminal(cluster, 600);
         assertEquals("[0:FAILED(NODE_DIED), 1:FINISHED]", ray.attempts(0).toString());
         assertEquals(1, ray.lostAttempts());
         assertEquals(1, ray.retries());
         for (int slot = 2; slot <= 3; slot++) {
-            assertEquals(0, cluster.node(slot).cpuUsedMilli);
+            assertEquals(0, cluster.node(slot).cpuUsedMilli());
         }
         ray.checkLiveness();
         assertEquals(List.of(), cluster.monitor().violations());
@@ -85,27 +87,7 @@ class RayOwnershipTest {
 
     /** 3 one-CPU workers, one task of 0.8 s with a 5 s child, children placed off their owner. */
     private static Cluster spillAwayCluster() {
-        ModelComponents spillAway = new ModelComponents() {
-            @Override
-            public RayPlacement rayPlacement(Cluster cluster) {
-                return new RayPlacement() {
-                    @Override
-                    public int pickNode(int preferredNode, long cpuMilli) {
-                        for (int slot = 1; slot < cluster.nodeSlotCount(); slot++) {
-                            Node node = cluster.node(slot);
-                            if (slot != preferredNode && cluster.raySchedulable(node)
-                                    && node.cpuFreeMilli() >= cpuMilli) {
-                                return slot;
-                            }
-                        }
-                        return -1;
-                    }
-
-                    @Override
-                    public void onNodeChanged(Node node) {}
-                };
-            }
-        };
+        ModelComponents spillAway = ModelComponents.defaults().withRayPlacement(SpillAway::new);
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
                 SimTime.seconds(5), 1_000, -1, 0);
         return RayClusters.start(3, RayClusters.config(), 3, 1_000, spec, spillAway);
@@ -113,21 +95,8 @@ class RayOwnershipTest {
 
     @Test
     void leaseOnADrainingNodeBreaksThePlacementGate() {
-        ModelComponents ignoresDrain = new ModelComponents() {
-            @Override
-            public RayPlacement rayPlacement(Cluster cluster) {
-                return new RayPlacement() {
-                    @Override
-                    public int pickNode(int preferredNode, long cpuMilli) {
-                        Node node = cluster.node(1);
-                        return node.cpuFreeMilli() >= cpuMilli ? 1 : -1;
-                    }
-
-                    @Override
-                    public void onNodeChanged(Node node) {}
-                };
-            }
-        };
+        ModelComponents ignoresDrain = ModelComponents.defaults()
+                .withRayPlacement(IgnoresDrain::new);
         // Submitted before the drainer's first pass could clear the drain of the empty node.
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), false, 0, 1_000, 0,
                 SimTime.millis(500));
@@ -136,5 +105,46 @@ class RayOwnershipTest {
         cluster.updateDrain(1, DrainSpec.noDeadline(false));
         cluster.sim().runUntil(SimTime.seconds(2));
         assertEquals(Inv.PLACEMENT_GATE, cluster.monitor().violations().get(0).invariant());
+    }
+
+    /** Places every lease on the first schedulable worker that is not the owner's node. */
+    private static final class SpillAway implements RayPlacement {
+        private final StateView state;
+
+        SpillAway(ModelContext context) {
+            this.state = context.state();
+        }
+
+        @Override
+        public int pickNode(int preferredNode, long cpuMilli) {
+            for (int slot = 1; slot < state.nodeSlotCount(); slot++) {
+                Node node = state.node(slot);
+                if (slot != preferredNode && node.isRaySchedulable()
+                        && node.cpuFreeMilli() >= cpuMilli) {
+                    return slot;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void onNodeChanged(Node node) {}
+    }
+
+    /** A wrong placement: always node 1 while it has room, drain or not. */
+    private static final class IgnoresDrain implements RayPlacement {
+        private final StateView state;
+
+        IgnoresDrain(ModelContext context) {
+            this.state = context.state();
+        }
+
+        @Override
+        public int pickNode(int preferredNode, long cpuMilli) {
+            return state.node(1).cpuFreeMilli() >= cpuMilli ? 1 : -1;
+        }
+
+        @Override
+        public void onNodeChanged(Node node) {}
     }
 }

@@ -35,7 +35,7 @@ class RayRetryTableTest {
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.seconds(3), false, 0, 1_000,
                 maxRetries, 0);
         Cluster cluster = RayClusters.start(1, RayClusters.config(), 1, 2_000, spec,
-                ModelComponents.CORRECT);
+                ModelComponents.defaults());
         int[] killed = {0};
         long[] nextKillAt = {0};
         int kind = cluster.sim().registerKind("test.workerKiller", (entity, payload) -> {
@@ -61,7 +61,7 @@ class RayRetryTableTest {
         assertEquals(error ? kills - 1 : kills, ray.retries());
         assertEquals(0, ray.lostAttempts());
         assertEquals(List.of(), RayClusters.violations(cluster));
-        assertEquals(0, cluster.node(1).cpuUsedMilli);
+        assertEquals(0, cluster.node(1).cpuUsedMilli());
     }
 
     private static String expand(String history) {

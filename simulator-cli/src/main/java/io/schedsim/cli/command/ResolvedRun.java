@@ -3,6 +3,7 @@ package io.schedsim.cli.command;
 import io.schedsim.cli.Catalogs;
 import io.schedsim.core.trace.TraceSink;
 import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
@@ -12,11 +13,15 @@ import java.util.Map;
 
 /** A scenario looked up and a request validated from command-line text, before anything runs. */
 record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
-    /** Looks up the scenario and variant and parses every override; throws on bad input. */
+    /**
+     * Looks up the scenario and variant and parses every override; throws on bad input, and on a
+     * config whose estimated heap exceeds this JVM's (before a sweep starts its threads).
+     */
     static ResolvedRun resolve(Catalogs catalogs, String scenarioName, long seed,
             Map<String, String> overrides, String variantName) {
         ScenarioDefinition scenario = catalogs.scenario(scenarioName);
         Map<String, Object> config = scenario.configWith(overrides);
+        Footprint.check(scenario, config);
         BugVariant variant = catalogs.variant(variantName);
         RunRequest request = new RunRequest(scenario.name(), seed, config,
                 variant == null ? null : variant.name());

@@ -2,10 +2,10 @@ package io.schedsim.cli.command;
 
 import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
+import io.schedsim.cli.describe.ScenarioDescription;
 import io.schedsim.cli.output.Json;
 import io.schedsim.prop.scenario.ScenarioDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,12 +15,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code schedsim scenarios [--json]}: the built-in scenarios. */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
-        description = "Lists the built-in scenarios (--json: with their config defaults).")
+        description = "Lists the built-in scenarios (--json: config defaults and knobs).")
 final class ScenariosCommand implements Callable<Integer> {
     @ParentCommand
     private SchedsimCommand root;
 
-    @Option(names = "--json", description = "Prints a JSON array of {name, description, config}.")
+    @Option(names = "--json",
+            description = "Prints a JSON array of {name, description, config, knobs}.")
     private boolean json;
 
     @Override
@@ -30,11 +31,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> array = new ArrayList<>();
             for (ScenarioDefinition scenario : scenarios) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", scenario.name());
-                entry.put("description", scenario.description());
-                entry.put("config", scenario.defaults());
-                array.add(entry);
+                array.add(ScenarioDescription.json(scenario));
             }
             context.out().println(Json.pretty(array));
         } else {

@@ -4,15 +4,20 @@ import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command; on its own (no subcommand) it is a usage error. */
-@Command(name = "schedsim", mixinStandardHelpOptions = true,
+/**
+ * The root command; on its own (no subcommand) it is a usage error. Its attributes are inherited,
+ * so every subcommand (present and future) answers {@code --version} with the same line.
+ */
+@Command(name = "schedsim", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Deterministic discrete-event simulator of a distributed task scheduler "
                 + "under faults.",
-        subcommands = {ScenariosCommand.class, VariantsCommand.class, RunCommand.class,
+        subcommands = {ScenariosCommand.class, DescribeCommand.class, VariantsCommand.class,
+            RunCommand.class,
             ReplayCommand.class, SweepCommand.class, CheckDeterminismCommand.class,
             JshellCommand.class})
 public final class SchedsimCommand implements Callable<Integer> {

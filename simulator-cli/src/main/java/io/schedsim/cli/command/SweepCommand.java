@@ -124,6 +124,12 @@ final class SweepCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.clear();
             }
+            if (report.seedsRun() == 0 && !signal.signalled()) {
+                // Only a time budget ends a sweep before its first seed; nothing was tested.
+                context.error("sweep: no seed finished within --seconds " + seconds
+                        + "; nothing was tested (give it more time or --seeds A..B)");
+                return ExitCode.INPUT;
+            }
             print(context, report, range, search.parallelism());
             if (signal.signalled()) {
                 context.error("sweep: stopped by a signal after " + report.seedsRun() + " seeds");

@@ -5,9 +5,9 @@ import io.schedsim.cli.timeline.TimelineModel.Lane;
 import io.schedsim.cli.timeline.TimelineModel.Mark;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
 import java.util.ArrayList;
@@ -100,26 +100,28 @@ public final class TimelineBuilder {
             byNode.add(new ArrayList<>());
         }
         for (Alloc alloc : cluster.state().allocs().all()) {
-            byNode.get(alloc.node).add(bar(alloc, end));
+            byNode.get(alloc.node()).add(bar(alloc, end));
         }
         return byNode;
     }
 
     static AllocBar bar(Alloc alloc, long end) {
-        long created = SimTime.toMillis(alloc.createdNanos);
-        long running = alloc.runningSinceNanos < 0 ? -1 : SimTime.toMillis(alloc.runningSinceNanos);
+        long created = SimTime.toMillis(alloc.createdNanos());
+        long running = alloc.runningSinceNanos() < 0 ? -1
+                : SimTime.toMillis(alloc.runningSinceNanos());
         String outcome = outcome(alloc);
-        long stop = alloc.isTerminal() ? Math.min(end, SimTime.toMillis(alloc.modifiedNanos))
+        long stop = alloc.isTerminal() ? Math.min(end, SimTime.toMillis(alloc.modifiedNanos()))
                 : AllocBar.OPEN;
         String label = String.format(Locale.ROOT, "alloc %d of %s (%s) on node %d: %s, created"
-                + " %s%s%s%s%s", alloc.id, alloc.job.name, alloc.job.type.jsonName(), alloc.node,
-                outcome, TimeText.seconds(created),
+                + " %s%s%s%s%s", alloc.id(), alloc.job().name(), alloc.job().type().jsonName(),
+                alloc.node(), outcome, TimeText.seconds(created),
                 running < 0 ? ", never ran" : ", running from " + TimeText.seconds(running),
                 stop == AllocBar.OPEN ? "" : ", ended " + TimeText.seconds(stop),
-                alloc.stopReason.isEmpty() ? "" : " (" + alloc.stopReason + ")",
-                alloc.previousAlloc == Alloc.NONE ? "" : "; replaces alloc " + alloc.previousAlloc);
-        return new AllocBar(created, running, stop, alloc.job.type.jsonName(), outcome,
-                alloc.previousAlloc != Alloc.NONE, label);
+                alloc.stopReason().isEmpty() ? "" : " (" + alloc.stopReason() + ")",
+                alloc.previousAlloc() == Alloc.NONE ? ""
+                        : "; replaces alloc " + alloc.previousAlloc());
+        return new AllocBar(created, running, stop, alloc.job().type().jsonName(), outcome,
+                alloc.previousAlloc() != Alloc.NONE, label);
     }
 
     /** lost, failed, complete, running, pending, or stopped (desired stop before it ran). */

@@ -45,11 +45,14 @@ public final class ChaosSwarm extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("nodes", 6, 2, 8, "worker nodes (a 0-CPU head is added for Ray)"),
-                Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each"),
-                Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running"),
+                Knob.ofInt("nodes", 6, 2, 8, "worker nodes (a 0-CPU head is added for Ray)")
+                        .in("nodes"),
+                Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each").in("jobs"),
+                Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running")
+                        .in("jobs"),
                 Knob.ofBoolean("systemJob", true, "a system job on every node"),
-                Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)"),
+                Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
+                        .in("tasks"),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
                         "ray-health-check"), "failure detector; seeded = drawn per seed"),
                 Knob.ofLong("faultWindowMillis", 600_000, 1_000, 86_400_000,
@@ -118,6 +121,16 @@ public final class ChaosSwarm extends BuiltInScenario {
     protected Timing timing(Config config) {
         long heal = Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis"));
         return new Timing(heal, heal + config.longValue("settleMillis"), 0);
+    }
+
+    /** The detector the seed picked when the knob says {@code seeded}. */
+    @Override
+    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("detector", cluster.config().detector == DetectorPolicy.NOMAD_TTL
+                ? "nomad-ttl" : "ray-health-check");
+        return resolved;
     }
 
     @Override

@@ -40,8 +40,8 @@ public final class NomadBatchAfterDeadline extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofInt("nodes", 2, 2, 1_000, "nodes: X and the spares (Y)"),
-                Knob.ofInt("batchCount", 10, 1, 1_000, "batch job count (on X)"),
+                Knob.ofInt("nodes", 2, 2, 1_000, "nodes: X and the spares (Y)").in("nodes"),
+                Knob.ofInt("batchCount", 10, 1, 1_000, "batch job count (on X)").in("allocations"),
                 Knob.ofLong("batchCpuMilli", 300, 1, NomadKnobs.NODE_CPU_MILLI,
                         "CPU of one batch allocation (nodes have 4,000)"),
                 Knob.ofLong("batchRunMillis", 3_600_000, 1, NomadKnobs.DAY_MILLIS,

@@ -47,14 +47,15 @@ public final class NomadDrainDeadline extends BuiltInScenario {
         return NomadKnobs.with(knobs, 600_000);
     }
 
-    /** The knobs SC-3 and SC-4's service variant share. */
+    /** The knobs SC-3 and SC-4's service case share. */
     static List<Knob> serviceKnobs() {
         return List.of(
-                Knob.ofInt("nodes", 4, 3, 1_000, "nodes: A, B and the spares"),
-                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on A and B)"),
+                Knob.ofInt("nodes", 4, 3, 1_000, "nodes: A, B and the spares").in("nodes"),
+                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on A and B)")
+                        .in("allocations"),
                 Knob.ofLong("serviceCpuMilli", 500, 1, NomadKnobs.NODE_CPU_MILLI,
                         "CPU of one service allocation (nodes have 4,000)"),
-                Knob.ofInt("maxParallel", 1, 1, 1_000, "migrate max_parallel"),
+                Knob.ofInt("maxParallel", 1, 1, 1_000, "migrate max_parallel").in("allocations"),
                 Knob.ofLong("minHealthyTimeMillis", 30_000, 0, NomadKnobs.DAY_MILLIS,
                         "migrate min_healthy_time"),
                 Knob.ofLong("healthyDeadlineMillis", 300_000, 1, NomadKnobs.DAY_MILLIS,

@@ -40,10 +40,13 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("nodes", 4, 2, 1_000, "Ready Linux nodes, each running the system job"),
+                Knob.ofInt("nodes", 4, 2, 1_000, "Ready Linux nodes, each running the system job")
+                        .in("nodes"),
                 Knob.ofLong("drainAtMillis", 60_000, 0, 86_400_000,
                         "when the drain is issued (after the service alloc is healthy)"),
-                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b)"),
+                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b); "
+                        + "then one re-enable per other node (resolved.faultActions)")
+                        .in("API calls"),
                 Knob.ofLong("flipWindowMillis", 60_000, 1, 86_400_000,
                         "flips happen within this window after the drain"),
                 Knob.ofLong("minHealthyTimeMillis", 10_000, 0, 3_600_000, "migrate min_healthy_time"),

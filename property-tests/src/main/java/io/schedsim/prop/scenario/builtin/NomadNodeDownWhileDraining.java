@@ -43,9 +43,10 @@ public final class NomadNodeDownWhileDraining extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares"),
-                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on X)"),
-                Knob.ofInt("batchCount", 1, 0, 1_000, "batch job count (on X)"),
+                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares").in("nodes"),
+                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on X)")
+                        .in("allocations"),
+                Knob.ofInt("batchCount", 1, 0, 1_000, "batch job count (on X)").in("allocations"),
                 Knob.ofLong("batchRunMillis", 3_600_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of a batch allocation"),
                 Knob.ofBoolean("systemJob", true, "a system job on every Ready node"),

@@ -21,9 +21,9 @@ import java.util.List;
  * R-1..R-3): one task with {@code max_retries} (default 3) runs 3 s on the one worker (slot 1);
  * the worker killer (F-3) polls every 0.1 s and kills the first RUNNING attempt at once, at most
  * once per second, so its kills land at 0.1 s, 1.1 s, 2.1 s, … (the retry delay of the CI
- * fixture, 100 ms, keeps each next attempt running by then). Variant {@code a}: max_retries kills
- * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Variant {@code b}:
- * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Variant (c),
+ * fixture, 100 ms, keeps each next attempt running by then). Case {@code a}: max_retries kills
+ * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Case {@code b}:
+ * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Case (c),
  * an attempt lost to preemption (ray#54182), needs a Ray drain (R-15) whose DRAINING state
  * outlasts its deadline; the model's drainer clears every drain at its deadline, so (c) is not
  * offered.
@@ -44,9 +44,9 @@ public final class RayRetryCounting extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofChoice("variant", "a", List.of("a", "b"),
+                CaseKnob.of("a", List.of("a", "b"),
                         "a: max_retries kills (finishes); b: max_retries + 1 kills (error)"),
-                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task"),
+                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task").in("retries"),
                 Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
                 Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -63,7 +63,7 @@ public final class RayRetryCounting extends BuiltInScenario {
 
     static int kills(Config config) {
         int maxRetries = config.intValue("maxRetries");
-        return config.stringValue("variant").equals("a") ? maxRetries : maxRetries + 1;
+        return CaseKnob.of(config).equals("a") ? maxRetries : maxRetries + 1;
     }
 
     @Override

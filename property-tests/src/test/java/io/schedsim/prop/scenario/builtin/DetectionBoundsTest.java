@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,10 +41,10 @@ class DetectionBoundsTest {
         Cluster cluster = ScenarioRuns.runClean("detection-bounds", seed, "variant=c").cluster();
         Node node = cluster.node(0);
         long downAt = ScenarioRuns.onlyEventAt(cluster, 0, NodeEvent.Kind.DOWN);
-        long sinceHeartbeat = downAt - node.lastHeartbeatNanos;
+        long sinceHeartbeat = downAt - node.lastHeartbeatNanos();
         assertTrue(sinceHeartbeat >= SimTime.seconds(20), SimTime.format(sinceHeartbeat));
         assertTrue(sinceHeartbeat < SimTime.seconds(30), SimTime.format(sinceHeartbeat));
-        assertTrue(node.lastHeartbeatNanos <= FAULT_AT + SimTime.millis(5));
+        assertTrue(node.lastHeartbeatNanos() <= FAULT_AT + SimTime.millis(5));
         assertOnlyDown(cluster, 0);
     }
 
@@ -59,14 +59,14 @@ class DetectionBoundsTest {
                     ScenarioRuns.onlyEventAt(cluster, slot, NodeEvent.Kind.DOWN), "node " + slot);
         }
         for (int slot = cutNodes; slot < cluster.nodeSlotCount(); slot++) {
-            assertEquals(NodeStatus.READY, cluster.node(slot).status);
+            assertEquals(NodeStatus.READY, cluster.node(slot).status());
         }
     }
 
     private static void assertOnlyDown(Cluster cluster, int down) {
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             assertEquals(slot == down ? NodeStatus.DOWN : NodeStatus.READY,
-                    cluster.node(slot).status, "node " + slot);
+                    cluster.node(slot).status(), "node " + slot);
         }
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,13 +38,13 @@ class NomadBatchAfterDeadlineTest {
         List<Alloc> batch = ScenarioRuns.allocs(cluster, "batch-job");
         assertEquals(10, batch.size(), "a batch allocation was placed after the deadline");
         for (Alloc alloc : batch) {
-            assertEquals(X, alloc.node, "placed on the spare");
+            assertEquals(X, alloc.node(), "placed on the spare");
             assertEquals(DesiredStatus.STOP, alloc.desired());
-            assertTrue(alloc.migrateDisablePlacement);
+            assertTrue(alloc.migrateDisablePlacement());
             assertEquals(ClientStatus.COMPLETE, alloc.client());
-            assertTrue(alloc.modifiedNanos > eligibleAt, "stopped before X was eligible: "
-                    + SimTime.format(alloc.modifiedNanos));
+            assertTrue(alloc.modifiedNanos() > eligibleAt, "stopped before X was eligible: "
+                    + SimTime.format(alloc.modifiedNanos()));
         }
-        assertTrue(cluster.node(X).eligible);
+        assertTrue(cluster.node(X).eligible());
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +39,7 @@ class NomadDrainAllJobTypesTest {
         List<Alloc> batch = ScenarioRuns.allocs(cluster, "batch-job");
         assertEquals(2, batch.size(), "batch was replaced");
         for (Alloc alloc : batch) {
-            assertEquals(N1, alloc.node);
+            assertEquals(N1, alloc.node());
             assertEquals(ClientStatus.COMPLETE, alloc.client());
             // a: stopped at the deadline; b: never stopped, it ran to completion.
             assertEquals(variant.equals("a") ? DesiredStatus.STOP : DesiredStatus.RUN,
@@ -52,7 +52,7 @@ class NomadDrainAllJobTypesTest {
         if (variant.equals("a")) {
             assertEquals(DRAIN_AT + SimTime.seconds(2), completions.get(0).atNanos());
         } else {
-            long batchDone = Math.max(batch.get(0).modifiedNanos, batch.get(1).modifiedNanos);
+            long batchDone = Math.max(batch.get(0).modifiedNanos(), batch.get(1).modifiedNanos());
             assertTrue(completions.get(0).atNanos() >= batchDone, "completed before batch");
         }
     }
@@ -66,9 +66,9 @@ class NomadDrainAllJobTypesTest {
         assertTrue(completeAt - DRAIN_AT >= SimTime.seconds(25), SimTime.format(completeAt));
         long migrated = 0;
         for (Alloc alloc : ScenarioRuns.allocs(cluster, "service-job")) {
-            if (alloc.node == N1) {
+            if (alloc.node() == N1) {
                 assertEquals(ClientStatus.COMPLETE, alloc.client());
-                migrated = Math.max(migrated, alloc.modifiedNanos);
+                migrated = Math.max(migrated, alloc.modifiedNanos());
             }
         }
         assertTrue(migrated - DRAIN_AT <= SimTime.seconds(60), SimTime.format(migrated));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,16 +42,16 @@ class NomadDrainDeadlineTest {
         assertEquals(4, service.size(), "2 originals and 2 replacements");
         for (int i = 0; i < 2; i++) {
             Alloc old = service.get(i);
-            assertEquals(i, old.node, "the originals run on A and B");
+            assertEquals(i, old.node(), "the originals run on A and B");
             assertEquals(ClientStatus.COMPLETE, old.client());
-            assertTrue(old.modifiedNanos <= DRAIN_AT + SimTime.seconds(10),
-                    old + " complete at " + SimTime.format(old.modifiedNanos));
+            assertTrue(old.modifiedNanos() <= DRAIN_AT + SimTime.seconds(10),
+                    old + " complete at " + SimTime.format(old.modifiedNanos()));
         }
         List<Alloc> live = ScenarioRuns.live(cluster, "service-job");
         assertEquals(2, live.size());
         for (Alloc alloc : live) {
             assertEquals(ClientStatus.RUNNING, alloc.client());
-            assertTrue(cluster.isReady(alloc.node), alloc + " on a node that is not Ready");
+            assertTrue(cluster.isReady(alloc.node()), alloc + " on a node that is not Ready");
         }
         for (int node = 0; node < 2; node++) {
             long completedAt = ScenarioRuns.onlyEventAt(cluster, node,
@@ -59,9 +59,9 @@ class NomadDrainDeadlineTest {
             assertEquals(DRAIN_AT + deadlineNanos, completedAt, "node " + node);
             assertEquals("deadline_reached=true", ScenarioRuns.events(cluster, node,
                     NodeEvent.Kind.DRAIN_COMPLETE).get(0).detail());
-            assertTrue(cluster.node(node).drainDeadlineReached);
-            assertEquals(LastDrainStatus.COMPLETE, cluster.node(node).lastDrain);
-            assertFalse(cluster.node(node).eligible, "completion keeps the node ineligible");
+            assertTrue(cluster.node(node).drainDeadlineReached());
+            assertEquals(LastDrainStatus.COMPLETE, cluster.node(node).lastDrain());
+            assertFalse(cluster.node(node).eligible(), "completion keeps the node ineligible");
         }
     }
 }

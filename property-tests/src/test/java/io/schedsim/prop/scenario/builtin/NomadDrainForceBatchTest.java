@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class NomadDrainForceBatchTest {
         List<Alloc> batch = ScenarioRuns.allocs(cut, "batch-job");
         assertEquals(2, batch.size());
         for (Alloc alloc : batch) {
-            assertEquals(NomadDrainForce.NODE_X, alloc.node);
+            assertEquals(NomadDrainForce.NODE_X, alloc.node());
             assertEquals(DesiredStatus.RUN, alloc.desired(), "stopped before the deadline");
             assertEquals(ClientStatus.RUNNING, alloc.client());
         }
@@ -47,7 +47,7 @@ class NomadDrainForceBatchTest {
         assertEquals(2, batch.size(), "a batch allocation was replaced");
         for (Alloc alloc : batch) {
             assertEquals(DesiredStatus.STOP, alloc.desired());
-            assertTrue(alloc.migrateDisablePlacement);
+            assertTrue(alloc.migrateDisablePlacement());
             assertEquals(ClientStatus.COMPLETE, alloc.client());
         }
         List<NodeEvent> completions = ScenarioRuns.events(after, NomadDrainForce.NODE_X,

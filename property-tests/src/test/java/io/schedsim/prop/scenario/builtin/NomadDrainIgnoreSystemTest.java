@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -44,11 +44,11 @@ class NomadDrainIgnoreSystemTest {
         assertEquals(2, service.size(), "the original and exactly one new service allocation");
         Alloc original = service.get(0);
         Alloc replacement = service.get(1);
-        assertEquals(NomadDrainIgnoreSystem.DRAINED_NODE, original.node);
+        assertEquals(NomadDrainIgnoreSystem.DRAINED_NODE, original.node());
         assertEquals(ClientStatus.COMPLETE, original.client());
-        assertEquals(original.id, replacement.previousAlloc);
+        assertEquals(original.id(), replacement.previousAlloc());
         assertEquals(ClientStatus.RUNNING, replacement.client());
         assertEquals(DesiredStatus.RUN, replacement.desired());
-        assertNotEquals(NomadDrainIgnoreSystem.DRAINED_NODE, replacement.node);
+        assertNotEquals(NomadDrainIgnoreSystem.DRAINED_NODE, replacement.node());
     }
 }

@@ -8,8 +8,8 @@ import io.schedsim.fault.inject.LedgerEntry;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.node.LastDrainStatus;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Node;
 import io.schedsim.prop.scenario.RunOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,10 +42,10 @@ class NomadDrainKeepIneligibleTest {
         RunOutcome outcome = ScenarioRuns.runClean("nomad-drain-keep-ineligible", seed,
                 "variant=" + variant);
         Node x = outcome.cluster().node(X);
-        assertFalse(x.draining, "drain still set");
-        assertEquals(eligible, x.eligible, "eligibility");
-        assertEquals(lastDrain, x.lastDrain);
-        assertEquals(deadlineReached, x.drainDeadlineReached);
+        assertFalse(x.draining(), "drain still set");
+        assertEquals(eligible, x.eligible(), "eligibility");
+        assertEquals(lastDrain, x.lastDrain());
+        assertEquals(deadlineReached, x.drainDeadlineReached());
         assertEquals(eligible ? 1 : 0, ScenarioRuns.events(outcome.cluster(), X,
                 NodeEvent.Kind.ELIGIBLE).size(), "X made eligible");
     }
@@ -78,7 +78,7 @@ class NomadDrainKeepIneligibleTest {
         Cluster disable = ScenarioRuns.runClean("nomad-drain-keep-ineligible", seed,
                 "variant=disable").cluster();
         // N-7: ineligible + markEligible + no strategy runs createNodeEvals; keep-ineligible not.
-        assertTrue(disable.state().broker().createdCount()
-                > keep.state().broker().createdCount(), "no node evals on drain -disable");
+        assertTrue(disable.broker().createdCount()
+                > keep.broker().createdCount(), "no node evals on drain -disable");
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,22 +32,22 @@ class NomadMaxParallelTwoNodesTest {
         List<Alloc> replacements = replacements(cluster, "service-0");
         assertEquals(4, replacements.size());
         for (int i = 1; i < replacements.size(); i++) {
-            long gap = replacements.get(i).createdNanos - replacements.get(i - 1).createdNanos;
+            long gap = replacements.get(i).createdNanos() - replacements.get(i - 1).createdNanos();
             assertTrue(gap >= MIN_HEALTHY, "two migrations in flight: replacements "
                     + (i - 1) + " and " + i + " " + SimTime.format(gap) + " apart");
         }
         // B was drained 5 s after A, before A's first replacement had health: nothing moved.
-        assertTrue(replacements.get(1).createdNanos
-                >= replacements.get(0).runningSinceNanos + MIN_HEALTHY);
+        assertTrue(replacements.get(1).createdNanos()
+                >= replacements.get(0).runningSinceNanos() + MIN_HEALTHY);
         List<Alloc> live = ScenarioRuns.live(cluster, "service-0");
         assertEquals(4, live.size());
         for (Alloc alloc : live) {
-            assertTrue(alloc.node >= 2, alloc + " not on a spare");
+            assertTrue(alloc.node() >= 2, alloc + " not on a spare");
             assertEquals(ClientStatus.RUNNING, alloc.client());
         }
         for (int node = 0; node < 2; node++) {
             ScenarioRuns.onlyEventAt(cluster, node, NodeEvent.Kind.DRAIN_COMPLETE);
-            assertFalse(cluster.node(node).drainDeadlineReached);
+            assertFalse(cluster.node(node).drainDeadlineReached());
         }
     }
 
@@ -58,13 +58,13 @@ class NomadMaxParallelTwoNodesTest {
                 "variant=b").cluster();
         List<Alloc> replacements = new ArrayList<>(replacements(cluster, "service-0"));
         replacements.addAll(replacements(cluster, "service-1"));
-        replacements.sort((a, b) -> Long.compare(a.createdNanos, b.createdNanos));
+        replacements.sort((a, b) -> Long.compare(a.createdNanos(), b.createdNanos()));
         List<Integer> waves = new ArrayList<>();
         long waveStart = 0;
         for (Alloc alloc : replacements) {
-            if (waves.isEmpty() || alloc.createdNanos - waveStart > MIN_HEALTHY / 2) {
+            if (waves.isEmpty() || alloc.createdNanos() - waveStart > MIN_HEALTHY / 2) {
                 waves.add(0);
-                waveStart = alloc.createdNanos;
+                waveStart = alloc.createdNanos();
             }
             waves.set(waves.size() - 1, waves.get(waves.size() - 1) + 1);
         }
@@ -76,7 +76,7 @@ class NomadMaxParallelTwoNodesTest {
     private static List<Alloc> replacements(Cluster cluster, String job) {
         List<Alloc> replacements = new ArrayList<>();
         for (Alloc alloc : ScenarioRuns.allocs(cluster, job)) {
-            if (alloc.previousAlloc != Alloc.NONE) {
+            if (alloc.previousAlloc() != Alloc.NONE) {
                 replacements.add(alloc);
             }
         }

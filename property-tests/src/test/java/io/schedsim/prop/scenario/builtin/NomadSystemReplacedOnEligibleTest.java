@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.state.Alloc;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,9 +30,9 @@ class NomadSystemReplacedOnEligibleTest {
             LastDrainStatus lastDrain, long seed) {
         Cluster cluster = ScenarioRuns.runClean("nomad-system-replaced-on-eligible", seed,
                 "variant=" + variant).cluster();
-        assertTrue(cluster.node(X).eligible);
-        assertFalse(cluster.node(X).draining);
-        assertEquals(lastDrain, cluster.node(X).lastDrain);
+        assertTrue(cluster.node(X).eligible());
+        assertFalse(cluster.node(X).draining());
+        assertEquals(lastDrain, cluster.node(X).lastDrain());
         List<Alloc> system = ScenarioRuns.liveOn(cluster, "system-job", X);
         assertEquals(1, system.size(), "system allocations on X");
         assertEquals(ClientStatus.RUNNING, system.get(0).client());
@@ -42,7 +42,7 @@ class NomadSystemReplacedOnEligibleTest {
         assertEquals(expected, ScenarioRuns.allocs(cluster, "system-job").size());
         List<Alloc> service = ScenarioRuns.live(cluster, "service-job");
         assertEquals(1, service.size());
-        assertEquals(X, service.get(0).node, "the blocked service eval was not unblocked");
+        assertEquals(X, service.get(0).node(), "the blocked service eval was not unblocked");
         assertEquals(ClientStatus.RUNNING, service.get(0).client());
     }
 
@@ -51,15 +51,15 @@ class NomadSystemReplacedOnEligibleTest {
     void drainedXHoldsNoSystemAllocationUntilEligible(long seed) {
         Cluster cluster = ScenarioRuns.runClean("nomad-system-replaced-on-eligible", seed,
                 "variant=a", "horizonMillis=119999").cluster();
-        assertFalse(cluster.node(X).eligible, "completion keeps X ineligible");
-        assertEquals(LastDrainStatus.COMPLETE, cluster.node(X).lastDrain);
+        assertFalse(cluster.node(X).eligible(), "completion keeps X ineligible");
+        assertEquals(LastDrainStatus.COMPLETE, cluster.node(X).lastDrain());
         assertEquals(0, ScenarioRuns.liveOn(cluster, "system-job", X).size());
         Alloc stopped = ScenarioRuns.allocs(cluster, "system-job").stream()
-                .filter(a -> a.node == X).findFirst().orElseThrow();
+                .filter(a -> a.node() == X).findFirst().orElseThrow();
         assertEquals(DesiredStatus.STOP, stopped.desired());
-        assertTrue(stopped.migrate, "stopped by the drain, last");
+        assertTrue(stopped.migrate(), "stopped by the drain, last");
         assertEquals(0, ScenarioRuns.live(cluster, "service-job").size(),
                 "the service replacement has nowhere to go while X is ineligible");
-        assertEquals(1, cluster.state().broker().blockedCount());
+        assertEquals(1, cluster.broker().blockedCount());
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.node.Node;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.SortedSet;
@@ -36,10 +36,10 @@ class RayChaosTest {
         assertFalse(killed.contains(0), "the head was killed");
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (node.status == NodeStatus.DOWN) {
+            if (node.status() == NodeStatus.DOWN) {
                 assertTrue(killed.contains(slot), node + " is DEAD but was not killed");
             } else {
-                assertEquals(0, node.cpuUsedMilli, node + " still reserves CPU");
+                assertEquals(0, node.cpuUsedMilli(), node + " still reserves CPU");
             }
         }
         assertEquals(ray.lastCompletionNanos() + SimTime.seconds(60), cluster.nowNanos(),

@@ -38,7 +38,7 @@ class RayInfeasiblePendingTest {
         assertEquals(TASKS, ray.completed());
         assertEquals(0, ray.failed());
         assertEquals(lostAttempts, ray.lostAttempts());
-        assertEquals(32_000, cluster.node(cluster.nodeSlotCount() - 1).cpuTotalMilli,
+        assertEquals(32_000, cluster.node(cluster.nodeSlotCount() - 1).cpuTotalMilli(),
                 "the joined node");
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
-import io.schedsim.model.alloc.Alloc;
 import io.schedsim.model.node.NodeEvent;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
@@ -53,7 +53,7 @@ final class ScenarioRuns {
     static List<Alloc> allocs(Cluster cluster, String job) {
         List<Alloc> allocs = new ArrayList<>();
         for (Alloc alloc : cluster.state().allocs().all()) {
-            if (alloc.job.name.equals(job)) {
+            if (alloc.job().name().equals(job)) {
                 allocs.add(alloc);
             }
         }
@@ -75,7 +75,7 @@ final class ScenarioRuns {
     static List<Alloc> liveOn(Cluster cluster, String job, int node) {
         List<Alloc> live = new ArrayList<>();
         for (Alloc alloc : live(cluster, job)) {
-            if (alloc.node == node) {
+            if (alloc.node() == node) {
                 live.add(alloc);
             }
         }

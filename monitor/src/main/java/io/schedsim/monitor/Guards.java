@@ -1,0 +1,50 @@
+package io.schedsim.monitor;
+
+import io.schedsim.monitor.detect.FalsePositiveGuard;
+import io.schedsim.monitor.detect.HealthCheckGuard;
+import io.schedsim.monitor.detect.KillerGuard;
+import io.schedsim.monitor.detect.TtlGuard;
+import io.schedsim.monitor.live.LivenessJudge;
+import io.schedsim.monitor.nomad.DrainGuard;
+import io.schedsim.monitor.nomad.EligibilityGuard;
+import io.schedsim.monitor.nomad.EvalGuard;
+import io.schedsim.monitor.nomad.LossGuard;
+import io.schedsim.monitor.nomad.MarkGuard;
+import io.schedsim.monitor.nomad.PlacementGuard;
+import io.schedsim.monitor.nomad.PlanGuard;
+import io.schedsim.monitor.nomad.ReplacementGuard;
+import io.schedsim.monitor.nomad.SystemGuard;
+import io.schedsim.monitor.nomad.TransitionGuard;
+import io.schedsim.monitor.ray.AttemptGuard;
+import io.schedsim.monitor.ray.LeaseGuard;
+import io.schedsim.monitor.ray.LedgerGuard;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.State;
+
+/** Every guard, in the fixed order in which they see each event (so reports are ordered). */
+final class Guards {
+    private Guards() {}
+
+    static Guard[] all(State state) {
+        return new Guard[] {
+            new PlacementGuard(state),
+            new EligibilityGuard(state),
+            new DrainGuard(state),
+            new MarkGuard(state),
+            new ReplacementGuard(state),
+            new SystemGuard(state),
+            new LossGuard(state),
+            new PlanGuard(state),
+            new EvalGuard(state),
+            new TransitionGuard(state),
+            new TtlGuard(state),
+            new HealthCheckGuard(state),
+            new FalsePositiveGuard(state),
+            new KillerGuard(state),
+            new AttemptGuard(state),
+            new LeaseGuard(state),
+            new LedgerGuard(state),
+            new LivenessJudge(state),
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.schedsim.monitor.detect;
+
+import io.schedsim.history.AgentKilled;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.HostTerminated;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.Config;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.NodeTable;
+import io.schedsim.monitor.state.State;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * INV-20, the chaos killer's own limits (SC-1, setup_chaos.py), judged on the kills the history
+ * attributes to it: never the head; at most max_to_kill; at most one batch per kill window
+ * (windows of kill_interval from the killer-configured event); and at least one worker alive
+ * (host and agent up, not DEAD) after each kill. DEAD being a subset of the killed nodes is
+ * INV-13's judgement, with its exact excuses.
+ */
+public final class KillerGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.HOST_TERMINATED, EventType.AGENT_KILLED);
+
+    private final State state;
+    private int kills;
+    private long window = -1;
+    private int killsInWindow;
+
+    public KillerGuard(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        if (killedByKiller(event) && state.config.killerKnown) {
+            judge(event.atNanos());
+        }
+    }
+
+    @Override
+    public void after(HistoryEvent event) {
+        if (!killedByKiller(event) || !state.config.killerKnown) {
+            return;
+        }
+        NodeTable nodes = state.nodes;
+        for (int n = 0; n < nodes.count(); n++) {
+            if (!nodes.head(n) && nodes.alive(n) && !nodes.down(n)) {
+                return;
+            }
+        }
+        report("no worker is alive after the killer's kill of node "
+                + nodes.id(state.nodeIndex));
+    }
+
+    private static boolean killedByKiller(HistoryEvent event) {
+        return event instanceof HostTerminated h ? h.byKiller()
+                : event instanceof AgentKilled a && a.byKiller();
+    }
+
+    private void judge(long now) {
+        Config c = state.config;
+        int n = state.nodeIndex;
+        int id = state.nodes.id(n);
+        if (state.nodes.head(n)) {
+            report("the killer killed the head node " + id);
+        }
+        if (++kills > c.maxKills) {
+            report("the killer's kill of node " + id + " is kill " + kills + ", max_to_kill "
+                    + c.maxKills);
+        }
+        long current = Math.max(0, now - c.killerOriginNanos) / c.killIntervalNanos;
+        if (current != window) {
+            window = current;
+            killsInWindow = 0;
+        }
+        if (++killsInWindow > c.killBatchSize) {
+            report("the killer's kill of node " + id + " is kill " + killsInWindow
+                    + " in kill window " + current + ", batch size " + c.killBatchSize);
+        }
+    }
+
+    private void report(String message) {
+        state.verdicts.report(Invariant.KILLER_CONSTRAINTS, state.nodes.id(state.nodeIndex), -1,
+                -1, -1, message);
+    }
+}

@@ -1,0 +1,110 @@
+package io.schedsim.monitor.live;
+
+import io.schedsim.history.AttemptState;
+import io.schedsim.history.ErrorType;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.NodeTable;
+import io.schedsim.monitor.state.State;
+import io.schedsim.monitor.state.TaskTable;
+import io.schedsim.monitor.state.Time;
+
+/**
+ * INV-23 and INV-26 at the end of a settled run. INV-23: every task is resolved, and a task with
+ * max_retries -1 resolved to a value; the only excuse is a task whose latest attempt waits for a
+ * node (pending) while no node is ALIVE, not draining and has its CPU free by the monitor's
+ * ledger (R-14: it is infeasible or starved by capacity others hold, which INV-17 judges).
+ * INV-26: once every driver-owned task is resolved, and the run went on 60 s past the last
+ * result, no live node holds a task reservation.
+ */
+final class TaskLiveness {
+    /** Per-task reports kept before the rest are summed up in one. */
+    private static final int LISTED_MAX = 10;
+    private static final long CAPACITY_FREE_WINDOW_NANOS = 60_000 * Time.NANOS_PER_MILLI;
+
+    private final State state;
+
+    TaskLiveness(State state) {
+        this.state = state;
+    }
+
+    void judge(long endNanos) {
+        TaskTable tasks = state.tasks;
+        int unresolved = 0;
+        int excused = 0;
+        for (int t = 0; t < tasks.count(); t++) {
+            ErrorType resolved = tasks.resolved(t);
+            if (resolved != null) {
+                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE) {
+                    report(t, "task " + tasks.id(t) + " with max_retries -1 resolved to "
+                            + resolved);
+                }
+                continue;
+            }
+            if (tasks.state(t) == AttemptState.PENDING_NODE_ASSIGNMENT && !placeable(t)) {
+                if (excused++ < LISTED_MAX) {
+                    state.verdicts.skip(Invariant.TASKS_TERMINAL, "task " + tasks.id(t)
+                            + " waits: no ALIVE, non-draining node has " + tasks.cpuMilli(t)
+                            + " mCPU free");
+                }
+                continue;
+            }
+            if (unresolved++ < LISTED_MAX) {
+                report(t, "task " + tasks.id(t) + " not resolved at the end: attempt "
+                        + (tasks.attempts(t) - 1) + " is " + tasks.state(t));
+            }
+        }
+        if (unresolved > LISTED_MAX) {
+            state.verdicts.report(Invariant.TASKS_TERMINAL, -1, -1, -1, -1, unresolved
+                    + " tasks not resolved at the end (the first " + LISTED_MAX + " listed)");
+        }
+        if (excused > LISTED_MAX) {
+            state.verdicts.skip(Invariant.TASKS_TERMINAL, excused + " waiting tasks excused as "
+                    + "above (the first " + LISTED_MAX + " listed)");
+        }
+        judgeCapacityFree(endNanos);
+    }
+
+    /** Some ALIVE, non-draining node has the task's CPU free now. */
+    private boolean placeable(int t) {
+        NodeTable nodes = state.nodes;
+        long cpu = state.tasks.cpuMilli(t);
+        for (int n = 0; n < nodes.count(); n++) {
+            if (!nodes.down(n) && nodes.alive(n) && !nodes.draining(n)
+                    && nodes.cpuMilli(n) - state.ledger.cpuOn(n) >= cpu) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void judgeCapacityFree(long endNanos) {
+        TaskTable tasks = state.tasks;
+        if (tasks.count() == 0) {
+            return;
+        }
+        if (tasks.driverResolved() < tasks.driverTasks()) {
+            state.verdicts.skip(Invariant.CAPACITY_FREE, (tasks.driverTasks()
+                    - tasks.driverResolved()) + " driver-owned tasks unresolved (INV-23's)");
+            return;
+        }
+        long last = tasks.lastDriverResolvedAt();
+        if (endNanos - last < CAPACITY_FREE_WINDOW_NANOS) {
+            state.verdicts.skip(Invariant.CAPACITY_FREE, "the run ended "
+                    + Time.format(endNanos - last) + " after the last result, within 60 s");
+            return;
+        }
+        NodeTable nodes = state.nodes;
+        for (int n = 0; n < nodes.count(); n++) {
+            long held = state.ledger.taskCpuOn(n);
+            if (!nodes.down(n) && held != 0) {
+                state.verdicts.report(Invariant.CAPACITY_FREE, nodes.id(n), -1, -1, -1, "node "
+                        + nodes.id(n) + " still holds " + held + " mCPU for tasks "
+                        + Time.format(endNanos - last) + " after the last result");
+            }
+        }
+    }
+
+    private void report(int t, String message) {
+        state.verdicts.report(Invariant.TASKS_TERMINAL, -1, -1, state.tasks.id(t), -1, message);
+    }
+}

@@ -1,0 +1,84 @@
+package io.schedsim.monitor.nomad;
+
+import io.schedsim.history.ClientStatus;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.PlanCommitted;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.AllocTable;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.NodeTable;
+import io.schedsim.monitor.state.State;
+import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * INV-14: once a node is down, the next plan committed for a job with allocations there marks
+ * every one of them still pending or running lost (N-20, N-31, N-32), by the end of the commit's
+ * step. Only plans made from a snapshot in which the node was already down are held to it, since
+ * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23).
+ */
+public final class LossGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+
+    private final State state;
+    private final IntArrayList plannedJobs = new IntArrayList();
+    private final LongArrayList plannedAt = new LongArrayList();
+    private final IntArrayList evals = new IntArrayList();
+
+    public LossGuard(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        if (event instanceof PlanCommitted e && !state.jobs.stopped(state.jobIndex)) {
+            plannedJobs.add(state.jobIndex);
+            plannedAt.add(e.plannedAtNanos());
+            evals.add(e.eval());
+        }
+    }
+
+    @Override
+    public void endOfInstant(long instantNanos) {
+        for (int k = 0; k < plannedJobs.size(); k++) {
+            judge(plannedJobs.getInt(k), plannedAt.getLong(k), evals.getInt(k));
+        }
+        plannedJobs.clear();
+        plannedAt.clear();
+        evals.clear();
+    }
+
+    private void judge(int j, long snapshotNanos, int eval) {
+        AllocTable allocs = state.allocs;
+        NodeTable nodes = state.nodes;
+        IntArrayList ofJob = state.jobs.allocs(j);
+        for (int k = 0; k < ofJob.size(); k++) {
+            int a = ofJob.getInt(k);
+            int n = allocs.node(a);
+            ClientStatus client = allocs.client(a);
+            boolean live = client == ClientStatus.PENDING || client == ClientStatus.RUNNING
+                    || client == ClientStatus.UNKNOWN;
+            if (live && nodes.down(n) && nodes.downAt(n) <= snapshotNanos) {
+                state.verdicts.report(Invariant.LOST_ALLOCS, nodes.id(n), allocs.id(a), -1,
+                        state.jobs.id(j), "plan of eval " + eval + " left allocation "
+                                + allocs.id(a) + " " + client + " on node " + nodes.id(n)
+                                + ", down since " + Time.format(nodes.downAt(n)));
+                return;
+            }
+        }
+    }
+}

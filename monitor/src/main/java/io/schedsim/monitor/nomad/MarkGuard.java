@@ -1,0 +1,206 @@
+package io.schedsim.monitor.nomad;
+
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobType;
+import io.schedsim.history.MigrateMarked;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.AllocTable;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.NodeTable;
+import io.schedsim.monitor.state.State;
+import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The drainer's marks, judged at each mark against the drain it belongs to (set, or cleared in
+ * this very step) and the monitor's clock. A mark is a deadline mark iff that drain's deadline
+ * has passed, whatever the model claims. INV-4: a paced service mark leaves at least count -
+ * max_parallel healthy unmarked allocations job-wide (N-13, N-14, nomad#26175). INV-5: at most
+ * max_parallel paced marks of a job wait for their replacement's health (the chain of
+ * replacements of a marked allocation resolves once one of them has health). INV-6: batch and
+ * sysbatch are marked only at the deadline, with migrateDisablePlacement (N-10). INV-7: system
+ * allocations only once the rest of the node is client-terminal, or at the deadline, and never
+ * under ignore-system (N-11, N-17).
+ */
+public final class MarkGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(
+            EventType.MIGRATE_MARKED, EventType.ALLOC_PLACED, EventType.ALLOC_HEALTH_SET);
+
+    private final State state;
+    private int[] rootOf = new int[64];
+    private boolean[] awaiting = new boolean[64];
+    private int[] awaitingByJob = new int[16];
+
+    public MarkGuard(State state) {
+        this.state = state;
+        Arrays.fill(rootOf, -1);
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        if (event instanceof MigrateMarked e && !state.allocs.migrate(state.allocIndex)) {
+            judge(e, state.allocIndex);
+        }
+    }
+
+    @Override
+    public void after(HistoryEvent event) {
+        switch (event.type()) {
+            case MIGRATE_MARKED -> {
+                int a = state.allocIndex;
+                if (paced(a, event.atNanos()) && !awaitingAt(a)) {
+                    ensure(a);
+                    awaiting[a] = true;
+                    awaitingByJob[state.allocs.job(a)]++;
+                }
+            }
+            case ALLOC_PLACED -> {
+                int a = state.allocIndex;
+                int previous = state.allocs.previous(a);
+                ensure(a);
+                if (previous >= 0) {
+                    int root = awaitingAt(previous) ? previous : rootAt(previous);
+                    rootOf[a] = root >= 0 && awaiting[root] ? root : -1;
+                }
+            }
+            case ALLOC_HEALTH_SET -> {
+                int root = rootAt(state.allocIndex);
+                if (root >= 0 && awaiting[root]) {
+                    awaiting[root] = false;
+                    awaitingByJob[state.allocs.job(root)]--;
+                }
+            }
+            default -> {
+                // no other event moves the pacing state
+            }
+        }
+    }
+
+    /** A service mark before its drain's deadline: the drainer's pacing decided it. */
+    private boolean paced(int a, long now) {
+        int n = state.allocs.node(a);
+        return state.jobs.type(state.allocs.job(a)) == JobType.SERVICE
+                && state.nodes.drainInStep(n, now) && state.nodes.stepDeadline(n) > now;
+    }
+
+    private void judge(MigrateMarked e, int a) {
+        AllocTable allocs = state.allocs;
+        NodeTable nodes = state.nodes;
+        int n = allocs.node(a);
+        int j = allocs.job(a);
+        JobType type = state.jobs.type(j);
+        long now = e.atNanos();
+        if (!nodes.drainInStep(n, now)) {
+            report(type == JobType.SERVICE ? Invariant.JOB_WIDE_MAX_PARALLEL
+                    : type == JobType.SYSTEM ? Invariant.SYSTEM_LAST
+                    : Invariant.BATCH_NOT_REPLACED, a, "allocation " + e.alloc() + " (" + type
+                    + ") marked for migration on node " + nodes.id(n) + ", which has no drain");
+            return;
+        }
+        long deadline = nodes.stepDeadline(n);
+        boolean atDeadline = deadline <= now;
+        if (type == JobType.BATCH || type == JobType.SYSBATCH) {
+            if (!atDeadline) {
+                report(Invariant.BATCH_NOT_REPLACED, a, type + " allocation " + e.alloc()
+                        + " marked at " + Time.format(now) + ", before its drain's deadline "
+                        + Time.format(deadline));
+            } else if (!e.disablePlacement()) {
+                report(Invariant.BATCH_NOT_REPLACED, a, type + " allocation " + e.alloc()
+                        + " marked at the deadline without migrateDisablePlacement");
+            }
+        } else if (type == JobType.SYSTEM) {
+            judgeSystem(e, a, n, atDeadline);
+        } else if (!atDeadline) {
+            judgePacing(e, a, j);
+        }
+    }
+
+    private void judgeSystem(MigrateMarked e, int a, int n, boolean atDeadline) {
+        if (state.nodes.stepIgnoreSystem(n)) {
+            report(Invariant.SYSTEM_LAST, a, "system allocation " + e.alloc() + " marked by a "
+                    + "drain with ignore-system on node " + state.nodes.id(n));
+            return;
+        }
+        if (atDeadline) {
+            return;
+        }
+        AllocTable allocs = state.allocs;
+        IntArrayList here = allocs.onNode(n);
+        for (int k = 0; k < here.size(); k++) {
+            int other = here.getInt(k);
+            if (state.jobs.type(allocs.job(other)) != JobType.SYSTEM
+                    && !allocs.clientTerminal(other)) {
+                report(Invariant.SYSTEM_LAST, a, "system allocation " + e.alloc() + " marked "
+                        + "while allocation " + allocs.id(other) + " on node "
+                        + state.nodes.id(n) + " is " + allocs.client(other));
+                return;
+            }
+        }
+    }
+
+    private void judgePacing(MigrateMarked e, int a, int j) {
+        AllocTable allocs = state.allocs;
+        JobRegistered spec = state.jobs.spec(j);
+        IntArrayList ofJob = state.jobs.allocs(j);
+        int healthyUnmarked = 0;
+        for (int k = 0; k < ofJob.size(); k++) {
+            int other = ofJob.getInt(k);
+            if (other != a && !allocs.terminal(other) && !allocs.migrate(other)
+                    && allocs.hasHealth(other)) {
+                healthyUnmarked++;
+            }
+        }
+        int floor = spec.count() - spec.maxParallel();
+        if (healthyUnmarked < floor) {
+            report(Invariant.JOB_WIDE_MAX_PARALLEL, a, "paced mark of allocation " + e.alloc()
+                    + " leaves " + healthyUnmarked + " healthy unmarked allocations of job "
+                    + spec.job() + ", below count " + spec.count() + " - max_parallel "
+                    + spec.maxParallel());
+        }
+        int inFlight = (j < awaitingByJob.length ? awaitingByJob[j] : 0) + 1;
+        if (inFlight > spec.maxParallel()) {
+            report(Invariant.PACING_WAITS_FOR_HEALTH, a, "paced mark of allocation "
+                    + e.alloc() + " makes " + inFlight + " marked allocations of job "
+                    + spec.job() + " wait for a healthy replacement, max_parallel "
+                    + spec.maxParallel());
+        }
+    }
+
+    private boolean awaitingAt(int a) {
+        return a < awaiting.length && awaiting[a];
+    }
+
+    private int rootAt(int a) {
+        return a < rootOf.length ? rootOf[a] : -1;
+    }
+
+    private void ensure(int a) {
+        if (a >= rootOf.length) {
+            int old = rootOf.length;
+            int size = Math.max(a + 1, old * 2);
+            rootOf = Arrays.copyOf(rootOf, size);
+            Arrays.fill(rootOf, old, size, -1);
+            awaiting = Arrays.copyOf(awaiting, size);
+        }
+        int jobs = state.jobs.count();
+        if (jobs > awaitingByJob.length) {
+            awaitingByJob = Arrays.copyOf(awaitingByJob, Math.max(jobs, awaitingByJob.length * 2));
+        }
+    }
+
+    private void report(Invariant invariant, int a, String message) {
+        AllocTable allocs = state.allocs;
+        state.verdicts.report(invariant, state.nodes.id(allocs.node(a)), allocs.id(a), -1,
+                state.jobs.id(allocs.job(a)), message);
+    }
+}

@@ -1,0 +1,70 @@
+package io.schedsim.monitor.nomad;
+
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.PlanCommitted;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.JobTable;
+import io.schedsim.monitor.state.State;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * INV-21, the bounds of Nomad's reconciler property tests as far as a plan's counts show them:
+ * placements at most the group count (cluster jobs) or one per registered node (system and
+ * sysbatch); stops and lost at most the job's allocations; migrations at most the stops and at
+ * most the job's marked allocations; a stopped or zero-count job places nothing. Ignore and
+ * update counts are not in a committed plan, so those bounds are not judged.
+ */
+public final class PlanGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+
+    private final State state;
+
+    public PlanGuard(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        if (!(event instanceof PlanCommitted e)) {
+            return;
+        }
+        JobTable jobs = state.jobs;
+        int j = state.jobIndex;
+        IntArrayList ofJob = jobs.allocs(j);
+        int marked = 0;
+        for (int k = 0; k < ofJob.size(); k++) {
+            marked += state.allocs.migrate(ofJob.getInt(k)) ? 1 : 0;
+        }
+        int placementsMax = jobs.perNode(j) ? state.nodes.count() : jobs.count(j);
+        if (jobs.stopped(j)) {
+            placementsMax = 0;
+        }
+        check(e, e.placements() <= placementsMax, e.placements() + " placements, at most "
+                + placementsMax + (jobs.perNode(j) ? " (one per node)" : jobs.stopped(j)
+                ? " (job stopped)" : " (group count)"));
+        check(e, e.stops() <= ofJob.size(), e.stops() + " stops of a job with "
+                + ofJob.size() + " allocations");
+        check(e, e.lost() <= ofJob.size(), e.lost() + " lost of a job with " + ofJob.size()
+                + " allocations");
+        check(e, e.migrations() <= e.stops(), e.migrations() + " migrations but only "
+                + e.stops() + " stops");
+        check(e, e.migrations() <= marked, e.migrations() + " migrations but only " + marked
+                + " allocations marked for migration");
+    }
+
+    private void check(PlanCommitted e, boolean holds, String what) {
+        if (!holds) {
+            state.verdicts.report(Invariant.RECONCILER_BOUNDS, -1, -1, -1, e.job(), "plan of eval "
+                    + e.eval() + " for job " + e.job() + ": " + what);
+        }
+    }
+}

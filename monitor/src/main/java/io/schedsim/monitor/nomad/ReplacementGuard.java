@@ -1,0 +1,162 @@
+package io.schedsim.monitor.nomad;
+
+import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.ClientStatus;
+import io.schedsim.history.DesiredStatus;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobType;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.AllocTable;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.JobTable;
+import io.schedsim.monitor.state.State;
+import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Placements that replace another allocation. INV-10: an allocation is replaced at most once,
+ * and a drained service allocation's replacement lands on another node without inherited
+ * reschedule attempts (N-9, N-15). INV-6: a batch allocation stopped with
+ * migrateDisablePlacement is never replaced (nomad#28018; a lost one is left alone, SC-7 is
+ * uncertain), and while a drain has stopped some of a batch job's allocations, no placement takes
+ * the job past its count. INV-14: a lost system allocation is not placed elsewhere. N-34: a failed
+ * allocation is rescheduled within its attempts, after its base delay, with one more attempt.
+ */
+public final class ReplacementGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
+
+    private final State state;
+    private final IntArrayList batchJobsPlaced = new IntArrayList();
+
+    public ReplacementGuard(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        if (event instanceof AllocPlaced e && e.previousAlloc() >= 0) {
+            judge(e, state.allocs.index(e.previousAlloc()));
+        }
+    }
+
+    @Override
+    public void after(HistoryEvent event) {
+        if (event instanceof AllocPlaced && state.jobs.type(state.jobIndex) == JobType.BATCH
+                && state.jobs.everDisablePlacement(state.jobIndex)
+                && !batchJobsPlaced.contains(state.jobIndex)) {
+            batchJobsPlaced.add(state.jobIndex);
+        }
+    }
+
+    private void judge(AllocPlaced e, int p) {
+        AllocTable allocs = state.allocs;
+        JobTable jobs = state.jobs;
+        int j = state.jobIndex;
+        if (allocs.replacement(p) >= 0) {
+            report(Invariant.ONE_REPLACEMENT, e, "allocation " + e.previousAlloc()
+                    + " replaced a second time (first by " + allocs.id(allocs.replacement(p))
+                    + ")");
+        }
+        ClientStatus previousClient = allocs.client(p);
+        if (allocs.migrate(p) && jobs.type(allocs.job(p)) == JobType.SERVICE) {
+            if (allocs.node(p) == state.nodeIndex) {
+                report(Invariant.ONE_REPLACEMENT, e, "drained allocation " + e.previousAlloc()
+                        + " replaced on its own node " + e.node());
+            }
+            if (e.rescheduleAttempts() != 0) {
+                report(Invariant.ONE_REPLACEMENT, e, "replacement of drained allocation "
+                        + e.previousAlloc() + " carries " + e.rescheduleAttempts()
+                        + " reschedule attempts");
+            }
+        }
+        if (allocs.disablePlacement(p) && previousClient != ClientStatus.LOST) {
+            report(Invariant.BATCH_NOT_REPLACED, e, "replacement placed for allocation "
+                    + e.previousAlloc() + ", stopped by its drain's deadline with "
+                    + "migrateDisablePlacement");
+        }
+        if (jobs.perNode(j)) {
+            report(previousClient == ClientStatus.LOST ? Invariant.LOST_ALLOCS
+                    : Invariant.RESCHEDULE, e, jobs.type(j) + " allocation " + e.previousAlloc()
+                    + " (" + previousClient + ") replaced by a placement elsewhere");
+            return;
+        }
+        if (previousClient == ClientStatus.FAILED && !allocs.migrate(p)) {
+            judgeReschedule(e, p, jobs.spec(j));
+        }
+    }
+
+    private void judgeReschedule(AllocPlaced e, int p, JobRegistered spec) {
+        AllocTable allocs = state.allocs;
+        int attempts = allocs.rescheduleAttempts(p);
+        if (e.rescheduleAttempts() != attempts + 1) {
+            report(Invariant.RESCHEDULE, e, "reschedule of failed allocation "
+                    + e.previousAlloc() + " carries " + e.rescheduleAttempts()
+                    + " attempts, expected " + (attempts + 1));
+        }
+        if (!spec.rescheduleUnlimited() && attempts >= spec.rescheduleAttempts()) {
+            report(Invariant.RESCHEDULE, e, "failed allocation " + e.previousAlloc()
+                    + " rescheduled after " + attempts + " attempts, the job allows "
+                    + spec.rescheduleAttempts());
+        }
+        long due = Time.plus(allocs.clientSince(p), Time.millis(spec.rescheduleDelayMillis()));
+        if (e.atNanos() < due) {
+            report(Invariant.RESCHEDULE, e, "failed allocation " + e.previousAlloc()
+                    + " rescheduled at " + Time.format(e.atNanos()) + ", before its delay ends at "
+                    + Time.format(due));
+        }
+    }
+
+    @Override
+    public void endOfInstant(long instantNanos) {
+        for (int k = 0; k < batchJobsPlaced.size(); k++) {
+            judgeBatchCount(batchJobsPlaced.getInt(k));
+        }
+        batchJobsPlaced.clear();
+    }
+
+    /**
+     * INV-6, nomad#28018: the allocations the reconciler counts toward a batch job's count are
+     * those still wanted or finished, plus those a drain deadline stopped (still counted, never
+     * replaced); lost and failed ones, and ones still running on a node the servers see as down
+     * (about to be lost), are not.
+     */
+    private void judgeBatchCount(int j) {
+        AllocTable allocs = state.allocs;
+        IntArrayList ofJob = state.jobs.allocs(j);
+        int counted = 0;
+        for (int k = 0; k < ofJob.size(); k++) {
+            int a = ofJob.getInt(k);
+            ClientStatus client = allocs.client(a);
+            boolean gone = client == ClientStatus.LOST || client == ClientStatus.FAILED;
+            boolean kept = allocs.desired(a) == DesiredStatus.RUN || allocs.disablePlacement(a);
+            boolean leaving = !allocs.clientTerminal(a) && state.nodes.unresponsive(allocs.node(a));
+            if (!gone && kept && !leaving) {
+                counted++;
+            }
+        }
+        int count = state.jobs.count(j);
+        if (counted > count) {
+            state.verdicts.report(Invariant.BATCH_NOT_REPLACED, -1, -1, -1, state.jobs.id(j),
+                    "batch job " + state.jobs.id(j) + " has " + counted + " allocations that "
+                            + "count toward its count " + count + " after a drain stopped some");
+        }
+    }
+
+    private void report(Invariant invariant, AllocPlaced e, String message) {
+        state.verdicts.report(invariant, e.node(), e.alloc(), -1, e.job(), message);
+    }
+}

@@ -1,0 +1,53 @@
+package io.schedsim.monitor.state;
+
+import io.schedsim.history.EventType;
+import io.schedsim.history.HistoryEvent;
+import java.util.Set;
+
+/**
+ * One concern of the monitor: a few rules, judged from the shared {@link State} and the guard's
+ * own minimal state, with violations reported to {@link Verdicts}.
+ *
+ * <p>Contract: the monitor calls, for every event of a type in {@link #events()}, in history
+ * order, {@link #before} (the state does not show the event yet), then applies the event to the
+ * state, then {@link #after}; a guard sees no event of another type. Before
+ * the first event of a later instant it calls {@link #endOfInstant} for the instant just closed
+ * (obligations of "the same step", e.g. a placement's reservation) and then {@link #timePassed}
+ * with the new time (deadlines that have passed), each only if the guard says it
+ * {@link #judgesSteps()} or {@link #judgesDeadlines()}. {@link #finish} is called once, after
+ * the last event. Event ids are resolved to indices in {@link State} before {@link #before}; an event that
+ * names something unknown never reaches a guard. Guards never throw, never read the wall clock
+ * and keep per-event work to a switch and a few array reads.
+ */
+public interface Guard {
+    /** The event types this guard judges; fixed for the guard's life. */
+    Set<EventType> events();
+
+    /** True if {@link #endOfInstant} has work: obligations of the same step. */
+    default boolean judgesSteps() {
+        return false;
+    }
+
+    /** True if {@link #timePassed} has work: deadlines on the monitor's clock. */
+    default boolean judgesDeadlines() {
+        return false;
+    }
+
+    /** The state before {@code event} applies. */
+    default void before(HistoryEvent event) {}
+
+    /** The state after {@code event} applied. */
+    default void after(HistoryEvent event) {}
+
+    /** Every event at {@code instantNanos} has been seen. */
+    default void endOfInstant(long instantNanos) {}
+
+    /** The monitor's clock moved on to {@code nowNanos}; deadlines before it have passed. */
+    default void timePassed(long nowNanos) {}
+
+    /**
+     * The history ended at {@code endNanos}. {@code settled} is true when it ended with a
+     * run-ended after a normal stop, the only shape in which liveness is judged.
+     */
+    default void finish(long endNanos, boolean settled) {}
+}

@@ -1,0 +1,208 @@
+package io.schedsim.monitor.state;
+
+import io.schedsim.history.AllocClientChanged;
+import io.schedsim.history.AllocDesiredChanged;
+import io.schedsim.history.AllocHealthSet;
+import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.AttemptState;
+import io.schedsim.history.ClockDriftChanged;
+import io.schedsim.history.ClockJumped;
+import io.schedsim.history.DrainCancelCall;
+import io.schedsim.history.DrainSetCall;
+import io.schedsim.history.DrainerConfigured;
+import io.schedsim.history.EligibilityChanged;
+import io.schedsim.history.ErrorType;
+import io.schedsim.history.HealthCheckConfigured;
+import io.schedsim.history.HeartbeatConfigured;
+import io.schedsim.history.HeartbeatDelayChanged;
+import io.schedsim.history.HeartbeatLossChanged;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobUpdated;
+import io.schedsim.history.KillerConfigured;
+import io.schedsim.history.MigrateMarked;
+import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodeRestarted;
+import io.schedsim.history.NodeStatusChanged;
+import io.schedsim.history.PartitionChanged;
+import io.schedsim.history.ResourcesReleased;
+import io.schedsim.history.ResourcesReserved;
+import io.schedsim.history.RunEnded;
+import io.schedsim.history.RunStarted;
+import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.history.TaskResolved;
+import io.schedsim.history.TaskSubmitted;
+
+/**
+ * Everything the monitor knows, built from the history alone: settings, nodes, jobs,
+ * allocations, tasks, reservations and disturbances. {@link #resolve} turns the ids an event
+ * names into indices (the {@code *Index} fields) and refuses an event that names something
+ * unknown; {@link #apply} then records it. No guard writes here.
+ */
+public final class State {
+    public final Config config = new Config();
+    public final NodeTable nodes = new NodeTable();
+    public final JobTable jobs = new JobTable();
+    public final AllocTable allocs = new AllocTable();
+    public final TaskTable tasks = new TaskTable();
+    public final Ledger ledger = new Ledger();
+    public final Disturbances disturbances = new Disturbances();
+    public final Verdicts verdicts;
+    private final References references;
+
+    /** Index of the node the current event names, or -1. */
+    public int nodeIndex;
+    /** Index of the allocation the current event names, or -1 (set by apply for a placement). */
+    public int allocIndex;
+    /** Index of the job the current event names, or -1. */
+    public int jobIndex;
+    /** Index of the task the current event names, or -1. */
+    public int taskIndex;
+
+    public State(Verdicts verdicts) {
+        this.verdicts = verdicts;
+        this.references = new References(this);
+    }
+
+    /** Resolves the event's ids to indices; false (MON-2 reported) if it names the unknown. */
+    public boolean resolve(HistoryEvent event) {
+        nodeIndex = -1;
+        allocIndex = -1;
+        jobIndex = -1;
+        taskIndex = -1;
+        return references.resolve(event);
+    }
+
+    /** Records the event; call after {@link #resolve} returned true. */
+    public void apply(HistoryEvent event) {
+        long now = event.atNanos();
+        switch (event.type()) {
+            case RUN_STARTED -> config.apply((RunStarted) event);
+            case HEARTBEAT_CONFIGURED -> config.apply((HeartbeatConfigured) event);
+            case HEALTH_CHECK_CONFIGURED -> config.apply((HealthCheckConfigured) event);
+            case DRAINER_CONFIGURED -> config.apply((DrainerConfigured) event);
+            case KILLER_CONFIGURED -> config.apply((KillerConfigured) event);
+            case RUN_ENDED -> config.apply((RunEnded) event);
+            case NODE_REGISTERED -> {
+                NodeRegistered e = (NodeRegistered) event;
+                nodeIndex = nodes.register(e.node(), e.cpuMilli(), e.memMb(), e.head(), now);
+            }
+            case NODE_STATUS_CHANGED ->
+                    nodes.setStatus(nodeIndex, ((NodeStatusChanged) event).status(), now);
+            case ELIGIBILITY_CHANGED ->
+                    nodes.setEligible(nodeIndex, ((EligibilityChanged) event).eligible());
+            case DRAIN_SET_CALL -> applyDrainSet((DrainSetCall) event, now);
+            case DRAIN_CANCEL_CALL -> {
+                if (((DrainCancelCall) event).accepted() && nodes.draining(nodeIndex)) {
+                    nodes.clearDrain(nodeIndex, now);
+                }
+            }
+            case DRAIN_COMPLETED -> {
+                if (nodes.draining(nodeIndex)) {
+                    nodes.clearDrain(nodeIndex, now);
+                }
+            }
+            case HOST_TERMINATED -> {
+                nodes.setHostUp(nodeIndex, false);
+                disturbances.set(nodeIndex, Disturbances.DEAD, true, now);
+            }
+            case AGENT_KILLED -> {
+                nodes.setAgentUp(nodeIndex, false);
+                disturbances.set(nodeIndex, Disturbances.DEAD, true, now);
+            }
+            case NODE_RESTARTED -> applyRestart((NodeRestarted) event, now);
+            case PARTITION_CHANGED -> {
+                PartitionChanged e = (PartitionChanged) event;
+                disturbances.set(nodeIndex, Disturbances.PARTITION,
+                        e.toServerBlocked() || e.fromServerBlocked(), now);
+            }
+            case HEARTBEAT_LOSS_CHANGED -> disturbances.set(nodeIndex, Disturbances.LOSS,
+                    ((HeartbeatLossChanged) event).lossProbability() > 0, now);
+            case HEARTBEAT_DELAY_CHANGED -> {
+                long delay = ((HeartbeatDelayChanged) event).extraDelayNanos();
+                disturbances.noteDelay(nodeIndex, delay);
+                disturbances.set(nodeIndex, Disturbances.DELAY, delay > 0, now);
+            }
+            case CLOCK_DRIFT_CHANGED -> disturbances.set(nodeIndex, Disturbances.CLOCK,
+                    ((ClockDriftChanged) event).ratePpm() != 0, now);
+            case CLOCK_JUMPED -> {
+                long delta = ((ClockJumped) event).deltaNanos();
+                if (delta < 0) {
+                    disturbances.add(nodeIndex, now, Time.plus(now, -delta), Disturbances.CLOCK);
+                }
+            }
+            case JOB_REGISTERED -> jobIndex = jobs.register((JobRegistered) event);
+            case JOB_UPDATED -> {
+                JobUpdated e = (JobUpdated) event;
+                jobs.update(jobIndex, e.version(), e.stopped());
+            }
+            case ALLOC_PLACED -> applyPlacement((AllocPlaced) event, now);
+            case ALLOC_DESIRED_CHANGED ->
+                    allocs.setDesired(allocIndex, ((AllocDesiredChanged) event).desired());
+            case ALLOC_CLIENT_CHANGED ->
+                    allocs.setClient(allocIndex, ((AllocClientChanged) event).client(), now);
+            case ALLOC_HEALTH_SET ->
+                    allocs.setHealth(allocIndex, ((AllocHealthSet) event).healthy());
+            case MIGRATE_MARKED -> {
+                boolean disable = ((MigrateMarked) event).disablePlacement();
+                allocs.mark(allocIndex, disable);
+                if (disable) {
+                    jobs.noteDisablePlacement(allocs.job(allocIndex));
+                }
+            }
+            case TASK_SUBMITTED -> {
+                TaskSubmitted e = (TaskSubmitted) event;
+                int parent = e.parentTask() < 0 ? -1 : tasks.index(e.parentTask());
+                taskIndex = tasks.submit(e.task(), parent, e.maxRetries(), e.cpuMilli());
+            }
+            case TASK_ATTEMPT_CHANGED -> applyAttempt((TaskAttemptChanged) event);
+            case TASK_RESOLVED -> tasks.resolve(taskIndex, ((TaskResolved) event).errorType(), now);
+            case RESOURCES_RESERVED -> ledger.reserve((ResourcesReserved) event, nodeIndex);
+            case RESOURCES_RELEASED -> ledger.release((ResourcesReleased) event, nodeIndex);
+            default -> {
+                // Heartbeats, health checks, calls without state, evaluations, plans, leases,
+                // failovers and stalls: their guards keep what they need.
+            }
+        }
+    }
+
+    private void applyDrainSet(DrainSetCall e, long now) {
+        if (!e.accepted()) {
+            return;
+        }
+        // N-1, N-4: force fires now; a positive deadline counts from this call (an update
+        // restarts the clock); 0 never fires.
+        long deadline = e.force() ? now
+                : e.deadlineMillis() > 0 ? Time.plus(now, Time.millis(e.deadlineMillis()))
+                : Time.NEVER;
+        nodes.setDrain(nodeIndex, deadline, e.ignoreSystemJobs());
+    }
+
+    private void applyRestart(NodeRestarted e, long now) {
+        if (e.newNode() == e.node()) {
+            nodes.setHostUp(nodeIndex, true);
+            nodes.setAgentUp(nodeIndex, true);
+            disturbances.set(nodeIndex, Disturbances.DEAD, false, now);
+        }
+    }
+
+    private void applyPlacement(AllocPlaced e, long now) {
+        int previous = e.previousAlloc() < 0 ? -1 : allocs.index(e.previousAlloc());
+        allocIndex = allocs.place(e.alloc(), jobIndex, nodeIndex, previous,
+                e.rescheduleAttempts(), jobs.version(jobIndex), now);
+        jobs.addAlloc(jobIndex, allocIndex);
+    }
+
+    private void applyAttempt(TaskAttemptChanged e) {
+        tasks.attempt(taskIndex, e.attempt(), nodeIndex, e.state());
+        if (e.state() != AttemptState.FAILED) {
+            return;
+        }
+        ErrorType error = e.errorType();
+        boolean system = error == ErrorType.WORKER_DIED || error == ErrorType.NODE_DIED;
+        // a NODE_DIED on a node whose death was a preemption is free.
+        boolean preempted = error == ErrorType.NODE_DIED && nodeIndex >= 0
+                && nodes.down(nodeIndex) && nodes.deathPreempted(nodeIndex);
+        tasks.failure(taskIndex, system && !preempted, preempted);
+    }
+}

@@ -1,0 +1,203 @@
+package io.schedsim.monitor.state;
+
+import io.schedsim.history.AttemptState;
+import io.schedsim.history.ErrorType;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.Arrays;
+
+/**
+ * The monitor's record of every Ray task, indexed densely in submission order: owner, retry
+ * budget, its latest attempt's number, state and node, and the failures it has taken, split into
+ * counted ones and ones caused by preemption (R-3, judged from the node's death, R-11). Written
+ * only by {@link State}.
+ */
+public final class TaskTable {
+    private final Long2IntOpenHashMap indexById = new Long2IntOpenHashMap();
+    private final ObjectArrayList<IntArrayList> runningByNode = new ObjectArrayList<>();
+    private int count;
+    private long[] id = new long[256];
+    private int[] parent = new int[256];
+    private int[] maxRetries = new int[256];
+    private long[] cpuMilli = new long[256];
+    private int[] attempts = new int[256];
+    private AttemptState[] state = new AttemptState[256];
+    private int[] node = new int[256];
+    private boolean[] finishedEver = new boolean[256];
+    private int[] countedFailures = new int[256];
+    private int[] preemptedFailures = new int[256];
+    private ErrorType[] resolved = new ErrorType[256];
+    private int driverTasks;
+    private int driverResolved;
+    private long lastDriverResolvedAt = Time.NOT_YET;
+
+    TaskTable() {
+        indexById.defaultReturnValue(-1);
+    }
+
+    /** The index of task {@code taskId}, or -1. */
+    public int index(long taskId) {
+        return indexById.get(taskId);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    int submit(long taskId, int parentIndex, int retries, long cpu) {
+        if (count == id.length) {
+            grow();
+        }
+        int t = count++;
+        indexById.put(taskId, t);
+        id[t] = taskId;
+        parent[t] = parentIndex;
+        maxRetries[t] = retries;
+        cpuMilli[t] = cpu;
+        node[t] = -1;
+        driverTasks += parentIndex < 0 ? 1 : 0;
+        return t;
+    }
+
+    void attempt(int t, int attempt, int nodeIndex, AttemptState next) {
+        attempts[t] = Math.max(attempts[t], attempt + 1);
+        state[t] = next;
+        if (nodeIndex >= 0) {
+            node[t] = nodeIndex;
+        }
+        if (next == AttemptState.RUNNING && nodeIndex >= 0) {
+            while (runningByNode.size() <= nodeIndex) {
+                runningByNode.add(new IntArrayList());
+            }
+            IntArrayList list = runningByNode.get(nodeIndex);
+            list.add(t);
+            // Amortised compaction: entries of attempts that moved on are dropped whenever the
+            // list reaches the next power of two, so it stays within twice its live size.
+            if (list.size() >= 64 && Integer.bitCount(list.size()) == 1) {
+                runningOn(nodeIndex);
+            }
+        }
+        finishedEver[t] |= next == AttemptState.FINISHED;
+    }
+
+    void failure(int t, boolean counted, boolean preempted) {
+        countedFailures[t] += counted ? 1 : 0;
+        preemptedFailures[t] += preempted ? 1 : 0;
+    }
+
+    void resolve(int t, ErrorType error, long now) {
+        resolved[t] = error;
+        if (parent[t] < 0) {
+            driverResolved++;
+            lastDriverResolvedAt = now;
+        }
+    }
+
+    public long id(int t) {
+        return id[t];
+    }
+
+    /** The owning task's index, or -1 for a task the driver owns. */
+    public int parent(int t) {
+        return parent[t];
+    }
+
+    public int maxRetries(int t) {
+        return maxRetries[t];
+    }
+
+    public long cpuMilli(int t) {
+        return cpuMilli[t];
+    }
+
+    /** Attempts created so far; the next one must carry this number (INV-18). */
+    public int attempts(int t) {
+        return attempts[t];
+    }
+
+    /** State of the latest attempt, or null before the first. */
+    public AttemptState state(int t) {
+        return state[t];
+    }
+
+    /** Node index of the latest attempt that had one, or -1. */
+    public int node(int t) {
+        return node[t];
+    }
+
+    public boolean finishedEver(int t) {
+        return finishedEver[t];
+    }
+
+    /** Failures that consume max_retries: system failures not caused by preemption. */
+    public int countedFailures(int t) {
+        return countedFailures[t];
+    }
+
+    public int preemptedFailures(int t) {
+        return preemptedFailures[t];
+    }
+
+    /** How the owner resolved the task (NONE for a value), or null while unresolved. */
+    public ErrorType resolved(int t) {
+        return resolved[t];
+    }
+
+    public int driverTasks() {
+        return driverTasks;
+    }
+
+    public int driverResolved() {
+        return driverResolved;
+    }
+
+    /** When the last driver-owned task was resolved, or {@link Time#NOT_YET}. */
+    public long lastDriverResolvedAt() {
+        return lastDriverResolvedAt;
+    }
+
+    /**
+     * Tasks whose latest attempt is RUNNING on node index {@code n}. The list is compacted here,
+     * so entries that moved on are dropped; the result is valid until the next state change.
+     */
+    public IntArrayList runningOn(int n) {
+        if (n >= runningByNode.size()) {
+            return new IntArrayList(0);
+        }
+        IntArrayList list = runningByNode.get(n);
+        int kept = 0;
+        for (int k = 0; k < list.size(); k++) {
+            int t = list.getInt(k);
+            if (state[t] == AttemptState.RUNNING && node[t] == n && !contains(list, kept, t)) {
+                list.set(kept++, t);
+            }
+        }
+        list.size(kept);
+        return list;
+    }
+
+    private static boolean contains(IntArrayList list, int end, int value) {
+        for (int k = 0; k < end; k++) {
+            if (list.getInt(k) == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void grow() {
+        int n = id.length * 2;
+        id = Arrays.copyOf(id, n);
+        parent = Arrays.copyOf(parent, n);
+        maxRetries = Arrays.copyOf(maxRetries, n);
+        cpuMilli = Arrays.copyOf(cpuMilli, n);
+        attempts = Arrays.copyOf(attempts, n);
+        state = Arrays.copyOf(state, n);
+        node = Arrays.copyOf(node, n);
+        finishedEver = Arrays.copyOf(finishedEver, n);
+        countedFailures = Arrays.copyOf(countedFailures, n);
+        preemptedFailures = Arrays.copyOf(preemptedFailures, n);
+        resolved = Arrays.copyOf(resolved, n);
+    }
+}

@@ -1,0 +1,121 @@
+package io.schedsim.monitor.live;
+
+import static io.schedsim.monitor.Reports.assertFires;
+import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
+import static io.schedsim.monitor.Reports.assertSkipped;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.history.ErrorType;
+import io.schedsim.history.JobType;
+import io.schedsim.history.RunStopReason;
+import io.schedsim.monitor.HistoryBuilder;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorReport;
+import io.schedsim.monitor.MonitorViolation;
+import org.junit.jupiter.api.Test;
+
+/** INV-23..INV-27 at the end of a settled run, each excuse exact and reported as a skip. */
+class LivenessTest {
+    private static HistoryBuilder rayCluster() {
+        return HistoryBuilder.ray().node(0, 0, 8_192, true).node(1).node(2);
+    }
+
+    @Test
+    void anUnresolvedTaskWithRoomToRunFires() {
+        HistoryBuilder b = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).at(100).end();
+        MonitorViolation v = assertOnly(b.check(), Invariant.TASKS_TERMINAL);
+        assertEquals(1, v.task());
+    }
+
+    @Test
+    void aTaskWaitingForCapacityIsExcusedByName() {
+        // The one worker is full (four 1-CPU tasks still running at the end, which INV-23
+        // flags): task 9 has nowhere to go and is excused by name.
+        HistoryBuilder b = HistoryBuilder.ray().node(0, 0, 8_192, true).node(1).at(1);
+        for (long task = 1; task <= 4; task++) {
+            b.submit(task, -1, 3).pending(task, 0).lease(task, 0, 1);
+        }
+        b.submit(9, -1, 3).pending(9, 0).at(100).end();
+        MonitorReport report = b.check();
+        assertFires(report, Invariant.TASKS_TERMINAL);
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "task 9 waits");
+        assertEquals(4, report.violations().size(), report.violations().toString());
+    }
+
+    @Test
+    void anUnlimitedTaskEndingInErrorFires() {
+        HistoryBuilder b = rayCluster().at(1).submit(1, -1, -1).pending(1, 0).lease(1, 0, 1);
+        b.at(2).failAttempt(1, 0, 1, ErrorType.TASK_CANCELLED).resolve(1, ErrorType.TASK_CANCELLED);
+        assertOnly(b.at(100).end().check(), Invariant.TASKS_TERMINAL);
+    }
+
+    @Test
+    void capacityHeldLongAfterTheLastResultFires() {
+        // Child 2 of task 1 is orphaned (its owner finished) and never releases its CPU.
+        HistoryBuilder b = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        b.submit(2, 1, 3).pending(2, 0).lease(2, 0, 2);
+        b.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE);
+        MonitorReport late = b.at(62.001).end().check();
+        assertFires(late, Invariant.CAPACITY_FREE);
+        HistoryBuilder soon = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        soon.submit(2, 1, 3).pending(2, 0).lease(2, 0, 2);
+        soon.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE);
+        assertSkipped(soon.at(61).end().check(), Invariant.CAPACITY_FREE, "within 60 s");
+    }
+
+    @Test
+    void aServiceJobShortOfItsCountFiresUnlessNoReadyNodeFits() {
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).at(1).job(10, JobType.SERVICE, 2);
+        b.plan(10, 2, 0, 0, 0).place(100, 10, 1).at(1.2).running(100).at(60).end();
+        assertOnly(b.check(), Invariant.SERVICE_COUNTS_RESTORED);
+        HistoryBuilder full = HistoryBuilder.nomad().node(1).at(1).job(10, JobType.SERVICE, 2);
+        full.plan(10, 2, 0, 0, 0).place(100, 10, 1).at(1.2).running(100).at(2)
+                .setEligible(1, false).at(60).end();
+        MonitorReport report = full.check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.SERVICE_COUNTS_RESTORED, "no Ready node has");
+    }
+
+    @Test
+    void drainsThatNeverCompleteFire() {
+        HistoryBuilder empty = HistoryBuilder.nomad().node(1).node(2).at(1).drain(1, 0);
+        assertFires(empty.at(60).end().check(), Invariant.DRAINS_COMPLETE);
+        HistoryBuilder late = HistoryBuilder.nomad().node(1).node(2).at(1).drain(1, 10_000);
+        MonitorReport report = late.at(60).end().check();
+        assertFires(report, Invariant.DRAINS_COMPLETE);
+        assertFires(report, Invariant.DEADLINE);
+    }
+
+    @Test
+    void aReadyNodeWithoutItsSystemAllocationFires() {
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2).at(1).job(20, JobType.SYSTEM, 0);
+        b.plan(20, 1, 0, 0, 0).place(200, 20, 1).at(60).end();
+        MonitorViolation v = assertOnly(b.check(), Invariant.SYSTEM_COVERAGE);
+        assertEquals(2, v.node());
+        HistoryBuilder both = HistoryBuilder.nomad().node(1).node(2).at(1)
+                .job(20, JobType.SYSTEM, 0).plan(20, 2, 0, 0, 0).place(200, 20, 1)
+                .place(201, 20, 2).at(60).end();
+        assertQuiet(both.check());
+    }
+
+    @Test
+    void aFullNodeIsExcusedFromSystemCoverageByName() {
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2, 400, 8_192, false).at(1)
+                .job(20, JobType.SYSTEM, 0).plan(20, 1, 0, 0, 0).place(200, 20, 1).at(60).end();
+        MonitorReport report = b.check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.SYSTEM_COVERAGE, "Ready node 2 has no room");
+    }
+
+    @Test
+    void livenessIsSkippedForHistoriesCutShortAndSaysWhy() {
+        HistoryBuilder open = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).at(100).tick();
+        MonitorReport report = open.check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "without run-ended");
+        HistoryBuilder stopped = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).at(100)
+                .end(RunStopReason.STOPPED);
+        assertSkipped(stopped.check(), Invariant.SERVICE_COUNTS_RESTORED, "STOPPED");
+    }
+}

@@ -1,0 +1,86 @@
+package io.schedsim.monitor.nomad;
+
+import static io.schedsim.monitor.Reports.assertFires;
+import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.history.JobType;
+import io.schedsim.monitor.HistoryBuilder;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorViolation;
+import org.junit.jupiter.api.Test;
+
+/** INV-4, INV-5, INV-6 and INV-7: the drainer's marks, judged at each mark. */
+class MarkGuardTest {
+    @Test
+    void markingBothAllocationsAtOnceFires() {
+        // The per-node pacing shape (nomad#26175): count 2, max_parallel 1, both marked.
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000);
+        MonitorViolation v = assertFires(b.at(21).mark(100, false).mark(101, false).check(),
+                Invariant.JOB_WIDE_MAX_PARALLEL);
+        assertEquals(101, v.alloc());
+        assertEquals(10, v.job());
+    }
+
+    @Test
+    void markingBeforeTheReplacementIsHealthyFiresOnlyInv5WithASurplus() {
+        // A surplus allocation (104) keeps the formula satisfied; the in-flight bound is not.
+        HistoryBuilder b = NomadFlows.placed().at(12).plan(10, 1, 0, 0, 0).place(104, 10, 2);
+        b.at(12.2).running(104).at(22.2).healthy(104);
+        b.at(25).drain(1, 3_600_000).at(26).mark(100, false);
+        b.at(26.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 3, 100);
+        b.at(27).mark(101, false);
+        assertOnly(b.check(), Invariant.PACING_WAITS_FOR_HEALTH);
+        assertQuiet(NomadFlows.drained().at(60).check());
+    }
+
+    @Test
+    void aBatchMarkBeforeTheDeadlineFires() {
+        HistoryBuilder b = batchOnNode1().at(20).drain(1, 60_000).at(21);
+        assertOnly(b.mark(300, true).check(), Invariant.BATCH_NOT_REPLACED);
+    }
+
+    @Test
+    void aBatchDeadlineMarkWithoutDisablePlacementFires() {
+        HistoryBuilder b = batchOnNode1().at(20).drain(1, 5_000).at(25);
+        assertFires(b.mark(300, false).drainCompleted(1, true).check(),
+                Invariant.BATCH_NOT_REPLACED);
+    }
+
+    @Test
+    void aBatchDeadlineMarkIsQuiet() {
+        HistoryBuilder b = batchOnNode1().at(20).drain(1, 5_000).at(25);
+        b.mark(300, true).drainCompleted(1, true);
+        b.at(25.01).plan(30, 0, 1, 1, 0).stop(300, "alloc is being migrated");
+        assertQuiet(b.at(27).complete(300).at(90).end().check());
+    }
+
+    @Test
+    void aSystemMarkWhileTheNodeStillRunsFires() {
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21);
+        MonitorViolation v = assertOnly(b.mark(200, false).check(), Invariant.SYSTEM_LAST);
+        assertEquals(200, v.alloc());
+    }
+
+    @Test
+    void aSystemMarkUnderIgnoreSystemFires() {
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 3_600_000, false, true);
+        assertFires(b.at(21).mark(201, false).drainCompleted(2, false).check(),
+                Invariant.SYSTEM_LAST);
+    }
+
+    @Test
+    void aMarkWithoutADrainFires() {
+        assertFires(NomadFlows.placed().at(20).mark(100, false).check(),
+                Invariant.JOB_WIDE_MAX_PARALLEL);
+        assertFires(NomadFlows.placed().at(20).mark(201, false).check(), Invariant.SYSTEM_LAST);
+    }
+
+    /** Batch job 30 (count 1) with allocation 300 running on node 1 of two. */
+    static HistoryBuilder batchOnNode1() {
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2).at(1).job(30, JobType.BATCH, 1);
+        return b.plan(30, 1, 0, 0, 0).place(300, 30, 1).at(1.2).running(300);
+    }
+}

@@ -1,0 +1,99 @@
+package io.schedsim.monitor.nomad;
+
+import static io.schedsim.monitor.Reports.assertFires;
+import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.monitor.HistoryBuilder;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorViolation;
+import org.junit.jupiter.api.Test;
+
+/** INV-6, INV-10, INV-14 (system not placed elsewhere) and N-34 at replacing placements. */
+class ReplacementGuardTest {
+    @Test
+    void aSecondReplacementFires() {
+        HistoryBuilder b = NomadFlows.drained().at(50).plan(10, 1, 0, 0, 0)
+                .replace(104, 10, 2, 100);
+        MonitorViolation v = assertFires(b.check(), Invariant.ONE_REPLACEMENT);
+        assertEquals(104, v.alloc());
+    }
+
+    @Test
+    void aDrainedAllocationReplacedOnItsOwnNodeOrWithAttemptsFires() {
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21).mark(100, false);
+        b.at(21.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 1, 100);
+        assertFires(b.check(), Invariant.ONE_REPLACEMENT);
+        HistoryBuilder c = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21).mark(100, false);
+        c.at(21.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 2, 100, 1);
+        assertOnly(c.check(), Invariant.ONE_REPLACEMENT);
+    }
+
+    @Test
+    void aBatchAllocationStoppedAtTheDeadlineIsNeverReplaced() {
+        HistoryBuilder b = deadlineStoppedBatch();
+        assertQuiet(b.at(90).end().check());
+        HistoryBuilder replaced = deadlineStoppedBatch().at(31).plan(30, 1, 0, 0, 0)
+                .replace(301, 30, 2, 300);
+        assertFires(replaced.check(), Invariant.BATCH_NOT_REPLACED);
+    }
+
+    @Test
+    void aBatchPlacementPastTheCountAfterADrainFires() {
+        // The batch-replaced-after-deadline shape (nomad#28008): a fresh placement, no link.
+        HistoryBuilder b = deadlineStoppedBatch().at(31).plan(30, 1, 0, 0, 0).place(301, 30, 2);
+        MonitorViolation v = assertOnly(b.at(32).check(), Invariant.BATCH_NOT_REPLACED);
+        assertEquals(30, v.job());
+    }
+
+    @Test
+    void aLostBatchAllocationMayBeReplaced() {
+        // SEMANTICS SC-7 leaves a lost drained batch allocation's replacement open: no verdict.
+        HistoryBuilder b = deadlineStoppedBatch().at(31).lost(300).plan(30, 1, 0, 0, 1)
+                .replace(301, 30, 2, 300);
+        assertQuiet(b.at(32).check());
+    }
+
+    @Test
+    void aLostSystemAllocationPlacedElsewhereFires() {
+        HistoryBuilder b = NomadFlows.placed().at(20).lost(201).plan(20, 1, 0, 0, 1)
+                .replace(203, 20, 3, 201);
+        assertFires(b.check(), Invariant.LOST_ALLOCS);
+    }
+
+    @Test
+    void reschedulesFollowTheReschedulePolicy() {
+        HistoryBuilder ok = failedService().at(50).plan(10, 1, 1, 0, 0)
+                .stop(100, "alloc was rescheduled because it failed").replace(104, 10, 2, 100, 1);
+        assertQuiet(ok.at(50.2).running(104).at(60.2).healthy(104).at(90).end().check());
+        HistoryBuilder early = failedService().at(40).plan(10, 1, 1, 0, 0)
+                .replace(104, 10, 2, 100, 1);
+        assertOnly(early.check(), Invariant.RESCHEDULE);
+        HistoryBuilder attempts = failedService().at(50).plan(10, 1, 1, 0, 0)
+                .replace(104, 10, 2, 100, 3);
+        assertOnly(attempts.check(), Invariant.RESCHEDULE);
+    }
+
+    @Test
+    void aBatchRescheduleBeyondItsAttemptsFires() {
+        HistoryBuilder b = MarkGuardTest.batchOnNode1().at(5).failed(300);
+        b.at(11).plan(30, 1, 0, 0, 0).replace(301, 30, 2, 300, 1).at(11.2).running(301);
+        b.at(12).failed(301).at(18).plan(30, 1, 0, 0, 0).replace(302, 30, 2, 301, 2);
+        assertOnly(b.check(), Invariant.RESCHEDULE);
+    }
+
+    /** Service allocation 100 failed at 20 s; its reschedule is due 30 s later. */
+    private static HistoryBuilder failedService() {
+        return NomadFlows.placed().at(20).failed(100);
+    }
+
+    /** Batch 300 on node 1 stopped at its drain's 5 s deadline, still running at 30 s. */
+    private static HistoryBuilder deadlineStoppedBatch() {
+        HistoryBuilder b = MarkGuardTest.batchOnNode1().at(20).drain(1, 5_000).at(25);
+        b.mark(300, true).drainCompleted(1, true);
+        return b.at(25.01).plan(30, 0, 1, 1, 0).stop(300, "alloc is being migrated");
+    }
+}

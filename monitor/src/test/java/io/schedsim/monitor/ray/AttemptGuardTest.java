@@ -1,0 +1,114 @@
+package io.schedsim.monitor.ray;
+
+import static io.schedsim.monitor.Reports.assertFires;
+import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.history.AttemptState;
+import io.schedsim.history.ErrorType;
+import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.monitor.HistoryBuilder;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorReport;
+import io.schedsim.monitor.MonitorViolation;
+import org.junit.jupiter.api.Test;
+
+/** INV-18, INV-19 and R-10 on task attempts and results. */
+class AttemptGuardTest {
+    @Test
+    void aRetriedTaskIsQuiet() {
+        assertQuiet(RayFlows.retried().at(70).end().check());
+    }
+
+    @Test
+    void attemptNumbersMustBeConsecutive() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        b.at(2).failAttempt(1, 0, 1, ErrorType.WORKER_DIED).pending(1, 2);
+        MonitorViolation v = assertOnly(b.check(), Invariant.MONOTONIC_STATES);
+        assertEquals(1, v.task());
+    }
+
+    @Test
+    void aFinishedTaskNeverRunsAgainAndAttemptsNeverGoBack() {
+        HistoryBuilder again = RayFlows.retried().at(4).pending(1, 2);
+        assertFires(again.check(), Invariant.MONOTONIC_STATES);
+        HistoryBuilder back = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1).at(2).finishAttempt(1, 0, 1);
+        back.add(new TaskAttemptChanged(back.now(), 1, 0, 1, AttemptState.RUNNING,
+                ErrorType.NONE));
+        assertOnly(back.check(), Invariant.MONOTONIC_STATES);
+        HistoryBuilder early = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1).pending(1, 1);
+        assertOnly(early.check(), Invariant.MONOTONIC_STATES);
+    }
+
+    @Test
+    void attemptsBeyondMaxRetriesFire() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 1).pending(1, 0).lease(1, 0, 1);
+        b.at(2).failAttempt(1, 0, 1, ErrorType.WORKER_DIED).pending(1, 1).lease(1, 1, 2);
+        b.at(3).failAttempt(1, 1, 2, ErrorType.WORKER_DIED).pending(1, 2);
+        assertOnly(b.check(), Invariant.RETRY_BOUNDS);
+    }
+
+    @Test
+    void anErrorWithinTheRetriesFires() {
+        // The double-counting shape: two counted failures, max_retries 3, yet the task ends.
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        b.at(2).failAttempt(1, 0, 1, ErrorType.WORKER_DIED).pending(1, 1).lease(1, 1, 2);
+        b.at(3).failAttempt(1, 1, 2, ErrorType.WORKER_DIED).resolve(1, ErrorType.WORKER_DIED);
+        MonitorViolation v = assertOnly(b.check(), Invariant.RETRY_BOUNDS);
+        assertEquals(1, v.task());
+        HistoryBuilder exhausted = RayFlows.cluster().at(1).submit(1, -1, 0).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.WORKER_DIED)
+                .resolve(1, ErrorType.WORKER_DIED);
+        assertQuiet(exhausted.check());
+    }
+
+    @Test
+    void unlimitedRetriesNeverEndInASystemError() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, -1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.NODE_DIED)
+                .resolve(1, ErrorType.NODE_DIED);
+        assertOnly(b.check(), Invariant.RETRY_BOUNDS);
+    }
+
+    @Test
+    void resolutionsAreOnceAndToAValueOnlyAfterFinishing() {
+        assertOnly(RayFlows.retried().resolve(1, ErrorType.NONE).check(),
+                Invariant.MONOTONIC_STATES);
+        HistoryBuilder noRun = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .resolve(1, ErrorType.NONE);
+        assertOnly(noRun.check(), Invariant.MONOTONIC_STATES);
+    }
+
+    @Test
+    void aPreemptionIsAFreeRetry() {
+        // node 1 drained with a 5 s deadline at 10 s dies at 16 s; max_retries 0
+        // still allows attempt 1. Without the drain the same attempt is one too many.
+        assertQuiet(preempted(true).check());
+        assertOnly(preempted(false).check(), Invariant.RETRY_BOUNDS);
+    }
+
+    private static HistoryBuilder preempted(boolean drained) {
+        HistoryBuilder b = RayFlows.bareCluster().at(1).submit(1, -1, 0).pending(1, 0)
+                .lease(1, 0, 1);
+        if (drained) {
+            b.at(10).drain(1, 5_000);
+        }
+        RayFlows.declareDead(b.at(16), 1).failAttempt(1, 0, 1, ErrorType.NODE_DIED)
+                .pending(1, 1).lease(1, 1, 2);
+        return b.at(20).finishAttempt(1, 1, 2).resolve(1, ErrorType.NONE);
+    }
+
+    @Test
+    void anAttemptLeftRunningOnADeadNodeFires() {
+        HistoryBuilder b = RayFlows.bareCluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        MonitorReport report = RayFlows.declareDead(b.at(16), 1).at(17).tick().check();
+        MonitorViolation v = assertFires(report, Invariant.NODE_DEATH_FAILS_ATTEMPTS);
+        assertEquals(1, v.node());
+        assertEquals(1, v.task());
+        assertFires(report, Invariant.RESOURCE_ACCOUNTING);
+    }
+}

@@ -1,0 +1,27 @@
+package io.schedsim.history;
+
+/**
+ * An owner submitted a task; a resubmitted child is a new task (R-1).
+ *
+ * @param atNanos simulated time of the event, nanoseconds since the run started
+ * @param task task id, unique per submission
+ * @param parentTask the owning task, or -1 when the driver owns it
+ * @param maxRetries max_retries: -1 unlimited
+ * @param cpuMilli CPU request, milli-CPU
+ */
+public record TaskSubmitted(
+        long atNanos, long task, long parentTask, int maxRetries, long cpuMilli) implements HistoryEvent {
+    /** Validates every field; a bad value names its field. */
+    public TaskSubmitted {
+        Require.time(atNanos);
+        Require.id("task", task);
+        Require.idOrNone("parentTask", parentTask);
+        Require.retries("maxRetries", maxRetries);
+        Require.nonNegative("cpuMilli", cpuMilli);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.TASK_SUBMITTED;
+    }
+}

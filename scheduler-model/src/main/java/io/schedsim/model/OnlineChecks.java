@@ -1,0 +1,92 @@
+package io.schedsim.model;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateView;
+
+/**
+ * The control plane's own online checks: the failure detector's verdict judged when it is given
+ * (INV-11, INV-13), and the timers of the checks that need a deadline (INV-9, INV-12). The state
+ * store checks what components write; these check what the control plane decides or fails to.
+ */
+final class OnlineChecks {
+    private final Simulation sim;
+    private final ClusterConfig config;
+    private final InvariantMonitor monitor;
+    private final StateView state;
+    private int drainDeadlineKind;
+    private int detectionBoundKind;
+
+    OnlineChecks(Simulation sim, ClusterConfig config, InvariantMonitor monitor, StateView state) {
+        this.sim = sim;
+        this.config = config;
+        this.monitor = monitor;
+        this.state = state;
+    }
+
+    /** Registers the timers' event kinds; once, when the cluster starts. */
+    void start() {
+        drainDeadlineKind = sim.registerKind("inv.drain-deadline", (slot, startedAt) -> {
+            Node node = state.node(slot);
+            if (node.draining() && node.drainStartedNanos() == startedAt
+                    && node.drainDeadlineNanos() <= sim.nowNanos()) {
+                monitor.violation(Inv.DEADLINE, "drain of " + node
+                        + " still set after its deadline and coalesce window");
+            }
+        });
+        detectionBoundKind = sim.registerKind("inv.detection-bound", (slot, diedAt) -> {
+            Node node = state.node(slot);
+            if (node.diedAtNanos() == diedAt && (!node.hostUp() || !node.agentUp())) {
+                if (node.status() != NodeStatus.DOWN) {
+                    monitor.violation(Inv.HEALTH_CHECK_DETECTION, node + " died "
+                            + SimTime.format(sim.nowNanos() - diedAt)
+                            + " ago and is still not DEAD");
+                }
+            }
+        });
+    }
+
+    /** INV-9: a drain with a deadline is over by its deadline and the coalesce window. */
+    void drainSet(Node node) {
+        if (node.drainDeadlineNanos() != SimTime.NEVER) {
+            long window = SimTime.millis(config.drainDeadlineCoalesceWindowMillis
+                    + config.drainBatchUpdateIntervalMillis) + 1;
+            sim.schedule(node.drainDeadlineNanos() + window, drainDeadlineKind, node.slot(),
+                    node.drainStartedNanos());
+        }
+    }
+
+    /** INV-12: under Ray health checks a dead node is DEAD within the detector's window. */
+    void nodeDied(Node node, long detectionWindowNanos) {
+        if (config.detector == DetectorPolicy.RAY_HEALTH_CHECK
+                && node.status() != NodeStatus.DOWN) {
+            sim.scheduleAfter(detectionWindowNanos + 1, detectionBoundKind, node.slot(),
+                    node.diedAtNanos());
+        }
+    }
+
+    /** INV-11 (TTL lower bound) and INV-13 (no false positives) at the moment of detection. */
+    void markedDown(Node node, long now, String reason, long detectionWindowNanos) {
+        if (config.detector == DetectorPolicy.NOMAD_TTL) {
+            long minimum = SimTime.millis(config.minHeartbeatTtlMillis
+                    + config.heartbeatGraceMillis);
+            if (now - node.lastHeartbeatNanos() < minimum) {
+                monitor.violation(Inv.TTL_DETECTION, node + " marked down "
+                        + SimTime.format(now - node.lastHeartbeatNanos())
+                        + " after its last heartbeat, before ttl + grace");
+            }
+        }
+        boolean disturbed = node.disturbedNow() || node.disturbedUntilNanos() == SimTime.NEVER
+                || now - node.disturbedUntilNanos() <= detectionWindowNanos;
+        if (!disturbed) {
+            monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
+                    + ") although no fault touched it");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.schedsim.model.client;
+
+import java.util.Arrays;
+
+/**
+ * What the clients are actually doing with each allocation: its local state and the node
+ * incarnation the client started it in. This is ground truth the servers never see, so it lives
+ * with the client, in columns indexed by allocation id (ids are dense, in creation order); the
+ * columns double as allocations are placed.
+ */
+final class LocalAllocs {
+    /** No incarnation: the client never started or stopped the allocation. */
+    static final int NO_INCARNATION = -1;
+
+    private LocalState[] states = new LocalState[0];
+    private int[] incarnations = new int[0];
+
+    /** Makes room for allocation {@code id}; its state starts as {@link LocalState#NONE}. */
+    void ensure(int id) {
+        if (id < states.length) {
+            return;
+        }
+        int old = states.length;
+        int capacity = Math.max(64, old);
+        while (capacity <= id) {
+            capacity *= 2;
+        }
+        states = Arrays.copyOf(states, capacity);
+        incarnations = Arrays.copyOf(incarnations, capacity);
+        Arrays.fill(states, old, capacity, LocalState.NONE);
+        Arrays.fill(incarnations, old, capacity, NO_INCARNATION);
+    }
+
+    LocalState state(int id) {
+        return id < states.length ? states[id] : LocalState.NONE;
+    }
+
+    /** The node incarnation the client started (or stopped) it in; a dead one never reports. */
+    int incarnation(int id) {
+        return id < incarnations.length ? incarnations[id] : NO_INCARNATION;
+    }
+
+    void setState(int id, LocalState state) {
+        ensure(id);
+        states[id] = state;
+    }
+
+    void set(int id, LocalState state, int incarnation) {
+        ensure(id);
+        states[id] = state;
+        incarnations[id] = incarnation;
+    }
+}

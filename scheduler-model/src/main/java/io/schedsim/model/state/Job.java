@@ -1,0 +1,98 @@
+package io.schedsim.model.state;
+
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.job.ReschedulePolicy;
+
+/**
+ * A Nomad job with a single task group (the model needs no more than one group per job), as the
+ * state store registered it from a {@code JobSpec}. {@code runMillis} is how long a batch
+ * allocation runs before it completes (0 for services); {@code stopLatencyMillis} is the group's
+ * kill_timeout/shutdown_delay (§2.2). Read-only outside this package.
+ */
+public final class Job {
+    private final int id;
+    private final String name;
+    private final JobType type;
+    private final int count;
+    private final long cpuMilli;
+    private final long memMb;
+    private final MigrateBlock migrate;
+    private final ReschedulePolicy reschedule;
+    private final long runMillis;
+    private final long stopLatencyMillis;
+    // No operation updates or stops a job yet; the state store will own both changes. The
+    // scheduler and the system-job checks (INV-16) already read them.
+    private int version;
+    private boolean stopped;
+
+    Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
+            MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
+            long stopLatencyMillis) {
+        this.id = id;
+        this.name = name;
+        this.type = type;
+        this.count = count;
+        this.cpuMilli = cpuMilli;
+        this.memMb = memMb;
+        this.migrate = migrate;
+        this.reschedule = reschedule;
+        this.runMillis = runMillis;
+        this.stopLatencyMillis = stopLatencyMillis;
+    }
+
+    /** Its index in the job table, in registration order. */
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public JobType type() {
+        return type;
+    }
+
+    /** Allocations wanted (service, batch); 0 for per-node types. */
+    public int count() {
+        return count;
+    }
+
+    public long cpuMilli() {
+        return cpuMilli;
+    }
+
+    public long memMb() {
+        return memMb;
+    }
+
+    public MigrateBlock migrate() {
+        return migrate;
+    }
+
+    public ReschedulePolicy reschedule() {
+        return reschedule;
+    }
+
+    public long runMillis() {
+        return runMillis;
+    }
+
+    public long stopLatencyMillis() {
+        return stopLatencyMillis;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + type.jsonName() + ")";
+    }
+}

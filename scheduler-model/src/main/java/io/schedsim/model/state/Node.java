@@ -1,0 +1,300 @@
+package io.schedsim.model.state;
+
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.node.NodeStatus;
+
+/**
+ * One node: its capacity, the servers' view of it (status, eligibility, drain, usage) and the
+ * ground truth the servers cannot see (host and agent up, network and clock faults). Read-only
+ * outside this package: the {@link StateStore} changes the servers' view and {@link NodeLifecycle}
+ * the ground truth, each at the operation that checks the change.
+ */
+public final class Node {
+    private final int slot;
+    private final boolean head;
+    private final long cpuTotalMilli;
+    private final long memTotalMb;
+    private final int replacesSlot;
+
+    private NodeStatus status = NodeStatus.INITIALIZING;
+    private boolean eligible = true;
+    private long lastHeartbeatNanos;
+    private long downAtNanos = -1;
+
+    private boolean draining;
+    private long drainDeadlineNanos = SimTime.NEVER;
+    private boolean drainIgnoreSystem;
+    private long drainStartedNanos;
+    private long drainUpdatedNanos;
+    private boolean drainDeadlineReached;
+    private LastDrainStatus lastDrain = LastDrainStatus.NONE;
+
+    private long cpuUsedMilli;
+    private long memUsedMb;
+
+    private boolean hostUp = true;
+    private boolean agentUp = true;
+    private int incarnation;
+    private long diedAtNanos = -1;
+    private long disturbedUntilNanos = Long.MIN_VALUE;
+    private boolean blockToServer;
+    private boolean blockFromServer;
+    private double heartbeatLoss;
+    private long heartbeatExtraDelayNanos;
+    private long clockDriftPpm;
+
+    Node(int slot, boolean head, long cpuTotalMilli, long memTotalMb, int replacesSlot) {
+        this.slot = slot;
+        this.head = head;
+        this.cpuTotalMilli = cpuTotalMilli;
+        this.memTotalMb = memTotalMb;
+        this.replacesSlot = replacesSlot;
+    }
+
+    public int slot() {
+        return slot;
+    }
+
+    /** The head node: Ray's head, where the driver runs; never a victim of the chaos killer. */
+    public boolean head() {
+        return head;
+    }
+
+    public long cpuTotalMilli() {
+        return cpuTotalMilli;
+    }
+
+    public long memTotalMb() {
+        return memTotalMb;
+    }
+
+    /** Which earlier slot this node replaces, or -1 (a restarted node under a new id). */
+    public int replacesSlot() {
+        return replacesSlot;
+    }
+
+    /** Status in the servers' view; DOWN is Ray's DEAD under Ray policies. */
+    public NodeStatus status() {
+        return status;
+    }
+
+    public boolean eligible() {
+        return eligible;
+    }
+
+    /** When the servers last received a heartbeat from the node (Nomad TTL detection). */
+    public long lastHeartbeatNanos() {
+        return lastHeartbeatNanos;
+    }
+
+    /** When the servers marked the node down, or -1 while it is not down. */
+    public long downAtNanos() {
+        return downAtNanos;
+    }
+
+    /** True while a drain strategy is set on the node. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /** The drain's deadline, {@code SimTime.NEVER} without one (or without a drain). */
+    public long drainDeadlineNanos() {
+        return drainDeadlineNanos;
+    }
+
+    public boolean drainIgnoreSystem() {
+        return drainIgnoreSystem;
+    }
+
+    public long drainStartedNanos() {
+        return drainStartedNanos;
+    }
+
+    public long drainUpdatedNanos() {
+        return drainUpdatedNanos;
+    }
+
+    /** True if the last drain ended at its deadline rather than with its allocations done. */
+    public boolean drainDeadlineReached() {
+        return drainDeadlineReached;
+    }
+
+    public LastDrainStatus lastDrain() {
+        return lastDrain;
+    }
+
+    /** Server-side reservations of allocations and task leases on this node. */
+    public long cpuUsedMilli() {
+        return cpuUsedMilli;
+    }
+
+    public long memUsedMb() {
+        return memUsedMb;
+    }
+
+    /** Ground truth: the host runs (not terminated). */
+    public boolean hostUp() {
+        return hostUp;
+    }
+
+    /** Ground truth: the node agent (Nomad client, raylet) runs. */
+    public boolean agentUp() {
+        return agentUp;
+    }
+
+    /** Bumped whenever the node's processes die, so events of an earlier life are recognised. */
+    public int incarnation() {
+        return incarnation;
+    }
+
+    /** When the host or agent died (ground truth), or -1; for detection latency. */
+    public long diedAtNanos() {
+        return diedAtNanos;
+    }
+
+    /** End of the last fault touching this node; {@code SimTime.NEVER} while one lasts (INV-13). */
+    public long disturbedUntilNanos() {
+        return disturbedUntilNanos;
+    }
+
+    public boolean blockToServer() {
+        return blockToServer;
+    }
+
+    public boolean blockFromServer() {
+        return blockFromServer;
+    }
+
+    /** Probability that a heartbeat or health-check message of this node is lost. */
+    public double heartbeatLoss() {
+        return heartbeatLoss;
+    }
+
+    public long heartbeatExtraDelayNanos() {
+        return heartbeatExtraDelayNanos;
+    }
+
+    public long clockDriftPpm() {
+        return clockDriftPpm;
+    }
+
+    /** Nomad's {@code Node.Ready()}: the placement gate (SEMANTICS §2.1, INV-1). */
+    public boolean isReady() {
+        return status == NodeStatus.READY && !draining && eligible;
+    }
+
+    /** Ray's placement gate: ALIVE, not DRAINING, and with CPU to lease. */
+    public boolean isRaySchedulable() {
+        return status == NodeStatus.READY && !draining && cpuTotalMilli > 0;
+    }
+
+    /** Scheduler-tainted: down, draining or disconnected (scheduler/util.go). */
+    public boolean isTainted() {
+        return status.isUnresponsive() || draining;
+    }
+
+    /** True while a fault condition on this node lasts (ground truth). */
+    public boolean disturbedNow() {
+        return !hostUp || !agentUp || blockToServer || blockFromServer || heartbeatLoss > 0
+                || heartbeatExtraDelayNanos > 0 || clockDriftPpm != 0;
+    }
+
+    public boolean fits(long cpuMilli, long memMb) {
+        return cpuUsedMilli + cpuMilli <= cpuTotalMilli && memUsedMb + memMb <= memTotalMb;
+    }
+
+    public long cpuFreeMilli() {
+        return cpuTotalMilli - cpuUsedMilli;
+    }
+
+    /** Converts a duration on this node's clock to true simulated time (clock drift). */
+    public long localToTrueNanos(long localNanos) {
+        return localNanos + localNanos / 1_000_000L * clockDriftPpm;
+    }
+
+    @Override
+    public String toString() {
+        return "node " + slot + (head ? " (head)" : "");
+    }
+
+    void setStatus(NodeStatus status, long downAtNanos) {
+        this.status = status;
+        this.downAtNanos = downAtNanos;
+    }
+
+    void setEligible(boolean eligible) {
+        this.eligible = eligible;
+    }
+
+    void setLastHeartbeatNanos(long nowNanos) {
+        this.lastHeartbeatNanos = nowNanos;
+    }
+
+    /** A drain is set or updated: its start stays that of the first request (N-4). */
+    void drainSet(long nowNanos, boolean ignoreSystem, long deadlineNanos) {
+        if (!draining) {
+            drainStartedNanos = nowNanos;
+        }
+        draining = true;
+        drainIgnoreSystem = ignoreSystem;
+        drainUpdatedNanos = nowNanos;
+        drainDeadlineReached = false;
+        lastDrain = LastDrainStatus.DRAINING;
+        drainDeadlineNanos = deadlineNanos;
+    }
+
+    /** The drain is over ({@code outcome} COMPLETE or CANCELED). */
+    void drainEnded(LastDrainStatus outcome, long nowNanos) {
+        draining = false;
+        drainDeadlineNanos = SimTime.NEVER;
+        lastDrain = outcome;
+        drainUpdatedNanos = nowNanos;
+    }
+
+    void setDrainDeadlineReached(boolean reached) {
+        this.drainDeadlineReached = reached;
+    }
+
+    void addUsage(long cpuMilli, long memMb) {
+        cpuUsedMilli += cpuMilli;
+        memUsedMb += memMb;
+    }
+
+    void setHostUp(boolean up) {
+        this.hostUp = up;
+    }
+
+    void setAgentUp(boolean up) {
+        this.agentUp = up;
+    }
+
+    void bumpIncarnation() {
+        incarnation++;
+    }
+
+    void setDiedAtNanos(long nanos) {
+        this.diedAtNanos = nanos;
+    }
+
+    void setDisturbedUntilNanos(long nanos) {
+        this.disturbedUntilNanos = nanos;
+    }
+
+    void setLinks(boolean toServerBlocked, boolean fromServerBlocked) {
+        this.blockToServer = toServerBlocked;
+        this.blockFromServer = fromServerBlocked;
+    }
+
+    void setHeartbeatLoss(double lossProbability) {
+        this.heartbeatLoss = lossProbability;
+    }
+
+    void setHeartbeatExtraDelayNanos(long nanos) {
+        this.heartbeatExtraDelayNanos = nanos;
+    }
+
+    void setClockDriftPpm(long ratePpm) {
+        this.clockDriftPpm = ratePpm;
+    }
+}

@@ -1,0 +1,244 @@
+package io.schedsim.model.state;
+
+import io.schedsim.core.check.Check;
+import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.alloc.Health;
+import io.schedsim.model.api.DrainSpec;
+import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.JobSpec;
+import io.schedsim.model.job.JobType;
+import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.node.NodeEvent;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The servers' state and its write operations: nodes as the servers see them (status aside, which
+ * is the control plane's verdict), jobs, allocations, eligibility, drains and reservations.
+ * Pluggable components change state only through these methods, and the safety invariants that
+ * such a component could break are checked here, at the transition ({@link TransitionChecks}), so
+ * a wrong component is caught at the event that misbehaved. Every change is then reported to the
+ * {@link StateListener}; the store itself calls no component.
+ */
+public final class StateStore implements StateView {
+    private final Simulation sim;
+    private final StateListener listener;
+    private final TransitionChecks checks;
+    private final Allocs allocs;
+    private final ObjectArrayList<Job> jobs = new ObjectArrayList<>();
+    private final List<Job> jobsView = Collections.unmodifiableList(jobs);
+    private final ObjectArrayList<Node> nodes = new ObjectArrayList<>();
+
+    StateStore(Simulation sim, InvariantMonitor monitor, StateListener listener) {
+        this.sim = sim;
+        this.listener = listener;
+        this.allocs = new Allocs(monitor);
+        this.checks = new TransitionChecks(monitor, this);
+    }
+
+    @Override
+    public Node node(int slot) {
+        return nodes.get(slot);
+    }
+
+    @Override
+    public int nodeSlotCount() {
+        return nodes.size();
+    }
+
+    @Override
+    public Allocs allocs() {
+        return allocs;
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return jobsView;
+    }
+
+    void addNode(Node node) {
+        nodes.add(node);
+    }
+
+    public Job registerJob(JobSpec spec) {
+        Job job = new Job(jobs.size(), spec.name(), spec.type(), spec.count(), spec.cpuMilli(),
+                spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
+                spec.stopLatencyMillis());
+        jobs.add(job);
+        listener.onJobRegistered(job);
+        return job;
+    }
+
+    /** Commits a new allocation; the placement gate and the per-type bounds are checked here. */
+    public Alloc placeAlloc(Job job, Node node, int previousAlloc, int rescheduleAttempts) {
+        long now = sim.nowNanos();
+        checks.placement(job, node, previousAlloc);
+        if (previousAlloc != Alloc.NONE) {
+            allocs.get(previousAlloc).setReplaced();
+        }
+        Alloc alloc = allocs.create(job, node.slot(), previousAlloc, rescheduleAttempts, now);
+        alloc.setReserved(true);
+        reserve(node, job.cpuMilli(), job.memMb());
+        // INV-6 is about drains: a replacement of a drain-marked batch allocation must not raise
+        // the job's count. Replacements of lost allocations race with late completions (a stale
+        // plan), which SEMANTICS leaves open (SC-7), so they are not asserted here.
+        if (job.type() == JobType.BATCH && previousAlloc != Alloc.NONE
+                && allocs.get(previousAlloc).migrate()) {
+            checks.batchCount(job);
+        }
+        listener.onAllocPlaced(alloc);
+        return alloc;
+    }
+
+    /** Server-side stop (desired stop); the client stops it after its stop latency. */
+    public void stopAlloc(Alloc alloc, String reason) {
+        if (alloc.desired().isServerTerminal()) {
+            return;
+        }
+        checks.serverStop(alloc, reason);
+        allocs.setDesired(alloc, DesiredStatus.STOP, reason, sim.nowNanos());
+        releaseResources(alloc);
+        listener.onAllocStopped(alloc);
+    }
+
+    /** Marks an allocation on a down node lost (N-31); resources are released separately. */
+    public void markLost(Alloc alloc) {
+        long now = sim.nowNanos();
+        allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
+        allocs.setClient(alloc, ClientStatus.LOST, now);
+        // Lost is client-terminal: a drain of the down node may now be done (N-20).
+        listener.onAllocChanged(alloc);
+    }
+
+    /**
+     * Sends the servers' stop of {@code alloc} to its node's client. {@link #stopAlloc} sends its
+     * own; the plan applier sends a lost allocation's once it has settled its reservation.
+     */
+    public void sendStop(Alloc alloc) {
+        Check.that(alloc.desired().isServerTerminal(),
+                "stop sent for an allocation the servers still want running", alloc.id());
+        listener.onAllocStopped(alloc);
+    }
+
+    /** Frees the allocation's reservation once (server view: it no longer uses the node). */
+    public void releaseResources(Alloc alloc) {
+        if (alloc.reserved()) {
+            alloc.setReserved(false);
+            Node node = node(alloc.node());
+            release(node, alloc.job().cpuMilli(), alloc.job().memMb());
+            listener.onAllocResourcesFreed(node);
+        }
+    }
+
+    /** The drainer's mark (N-9, N-10, N-11, N-17, N-18), with the checks of INV-4..INV-7. */
+    public void markForMigration(Alloc alloc, boolean disablePlacement, boolean byDeadline) {
+        checks.migrationMark(alloc, byDeadline);
+        alloc.markMigrate(disablePlacement, byDeadline, sim.nowNanos());
+    }
+
+    /** A client status or health report that reached the server. Stale reports are ignored. */
+    public void onClientUpdate(Alloc alloc, ClientStatus status, Health health) {
+        long now = sim.nowNanos();
+        if (alloc.client().mayBecome(status)) {
+            if (status == ClientStatus.RUNNING && alloc.client() != ClientStatus.RUNNING) {
+                alloc.setRunningSinceNanos(now);
+            }
+            allocs.setClient(alloc, status, now);
+        }
+        if (health != Health.UNSET && !alloc.health().isSet() && !alloc.client().isTerminal()) {
+            alloc.setHealth(health);
+        }
+        if (alloc.client().isTerminal()) {
+            releaseResources(alloc);
+        }
+        listener.onAllocChanged(alloc);
+    }
+
+    /** Reserves capacity on a node (server view: allocations and task leases); INV-17 checked. */
+    public void reserve(Node node, long cpuMilli, long memMb) {
+        node.addUsage(cpuMilli, memMb);
+        checks.usage(node, true);
+        listener.onReserved(node);
+    }
+
+    /** Releases a reservation; INV-17 checked. */
+    public void release(Node node, long cpuMilli, long memMb) {
+        node.addUsage(-cpuMilli, -memMb);
+        checks.usage(node, false);
+        listener.onReleased(node);
+    }
+
+    /** The servers received a heartbeat of {@code node} now (Nomad TTL detection, N-24). */
+    public void recordHeartbeat(Node node) {
+        node.setLastHeartbeatNanos(sim.nowNanos());
+    }
+
+    /** The one place eligibility changes; INV-2 and INV-3 are checked here. */
+    public void setEligibility(Node node, boolean eligible, EligibilitySource source) {
+        checks.eligibility(node, eligible, source);
+        boolean wasEligible = node.eligible();
+        node.setEligible(eligible);
+        if (wasEligible != eligible) {
+            listener.onNodeEvent(node, eligible ? NodeEvent.Kind.ELIGIBLE
+                    : NodeEvent.Kind.INELIGIBLE, source.name().toLowerCase(Locale.ROOT));
+        }
+        if (!wasEligible && eligible) {
+            listener.onNodeBecameEligible(node);
+        }
+    }
+
+    /** Sets or updates the node's drain (N-1, N-4); the node turns ineligible (N-5). */
+    public void updateDrain(Node node, DrainSpec spec) {
+        long now = sim.nowNanos();
+        long deadline;
+        if (spec.isForce()) {
+            deadline = now;
+        } else if (spec.hasDeadline()) {
+            deadline = now + SimTime.millis(spec.deadlineMillis());
+        } else {
+            deadline = SimTime.NEVER;
+        }
+        node.drainSet(now, spec.ignoreSystemJobs(), deadline);
+        String mode = spec.isForce() ? "force"
+                : spec.hasDeadline() ? "deadline " + spec.deadlineMillis() + " ms" : "no deadline";
+        listener.onNodeEvent(node, NodeEvent.Kind.DRAIN_SET,
+                mode + (spec.ignoreSystemJobs() ? ", ignore-system" : ""));
+        if (node.eligible()) {
+            setEligibility(node, false, EligibilitySource.DRAIN_SET);
+        }
+        listener.onDrainSet(node);
+    }
+
+    /** Cancels the node's drain, if any (N-8); {@code markEligible} re-enables it (N-2). */
+    public void cancelDrain(Node node, boolean markEligible) {
+        if (node.draining()) {
+            node.drainEnded(LastDrainStatus.CANCELED, sim.nowNanos());
+            listener.onNodeEvent(node, NodeEvent.Kind.DRAIN_CANCELED,
+                    markEligible ? "mark eligible" : "");
+            listener.onDrainCancelled(node);
+        }
+        if (markEligible && !node.eligible()) {
+            setEligibility(node, true, EligibilitySource.DRAIN_DISABLE);
+        }
+    }
+
+    /** The drainer ends a drain; eligibility stays as it is (N-6); INV-8 checked. */
+    public void completeDrain(Node node, boolean deadlineReached) {
+        if (!node.draining()) {
+            return;
+        }
+        checks.drainCompletion(node, deadlineReached);
+        long now = sim.nowNanos();
+        node.drainEnded(LastDrainStatus.COMPLETE, now);
+        node.setDrainDeadlineReached(deadlineReached);
+        listener.onNodeEvent(node, NodeEvent.Kind.DRAIN_COMPLETE,
+                deadlineReached ? "deadline_reached=true" : "");
+        listener.onDrainCompleted(node, now - node.drainStartedNanos());
+    }
+}

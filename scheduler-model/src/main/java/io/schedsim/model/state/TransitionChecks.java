@@ -1,0 +1,178 @@
+package io.schedsim.model.state;
+
+import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.invariant.Inv;
+import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.JobType;
+
+/**
+ * The safety invariants a wrong component could break, checked by the {@link StateStore} at the
+ * transition that would break them, before (or, where the rule is about the outcome, after) the
+ * change. Kept apart from the store's writes so that each file stays one concern; every check
+ * reports to the online monitor and changes nothing.
+ */
+final class TransitionChecks {
+    private final InvariantMonitor monitor;
+    private final StateStore state;
+
+    TransitionChecks(InvariantMonitor monitor, StateStore state) {
+        this.monitor = monitor;
+        this.state = state;
+    }
+
+    /** INV-1 (the gate), INV-6 and INV-10 (what it replaces), INV-16 (one per node). */
+    void placement(Job job, Node node, int previousAlloc) {
+        if (!node.isReady()) {
+            monitor.violation(Inv.PLACEMENT_GATE, "new allocation of " + job + " on " + node
+                    + " which is not Ready (status " + node.status() + ", eligible "
+                    + node.eligible() + ", draining " + node.draining() + ")");
+        }
+        if (previousAlloc != Alloc.NONE) {
+            Alloc previous = state.allocs().get(previousAlloc);
+            // A replacement for a loss is not a drain replacement: whether a batch allocation
+            // stopped with migrateDisablePlacement is replaced when its node is lost is uncertain
+            // (SEMANTICS SC-7), so only non-lost ones are asserted.
+            if (previous.migrateDisablePlacement() && previous.client() != ClientStatus.LOST) {
+                monitor.violation(Inv.BATCH_NOT_REPLACED, "replacement placed for " + previous
+                        + " stopped with migrateDisablePlacement");
+            }
+            if (previous.replaced()) {
+                monitor.violation(Inv.ONE_REPLACEMENT, "second replacement placed for " + previous);
+            }
+        }
+        if (job.type().isPerNode()) {
+            for (Alloc other : state.allocs().all()) {
+                if (other.job() == job && other.node() == node.slot() && !other.isTerminal()) {
+                    monitor.violation(Inv.SYSTEM_UNIQUENESS, "second " + job + " allocation on "
+                            + node + " beside " + other);
+                }
+            }
+        }
+    }
+
+    /** INV-6 after a drain replacement: the batch job's live count stays within its count. */
+    void batchCount(Job job) {
+        int live = 0;
+        for (Alloc a : state.allocs().all()) {
+            // Allocations on a node the servers see as down are about to be lost (uncertain
+            // replacement, SC-7); they do not count.
+            boolean onDownNode = state.node(a.node()).status().isUnresponsive();
+            boolean running = !a.client().isTerminal() && !onDownNode;
+            boolean finished = a.client() == ClientStatus.COMPLETE;
+            // Counted: desired run (running or finished), or stopped by a drain deadline while
+            // still running (nomad#28018). A lost allocation that completes later is not.
+            if (a.job() == job && (running || finished)
+                    && (!a.desired().isServerTerminal()
+                            || (a.migrateDisablePlacement() && running))) {
+                live++;
+            }
+        }
+        if (live > job.count()) {
+            monitor.violation(Inv.BATCH_NOT_REPLACED, job + " has " + live
+                    + " live or completed allocations, more than its count " + job.count());
+        }
+    }
+
+    /** INV-16: a system allocation on a live node stops only for a drain or a job update. */
+    void serverStop(Alloc alloc, String reason) {
+        Job job = alloc.job();
+        Node node = state.node(alloc.node());
+        if (job.type() == JobType.SYSTEM && !alloc.migrate() && !node.status().isUnresponsive()
+                && alloc.jobVersion() == job.version() && !job.stopped()) {
+            monitor.violation(Inv.SYSTEM_UNIQUENESS, "system " + alloc + " stopped on a live "
+                    + "node without a drain mark or job update (" + reason + ")");
+        }
+    }
+
+    /** INV-6, INV-7 and, for paced service marks, INV-4/INV-5 at the drainer's mark. */
+    void migrationMark(Alloc alloc, boolean byDeadline) {
+        Node node = state.node(alloc.node());
+        JobType type = alloc.job().type();
+        if (type.isBatchLike() && !byDeadline) {
+            monitor.violation(Inv.BATCH_NOT_REPLACED, "drain marked " + alloc
+                    + " before its deadline");
+        }
+        if (type == JobType.SYSTEM) {
+            if (node.drainIgnoreSystem()) {
+                monitor.violation(Inv.SYSTEM_LAST, "drain with ignore-system marked " + alloc);
+            }
+            if (!byDeadline) {
+                for (Alloc other : state.allocs().all()) {
+                    if (other.node() == alloc.node() && other.job().type() != JobType.SYSTEM
+                            && !other.client().isTerminal()) {
+                        monitor.violation(Inv.SYSTEM_LAST, "drain marked " + alloc + " while "
+                                + other + " is not client-terminal");
+                        break;
+                    }
+                }
+            }
+        }
+        if (type == JobType.SERVICE && !byDeadline) {
+            pacing(alloc);
+        }
+    }
+
+    /**
+     * INV-4/INV-5 at a paced mark of {@code next}: after it, the job must still have at least
+     * {@code count − max_parallel} healthy allocations not marked for migration, job-wide (N-13,
+     * N-14). This is the pacing formula seen from outside: a drainer that counts a marked
+     * allocation as healthy (nomad#26175) or paces each node on its own breaks it.
+     */
+    private void pacing(Alloc next) {
+        Job job = next.job();
+        int healthyUnmarked = 0;
+        for (Alloc a : state.allocs().all()) {
+            if (a != next && a.job() == job && !a.isTerminal() && !a.migrate()
+                    && a.health().isSet()) {
+                healthyUnmarked++;
+            }
+        }
+        int maxParallel = job.migrate().maxParallel();
+        int floor = job.count() - maxParallel;
+        if (healthyUnmarked < floor) {
+            monitor.violation(Inv.JOB_WIDE_MAX_PARALLEL, "drain marked " + next + " leaving "
+                    + healthyUnmarked + " healthy unmarked allocations of " + job + ", below count "
+                    + job.count() + " - max_parallel " + maxParallel);
+        }
+    }
+
+    /** INV-2 and INV-3 at an eligibility change. */
+    void eligibility(Node node, boolean eligible, EligibilitySource source) {
+        if (eligible && node.draining()) {
+            monitor.violation(Inv.DRAIN_IMPLIES_INELIGIBLE, node + " made eligible while draining"
+                    + " (" + source + ")");
+        }
+        if (source == EligibilitySource.DRAIN_COMPLETE && eligible != node.eligible()) {
+            monitor.violation(Inv.COMPLETION_NEVER_REENABLES, "drain completion changed "
+                    + node + " eligibility to " + eligible);
+        }
+    }
+
+    /** INV-8: a drain completes before its deadline only once its non-system work is done. */
+    void drainCompletion(Node node, boolean deadlineReached) {
+        if (deadlineReached) {
+            return;
+        }
+        for (Alloc a : state.allocs().all()) {
+            if (a.node() == node.slot() && a.job().type() != JobType.SYSTEM
+                    && !a.client().isTerminal()) {
+                monitor.violation(Inv.COMPLETION_CONDITION, "drain of " + node
+                        + " completed while " + a + " is not client-terminal");
+                break;
+            }
+        }
+    }
+
+    /** INV-17 online: a reservation never exceeds the node's capacity nor drops below zero. */
+    void usage(Node node, boolean reserved) {
+        if (reserved && node.cpuUsedMilli() > node.cpuTotalMilli()) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " reserved " + node.cpuUsedMilli()
+                    + " of " + node.cpuTotalMilli() + " mCPU");
+        }
+        if (!reserved && node.cpuUsedMilli() < 0) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " released below zero: "
+                    + node.cpuUsedMilli() + " mCPU");
+        }
+    }
+}
