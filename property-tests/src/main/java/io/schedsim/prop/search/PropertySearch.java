@@ -2,35 +2,41 @@ package io.schedsim.prop.search;
 
 import io.schedsim.prop.scenario.ScenarioCatalog;
 import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.search.engine.BlockListener;
+import io.schedsim.prop.search.engine.BlockWork;
+import io.schedsim.prop.search.engine.EngineOptions;
+import io.schedsim.prop.search.engine.SeedBlock;
+import io.schedsim.prop.search.engine.SweepEngine;
+import io.schedsim.prop.search.engine.ThreadsSweepEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The race-finding search: hands seeds out in small blocks to worker threads (one
- * single-threaded simulation each), until the seed range or the time budget is spent or
- * {@link #stop()} is called; merges their partials; deduplicates failures by signature. Only the
- * first few failures of each invariant are shrunk: later ones are counted against them, so a
- * variant that fails every seed does not spend the budget shrinking the same bug again.
+ * The race-finding search: hands seeds out in small blocks to a {@link SweepEngine} (worker
+ * threads by default; one single-threaded simulation each), until the seed range or the time
+ * budget is spent or {@link #stop()} is called; merges their partials; deduplicates failures by
+ * signature. Only the first few failures of each invariant are shrunk: later ones are counted
+ * against them, so a variant that fails every seed does not spend the budget shrinking the same
+ * bug again.
  */
 public final class PropertySearch {
-    private static final int BLOCK = 8;
-    private static final int SHRUNK_PER_INVARIANT = 2;
+    static final int BLOCK = 8;
+    static final int SHRUNK_PER_INVARIANT = 2;
 
     private final SearchSettings settings;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Map<String, AtomicLong> shrunkByInvariant = new ConcurrentHashMap<>();
 
     private final PropertyOracle oracle;
+    private final SweepEngine engine;
+    private final EngineOptions options;
+    private volatile int parallelism;
 
     public PropertySearch(SearchSettings settings) {
         this(settings, null);
@@ -38,8 +44,20 @@ public final class PropertySearch {
 
     /** A search that also applies {@code oracle} (null: the model's invariants only). */
     public PropertySearch(SearchSettings settings, PropertyOracle oracle) {
+        this(settings, oracle, new ThreadsSweepEngine(), EngineOptions.threads(settings.threads()));
+    }
+
+    /**
+     * A search whose blocks run on {@code engine}. The threads engine shrinks failures as it
+     * finds them; any other runs the {@link StagedSearch} (scan, then shrink the failures chosen
+     * by seed order), whose result does not depend on timing.
+     */
+    public PropertySearch(SearchSettings settings, PropertyOracle oracle, SweepEngine engine,
+            EngineOptions options) {
         this.settings = settings;
         this.oracle = oracle;
+        this.engine = engine;
+        this.options = options;
     }
 
     /** Progress as the search goes: seeds run, failures, elapsed milliseconds. */
@@ -52,60 +70,85 @@ public final class PropertySearch {
     public SearchReport run(Consumer<Progress> progress) {
         ScenarioDefinition scenario = ScenarioCatalog.find(settings.scenario());
         Map<String, Object> config = scenario.configWith(settings.overrides());
-        long start = System.nanoTime();
-        long deadline = settings.seconds() > 0
-                ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
+        SweepEngine.Session opened;
+        try {
+            opened = engine.open(options);
+        } catch (RuntimeException e) {
+            if (stopped.get()) {
+                // Stopped while a cluster engine was starting (which a JVM shutdown can break).
+                return report(SweepPartial.empty(), 0);
+            }
+            throw e;
+        }
+        try (SweepEngine.Session session = opened) {
+            parallelism = session.parallelism();
+            long start = System.nanoTime();
+            long deadline = settings.seconds() > 0
+                    ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
+            SweepPartial total = engine.name().equals(ThreadsSweepEngine.NAME)
+                    ? runInline(session, config, start, deadline, progress)
+                    : new StagedSearch(settings, config, oracle, stopped, start, deadline,
+                            progress).run(session);
+            if (Thread.currentThread().isInterrupted()) {
+                stopped.set(true);
+            }
+            return report(total, (System.nanoTime() - start) / 1_000_000L);
+        }
+    }
+
+    /** Simulations that ran at once in the last {@link #run} (0 before): threads or cores. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** In this JVM: blocks shrink their failures as they find them, if {@link #claimShrink}. */
+    private SweepPartial runInline(SweepEngine.Session session, Map<String, Object> config,
+            long start, long deadline, Consumer<Progress> progress) {
         SeedRangeWork work = new SeedRangeWork(settings.scenario(), settings.variant(), config,
                 settings.shrink(), settings.outDir().toString(), settings.orderings(),
                 settings.shrinkRunsMax(), this::claimShrink, oracle);
-        AtomicLong nextSeed = new AtomicLong(settings.firstSeed());
+        SweepTally total = new SweepTally();
         AtomicLong seedsRun = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        int threads = Math.max(1, settings.threads());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<SweepPartial>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                SweepTally mine = new SweepTally();
-                while (!stopped.get() && System.nanoTime() < deadline && !enoughFailures(failures)) {
-                    long first = nextSeed.getAndAdd(BLOCK);
-                    if (first > settings.lastSeed()) {
-                        break;
+        session.run(new InlineWork(work, start),
+                SeedBlock.split(settings.firstSeed(), settings.lastSeed(), BLOCK),
+                new BlockListener<SweepPartial>() {
+                    @Override
+                    public void blockDone(SeedBlock block, SweepPartial partial) {
+                        total.add(partial);
+                        seedsRun.addAndGet(partial.seedsRun());
+                        failures.addAndGet(partial.failures().size());
+                        if (progress != null) {
+                            progress.accept(new Progress(seedsRun.get(), failures.get(),
+                                    (System.nanoTime() - start) / 1_000_000L,
+                                    settings.lastSeed() - settings.firstSeed() + 1));
+                        }
                     }
-                    long last = Math.min(settings.lastSeed(), first + BLOCK - 1);
-                    SweepPartial block = work.apply(first, last, start);
-                    mine.add(block);
-                    seedsRun.addAndGet(block.seedsRun());
-                    failures.addAndGet(block.failures().size());
-                    if (progress != null) {
-                        progress.accept(new Progress(seedsRun.get(), failures.get(),
-                                (System.nanoTime() - start) / 1_000_000L,
-                                settings.lastSeed() - settings.firstSeed() + 1));
+
+                    @Override
+                    public boolean stopRequested() {
+                        return stopped.get() || System.nanoTime() >= deadline
+                                || enoughFailures(failures);
                     }
-                }
-                return mine.handOver();
-            }));
+                });
+        return total.handOver();
+    }
+
+    /** A {@link SeedRangeWork} as block work; it keeps its shrink predicate, so in-process only. */
+    private static final class InlineWork implements BlockWork<SweepPartial> {
+        private static final long serialVersionUID = 1L;
+        private final SeedRangeWork work;
+        private final long startNanos;
+
+        InlineWork(SeedRangeWork work, long startNanos) {
+            this.work = work;
+            this.startNanos = startNanos;
         }
-        SweepPartial total = SweepPartial.empty();
-        try {
-            for (Future<SweepPartial> future : futures) {
-                total = total.merge(future.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped.set(true);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("search worker failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+
+        @Override
+        public SweepPartial apply(SeedBlock block) {
+            return work.apply(block.first(), block.last(), startNanos);
         }
-        long wallMillis = (System.nanoTime() - start) / 1_000_000L;
-        return report(total, wallMillis);
     }
 
     private boolean enoughFailures(AtomicLong failures) {

@@ -7,6 +7,7 @@ import io.schedsim.cli.args.SeedRange;
 import io.schedsim.cli.args.ThreadsConverter;
 import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.OutputDirectory;
+import io.schedsim.cli.sweep.EngineChoice;
 import io.schedsim.cli.sweep.ProgressLine;
 import io.schedsim.cli.sweep.StopOnSignal;
 import io.schedsim.cli.sweep.SweepReport;
@@ -15,6 +16,8 @@ import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
 import io.schedsim.prop.search.SearchSettings;
+import io.schedsim.prop.search.engine.EngineOptions;
+import io.schedsim.prop.search.engine.SweepEngine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,6 +85,16 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the sweep's result as one JSON object.")
     private boolean json;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Where the seeds run: 'threads' (this JVM; default) or 'spark' "
+                    + "(Apache Spark, see --master; ./schedsim adds it when asked for).")
+    private String engineName = "threads";
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master for --engine spark: local[*] (default), local[N] "
+                    + "or spark://HOST:PORT.")
+    private String master;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
@@ -91,12 +104,14 @@ final class SweepCommand implements Callable<Integer> {
         checkOptions(range);
         OutputDirectory.check("--out", outDirectory);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        SweepEngine engine = EngineChoice.find(engineName);
+        EngineOptions engineOptions = EngineChoice.options(engine, threads, master, threadCount);
         SearchSettings settings = SearchSettings.of(run.scenario().name(), run.request().variant())
                 .overrides(overrides.asMap()).seeds(range.first(), range.last())
                 .seconds(seconds == null ? 0 : seconds).threads(threadCount).shrink(!noShrink)
                 .outDir(Path.of(outDirectory)).orderings(orderings)
                 .stopAfterFailures(maxFailures);
-        PropertySearch search = new PropertySearch(settings);
+        PropertySearch search = new PropertySearch(settings, null, engine, engineOptions);
         ProgressLine progress = null;
         if (Terminal.stderrIsTerminal()) {
             progress = new ProgressLine(context.err(), run.scenario().name(),
@@ -115,7 +130,7 @@ final class SweepCommand implements Callable<Integer> {
                         + "; nothing was tested (give it more time or --seeds A..B)");
                 return ExitCode.INPUT;
             }
-            print(context, report, range, threadCount);
+            print(context, report, range, search.parallelism());
             if (signal.signalled()) {
                 context.error("sweep: stopped by a signal after " + report.seedsRun() + " seeds");
             }
