@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.replay.Replayer;
 import io.schedsim.prop.search.Failure;
@@ -30,8 +31,8 @@ class LocalSparkSweepTest {
         assertTrue(threads.failures().stream().mapToInt(Failure::count).sum() >= 3,
                 threads::toString);
         SparkSweepEngine engine = new SparkSweepEngine();
-        SearchReport spark = new PropertySearch(LocalSpark.sweep(dir.resolve("spark")), null,
-                engine, LocalSpark.local2()).run(null);
+        SearchReport spark = new PropertySearch(LocalSpark.sweep(dir.resolve("spark")),
+                Registry.builtIn(), engine, LocalSpark.local2()).run(null);
         assertEquals(ComparableReport.of(threads), ComparableReport.of(spark));
         assertTrue(engine.lastStats().tasksSucceeded() > 1, engine.lastStats()::toString);
         assertEquals(0, engine.lastStats().tasksFailed(), engine.lastStats()::toString);
@@ -42,15 +43,16 @@ class LocalSparkSweepTest {
         SearchReport threads = new PropertySearch(LocalSpark.sweep(dir.resolve("threads"))
                 .threads(1).shrink(false)).run(null);
         SearchReport spark = new PropertySearch(LocalSpark.sweep(dir.resolve("spark"))
-                .shrink(false), null, new SparkSweepEngine(), LocalSpark.local2()).run(null);
+                .shrink(false), Registry.builtIn(), new SparkSweepEngine(), LocalSpark.local2())
+                .run(null);
         assertEquals(ComparableReport.of(threads), ComparableReport.of(spark));
     }
 
     @Test
     void aStoppedSweepKeepsItsFailuresWithReplayFilesThatReplay() {
         PropertySearch[] search = new PropertySearch[1];
-        search[0] = new PropertySearch(LocalSpark.sweep(dir).seeds(1, 1_000_000), null,
-                new SparkSweepEngine(), LocalSpark.local2());
+        search[0] = new PropertySearch(LocalSpark.sweep(dir).seeds(1, 1_000_000),
+                Registry.builtIn(), new SparkSweepEngine(), LocalSpark.local2());
         SearchReport report = search[0].run(progress -> {
             if (progress.failures() >= 2) {
                 search[0].stop();
@@ -63,7 +65,8 @@ class LocalSparkSweepTest {
             Path file = Path.of(failure.replayFile());
             assertTrue(Files.exists(file), file::toString);
             assertEquals(failure.traceHash(),
-                    Replayer.replay(ReplayFiles.read(file), null).result().traceHash());
+                    Replayer.replay(ReplayFiles.read(file, Registry.builtIn()), null).result()
+                            .traceHash());
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schedsim.cli.Catalogs;
+import io.schedsim.cli.Plugins;
 import io.schedsim.cli.Main;
 import io.schedsim.prop.search.SearchReport;
 import java.io.IOException;
@@ -64,7 +64,7 @@ class SparkCliTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.execute(Catalogs.builtIn(), new PrintWriter(out),
+        int exitCode = Main.execute(Plugins.STANDARD, new PrintWriter(out),
                 new PrintWriter(err), args.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }

@@ -2,6 +2,7 @@ package io.schedsim.prop.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayFile;
 import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.replay.Replayer;
@@ -33,7 +34,7 @@ class CorpusReplayTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpusFiles")
     void replaysExactlyAndCleanly(Path file) {
-        ReplayFile replay = ReplayFiles.read(file);
+        ReplayFile replay = ReplayFiles.read(file, Registry.builtIn());
         RunResult result = Replayer.replay(replay, null).result();
         assertEquals(List.of(), result.violations(), file.toString());
         assertEquals(replay.expected().traceHash(), result.traceHash(),
