@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.search.engine.BlockWork;
 import io.schedsim.prop.search.engine.EngineOptions;
 import io.schedsim.prop.search.engine.SeedBlock;
 import io.schedsim.prop.search.engine.SweepEngine;
+import io.schedsim.prop.spec.UserCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,21 @@ class SearchDeterminismTest {
             assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(Path.of(failure.replayFile()))));
         }
+    }
+
+    @Test
+    void onlyRegisteredPartsTravelToOtherJvms() {
+        SearchSettings lambda = settings("s").template(settings("s").template()
+                .withCheck(UserCheck.of("mine", run -> "always")));
+        InputException refused = assertThrows(InputException.class, () -> new PropertySearch(
+                lambda, Registry.builtIn(), new SerialisingEngine(), EngineOptions.threads(1))
+                .run(null));
+        assertEquals("--engine serialising-threads: check 'mine' is not registered by a "
+                + "SchedsimPlugin, so other JVMs cannot find it by name (register it in "
+                + "META-INF/services and pass its jar with --classpath)", refused.getMessage());
+        SearchReport inThisJvm = threads(lambda.seeds(1, 8).shrink(false), 2);
+        assertTrue(inThisJvm.failures().stream().anyMatch(f -> f.invariant().equals("mine")),
+                "a lambda check runs on the threads engine: " + inThisJvm.failures());
     }
 
     @Test
