@@ -23,7 +23,7 @@ int replayFiles = 0;
 try (var out = TempFolder.create("schedsim-bug-zoo-")) {
     for (var variant : BugZoo.all()) {
         var settings = SearchSettings.of("chaos-swarm", variant.name())
-                .seeds(1, 2_000).threads(2).outDir(out.path()).stopAfterFailures(1);
+                .seeds(1, 2_000).threads(2).outDir(out.path()).maxFailures(1);
         var report = new PropertySearch(settings).run(null);
         if (report.failures().isEmpty()) {
             missed.add(variant.name());

@@ -16,7 +16,8 @@ import org.apache.spark.SparkContext;
  * Starts the {@link SparkContext} of a {@code spark} session. Executors on a cluster get the
  * schedsim classes from the job jar ({@code schedsim-spark-job.jar}), named by {@value #JOB_JAR}
  * (the launcher sets it) or found as the jar this class came from; under {@code spark-submit},
- * {@code spark.jars} holds it already. Users' jars ({@link EngineOptions#jars()}) are added.
+ * {@code spark.jars} holds it already. Users' jars ({@link EngineOptions#jars()}) are added; a
+ * directory on {@code --classpath} serves local masters only (their executors share this JVM).
  */
 final class SparkContexts {
     /** System property: the job jar to ship to a cluster's executors. */
@@ -62,10 +63,20 @@ final class SparkContexts {
         Arrays.stream(conf.get("spark.jars", "").split(",")).map(String::strip)
                 .filter(jar -> !jar.isEmpty()).forEach(jars::add);
         for (String jar : options.jars()) {
-            if (!Files.isRegularFile(Path.of(jar))) {
+            Path path = Path.of(jar);
+            if (Files.isDirectory(path) && MasterUrl.isLocal(master)) {
+                // Local executors run in this JVM and load users' classes through the class
+                // loader the sweep runs under, which holds the directory already.
+                continue;
+            }
+            if (Files.isDirectory(path)) {
+                throw new InputException("--classpath " + jar + ": a cluster's executors need "
+                        + "jars; pack the directory into a jar");
+            }
+            if (!Files.isRegularFile(path)) {
                 throw new InputException("--classpath: no such jar: " + jar);
             }
-            jars.add(Path.of(jar).toAbsolutePath().toString());
+            jars.add(path.toAbsolutePath().toString());
         }
         boolean shipped = jars.stream().anyMatch(jar -> jar.endsWith(JOB_JAR_SUFFIX));
         if (!MasterUrl.isLocal(master) && !shipped) {

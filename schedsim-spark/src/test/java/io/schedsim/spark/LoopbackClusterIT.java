@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
 import io.schedsim.prop.search.SearchSettings;
@@ -90,8 +91,8 @@ class LoopbackClusterIT {
     @Order(2)
     void aWorkerKilledMidSweepLosesNothing() {
         SparkSweepEngine engine = new SparkSweepEngine();
-        PropertySearch search = new PropertySearch(sweep(dir.resolve("killed")), null, engine,
-                EngineOptions.cluster(cluster.masterUrl())
+        PropertySearch search = new PropertySearch(sweep(dir.resolve("killed")),
+                Registry.builtIn(), engine, EngineOptions.cluster(cluster.masterUrl())
                         .withProperties(cluster.driverProperties()));
         AtomicLong seedsAtKill = new AtomicLong(-1);
         Thread killer = new Thread(() -> cluster.killWorker(1), "kill-worker-1");

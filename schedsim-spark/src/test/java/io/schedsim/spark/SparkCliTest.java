@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schedsim.cli.Catalogs;
+import io.schedsim.cli.Plugins;
 import io.schedsim.cli.Main;
 import io.schedsim.prop.search.SearchReport;
 import java.io.IOException;
@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code schedsim sweep --engine spark} with the module on the class path, as {@code ./schedsim}
- * runs it: the CLI finds the engine, prints the same JSON as the threads engine, and turns bad
- * combinations into one {@code schedsim:} line and exit 2.
+ * runs it: the CLI finds the engine, prints the same JSON as the threads engine (for a user's
+ * plugin from {@code --classpath} too), and turns bad combinations into one {@code schedsim:}
+ * line and exit 2.
  */
 class SparkCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,27 @@ class SparkCliTest {
     }
 
     @Test
+    void aUsersPluginTravelsByNameAndProviderToTheExecutors() throws IOException {
+        String jar = UserPluginJar.build(dir).toString();
+        List<String> sweep = List.of("sweep", "fixture-drains", "--variant",
+                "fixture-system-stopper", "--check", "fixture-no-node-down", "--seeds", "1..24",
+                "--json", "--classpath", jar);
+        Run threads = run(sweep, "--threads", "2", "--out", dir.resolve("threads").toString());
+        Run spark = run(sweep, "--engine", "spark", "--master", "local[2]", "--out",
+                dir.resolve("spark").toString());
+        assertEquals(1, threads.exitCode, threads::toString);
+        assertEquals(1, spark.exitCode, spark::toString);
+        SearchReport report = JSON.readValue(spark.out, SearchReport.class);
+        assertEquals(ComparableReport.of(JSON.readValue(threads.out, SearchReport.class)),
+                ComparableReport.of(report));
+        assertTrue(report.failures().size() >= 1, spark::toString);
+        Run missing = run(List.of("sweep", "chaos-swarm", "--seeds", "1..8", "--json"),
+                "--engine", "spark", "--master", "local[2]", "--classpath",
+                dir.resolve("nope.jar").toString());
+        assertEquals(2, missing.exitCode, missing::toString);
+    }
+
+    @Test
     void threadsDoesNotApplyToSpark() {
         Run run = sweep("--engine", "spark", "--threads", "2");
         assertEquals(2, run.exitCode, run::toString);
@@ -55,6 +77,16 @@ class SparkCliTest {
                 + "'spark:/nohost'"), run::toString);
     }
 
+    private Run run(List<String> command, String... options) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of(options));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.execute(Plugins.STANDARD, new PrintWriter(out),
+                new PrintWriter(err), args.toArray(String[]::new));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
     private Run sweep(String... options) {
         List<String> args = new ArrayList<>(List.of("sweep", "chaos-swarm", "--variant",
                 LocalSpark.VARIANT, "--seeds", "1..60", "--json"));
@@ -64,7 +96,7 @@ class SparkCliTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.execute(Catalogs.builtIn(), new PrintWriter(out),
+        int exitCode = Main.execute(Plugins.STANDARD, new PrintWriter(out),
                 new PrintWriter(err), args.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedsim.cli.Main;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.replay.Replayer;
 import io.schedsim.prop.search.Failure;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkSignalIT {
     private static final long START_SECONDS_MAX = 120;
-    private static final long SCANNING_MILLIS = 3_000;
+    /** Spark started: time enough for its first rounds of blocks to come back. */
+    private static final long SCANNING_MILLIS = 8_000;
     private static final long EXIT_SECONDS_MAX = 60;
 
     @TempDir
@@ -69,23 +71,25 @@ class SparkSignalIT {
         assertFalse(report.failures().isEmpty());
         for (Failure failure : report.failures()) {
             assertEquals(failure.traceHash(), Replayer.replay(ReplayFiles.read(
-                    Path.of(failure.replayFile())), null).result().traceHash());
+                    Path.of(failure.replayFile()), Registry.builtIn()), null).result()
+                    .traceHash());
         }
     }
 
-    /** Waits until a block runs: its temporary directory shows in the child's {@code tmp}. */
+    /** Waits until Spark runs: its block manager's directory shows in the child's {@code tmp}. */
     private static void awaitScanning(Path tmp, Process child) throws IOException,
             InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS_MAX);
         while (System.nanoTime() < deadline && child.isAlive()) {
             try (Stream<Path> files = Files.list(tmp)) {
-                if (files.anyMatch(f -> f.getFileName().toString().startsWith("schedsim-block-"))) {
+                if (files.anyMatch(f -> f.getFileName().toString().startsWith("blockmgr-")
+                        || f.getFileName().toString().startsWith("spark-"))) {
                     return;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no block ran within " + START_SECONDS_MAX + " s");
+        throw new AssertionError("Spark did not start within " + START_SECONDS_MAX + " s");
     }
 
     private static String read(Path file) {

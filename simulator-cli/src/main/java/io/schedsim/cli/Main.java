@@ -18,7 +18,7 @@ public final class Main {
         System.setOut(System.err);
         int exitCode;
         try {
-            exitCode = execute(Catalogs.fromSystemProperty(), out, err, args);
+            exitCode = execute(Plugins.fromSystemProperties(), out, err, args);
         } catch (IllegalStateException e) {
             new CliContext(null, out, err).error(e.getMessage());
             exitCode = ExitCode.INPUT;
@@ -33,11 +33,11 @@ public final class Main {
     }
 
     /**
-     * Runs one command line against {@code catalogs} and returns its exit code; never exits the
-     * JVM, so tests call this directly.
+     * Runs one command line with {@code plugins} and returns its exit code; never exits the JVM,
+     * so tests call this directly.
      */
-    public static int execute(Catalogs catalogs, PrintWriter out, PrintWriter err, String... args) {
-        CliContext context = new CliContext(catalogs, out, err);
+    public static int execute(Plugins plugins, PrintWriter out, PrintWriter err, String... args) {
+        CliContext context = new CliContext(plugins, out, err);
         ErrorReporter reporter = new ErrorReporter(context);
         try {
             return commandLine(context, reporter).execute(args);

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schedsim.prop.replay.Checkpoints;
 import io.schedsim.prop.replay.ReplayFile;
-import io.schedsim.prop.replay.Replayer;
-import io.schedsim.prop.scenario.OrderingSpec;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
 import io.schedsim.prop.replay.ReplayFiles;
+import io.schedsim.prop.replay.Replayer;
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ class ReplayCommandTest {
 
         String hash = result.get("traceHash").asText();
         ReplayFixtures.write(file, ReplayFixtures.VARIANT,
-                new ReplayFile.Expected(hash, "INV-7", "recorded"));
+                new ReplayFile.Expected(hash, 0, "INV-7", "recorded"));
         CliRun second = CliRun.of("replay", file.toString(), "--json");
         assertEquals(ExitCode.VIOLATION, second.exitCode(), second::toString);
         JsonNode replayed = JSON.readTree(second.out());
@@ -74,7 +72,7 @@ class ReplayCommandTest {
     @Test
     void anUnreproducedOutcomeIsExitFourWithOneLine() throws IOException {
         Path file = ReplayFixtures.write(dir.resolve("r.json"), ReplayFixtures.VARIANT,
-                new ReplayFile.Expected("0123456789abcdef", "INV-7", "recorded"));
+                new ReplayFile.Expected("0123456789abcdef", 0, "INV-7", "recorded"));
         CliRun run = CliRun.of("replay", file.toString(), "--json");
         assertEquals(ExitCode.NOT_REPRODUCED, run.exitCode(), run::toString);
         JsonNode result = JSON.readTree(run.out());
@@ -96,7 +94,7 @@ class ReplayCommandTest {
         String hash = JSON.readTree(CliRun.of("replay", file.toString(), "--json").out())
                 .get("traceHash").asText();
         Checkpoints.Recorder recorder = new Checkpoints.Recorder(10, null);
-        ReplayFile replay = ReplayFiles.read(file);
+        ReplayFile replay = ReplayFiles.read(file, ReplayFixtures.REGISTRY);
         Replayer.replay(replay, recorder);
         List<String> hashes = new ArrayList<>(recorder.checkpoints().hashes());
         assertEquals(JSON.readTree(CliRun.of("replay", file.toString(), "--json").out())
@@ -106,7 +104,7 @@ class ReplayCommandTest {
             hashes.set(window, "0000000000000000");
         }
         ReplayFixtures.write(file, null, new ReplayFile.Expected("00000000" + hash.substring(8),
-                null, null, new Checkpoints(10, hashes)));
+                null, null, null, new Checkpoints(10, hashes)));
         CliRun run = CliRun.of("replay", file.toString());
         assertEquals(ExitCode.NOT_REPRODUCED, run.exitCode(), run::toString);
         assertTrue(run.err().endsWith("; first divergence within events #30..#39\n"),
@@ -114,12 +112,11 @@ class ReplayCommandTest {
     }
     @Test
     void theSeedsOwnPlanReplaysToTheSameHashAsRun() throws IOException {
-        ScenarioDefinition scenario = ScenarioCatalog.find("nomad-drain-ignore-system");
-        RunRequest request = new RunRequest(scenario.name(), 2, scenario.defaults(), null);
-        var outcome = scenario.execute(request, null, OrderingSpec.FIFO, null);
-        Path file = ReplayFiles.write(new ReplayFile(ReplayFile.FORMAT, scenario.name(), null, 2,
-                scenario.defaults(), OrderingSpec.FIFO, outcome.plan(), null, null),
-                dir.resolve("seed2.json"));
+        RunSpec spec = RunSpec.of(ReplayFixtures.REGISTRY.scenario("nomad-drain-ignore-system"))
+                .withSeed(2);
+        RunOutcome outcome = spec.run();
+        Path file = ReplayFiles.write(ReplayFile.of(spec.withPlan(outcome.plan()), null, null),
+                ReplayFixtures.REGISTRY, dir.resolve("seed2.json"));
         CliRun replay = CliRun.of("replay", file.toString(), "--json");
         CliRun run = CliRun.builtIn("run", "nomad-drain-ignore-system", "--seed", "2", "--json");
         assertEquals(ExitCode.OK, replay.exitCode(), replay::toString);
@@ -129,13 +126,12 @@ class ReplayCommandTest {
 
     @Test
     void aFileThatCallsTheCaseKnobVariantStillReplays() throws IOException {
-        ScenarioDefinition scenario = ScenarioCatalog.find("ray-retry-counting");
-        Map<String, Object> config = scenario.configWith(Map.of("case", "b"));
-        var outcome = scenario.execute(new RunRequest(scenario.name(), 3, config, null), null,
-                OrderingSpec.FIFO, null);
-        Path file = ReplayFiles.write(new ReplayFile(ReplayFile.FORMAT, scenario.name(), null, 3,
-                config, OrderingSpec.FIFO, outcome.plan(), new ReplayFile.Expected(
-                        outcome.result().traceHash(), null, null), null), dir.resolve("c.json"));
+        RunSpec spec = RunSpec.of(ReplayFixtures.REGISTRY.scenario("ray-retry-counting"))
+                .withSeed(3).with("case", "b");
+        RunOutcome outcome = spec.run();
+        Path file = ReplayFiles.write(ReplayFile.of(spec.withPlan(outcome.plan()),
+                new ReplayFile.Expected(outcome.result().traceHash(), outcome.result().events(),
+                        null, null), null), ReplayFixtures.REGISTRY, dir.resolve("c.json"));
         String renamed = Files.readString(file).replace("\"case\"", "\"variant\"");
         assertTrue(renamed.contains("\"variant\" : \"b\""), renamed);
         Files.writeString(file, renamed);
@@ -143,7 +139,7 @@ class ReplayCommandTest {
         assertEquals(ExitCode.OK, replay.exitCode(), replay::toString);
         JsonNode result = JSON.readTree(replay.out());
         assertTrue(result.get("reproduced").asBoolean(), replay::toString);
-        assertEquals("b", result.at("/config/case").asText());
+        assertEquals("b", result.at("/config/case").asText(), replay::toString);
     }
 
     @Test
@@ -165,36 +161,39 @@ class ReplayCommandTest {
     @Test
     void badFieldsAreNamed() throws IOException {
         Path good = ReplayFixtures.write(dir.resolve("good.json"), null, null);
-        assertField(good, "/scenario", "\"nope\"", "field 'scenario': unknown scenario 'nope'");
-        assertField(good, "/variant", "\"nope\"", "field 'variant': unknown variant 'nope'");
-        assertField(good, "/config/nodes", "0",
-                "field 'config.nodes': must be within [2, 1000], got 0");
-        assertField(good, "/config/nodes", null, "field 'config.nodes': missing");
-        assertField(good, "/config/extra", "1", "field 'config.extra': unknown key");
-        assertField(good, "/ordering/kind", "\"zigzag\"",
-                "field 'ordering': unknown ordering 'zigzag'");
-        assertField(good, "/faultPlan/actions/0/type", "\"meteor\"",
-                "field 'faultPlan.actions[0]': Could not resolve type id 'meteor'");
-        assertField(good, "/seed", "\"seven\"", "field 'seed': expected an integer");
-        assertField(good, "/faultPlan", null, "field 'faultPlan': missing");
+        assertField(good, "/spec/scenario/name", "\"nope\"",
+                "field 'spec.scenario': unknown scenario 'nope'");
+        assertField(good, "/spec/variant", "{\"name\": \"nope\", \"provider\": null}",
+                "field 'spec.variant': unknown variant 'nope'");
+        assertField(good, "/spec/config/nodes", "0",
+                "field 'spec.config.nodes': must be within [2, 1000], got 0");
+        assertField(good, "/spec/config/nodes", null, "field 'spec.config.nodes': missing");
+        assertField(good, "/spec/config/extra", "1", "field 'spec.config.extra': unknown key");
+        assertField(good, "/spec/ordering/kind", "\"zigzag\"",
+                "field 'spec.ordering': unknown ordering 'zigzag'");
+        assertField(good, "/spec/faultPlan/actions/0/type", "\"meteor\"",
+                "field 'spec.faultPlan.actions[0]': Could not resolve type id 'meteor'");
+        assertField(good, "/spec/seed", "\"seven\"", "field 'spec.seed': expected an integer");
+        assertField(good, "/spec/faultPlan", null, "field 'spec.faultPlan': missing");
     }
 
     @Test
     void badTimesNodesDeadlinesOrderingsAndHashesAreNamed() throws IOException {
         Path good = ReplayFixtures.write(dir.resolve("good.json"), null, null);
-        assertField(good, "/faultPlan/actions/0/atMillis", "9223372036854775000",
-                "field 'faultPlan.actions[0].atMillis': must be within [0, 86400000000]");
-        assertField(good, "/faultPlan/actions/0/atMillis", "60000.5",
-                "field 'faultPlan.actions[0].atMillis': expected a whole number, got a fraction");
-        assertField(good, "/faultPlan/actions/0/deadlineMillis", "-5",
-                "field 'faultPlan.actions[0].deadlineMillis': must be >= 0, or -1000 for -force");
-        assertField(good, "/faultPlan/actions/0/node", "3", "field 'faultPlan.actions[0].node': "
+        assertField(good, "/spec/faultPlan/actions/0/atMillis", "9223372036854775000",
+                "field 'spec.faultPlan.actions[0].atMillis': must be within [0, 86400000000]");
+        assertField(good, "/spec/faultPlan/actions/0/atMillis", "60000.5",
+                "field 'spec.faultPlan.actions[0].atMillis': expected a whole number, got a fraction");
+        assertField(good, "/spec/faultPlan/actions/0/deadlineMillis", "-5",
+                "field 'spec.faultPlan.actions[0].deadlineMillis': must be >= 0, or -1000 for -force");
+        assertField(good, "/spec/faultPlan/actions/0/node", "3",
+                "field 'spec.faultPlan.actions[0].node': "
                 + "no node 3 in this run (its 3 nodes are 0..2): t=60.000s drain node=3");
-        assertField(good, "/ordering", "{\"kind\": \"pct\", \"changePoints\": -2, "
-                + "\"expectedEvents\": 100}", "field 'ordering.changePoints': must be within "
+        assertField(good, "/spec/ordering", "{\"kind\": \"pct\", \"changePoints\": -2, "
+                + "\"expectedEvents\": 100}", "field 'spec.ordering.changePoints': must be within "
                 + "[0, 1000]: -2");
-        assertField(good, "/config/drainAtMillis", "60000.5",
-                "field 'config.drainAtMillis': expected long, got '60000.5'");
+        assertField(good, "/spec/config/drainAtMillis", "60000.5",
+                "field 'spec.config.drainAtMillis': expected long, got '60000.5'");
         assertField(good, "/expected", "{\"traceHash\": \"12ab\"}",
                 "field 'expected.traceHash': expected a string of 16 hex digits, got \"12ab\"");
         assertField(good, "/expected", "{\"traceHash\": \"0123456789abcdeg\"}",

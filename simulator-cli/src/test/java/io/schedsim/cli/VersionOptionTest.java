@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 class VersionOptionTest {
     @TestFactory
     Stream<DynamicTest> everyCommandPrintsTheVersion() {
-        CliContext context = new CliContext(new FakeCatalogs(), new PrintWriter(new StringWriter()),
+        CliContext context = new CliContext(CliRun.FAKES, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         List<String> names = new java.util.ArrayList<>(
                 new picocli.CommandLine(new SchedsimCommand(context)).getSubcommands().keySet());

@@ -1,11 +1,11 @@
 package io.schedsim.prop.scenario;
 
 import io.schedsim.core.random.SimRandom;
-import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,21 +14,23 @@ import java.util.Map;
  * workload), the fault plan generated from the seed, and the phase timing. {@link ScenarioRunner}
  * does the rest, the same way for every scenario.
  */
-public abstract class BuiltInScenario implements ScenarioDefinition {
+public abstract class BuiltInScenario implements Scenario {
 
     /** Cluster knobs for this config; start from {@code new ClusterConfig()} and adjust. */
-    protected abstract ClusterConfig clusterConfig(Config config);
+    protected abstract ClusterConfig clusterConfig(ScenarioConfig config);
 
     /** Adds nodes, jobs and the Ray workload; the cluster is not started yet. */
-    protected abstract void populate(Cluster cluster, Config config, SimRandom workload);
+    protected abstract void populate(Cluster cluster, ScenarioConfig config, SimRandom workload);
 
     /** The fault plan of a fresh run (a replay brings its own). Cluster started, time 0. */
-    protected abstract FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster);
+    protected abstract FaultPlan faultPlan(ScenarioConfig config, SimRandom faults,
+            Cluster cluster);
 
-    protected abstract Timing timing(Config config);
+    /** When the heal phase starts, the horizon, and how long to run on once tasks are done. */
+    protected abstract Timing timing(ScenarioConfig config);
 
     /** What the heal phase does beyond lifting faults. */
-    protected HealOptions healOptions(Config config) {
+    protected HealOptions healOptions(ScenarioConfig config) {
         return HealOptions.LIFT_ONLY;
     }
 
@@ -50,7 +52,7 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
      * and when the heal phase starts and the horizon falls. Scenarios add their own. Computed
      * after the plan is drawn and before the first event, it changes nothing in the run.
      */
-    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("nodes", cluster.nodeSlotCount());
@@ -64,19 +66,7 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
     }
 
     @Override
-    public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
-            TraceSink traceSink) {
-        return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink);
-    }
-
-    @Override
-    public RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
-            TraceSink traceSink) {
-        return ScenarioRunner.run(this, request, plan, ordering, traceSink, true);
-    }
-
-    @Override
-    public RunResult run(RunRequest request, TraceSink traceSink) {
-        return ScenarioRunner.run(this, request, null, OrderingSpec.FIFO, traceSink).result();
+    public RunOutcome execute(RunSpec spec, RunOptions options) {
+        return ScenarioRunner.run(this, spec, options);
     }
 }

@@ -1,7 +1,6 @@
 package io.schedsim.prop.scenario;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The heap a run needs, estimated from its config before anything is built, so a config too big
@@ -46,7 +45,7 @@ public record Footprint(long nodes, long tasks) {
     }
 
     /** The estimate checked against this JVM's maximum heap. */
-    public static void check(ScenarioDefinition scenario, Map<String, Object> config) {
+    public static void check(Scenario scenario, ScenarioConfig config) {
         scenario.footprint(config).requireFits(scenario.name(), Runtime.getRuntime().maxMemory());
     }
 

@@ -5,14 +5,12 @@ import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
-import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.inject.FaultInjector;
 import io.schedsim.fault.inject.FaultLedger;
 import io.schedsim.fault.inject.HealPhase;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
-import io.schedsim.model.ModelComponents;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
@@ -20,7 +18,7 @@ import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.task.RayWorkload;
-import io.schedsim.prop.zoo.BugZoo;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +28,8 @@ import java.util.TreeMap;
 /**
  * Runs one scenario: build the cluster, install the fault plan, run the fault window, heal, settle
  * until the scenario's end condition (bounded by its horizon), check liveness, and assemble the
- * {@link RunResult}. Everything that determines the run is in (scenario, config, seed, variant,
- * fault plan, ordering); the same inputs give the same trace hash.
+ * {@link RunResult}. Everything that determines the run is in its {@link RunSpec} (scenario,
+ * config, seed, variant, fault plan, ordering); the same spec gives the same trace hash.
  */
 public final class ScenarioRunner {
     /** Every run is bounded (TIGER_STYLE); a run that hits this reports EVENT_LIMIT. */
@@ -40,29 +38,29 @@ public final class ScenarioRunner {
 
     private ScenarioRunner() {}
 
-    public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
-            OrderingSpec ordering, TraceSink traceSink) {
-        return run(scenario, request, planOrNull, ordering, traceSink, false);
-    }
-
-    /** As above; with {@code planFromFile}, the plan may name only nodes the run has. */
-    static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
-            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
+    /**
+     * Runs {@code spec} of {@code scenario}: its variant's components, its ordering, its explicit
+     * plan or the one the scenario draws from the seed (after the cluster starts, from the
+     * {@code faults} stream, as always).
+     */
+    public static RunOutcome run(BuiltInScenario scenario, RunSpec spec, RunOptions options) {
         long wallStart = System.nanoTime();
-        Footprint.check(scenario, request.config());
-        Config config = new Config(request.config());
-        ModelComponents components = request.variant() == null ? ModelComponents.defaults()
-                : BugZoo.find(request.variant()).components();
-        Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
+        ScenarioConfig config = spec.config();
+        Simulation sim = new Simulation(spec.seed(), spec.ordering().create(spec.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);
-        sim.setTraceSink(traceSink);
-        Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
+        sim.setTraceSink(options.traceSink());
+        Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config),
+                spec.variant().components());
         scenario.populate(cluster, config, sim.random("workload"));
-        if (planFromFile && planOrNull != null) {
-            PlanNodes.requireKnown(planOrNull, cluster.nodeSlotCount());
+        FaultPlan explicit = spec.explicitPlan();
+        if (options.planFromFile() && explicit != null) {
+            PlanNodes.requireKnown(explicit, cluster.nodeSlotCount());
         }
         cluster.start();
-        FaultPlan plan = planOrNull != null ? planOrNull
+        if (options.onStart() != null) {
+            options.onStart().accept(cluster);
+        }
+        FaultPlan plan = explicit != null ? explicit
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
         FaultInjector injector = FaultInjector.install(sim, cluster, plan);
         Timing timing = scenario.timing(config);
@@ -82,13 +80,13 @@ public final class ScenarioRunner {
                     failure.eventIndex(), failure.getMessage()));
         }
         injector.finish();
-        if (traceSink != null) {
-            traceSink.finish();
+        if (options.traceSink() != null) {
+            options.traceSink().finish();
         }
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
-        RunResult result = assemble(request, cluster, injector.ledger(), end, resolved,
+        RunResult result = assemble(spec, cluster, injector.ledger(), end, resolved,
                 wallMillis, failures);
-        return new RunOutcome(result, plan, ordering, cluster, injector.ledger());
+        return new RunOutcome(result, plan, spec.ordering(), cluster, injector.ledger());
     }
 
     private static StopReason runPhases(BuiltInScenario scenario, Cluster cluster, Timing timing) {
@@ -108,7 +106,7 @@ public final class ScenarioRunner {
         return sim.stopRequested() ? StopReason.STOPPED : stop;
     }
 
-    private static RunResult assemble(RunRequest request, Cluster cluster, FaultLedger ledger,
+    private static RunResult assemble(RunSpec spec, Cluster cluster, FaultLedger ledger,
             RunEnd end, Map<String, Object> resolved, long wallMillis,
             List<RunResult.Violation> failures) {
         Simulation sim = cluster.sim();
@@ -145,8 +143,8 @@ public final class ScenarioRunner {
         violations.addAll(failures);
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
-        return new RunResult(request.scenario(), request.seed(), request.variant(),
-                request.config(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
+        return new RunResult(spec.scenario().name(), spec.seed(), spec.variantName(),
+                spec.config().asMap(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
                 SimTime.toMillis(sim.nowNanos()), wallMillis, end.reason().name(), end.detail(),
                 nodes, tasks, faults, new RunResult.Allocations(running), latency, violations);
     }

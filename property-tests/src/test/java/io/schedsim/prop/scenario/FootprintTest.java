@@ -3,6 +3,7 @@ package io.schedsim.prop.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.schedsim.prop.plugin.Registry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,9 @@ class FootprintTest {
 
     @Test
     void rayChaosCountsItsNodesAndOuterTasks() {
-        ScenarioDefinition rayChaos = ScenarioCatalog.find("ray-chaos");
+        Scenario rayChaos = Registry.builtIn().scenario("ray-chaos");
         assertEquals(new Footprint(10, 21_600), rayChaos.footprint(rayChaos.defaults()));
-        Map<String, Object> huge = rayChaos.configWith(Map.of("workers", "100000",
+        ScenarioConfig huge = rayChaos.configWith(Map.of("workers", "100000",
                 "tasks", "50000000"));
         Footprint footprint = rayChaos.footprint(huge);
         assertEquals(new Footprint(100_001, 50_000_000), footprint);
@@ -32,7 +33,7 @@ class FootprintTest {
 
     @Test
     void theScaleRunFitsIn200MegabytesAsMeasured() {
-        ScenarioDefinition rayChaos = ScenarioCatalog.find("ray-chaos");
+        Scenario rayChaos = Registry.builtIn().scenario("ray-chaos");
         Footprint scale = rayChaos.footprint(rayChaos.configWith(Map.of("workers", "10000",
                 "tasks", "1000000")));
         scale.requireFits("ray-chaos", 200L << 20);
@@ -45,7 +46,7 @@ class FootprintTest {
 
     @Test
     void nomadScenariosAreSmall() {
-        ScenarioDefinition drain = ScenarioCatalog.find("nomad-drain-deadline");
+        Scenario drain = Registry.builtIn().scenario("nomad-drain-deadline");
         assertEquals(Footprint.SMALL, drain.footprint(drain.defaults()));
         assertEquals(16L << 20, Footprint.SMALL.heapBytes());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.prop.plugin.Registry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class KnobsDocumentedTest {
     @Test
     void everyKnobHasADescriptionAndEveryNumberAUnit() {
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
+        for (Scenario scenario : Registry.builtIn().scenarios()) {
             for (Knob knob : scenario.knobs()) {
                 String where = scenario.name() + " " + knob.name();
                 assertFalse(knob.description() == null || knob.description().isBlank(), where);
@@ -50,7 +51,7 @@ class KnobsDocumentedTest {
     @Test
     void nineScenariosNameTheirCaseKnobCaseAndStillAcceptVariant() {
         List<String> withCase = new ArrayList<>();
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
+        for (Scenario scenario : Registry.builtIn().scenarios()) {
             Knob former = scenario.knob("variant");
             if (former == null) {
                 assertNull(scenario.knob("case"), scenario.name());
@@ -59,7 +60,7 @@ class KnobsDocumentedTest {
             withCase.add(scenario.name());
             assertEquals("case", former.name(), scenario.name());
             assertEquals(List.of("variant"), former.formerNames());
-            assertFalse(scenario.defaults().containsKey("variant"), scenario.name());
+            assertFalse(scenario.defaults().asMap().containsKey("variant"), scenario.name());
             String other = former.allowed().get(1);
             assertEquals(scenario.configWith(Map.of("case", other)),
                     scenario.configWith(Map.of("variant", other)), scenario.name());
@@ -69,7 +70,7 @@ class KnobsDocumentedTest {
 
     @Test
     void givingTheCaseKnobByBothNamesIsAnError() {
-        ScenarioDefinition scenario = ScenarioCatalog.find("ray-retry-counting");
+        Scenario scenario = Registry.builtIn().scenario("ray-retry-counting");
         Map<String, String> both = new LinkedHashMap<>();
         both.put("variant", "a");
         both.put("case", "b");

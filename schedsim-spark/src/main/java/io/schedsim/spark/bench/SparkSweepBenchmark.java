@@ -1,11 +1,12 @@
 package io.schedsim.spark.bench;
 
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.search.PortableSeedWork;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.search.ScanWork;
 import io.schedsim.prop.search.engine.EngineOptions;
 import io.schedsim.prop.search.engine.SeedBlock;
 import io.schedsim.prop.search.engine.SweepEngine;
 import io.schedsim.prop.search.engine.ThreadsSweepEngine;
+import io.schedsim.prop.spec.RunSpec;
 import io.schedsim.spark.SparkSweepEngine;
 import io.schedsim.spark.loopback.LoopbackCluster;
 import java.nio.file.Path;
@@ -79,8 +80,8 @@ public final class SparkSweepBenchmark {
         private final String name;
         private final SweepEngine.Session session;
         private final double openMillis;
-        private final PortableSeedWork scan = new PortableSeedWork("chaos-swarm", null,
-                ScenarioCatalog.find("chaos-swarm").configWith(Map.of()), false, "mixed", 0, null);
+        private final ScanWork scan = ScanWork.of(RunSpec.of(Registry.builtIn()
+                .scenario("chaos-swarm")), Registry.builtIn(), "mixed");
         private double firstMillis = -1;
         private double bestMillis = Double.MAX_VALUE;
         private long from = 1_000_001;

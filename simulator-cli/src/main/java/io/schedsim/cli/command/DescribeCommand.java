@@ -4,9 +4,10 @@ import io.schedsim.cli.CliContext;
 import io.schedsim.cli.ExitCode;
 import io.schedsim.cli.describe.ScenarioDescription;
 import io.schedsim.cli.output.Json;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.Scenario;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,10 +26,13 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Prints the scenario's 'scenarios --json' entry.")
     private boolean json;
 
+    @Mixin
+    private ClassPathOption classPath;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ScenarioDefinition scenario = context.catalogs().scenario(scenarioName);
+        Scenario scenario = classPath.registry(context).scenario(scenarioName);
         if (json) {
             context.out().println(Json.pretty(ScenarioDescription.json(scenario)));
         } else {

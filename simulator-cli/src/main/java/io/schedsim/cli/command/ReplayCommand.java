@@ -25,9 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code schedsim replay <REPLAY_FILE>}: re-runs a replay file exactly (scenario, variant, config,
- * seed, fault plan, ordering), reports it like {@code run}, and says whether it reproduced what
- * the file recorded: exit 1 when the recorded failure reproduced, 4 when the run diverged.
+ * {@code schedsim replay <REPLAY_FILE>}: re-runs a replay file exactly (its run spec: scenario,
+ * variant, config, seed, fault plan, ordering, user checks), reports it like {@code run}, and
+ * says whether it reproduced what the file recorded: exit 1 when the recorded failure
+ * reproduced, 4 when the run diverged. A provider class the file names but {@code --classpath}
+ * lacks is exit 2.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-runs the run a replay file describes and reports it like 'run', "
@@ -51,10 +53,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private RunFiles files;
 
+    @Mixin
+    private ClassPathOption classPath;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ReplayFile file = ReplayFiles.read(path(replayPath));
+        ReplayFile file = ReplayFiles.read(path(replayPath), classPath.registry(context));
         Checkpoints recorded = file.expected() == null ? null : file.expected().checkpoints();
         Checkpoints.Recorder[] recorder = new Checkpoints.Recorder[1];
         RunOutcome outcome = RecordedRun.run(sink -> {
@@ -94,7 +99,10 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             return Replayer.replay(file, sink);
         } catch (InputException e) {
-            throw new InputException("replay file " + replayPath + ": " + e.getMessage());
+            // A file of the first format has its plan at the top level, not inside a spec.
+            String message = file.format().equals(ReplayFile.FORMAT_1)
+                    ? e.getMessage().replace("field 'spec.", "field '") : e.getMessage();
+            throw new InputException("replay file " + replayPath + ": " + message);
         }
     }
 

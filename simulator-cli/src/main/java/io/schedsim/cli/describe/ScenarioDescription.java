@@ -2,7 +2,7 @@ package io.schedsim.cli.describe;
 
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.KnobType;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +21,11 @@ public final class ScenarioDescription {
     private ScenarioDescription() {}
 
     /** The {@code scenarios --json} entry of one scenario, also printed by describe --json. */
-    public static Map<String, Object> json(ScenarioDefinition scenario) {
+    public static Map<String, Object> json(Scenario scenario) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", scenario.name());
         entry.put("description", scenario.description());
-        entry.put("config", scenario.defaults());
+        entry.put("config", scenario.defaults().asMap());
         List<Map<String, Object>> knobs = new ArrayList<>();
         for (Knob knob : scenario.knobs()) {
             knobs.add(json(knob));
@@ -61,7 +61,7 @@ public final class ScenarioDescription {
     }
 
     /** The text of {@code describe}: the scenario, a table of its knobs, and how to set them. */
-    public static String text(ScenarioDefinition scenario) {
+    public static String text(Scenario scenario) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"knob", "default", "unit", "range", "description"});
         List<String> renamed = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.schedsim.prop.scenario.builtin;
 
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class CaseKnob {
     }
 
     /** The case a run's config picked. */
-    static String of(Config config) {
+    static String of(ScenarioConfig config) {
         return config.stringValue(NAME);
     }
 }

@@ -13,11 +13,10 @@ import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +61,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.nomadPlacement = PlacementKind.SPREAD;
         cluster.detector = DetectorPolicy.NOMAD_TTL;
@@ -70,7 +69,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         String detector = config.stringValue("detector");
         boolean ttl = detector.equals("seeded") ? workload.chance(0.5)
                 : detector.equals("nomad-ttl");
@@ -104,7 +103,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> heads = new ArrayList<>();
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             if (cluster.isHead(slot)) {
@@ -118,14 +117,14 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long heal = Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis"));
         return new Timing(heal, heal + config.longValue("settleMillis"), 0);
     }
 
     /** The detector the seed picked when the knob says {@code seeded}. */
     @Override
-    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
         resolved.put("detector", cluster.config().detector == DetectorPolicy.NOMAD_TTL
@@ -139,33 +138,27 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    public List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
-        List<Map<String, Object>> simpler = new ArrayList<>();
+    public List<ScenarioConfig> simplerConfigs(ScenarioConfig config) {
+        List<ScenarioConfig> simpler = new ArrayList<>();
         decrement(config, "rayTasks", 0, simpler, true);
         decrement(config, "batchJobs", 0, simpler, false);
         decrement(config, "serviceJobs", 0, simpler, false);
         decrement(config, "nodes", 2, simpler, false);
-        if ((Boolean) config.get("systemJob")) {
-            Map<String, Object> next = new LinkedHashMap<>(config);
-            next.put("systemJob", false);
-            simpler.add(next);
+        if (config.booleanValue("systemJob")) {
+            simpler.add(config.with("systemJob", false));
         }
         return simpler;
     }
 
-    private static void decrement(Map<String, Object> config, String knob, int min,
-            List<Map<String, Object>> out, boolean toMinFirst) {
-        int value = ((Number) config.get(knob)).intValue();
+    private static void decrement(ScenarioConfig config, String knob, int min,
+            List<ScenarioConfig> out, boolean toMinFirst) {
+        int value = config.intValue(knob);
         if (value <= min) {
             return;
         }
         if (toMinFirst) {
-            Map<String, Object> zero = new LinkedHashMap<>(config);
-            zero.put(knob, min);
-            out.add(zero);
+            out.add(config.with(knob, min));
         }
-        Map<String, Object> next = new LinkedHashMap<>(config);
-        next.put(knob, value - 1);
-        out.add(next);
+        out.add(config.with(knob, value - 1));
     }
 }

@@ -12,7 +12,7 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -77,13 +77,13 @@ public final class DetectionBounds extends BuiltInScenario {
                         "the run ends this long after the fault"));
     }
 
-    private static boolean ray(Config config) {
+    private static boolean ray(ScenarioConfig config) {
         String picked = CaseKnob.of(config);
         return picked.equals("a") || picked.equals("b");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = ray(config) ? DetectorPolicy.RAY_HEALTH_CHECK : DetectorPolicy.NOMAD_TTL;
         cluster.healthCheckInitialDelayMillis = config.longValue("healthCheckInitialDelayMillis");
@@ -100,7 +100,7 @@ public final class DetectionBounds extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         boolean ray = ray(config);
         for (int i = 0; i < config.intValue("nodes"); i++) {
             boolean head = ray && i == 0;
@@ -109,7 +109,7 @@ public final class DetectionBounds extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         long at = config.longValue("faultAtMillis");
         List<FaultAction> actions = new ArrayList<>();
         switch (CaseKnob.of(config)) {
@@ -132,14 +132,14 @@ public final class DetectionBounds extends BuiltInScenario {
         return new FaultPlan(actions);
     }
 
-    private static Partition cut(Config config, Cluster cluster, long at) {
+    private static Partition cut(ScenarioConfig config, Cluster cluster, long at) {
         int cut = Math.min(config.intValue("cutNodes"), cluster.nodeSlotCount());
         return new Partition(at, FaultAction.UNTIL_HEAL, NomadKnobs.slots(0, cut),
                 PartitionDirection.TO_SERVER);
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long end = config.longValue("faultAtMillis") + config.longValue("observeMillis");
         return new Timing(end, end, 0);
     }

@@ -9,7 +9,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -53,17 +53,17 @@ public final class NomadDrainForce extends BuiltInScenario {
         return NomadKnobs.with(knobs, 600_000);
     }
 
-    private static boolean batch(Config config) {
+    private static boolean batch(ScenarioConfig config) {
         return CaseKnob.of(config).equals("batch");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.SPREAD);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         if (!batch(config)) {
             NomadDrainDeadline.populateService(cluster, config);
             return;
@@ -79,7 +79,7 @@ public final class NomadDrainForce extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         if (!batch(config)) {
             return NomadDrainDeadline.drainBoth(config, cluster,
                     at -> Drain.force(at, NomadDrainDeadline.NODE_A, false),
@@ -97,7 +97,7 @@ public final class NomadDrainForce extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastDrain = config.longValue("drainAtMillis")
                 + (batch(config) ? config.longValue("forceAfterMillis") : 0);
         long lastAction = Math.max(lastDrain, config.longValue("sparesReadyAtMillis"));

@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.NOMAD_TTL;
         cluster.drainBatchUpdateIntervalMillis = config.longValue("drainBatchUpdateIntervalMillis");
@@ -64,7 +64,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(4_000, 8_192, false);
@@ -77,7 +77,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> others = new ArrayList<>();
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             if (slot != DRAINED_NODE) {
@@ -96,7 +96,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long healAt = config.longValue("drainAtMillis") + config.longValue("flipWindowMillis") + 2;
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(healAt, horizon), horizon, 0);

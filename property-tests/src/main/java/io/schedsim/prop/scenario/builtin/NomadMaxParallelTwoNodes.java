@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -66,18 +66,18 @@ public final class NomadMaxParallelTwoNodes extends BuiltInScenario {
                         "case a: B is drained this long after A")), 900_000);
     }
 
-    private static boolean caseA(Config config) {
+    private static boolean caseA(ScenarioConfig config) {
         return CaseKnob.of(config).equals("a");
     }
 
-    private static int orCase(Config config, String knob, int a, int b) {
+    private static int orCase(ScenarioConfig config, String knob, int a, int b) {
         int value = config.intValue(knob);
         return value > 0 ? value : caseA(config) ? a : b;
     }
 
     /** The job shape after the case filled in the knobs left at 0. */
     @Override
-    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
         resolved.put("jobs", orCase(config, "jobs", 1, 2));
@@ -87,12 +87,12 @@ public final class NomadMaxParallelTwoNodes extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.SPREAD);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -108,7 +108,7 @@ public final class NomadMaxParallelTwoNodes extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         boolean a = caseA(config);
         int firstSpare = a ? NODE_B + 1 : NODE_A + 1;
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
@@ -129,7 +129,7 @@ public final class NomadMaxParallelTwoNodes extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastDrain = config.longValue("drainAtMillis")
                 + (caseA(config) ? config.longValue("secondDrainAfterMillis") : 0);
         long lastAction = Math.max(lastDrain, config.longValue("sparesReadyAtMillis"));

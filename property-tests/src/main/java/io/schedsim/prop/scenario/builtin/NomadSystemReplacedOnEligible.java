@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -62,17 +62,17 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
                         "a: eligibility -enable of X; b: drain -disable of X")), 600_000);
     }
 
-    private static boolean caseB(Config config) {
+    private static boolean caseB(ScenarioConfig config) {
         return CaseKnob.of(config).equals("b");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         cluster.addNode(config.longValue("nodeXCpuMilli"), NomadKnobs.NODE_MEM_MB, false);
         for (int i = 1; i < config.intValue("nodes"); i++) {
@@ -91,7 +91,7 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> actions = new ArrayList<>();
         actions.add(Drain.deadline(config.longValue("drainAtMillis"), NODE_X,
                 DrainSpec.DEFAULT_DEADLINE_MILLIS, false));
@@ -102,7 +102,7 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = Math.max(config.longValue("drainAtMillis"),
                 config.longValue("eligibleAtMillis"));
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 0);

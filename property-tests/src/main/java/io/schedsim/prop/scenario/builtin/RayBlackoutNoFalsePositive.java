@@ -9,13 +9,12 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SC-13, no false positive under short blackouts (ray#58241, ray#58868; INV-13): every
@@ -75,13 +74,12 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
 
     /** The head and the workers; every outer task. */
     @Override
-    public Footprint footprint(Map<String, Object> values) {
-        Config config = new Config(values);
+    public Footprint footprint(ScenarioConfig config) {
         return new Footprint(1L + config.intValue("workers"), config.intValue("tasks"));
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
@@ -110,7 +108,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         for (int i = 0; i < config.intValue("workers"); i++) {
             cluster.addNode(config.intValue("cpusPerWorker") * 1_000L, 64_000, false);
@@ -122,7 +120,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> workers = new ArrayList<>();
         for (int slot = 1; slot < cluster.nodeSlotCount(); slot++) {
             workers.add(slot);
@@ -134,7 +132,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long heal = config.longValue("blackoutWindowMillis") + config.longValue("blackoutMillis");
         return new Timing(heal, config.longValue("horizonMillis"), 60_000);
     }

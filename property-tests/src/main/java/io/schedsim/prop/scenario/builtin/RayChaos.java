@@ -12,7 +12,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
@@ -70,7 +70,7 @@ public final class RayChaos extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.healthCheckPeriodMillis = config.longValue("healthCheckPeriodMillis");
@@ -81,7 +81,7 @@ public final class RayChaos extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         int workers = config.intValue("workers");
         long cpuMilli = config.intValue("cpusPerWorker") * 1_000L;
         cluster.addNode(0, 65_536, true);
@@ -96,14 +96,14 @@ public final class RayChaos extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         return KillerPlan.generate(faults, killIntervalMillis(config),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
                 config.booleanValue("randomVictim"));
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long kills = killIntervalMillis(config) * config.intValue("maxKills");
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(kills, horizon), horizon, 60_000);
@@ -111,7 +111,7 @@ public final class RayChaos extends BuiltInScenario {
 
     /** The config's planned kills and the interval and workload estimate they were drawn in. */
     @Override
-    protected Map<String, Object> resolved(Config config, Cluster cluster, FaultPlan plan,
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
         resolved.put("expectedWorkloadMillis", expectedWorkloadMillis(config));
@@ -128,15 +128,14 @@ public final class RayChaos extends BuiltInScenario {
 
     /** The head, the workers and their replacements; every outer task. */
     @Override
-    public Footprint footprint(Map<String, Object> values) {
-        Config config = new Config(values);
+    public Footprint footprint(ScenarioConfig config) {
         long replacements = config.booleanValue("replaceKilledWorkers")
                 ? config.intValue("maxKills") : 0;
         return new Footprint(1L + config.intValue("workers") + replacements, outerTasks(config));
     }
 
     /** Outer tasks: the knob, or total CPUs x 2 x 75 when it is 0 (task_workload.py's sizing). */
-    static int outerTasks(Config config) {
+    static int outerTasks(ScenarioConfig config) {
         int tasks = config.intValue("tasks");
         if (tasks > 0) {
             return tasks;
@@ -149,7 +148,7 @@ public final class RayChaos extends BuiltInScenario {
      * The workload's length if nothing failed: the CPU time of every task (the outer hold plus the
      * child's burn; a parent waiting on its child holds no CPU) over the cluster's CPUs.
      */
-    static long expectedWorkloadMillis(Config config) {
+    static long expectedWorkloadMillis(ScenarioConfig config) {
         long cpuMillisPerTask = config.longValue("holdMillis")
                 + (config.booleanValue("nestedChild") ? config.longValue("childCpuMillis") : 0);
         long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
@@ -164,13 +163,13 @@ public final class RayChaos extends BuiltInScenario {
      * 60 s windows killed only after every task had finished (nothing lost, one of two kills
      * detected before the end). At the defaults (about 270 s of work) 60 s already fits.
      */
-    static long killIntervalMillis(Config config) {
+    static long killIntervalMillis(ScenarioConfig config) {
         long fit = expectedWorkloadMillis(config) / (config.intValue("maxKills") + 1L);
         return Math.max(1, Math.min(config.longValue("killIntervalMillis"), fit));
     }
 
     @Override
-    protected HealOptions healOptions(Config config) {
+    protected HealOptions healOptions(ScenarioConfig config) {
         return config.booleanValue("replaceKilledWorkers") ? new HealOptions(true, false)
                 : HealOptions.LIFT_ONLY;
     }

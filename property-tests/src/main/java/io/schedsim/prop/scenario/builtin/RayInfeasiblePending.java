@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
@@ -75,7 +75,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         for (int i = 0; i < config.intValue("workers"); i++) {
             cluster.addNode(config.intValue("cpusPerWorker") * 1_000L, 64_000, false);
@@ -87,13 +87,13 @@ public final class RayInfeasiblePending extends BuiltInScenario {
                 SimTime.millis(config.longValue("submitAtMillis"))));
     }
 
-    private static long killAt(Config config) {
+    private static long killAt(ScenarioConfig config) {
         return CaseKnob.of(config).equals("join") ? 0
                 : config.longValue("submitAtMillis") + config.longValue("killAfterSubmitMillis");
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         int big = cluster.nodeSlotCount() - 1;
         long killAt = killAt(config);
         List<FaultAction> actions = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = config.booleanValue("rejoin")
                 ? Math.max(killAt(config), config.longValue("joinAtMillis")) : killAt(config);
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 60_000);

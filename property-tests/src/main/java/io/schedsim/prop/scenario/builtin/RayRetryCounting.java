@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -61,13 +61,13 @@ public final class RayRetryCounting extends BuiltInScenario {
                         "simulated time limit"));
     }
 
-    static int kills(Config config) {
+    static int kills(ScenarioConfig config) {
         int maxRetries = config.intValue("maxRetries");
         return CaseKnob.of(config).equals("a") ? maxRetries : maxRetries + 1;
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
@@ -76,7 +76,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         cluster.addNode(2_000, 64_000, false);
         cluster.setRayWorkload(new RayWorkloadSpec(1,
@@ -85,7 +85,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> crashes = new ArrayList<>();
         for (int k = 0; k < kills(config); k++) {
             crashes.add(new TaskCrash(killAt(config, k), WORKER, 1));
@@ -93,12 +93,12 @@ public final class RayRetryCounting extends BuiltInScenario {
         return new FaultPlan(crashes);
     }
 
-    private static long killAt(Config config, int k) {
+    private static long killAt(ScenarioConfig config, int k) {
         return config.longValue("firstKillAtMillis") + k * config.longValue("killIntervalMillis");
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         return new Timing(killAt(config, kills(config)) + 1, config.longValue("horizonMillis"),
                 60_000);
     }

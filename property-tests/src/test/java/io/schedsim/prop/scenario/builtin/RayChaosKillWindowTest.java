@@ -3,9 +3,9 @@ package io.schedsim.prop.scenario.builtin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioCatalog;
+import io.schedsim.prop.plugin.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +17,20 @@ import org.junit.jupiter.api.Test;
  * nothing was lost and the second kill was not detected before the run ended.
  */
 class RayChaosKillWindowTest {
-    private static Config config(String... settings) {
+    private static ScenarioConfig config(String... settings) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String setting : settings) {
             String[] pair = setting.split("=", 2);
             overrides.put(pair[0], pair[1]);
         }
-        return new Config(ScenarioCatalog.find("ray-chaos").configWith(overrides));
+        return Registry.builtIn().scenario("ray-chaos").configWith(overrides);
     }
 
     @Test
     void theIntervalShrinksSoMaxKillsPlusOneFitInTheExpectedWorkload() {
         assertEquals(270_000, RayChaos.expectedWorkloadMillis(config()));
         assertEquals(60_000, RayChaos.killIntervalMillis(config()), "the defaults already fit");
-        Config short1 = config("workers=1000", "tasks=100000");
+        ScenarioConfig short1 = config("workers=1000", "tasks=100000");
         assertEquals(11_250, RayChaos.expectedWorkloadMillis(short1));
         assertEquals(3_750, RayChaos.killIntervalMillis(short1));
         assertEquals(1, RayChaos.killIntervalMillis(config("tasks=1", "holdMillis=0",
