@@ -92,6 +92,9 @@ public final class SvgTimeline {
         grid(axisTop, bottom, laneBands);
         drawLanes.forEach(Runnable::run);
         violationLines(axisTop, bottom);
+        if (zoomHeading != null) {
+            actionLine(axisTop, bottom);
+        }
         axisLabels(axisTop - 4);
         axisLabels(bottom + 13);
         double height = bottom + 24;
@@ -230,11 +233,27 @@ public final class SvgTimeline {
                 : LABEL;
         svg.text(10, top + 12, lane.name(), style);
         int drawn = rows.stream().mapToInt(List::size).sum();
-        int hidden = lane.allocs().size() - drawn;
+        // Bars outside a zoom's window are not drawn and not counted as hidden.
+        long visible = lane.allocs().stream().filter(bar -> scale.visible(bar.createdMillis(),
+                bar.endMillis())).count();
+        long hidden = visible - drawn;
         if (hidden > 0) {
             svg.text(10, top + 24, "+" + hidden + " allocs not drawn", "font-size=\"9.5\" "
                     + "fill=\"#777\"");
         }
+    }
+
+    /** In a decisive zoom, a dashed line at the fault or operator action it starts from. */
+    private void actionLine(double axisTop, double bottom) {
+        TimelineModel.Window zoom = model.zoom();
+        if (zoom.actionMillis() < 0 || zoom.actionMillis() == zoom.violationMillis()) {
+            return;
+        }
+        double x = scale.x(zoom.actionMillis());
+        svg.line(x, axisTop - 28, x, bottom, "stroke=\"" + Palette.FAULT + "\" stroke-width=\"2\" "
+                + "stroke-dasharray=\"5,3\"", zoom.why());
+        svg.text(x + 3, axisTop - 16, "decisive action", "font-size=\"11\" font-weight=\"bold\" "
+                + "fill=\"#a04000\"" + anchor(x));
     }
 
     private void violationLines(double axisTop, double bottom) {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link TimelineModel} from a finished run: node histories from the cluster's node
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 public final class TimelineBuilder {
     /** Beyond this many nodes only the eventful ones get a lane; the rest are counted. */
     public static final int LANES_MAX = 60;
-    private static final Pattern NODE = Pattern.compile("\\bnode[ =](\\d+)");
 
     private TimelineBuilder() {}
 
@@ -38,18 +35,15 @@ public final class TimelineBuilder {
     public static TimelineModel build(RunOutcome outcome, int lanesMax) {
         RunResult result = outcome.result();
         long end = Math.max(1, result.simulatedMillis());
+        Cluster cluster = outcome.cluster();
         List<Mark> violations = new ArrayList<>();
         Set<Integer> flagged = new TreeSet<>();
         for (RunResult.Violation v : result.violations()) {
             violations.add(new Mark(v.atMillis(), v.invariant(), v.invariant() + " at "
                     + TimeText.seconds(v.atMillis()) + " (event #" + v.event() + "): "
                     + v.message()));
-            Matcher matcher = NODE.matcher(v.message());
-            while (matcher.find()) {
-                flagged.add(Integer.parseInt(matcher.group(1)));
-            }
+            flagged.addAll(ViolationSubject.of(v).touchedNodes(cluster, null));
         }
-        Cluster cluster = outcome.cluster();
         FaultWindows faults = FaultWindows.of(outcome.plan(), outcome.ledger(), end);
         List<Lane> lanes = new ArrayList<>();
         List<NodeHistory> histories = new ArrayList<>();
@@ -71,8 +65,25 @@ public final class TimelineBuilder {
         return new TimelineModel(title(result), summary(result), end, selection.shown(),
                 lanes.size(), lanes.size() - selection.shown().size(), selection.overview(),
                 clusterFaults, clusterMarks, violations, faults.healAtMillis,
-                ZoomWindow.find(selection.shown(), clusterFaults, clusterMarks, violations, end),
+                zoom(outcome, selection.shown(), clusterFaults, clusterMarks, end),
                 EventLog.of(outcome, end));
+    }
+
+    /** The decisive window of the run's first violation, or where a clean run's changes are. */
+    private static TimelineModel.Window zoom(RunOutcome outcome, List<Lane> shown,
+            List<TimelineModel.Span> clusterFaults, List<Mark> clusterMarks, long end) {
+        List<RunResult.Violation> violations = outcome.result().violations();
+        if (violations.isEmpty()) {
+            return ZoomWindow.find(shown, clusterFaults, clusterMarks, end);
+        }
+        RunResult.Violation first = violations.get(0);
+        for (RunResult.Violation v : violations) {
+            first = v.atMillis() < first.atMillis() ? v : first;
+        }
+        ViolationSubject subject = ViolationSubject.of(first);
+        Set<Integer> touched = subject.touchedNodes(outcome.cluster(), null);
+        return DecisiveWindow.find(first.atMillis(), first.invariant(), touched,
+                subject.describe(touched), outcome.ledger(), end);
     }
 
     private static List<NodeHistory> histories(Cluster cluster, long end) {

@@ -9,15 +9,22 @@ import java.util.List;
  *
  * @param hiddenNodes nodes without a lane (folded into {@link #overview}), 0 when all are shown
  * @param healAtMillis when the heal phase ran, or -1
- * @param zoom a short window where everything happened, drawn again below; or null
+ * @param zoom a short window drawn again below: for a failing run, the decisive one; or null
  */
 public record TimelineModel(String title, List<String> summary, long endMillis,
         List<Lane> lanes, int nodeCount, int hiddenNodes, Overview overview,
         List<Span> clusterFaults, List<Mark> clusterMarks, List<Mark> violations,
         long healAtMillis, Window zoom, List<String> log) {
 
-    /** A part of the run worth a closer look (null when the whole run is the story). */
-    public record Window(long startMillis, long endMillis, String why) {}
+    /**
+     * A part of the run worth a closer look (null when the whole run is the story), padded around
+     * what it is about: for a failing run, from the decisive action to the violation.
+     *
+     * @param actionMillis when the decisive fault or operator action happened, or -1
+     * @param violationMillis when the violation happened, or -1 for a run without one
+     */
+    public record Window(long startMillis, long endMillis, long actionMillis,
+            long violationMillis, String why) {}
 
     /** A time interval on a lane: {@code kind} picks the colour, {@code label} is hover text. */
     public record Span(long startMillis, long endMillis, String kind, String label) {}
