@@ -8,6 +8,7 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A scenario built from four parts: the cluster config, the initial cluster (nodes, jobs, Ray
@@ -69,10 +70,22 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
         return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink);
     }
 
+    /** As {@link #execute}; {@code onStart} sees the started cluster before its first event. */
+    public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
+            TraceSink traceSink, Consumer<Cluster> onStart) {
+        return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink, false, onStart);
+    }
+
     @Override
     public RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
             TraceSink traceSink) {
-        return ScenarioRunner.run(this, request, plan, ordering, traceSink, true);
+        return replay(request, plan, ordering, traceSink, null);
+    }
+
+    /** As {@link #replay}; {@code onStart} sees the started cluster before its first event. */
+    public RunOutcome replay(RunRequest request, FaultPlan plan, OrderingSpec ordering,
+            TraceSink traceSink, Consumer<Cluster> onStart) {
+        return ScenarioRunner.run(this, request, plan, ordering, traceSink, true, onStart);
     }
 
     @Override

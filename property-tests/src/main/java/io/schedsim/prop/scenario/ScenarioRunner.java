@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs one scenario: build the cluster, install the fault plan, run the fault window, heal, settle
@@ -42,12 +43,17 @@ public final class ScenarioRunner {
 
     public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink) {
-        return run(scenario, request, planOrNull, ordering, traceSink, false);
+        return run(scenario, request, planOrNull, ordering, traceSink, false, null);
     }
 
-    /** As above; with {@code planFromFile}, the plan may name only nodes the run has. */
+    /**
+     * As above; with {@code planFromFile}, the plan may name only nodes the run has. {@code
+     * onStart} (null: none) sees the started cluster before its first event, to install observers
+     * that record what a picture of the run needs; it must not change the run.
+     */
     static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
-            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile) {
+            OrderingSpec ordering, TraceSink traceSink, boolean planFromFile,
+            Consumer<Cluster> onStart) {
         long wallStart = System.nanoTime();
         Footprint.check(scenario, request.config());
         Config config = new Config(request.config());
@@ -62,6 +68,9 @@ public final class ScenarioRunner {
             PlanNodes.requireKnown(planOrNull, cluster.nodeSlotCount());
         }
         cluster.start();
+        if (onStart != null) {
+            onStart.accept(cluster);
+        }
         FaultPlan plan = planOrNull != null ? planOrNull
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
         FaultInjector injector = FaultInjector.install(sim, cluster, plan);
