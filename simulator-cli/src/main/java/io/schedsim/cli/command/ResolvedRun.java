@@ -2,6 +2,7 @@ package io.schedsim.cli.command;
 
 import io.schedsim.cli.Catalogs;
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.model.Cluster;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.OrderingSpec;
@@ -10,6 +11,7 @@ import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.ScenarioDefinition;
 import io.schedsim.prop.zoo.BugVariant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A scenario looked up and a request validated from command-line text, before anything runs. */
 record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
@@ -31,11 +33,12 @@ record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
     /**
      * Runs the request the way {@code run} does (plan from the seed, FIFO same-time order). A
      * built-in scenario also hands back its final cluster and fault ledger, which the timeline
-     * draws; any other scenario reports its result only.
+     * draws ({@code onStart}, null for none, sees its cluster before the first event); any other
+     * scenario reports its result only.
      */
-    RunOutcome execute(TraceSink traceSink) {
-        if (scenario instanceof BuiltInScenario) {
-            return scenario.execute(request, null, OrderingSpec.FIFO, traceSink);
+    RunOutcome execute(TraceSink traceSink, Consumer<Cluster> onStart) {
+        if (scenario instanceof BuiltInScenario builtIn) {
+            return builtIn.execute(request, null, OrderingSpec.FIFO, traceSink, onStart);
         }
         return new RunOutcome(scenario.run(request, traceSink), null, OrderingSpec.FIFO, null,
                 null);

@@ -28,11 +28,11 @@ final class DecisiveWindow {
     private DecisiveWindow() {}
 
     /**
-     * @param touchedNodes the nodes the violation touches (possibly none)
-     * @param subject the violation's nodes and allocations in words, e.g. "node 4, alloc 3"
+     * @param subject what the violation names (possibly nothing)
+     * @param touchedNodes the nodes that come to (possibly none)
      */
-    static Window find(long violationMillis, String invariant, Set<Integer> touchedNodes,
-            String subject, FaultLedger ledger, long endMillis) {
+    static Window find(long violationMillis, String invariant, ViolationSubject subject,
+            Set<Integer> touchedNodes, FaultLedger ledger, long endMillis) {
         List<LedgerEntry> entries = ledger == null ? List.of() : ledger.entries();
         Map<Integer, Set<Integer>> nodesOfAction = new HashMap<>();
         LedgerEntry onSubject = null;
@@ -54,12 +54,14 @@ final class DecisiveWindow {
             }
         }
         String to = " to " + invariant + " at " + TimeText.seconds(violationMillis);
+        String named = subject.describe(touchedNodes);
         if (onSubject != null) {
             return window(onSubject.timeMillis(), violationMillis, endMillis, "from "
                     + action(onSubject) + ", the last fault or operator action touching "
-                    + subject + "," + to);
+                    + named + "," + to);
         }
-        String none = touchedNodes.isEmpty() ? "" : " (none touched " + subject + ")";
+        String none = !touchedNodes.isEmpty() ? " (none touched " + named + ")"
+                : subject.isEmpty() ? "" : " (no node known for " + named + ")";
         if (clusterWide != null) {
             return window(clusterWide.timeMillis(), violationMillis, endMillis, "from "
                     + action(clusterWide) + ", the last cluster-wide fault" + none + "," + to);

@@ -11,6 +11,8 @@ final class Palette {
     static final String DRAIN = "#dbe9f6";
     static final String DRAIN_EDGE = "#4a84c4";
     static final String INELIGIBLE = "#fdae6b";
+    /** Ray task occupancy: a slate that no job type or status uses. */
+    static final String TASKS = "#5b7083";
 
     private static final Map<String, String> STATUS = Map.of(
             "ready", "#74c476", "down", "#de2d26", "initializing", "#c7c7c7");

@@ -74,13 +74,13 @@ public final class SvgTimeline {
         y = lanesTop;
         y = clusterLane(y);
         y = overview(y);
-        LaneRenderer lanes = new LaneRenderer(scale);
+        LaneRenderer lanes = new LaneRenderer(scale, LaneRenderer.attemptsScale(model.lanes()));
         List<double[]> laneBands = new ArrayList<>();
         List<Runnable> drawLanes = new ArrayList<>();
         for (Lane lane : model.lanes()) {
             List<List<AllocBar>> rows = lanes.rows(lane);
             double top = y;
-            double height = LaneRenderer.height(rows.size());
+            double height = LaneRenderer.height(lane, rows.size());
             laneBands.add(new double[] {top, height});
             drawLanes.add(() -> {
                 lanes.draw(svg, lane, rows, top);
@@ -232,6 +232,10 @@ public final class SvgTimeline {
                 ? "font-size=\"11\" font-weight=\"bold\" fill=\"" + Palette.VIOLATION + "\""
                 : LABEL;
         svg.text(10, top + 12, lane.name(), style);
+        if (LaneRenderer.hasTasks(lane)) {
+            svg.text(10, top + LaneRenderer.ALLOCS_TOP + 12, "tasks, max " + lane.tasks()
+                    .attemptsMax(), "font-size=\"9.5\" fill=\"" + Palette.TASKS + "\"");
+        }
         int drawn = rows.stream().mapToInt(List::size).sum();
         // Bars outside a zoom's window are not drawn and not counted as hidden.
         long visible = lane.allocs().stream().filter(bar -> scale.visible(bar.createdMillis(),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link TimelineModel} from a finished run: node histories from the cluster's node
@@ -33,6 +34,12 @@ public final class TimelineBuilder {
 
     /** The model with at most {@code lanesMax} lanes (all nodes if there are no more). */
     public static TimelineModel build(RunOutcome outcome, int lanesMax) {
+        return build(outcome, null, lanesMax);
+    }
+
+    /** As above, with each node's Ray task attempts from {@code occupancy} (null: none). */
+    public static TimelineModel build(RunOutcome outcome, TaskOccupancy occupancy,
+            int lanesMax) {
         RunResult result = outcome.result();
         long end = Math.max(1, result.simulatedMillis());
         Cluster cluster = outcome.cluster();
@@ -42,7 +49,7 @@ public final class TimelineBuilder {
             violations.add(new Mark(v.atMillis(), v.invariant(), v.invariant() + " at "
                     + TimeText.seconds(v.atMillis()) + " (event #" + v.event() + "): "
                     + v.message()));
-            flagged.addAll(ViolationSubject.of(v).touchedNodes(cluster, null));
+            flagged.addAll(ViolationSubject.of(v).touchedNodes(cluster, taskNodes(occupancy)));
         }
         FaultWindows faults = FaultWindows.of(outcome.plan(), outcome.ledger(), end);
         List<Lane> lanes = new ArrayList<>();
@@ -50,13 +57,16 @@ public final class TimelineBuilder {
         if (cluster != null) {
             histories = histories(cluster, end);
             List<List<AllocBar>> allocs = allocs(cluster, end);
+            TimelineModel.Occupancy[] tasks = occupancy == null || occupancy.isEmpty() ? null
+                    : occupancy.perNode(histories.size());
             for (int node = 0; node < histories.size(); node++) {
                 NodeHistory history = histories.get(node);
                 List<Mark> marks = new ArrayList<>(history.marks);
                 marks.addAll(faults.marksOf(node));
                 lanes.add(new Lane(node, cluster.node(node).toString(), history.status,
                         history.ineligible, history.drains, faults.windowsOf(node), marks,
-                        allocs.get(node), flagged.contains(node)));
+                        allocs.get(node), flagged.contains(node),
+                        tasks == null ? null : tasks[node]));
             }
         }
         LaneSelection selection = LaneSelection.choose(lanes, histories, lanesMax, end);
@@ -65,13 +75,14 @@ public final class TimelineBuilder {
         return new TimelineModel(title(result), summary(result), end, selection.shown(),
                 lanes.size(), lanes.size() - selection.shown().size(), selection.overview(),
                 clusterFaults, clusterMarks, violations, faults.healAtMillis,
-                zoom(outcome, selection.shown(), clusterFaults, clusterMarks, end),
+                zoom(outcome, occupancy, selection.shown(), clusterFaults, clusterMarks, end),
                 EventLog.of(outcome, end));
     }
 
     /** The decisive window of the run's first violation, or where a clean run's changes are. */
-    private static TimelineModel.Window zoom(RunOutcome outcome, List<Lane> shown,
-            List<TimelineModel.Span> clusterFaults, List<Mark> clusterMarks, long end) {
+    private static TimelineModel.Window zoom(RunOutcome outcome, TaskOccupancy occupancy,
+            List<Lane> shown, List<TimelineModel.Span> clusterFaults, List<Mark> clusterMarks,
+            long end) {
         List<RunResult.Violation> violations = outcome.result().violations();
         if (violations.isEmpty()) {
             return ZoomWindow.find(shown, clusterFaults, clusterMarks, end);
@@ -81,9 +92,14 @@ public final class TimelineBuilder {
             first = v.atMillis() < first.atMillis() ? v : first;
         }
         ViolationSubject subject = ViolationSubject.of(first);
-        Set<Integer> touched = subject.touchedNodes(outcome.cluster(), null);
-        return DecisiveWindow.find(first.atMillis(), first.invariant(), touched,
-                subject.describe(touched), outcome.ledger(), end);
+        Set<Integer> touched = subject.touchedNodes(outcome.cluster(), taskNodes(occupancy));
+        return DecisiveWindow.find(first.atMillis(), first.invariant(), subject, touched,
+                outcome.ledger(), end);
+    }
+
+    /** Where a Ray task's attempts ran, if leases were recorded. */
+    private static IntFunction<Set<Integer>> taskNodes(TaskOccupancy occupancy) {
+        return occupancy == null ? null : occupancy::nodesOf;
     }
 
     private static List<NodeHistory> histories(Cluster cluster, long end) {

@@ -19,7 +19,13 @@ public final class TimelineHtml {
     private TimelineHtml() {}
 
     public static String render(RunOutcome outcome) {
-        TimelineModel model = TimelineBuilder.build(outcome);
+        return render(outcome, null);
+    }
+
+    /** The page, with Ray task occupancy from {@code occupancy} (null: none recorded). */
+    public static String render(RunOutcome outcome, TaskOccupancy occupancy) {
+        TimelineModel model = TimelineBuilder.build(outcome, occupancy,
+                TimelineBuilder.LANES_MAX);
         StringBuilder html = new StringBuilder(1 << 16);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(Svg.escape(model.title())).append("</title>\n")

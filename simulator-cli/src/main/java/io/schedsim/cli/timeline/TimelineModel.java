@@ -48,10 +48,44 @@ public record TimelineModel(String title, List<String> summary, long endMillis,
      * faults that touched it, instant marks, and its allocations.
      *
      * @param flagged true if a violation names this node
+     * @param tasks the Ray task attempts leased here over time, or null if none were recorded
      */
     public record Lane(int node, String name, List<Span> status, List<Span> ineligible,
             List<Span> drains, List<Span> faults, List<Mark> marks, List<AllocBar> allocs,
-            boolean flagged) {}
+            boolean flagged, Occupancy tasks) {}
+
+    /**
+     * Ray task attempts leased on one node, as steps: from {@code atMillis[i]} on,
+     * {@code attempts[i]} of them (a parent blocked in {@code get} on its child counts, as Ray's
+     * state API shows it running). Empty when none ran there.
+     *
+     * @param attemptsMax the most at any one time
+     */
+    public record Occupancy(long[] atMillis, int[] attempts, int attemptsMax) {
+        public Occupancy {
+            if (atMillis.length != attempts.length) {
+                throw new IllegalArgumentException("steps " + atMillis.length + " != counts "
+                        + attempts.length);
+            }
+        }
+
+        /** The attempts at {@code millis}: the last step at or before it, 0 before the first. */
+        public int at(long millis) {
+            int low = 0;
+            int high = atMillis.length - 1;
+            int found = -1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (atMillis[middle] <= millis) {
+                    found = middle;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return found < 0 ? 0 : attempts[found];
+        }
+    }
 
     /**
      * Node counts per time bucket over all nodes, shown when not every node has a lane: down,

@@ -14,6 +14,7 @@ import io.schedsim.prop.scenario.RunOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,13 +80,15 @@ class DecisiveZoomTest {
 
     @Test
     void aViolationWithoutAnyFaultGetsTheStretchBeforeIt() {
-        TimelineModel.Window zoom = DecisiveWindow.find(300_000, "INV-23", java.util.Set.of(2),
-                "node 2", null, 300_000);
+        ViolationSubject node2 = ViolationSubject.of(List.of(2), List.of(), List.of(), "");
+        TimelineModel.Window zoom = DecisiveWindow.find(300_000, "INV-23", node2, Set.of(2),
+                null, 300_000);
         assertEquals(300_000 - DecisiveWindow.LOOKBACK_MILLIS, zoom.actionMillis());
         assertEquals(300_000, zoom.endMillis());
         assertTrue(zoom.why().startsWith("no fault or operator action"), zoom.why());
-        TimelineModel.Window early = DecisiveWindow.find(3_000, "INV-23", java.util.Set.of(),
-                "what the violation names", null, 4_000);
+        ViolationSubject nothing = ViolationSubject.of(List.of(), List.of(), List.of(), "");
+        TimelineModel.Window early = DecisiveWindow.find(3_000, "INV-23", nothing, Set.of(),
+                null, 4_000);
         assertEquals(0, early.startMillis());
         assertEquals(3_000 + Math.max(DecisiveWindow.PAD_MILLIS_MIN / 2, 3_000 / 10),
                 early.endMillis());
