@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ScenariosCommand.class, DescribeCommand.class, VariantsCommand.class,
             RunCommand.class,
             ReplayCommand.class, SweepCommand.class, CheckDeterminismCommand.class,
-            JshellCommand.class})
+            DiffCommand.class, JshellCommand.class})
 public final class SchedsimCommand implements Callable<Integer> {
     private final CliContext context;
 

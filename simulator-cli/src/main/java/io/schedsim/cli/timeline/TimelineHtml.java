@@ -9,7 +9,7 @@ import io.schedsim.prop.scenario.RunOutcome;
  * nothing, so it opens offline and can be attached to a bug report.
  */
 public final class TimelineHtml {
-    private static final String STYLE = "body{margin:12px;font-family:'DejaVu Sans',Helvetica,"
+    static final String STYLE = "body{margin:12px;font-family:'DejaVu Sans',Helvetica,"
             + "Arial,sans-serif;color:#222;background:#fff}"
             + "svg{display:block;max-width:100%;height:auto}"
             + "details{margin:10px 0}summary{cursor:pointer;font-weight:bold}"

@@ -16,6 +16,12 @@ public record TimelineModel(String title, List<String> summary, long endMillis,
         List<Span> clusterFaults, List<Mark> clusterMarks, List<Mark> violations,
         long healAtMillis, Window zoom, List<String> log) {
 
+    /** This model under another title (a diff names its runs A and B). */
+    public TimelineModel withTitle(String newTitle) {
+        return new TimelineModel(newTitle, summary, endMillis, lanes, nodeCount, hiddenNodes,
+                overview, clusterFaults, clusterMarks, violations, healAtMillis, zoom, log);
+    }
+
     /**
      * A part of the run worth a closer look (null when the whole run is the story), padded around
      * what it is about: for a failing run, from the decisive action to the violation.
