@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int OK = 0;
     /** Ran; a violation was found (run, sweep) or reproduced (replay). */
     public static final int VIOLATION = 1;
+    /** diff: the two runs' traces differ (the first divergent event is printed). */
+    public static final int DIVERGED = 1;
     /** Usage or input error: one line on stderr naming the bad argument or field. */
     public static final int INPUT = 2;
     /** Unexpected internal error: one line on stderr, stack trace with -Dschedsim.debug=true. */

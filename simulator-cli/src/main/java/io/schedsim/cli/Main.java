@@ -40,7 +40,7 @@ public final class Main {
         CliContext context = new CliContext(plugins, out, err);
         ErrorReporter reporter = new ErrorReporter(context);
         try {
-            return commandLine(context, reporter).execute(args);
+            return commandLine(context, reporter, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             return reporter.internal(e);
         } finally {
@@ -49,8 +49,10 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(CliContext context, ErrorReporter reporter) {
+    /** The command tree for {@code args}: the root and the subcommand they name (or all). */
+    static CommandLine commandLine(CliContext context, ErrorReporter reporter, String... args) {
         CommandLine commandLine = new CommandLine(new SchedsimCommand(context));
+        SchedsimCommand.addSubcommands(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setParameterExceptionHandler(reporter);

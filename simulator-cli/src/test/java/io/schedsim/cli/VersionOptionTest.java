@@ -3,7 +3,6 @@ package io.schedsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schedsim.cli.command.SchedsimCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -18,7 +17,7 @@ class VersionOptionTest {
         CliContext context = new CliContext(CliRun.FAKES, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         List<String> names = new java.util.ArrayList<>(
-                new picocli.CommandLine(new SchedsimCommand(context)).getSubcommands().keySet());
+                Main.commandLine(context, new ErrorReporter(context)).getSubcommands().keySet());
         assertTrue(names.size() >= 7, names::toString);
         String rootVersion = CliRun.of("--version").out();
         assertTrue(rootVersion.startsWith("schedsim "), rootVersion);

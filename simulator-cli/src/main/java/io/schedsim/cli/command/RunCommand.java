@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
         Registry registry = classPath.registry(context);
         RunSpec spec = checks.apply(ResolvedRun.resolve(registry, scenarioName, seed,
                 overrides.asMap(), variantName), registry);
-        RunResult result = RecordedRun.run(sink -> spec.run(RunOptions.NONE.withTrace(sink)),
+        RunResult result = RecordedRun.run((sink, onStart) -> spec.run(
+                RunOptions.NONE.withTrace(sink).withOnStart(onStart)),
                 files.paths()).result();
         print(context, result, json);
         return exitCode(result);

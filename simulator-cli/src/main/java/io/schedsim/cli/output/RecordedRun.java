@@ -1,9 +1,11 @@
 package io.schedsim.cli.output;
 
 import io.schedsim.cli.timeline.PerfettoTrace;
+import io.schedsim.cli.timeline.TaskOccupancy;
 import io.schedsim.cli.timeline.TimelineHtml;
 import io.schedsim.core.trace.JsonlTraceSink;
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.model.Cluster;
 import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,19 +28,30 @@ public final class RecordedRun {
     /** Where a run's files go; each path may be null. */
     public record Files(String tracePath, String timelinePath, String perfettoPath) {}
 
-    public static RunOutcome run(Function<TraceSink, RunOutcome> runner, Files files) {
+    /** One run: with a trace sink and a hook that sees the started cluster (each may be null). */
+    @FunctionalInterface
+    public interface Runner {
+        RunOutcome run(TraceSink traceSink, Consumer<Cluster> onStart);
+    }
+
+    public static RunOutcome run(Runner runner, Files files) {
         List<OutputFile> prepared = new ArrayList<>();
         try {
             OutputFile trace = prepare(prepared, "--trace", files.tracePath());
             OutputFile timeline = prepare(prepared, "--timeline", files.timelinePath());
             OutputFile perfetto = prepare(prepared, "--perfetto", files.perfettoPath());
-            RunOutcome outcome = trace == null ? runner.apply(null)
-                    : runWithTrace(runner, trace.temp(), trace.openStream());
+            // Leases are recorded only for a picture; a plain run pays nothing for them.
+            TaskOccupancy occupancy = timeline == null && perfetto == null ? null
+                    : new TaskOccupancy();
+            Consumer<Cluster> onStart = occupancy == null ? null : occupancy::install;
+            RunOutcome outcome = trace == null ? runner.run(null, onStart)
+                    : runWithTrace(sink -> runner.run(sink, onStart), trace.temp(),
+                            trace.openStream());
             if (timeline != null) {
-                timeline.writeString(TimelineHtml.render(outcome));
+                timeline.writeString(TimelineHtml.render(outcome, occupancy));
             }
             if (perfetto != null) {
-                perfetto.writeString(PerfettoTrace.render(outcome));
+                perfetto.writeString(PerfettoTrace.render(outcome, occupancy));
             }
             for (OutputFile file : prepared) {
                 file.commit();
