@@ -28,11 +28,10 @@ import java.util.stream.Stream;
 /**
  * A property as an ordinary JUnit test: search a scenario (built in, registered, or a user's own)
  * for runs that violate an invariant or this property's {@link UserCheck}s, shrink each failure,
- * write a replay file, and fail with the command that replays it. Budgets come from system
- * properties so that {@code mvn verify} stays short and a Maven profile can raise them: {@code
- * schedsim.tries}, {@code schedsim.seconds}, {@code schedsim.seed} (first seed), {@code
- * schedsim.threads}, and {@code schedsim.replay=FILE} which replays one file instead of
- * searching. A corpus directory of replay files is replayed first. A property whose faults never
+ * write a replay file, and fail with the command that replays it. The test's own budget
+ * ({@link #tries}, {@link #seconds}) holds unless the user sets {@code -Dschedsim.tries} or
+ * {@code -Dschedsim.seconds} ({@link Budget}); {@code schedsim.replay=FILE} replays one file
+ * instead of searching. A corpus directory of replay files is replayed first. A property whose faults never
  * fired fails rather than passing vacuously.
  *
  * <pre>{@code
@@ -40,13 +39,17 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class PropertyCheck {
+    static final String REPLAY = "schedsim.replay";
+    /** The budget of a test that states none. */
+    static final long DEFAULT_TRIES = 200;
+    static final double DEFAULT_SECONDS = 30;
+
     private final Registry registry = Registry.load();
+    private Function<String, String> properties = System::getProperty;
     private RunSpec template;
     private final Map<String, String> overrides = new LinkedHashMap<>();
-    private long tries = Long.getLong("schedsim.tries", 200);
-    private double seconds = Double.parseDouble(System.getProperty("schedsim.seconds", "30"));
-    private long firstSeed = Long.getLong("schedsim.seed", 1);
-    private int threads = Integer.getInteger("schedsim.threads", 1);
+    private long ownTries = DEFAULT_TRIES;
+    private double ownSeconds = DEFAULT_SECONDS;
     private String orderings = "mixed";
     private int faultKindsRequired;
     private Path corpus;
@@ -81,16 +84,32 @@ public final class PropertyCheck {
         return this;
     }
 
-    /** Default number of seeds when {@code schedsim.tries} is not set. */
-    public PropertyCheck tries(long defaultTries) {
-        this.tries = Long.getLong("schedsim.tries", defaultTries);
+    /** This test's number of seeds (default {@value #DEFAULT_TRIES}); -Dschedsim.tries wins. */
+    public PropertyCheck tries(long seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("tries: at least 1 seed, got " + seeds);
+        }
+        this.ownTries = seeds;
         return this;
     }
 
-    /** Default time budget when {@code schedsim.seconds} is not set. */
-    public PropertyCheck seconds(double defaultSeconds) {
-        this.seconds = Double.parseDouble(System.getProperty("schedsim.seconds",
-                String.valueOf(defaultSeconds)));
+    /** This test's wall-clock cap (0: none; default 30); -Dschedsim.seconds wins. */
+    public PropertyCheck seconds(double budget) {
+        if (!(budget >= 0) || Double.isInfinite(budget)) {
+            throw new IllegalArgumentException("seconds: 0 (no cap) or more, got " + budget);
+        }
+        this.ownSeconds = budget;
+        return this;
+    }
+
+    /** The budget {@link #check()} searches with: this test's, or the system properties'. */
+    public Budget budget() {
+        return Budget.resolve(properties, ownTries, ownSeconds);
+    }
+
+    /** Reads the schedsim.* properties from {@code given} instead of the system's (tests). */
+    PropertyCheck properties(Map<String, String> given) {
+        this.properties = given::get;
         return this;
     }
 
@@ -127,7 +146,7 @@ public final class PropertyCheck {
         RunSpec spec = template.withSettings(overrides);
         Registry local = registry.withLocal(List.of(spec.scenario()), List.of(spec.variant()),
                 spec.checks());
-        String replay = System.getProperty("schedsim.replay");
+        String replay = properties.apply(REPLAY);
         if (replay != null && !replay.isBlank()) {
             replayOrFail(Path.of(replay), local);
             return null;
@@ -137,12 +156,13 @@ public final class PropertyCheck {
                 replayOrFail(file, local);
             }
         }
+        Budget budget = budget();
         SearchSettings settings = SearchSettings.of(spec)
-                .seeds(firstSeed, firstSeed + tries - 1).seconds(seconds)
-                .threads(threads).outDir(outDir).orderings(orderings);
+                .seeds(budget.firstSeed(), budget.lastSeed()).seconds(budget.seconds())
+                .threads(budget.threads()).outDir(outDir).orderings(orderings);
         SearchReport report = new PropertySearch(settings, local).run(null);
         if (!report.failures().isEmpty()) {
-            throw new AssertionError(describe(report));
+            throw new AssertionError(describe(report, budget));
         }
         long kindsFired = report.statistics().faultsFired().values().stream()
                 .filter(n -> n > 0).count();
@@ -186,12 +206,12 @@ public final class PropertyCheck {
         }
     }
 
-    private String describe(SearchReport report) {
+    private String describe(SearchReport report, Budget budget) {
         StringBuilder text = new StringBuilder();
         text.append(report.scenario())
                 .append(report.variant() == null ? "" : " variant " + report.variant())
                 .append(": ").append(report.failures().size()).append(" distinct failure(s) in ")
-                .append(report.seedsRun()).append(" runs\n");
+                .append(report.seedsRun()).append(" runs; budget ").append(budget).append('\n');
         for (Failure failure : report.failures()) {
             text.append("  ").append(failure.invariant()).append(" (seed ").append(failure.seed())
                     .append(", x").append(failure.count()).append("): ")

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The property suite over {@code chaos-swarm}: every safety invariant online (INV-1..INV-22) and
  * liveness after the heal phase (INV-23..INV-27) on the correct model, plus properties checked
- * from outside the model. Budgets: {@code -Dschedsim.tries}, {@code -Dschedsim.seconds}; the
- * {@code long-properties} Maven profile raises them. The corpus of earlier failing runs is
- * replayed first.
+ * from outside the model. Each test's own budget holds unless {@code -Dschedsim.tries} or
+ * {@code -Dschedsim.seconds} is set; the {@code long-properties} Maven profile sets both. The
+ * corpus of earlier failing runs is replayed first.
  */
 class ChaosSwarmPropertiesTest {
     private static final Path CORPUS = Path.of("src", "test", "resources", "corpus");
