@@ -6,7 +6,6 @@ import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.Scenario;
-import io.schedsim.prop.search.Failure;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
 import io.schedsim.prop.search.SearchSettings;
@@ -28,11 +27,12 @@ import java.util.stream.Stream;
 /**
  * A property as an ordinary JUnit test: search a scenario (built in, registered, or a user's own)
  * for runs that violate an invariant or this property's {@link UserCheck}s, shrink each failure,
- * write a replay file, and fail with the command that replays it. The test's own budget
- * ({@link #tries}, {@link #seconds}) holds unless the user sets {@code -Dschedsim.tries} or
- * {@code -Dschedsim.seconds} ({@link Budget}); {@code schedsim.replay=FILE} replays one file
- * instead of searching. A corpus directory of replay files is replayed first. A property whose faults never
- * fired fails rather than passing vacuously.
+ * write a replay file, and fail with a {@link PropertyFailure} naming the commands that replay it
+ * in the project the test runs in. The test's own budget ({@link #tries}, {@link #seconds}) holds
+ * unless the user sets {@code -Dschedsim.tries} or {@code -Dschedsim.seconds} ({@link Budget});
+ * {@code -Dschedsim.replay=FILE} replays one file instead of searching, in the property that
+ * wrote it, and skips every other. A corpus directory of replay files is replayed first. A
+ * property whose faults never fired fails rather than passing vacuously.
  *
  * <pre>{@code
  * PropertyCheck.of("chaos-swarm").variant(myDrainer).check(myCheck).tries(500).check();
@@ -53,7 +53,7 @@ public final class PropertyCheck {
     private String orderings = "mixed";
     private int faultKindsRequired;
     private Path corpus;
-    private Path outDir = Path.of("target", "schedsim-failures");
+    private final Path outDir = Path.of("target", "schedsim-failures");
 
     private PropertyCheck(Scenario scenario) {
         this.template = RunSpec.of(scenario);
@@ -141,19 +141,24 @@ public final class PropertyCheck {
         return this;
     }
 
-    /** Runs the check; returns the report when the property holds, throws otherwise. */
+    /**
+     * Runs the check; returns the report when the property holds, throws a {@link
+     * PropertyFailure} otherwise. Call it from the test method itself: the commands a failure
+     * names select that method.
+     */
     public SearchReport check() {
+        TestSite site = TestSite.find();
         RunSpec spec = template.withSettings(overrides);
         Registry local = registry.withLocal(List.of(spec.scenario()), List.of(spec.variant()),
                 spec.checks());
+        List<String> blockers = FailureText.unregistered(spec, registry);
         String replay = properties.apply(REPLAY);
         if (replay != null && !replay.isBlank()) {
-            replayOrFail(Path.of(replay), local);
-            return null;
+            return PropertyReplay.run(Path.of(replay.trim()), spec, local, site, blockers);
         }
         if (corpus != null) {
             for (Path file : corpusFiles()) {
-                replayOrFail(file, local);
+                replayOrFail(file, local, site, blockers);
             }
         }
         Budget budget = budget();
@@ -162,7 +167,7 @@ public final class PropertyCheck {
                 .threads(budget.threads()).outDir(outDir).orderings(orderings);
         SearchReport report = new PropertySearch(settings, local).run(null);
         if (!report.failures().isEmpty()) {
-            throw new AssertionError(describe(report, budget));
+            throw new PropertyFailure(FailureText.of(report, budget, site, blockers), report);
         }
         long kindsFired = report.statistics().faultsFired().values().stream()
                 .filter(n -> n > 0).count();
@@ -175,8 +180,8 @@ public final class PropertyCheck {
         return report;
     }
 
-    /** Replays a file with this property's checks too (a corpus file records none). */
-    private void replayOrFail(Path file, Registry local) {
+    /** Replays a corpus file with this property's checks too (a corpus file records none). */
+    private void replayOrFail(Path file, Registry local, TestSite site, List<String> blockers) {
         ReplayFile replay = ReplayFiles.read(file, local);
         RunSpec spec = replay.spec();
         for (UserCheck check : template.checks()) {
@@ -186,9 +191,11 @@ public final class PropertyCheck {
         }
         RunOutcome outcome = spec.run(RunOptions.NONE.fromFile());
         if (!outcome.result().violations().isEmpty()) {
-            throw new AssertionError("replay " + file + " violates "
-                    + outcome.result().violations().get(0) + "\n  fault plan:\n"
-                    + outcome.plan().describe());
+            StringBuilder text = new StringBuilder("corpus file ").append(file).append(": ")
+                    .append(PropertyReplay.describe(outcome.result().violations().get(0)))
+                    .append("\n  fault plan:\n").append(outcome.plan().describe()).append('\n');
+            FailureText.commands(text, file.toAbsolutePath(), site, blockers);
+            throw new AssertionError(text.toString());
         }
     }
 
@@ -204,24 +211,5 @@ public final class PropertyCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String describe(SearchReport report, Budget budget) {
-        StringBuilder text = new StringBuilder();
-        text.append(report.scenario())
-                .append(report.variant() == null ? "" : " variant " + report.variant())
-                .append(": ").append(report.failures().size()).append(" distinct failure(s) in ")
-                .append(report.seedsRun()).append(" runs; budget ").append(budget).append('\n');
-        for (Failure failure : report.failures()) {
-            text.append("  ").append(failure.invariant()).append(" (seed ").append(failure.seed())
-                    .append(", x").append(failure.count()).append("): ")
-                    .append(failure.message()).append("\n    fault plan shrunk ")
-                    .append(failure.faultsBeforeShrink()).append(" -> ")
-                    .append(failure.faultsAfterShrink()).append(" actions\n    replay: ")
-                    .append("./schedsim replay ").append(failure.replayFile())
-                    .append("\n    or: mvn -pl property-tests test -Dschedsim.replay=")
-                    .append(Path.of(failure.replayFile()).toAbsolutePath()).append('\n');
-        }
-        return text.toString();
     }
 }
