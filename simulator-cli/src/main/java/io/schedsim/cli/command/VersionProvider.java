@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code schedsim --version}: the Maven version recorded in the jar, or "dev" outside one. */
 final class VersionProvider implements IVersionProvider {
     private static final String POM_PROPERTIES =
-            "/META-INF/maven/io.schedsim/simulator-cli/pom.properties";
+            "/META-INF/maven/io.schedsim/schedsim-cli/pom.properties";
 
     @Override
     public String[] getVersion() throws IOException {
