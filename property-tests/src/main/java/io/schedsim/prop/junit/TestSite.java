@@ -61,10 +61,10 @@ record TestSite(Class<?> testClass, String method, Path root, String module) {
             test = " -Dtest=" + top.getSimpleName() + (method == null ? "" : "#" + method);
         }
         // With -am the modules it depends on build too; -Dtest matches none of their tests.
-        String where = module == null ? "mvn test" : "mvn -pl " + module + " -am test";
+        String where = module == null ? "mvn test" : "mvn -pl " + word(module) + " -am test";
         String noMatch = module == null || test.isEmpty() ? ""
                 : " -Dsurefire.failIfNoSpecifiedTests=false";
-        return where + test + noMatch + " -D" + PropertyCheck.REPLAY + "=" + file;
+        return where + test + noMatch + " " + word("-D" + PropertyCheck.REPLAY + "=" + file);
     }
 
     /** The launcher's command, with the test's own classes (where they exist) to find plugins. */
@@ -77,8 +77,14 @@ record TestSite(Class<?> testClass, String method, Path root, String module) {
                 classPath.append(classPath.length() == 0 ? "" : ":").append(classes);
             }
         }
-        return "./schedsim replay " + file
-                + (classPath.length() == 0 ? "" : " --classpath " + classPath);
+        return "./schedsim replay " + word(file.toString())
+                + (classPath.length() == 0 ? "" : " --classpath " + word(classPath.toString()));
+    }
+
+    /** {@code text} as one shell word: as it is when that is safe, else in single quotes. */
+    static String word(String text) {
+        return text.matches("[A-Za-z0-9_./:=@%+,-]+") ? text
+                : "'" + text.replace("'", "'\\''") + "'";
     }
 
     private static boolean isTestMethod(StackWalker.StackFrame frame) {

@@ -93,6 +93,20 @@ class TestSiteTest {
         assertNull(site.module());
     }
 
+    @Test
+    void aPathAShellWouldSplitIsQuoted() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("my project"));
+        Files.createDirectories(project.resolve("target/test-classes"));
+        Path file = project.resolve("target/schedsim-failures/it's.json");
+        TestSite site = TestSite.at(TestSiteTest.class, "finds", project);
+        String quoted = "'" + file.toString().replace("'", "'\\''") + "'";
+        assertEquals("mvn test -Dtest=TestSiteTest#finds '-Dschedsim.replay=" + quoted.substring(1),
+                site.mavenCommand(file));
+        assertEquals("./schedsim replay " + quoted + " --classpath '"
+                + project.resolve("target/test-classes") + "'", site.launcherCommand(file));
+        assertEquals("plain/path-1.json", TestSite.word("plain/path-1.json"));
+    }
+
     @Nested
     class Inner {
         @Test
