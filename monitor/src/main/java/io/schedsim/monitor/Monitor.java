@@ -170,6 +170,11 @@ public final class Monitor implements HistorySink {
         return verdicts.violationCount() > 0;
     }
 
+    /** Violations found so far, including any beyond those kept. */
+    public long violationCount() {
+        return verdicts.violationCount();
+    }
+
     /** Events seen so far. */
     public long events() {
         return seq;
