@@ -1,0 +1,105 @@
+package io.schedsim.model.history;
+
+import io.schedsim.core.event.Simulation;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.RunEnded;
+import io.schedsim.history.RunStopReason;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.List;
+
+/**
+ * Where the model publishes its observable history (docs/history.md). Callers test {@link #on}
+ * before building an event, so a run without a sink builds none. Changes made before the cluster
+ * starts (nodes and jobs added while a scenario is populated) are held and written at
+ * {@link #open}, after the caller's header (run-started) and the cluster's settings, as the
+ * ordering contract (§1.4, rule 1) asks.
+ *
+ * <p>An event the model knows of before it happens without a simulation event of its own (a
+ * health check's reply, whose success the detector settles when it sends the check) is given to
+ * {@link #recordLater} and written in its place: before the first event recorded at or after its
+ * time. It can be withdrawn with {@link #cancelLater} until then. Single-threaded, like the run.
+ */
+public final class HistoryPort {
+    private final Simulation sim;
+    private final LaterEvents later = new LaterEvents();
+    private final ObjectArrayList<HistoryEvent> held = new ObjectArrayList<>();
+    private HistorySink sink = HistorySink.NONE;
+    private boolean on;
+    private boolean open;
+
+    public HistoryPort(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** True when a sink listens; build an event only then. */
+    public boolean on() {
+        return on;
+    }
+
+    /** Simulated now, the time of every event recorded now. */
+    public long nowNanos() {
+        return sim.nowNanos();
+    }
+
+    /** Publishes to {@code sink} from now on; before {@link #open}, events are held. */
+    public void attach(HistorySink sink) {
+        if (open) {
+            throw new IllegalStateException("a history sink must be attached before the start");
+        }
+        this.sink = sink;
+        this.on = sink != HistorySink.NONE;
+    }
+
+    /** Writes {@code settings}, then every event held so far; from now on events go straight out. */
+    public void open(List<HistoryEvent> settings) {
+        open = true;
+        if (!on) {
+            return;
+        }
+        for (HistoryEvent event : settings) {
+            sink.record(event);
+        }
+        for (HistoryEvent event : held) {
+            sink.record(event);
+        }
+        held.clear();
+    }
+
+    /** Records a change that happened now. */
+    public void record(HistoryEvent event) {
+        if (!open) {
+            held.add(event);
+            return;
+        }
+        later.writeDue(event.atNanos(), sink);
+        sink.record(event);
+    }
+
+    /**
+     * Records {@code event}, due at its own later time, in its place in the history; returns a
+     * token for {@link #cancelLater}.
+     */
+    public long recordLater(HistoryEvent event) {
+        return later.add(event);
+    }
+
+    /** Withdraws an event given to {@link #recordLater} that is not written yet. */
+    public void cancelLater(long token) {
+        later.cancel(token);
+    }
+
+    /**
+     * Ends the history: the later events due by now, then a run-ended. Events due after the end
+     * never happened within the run and are dropped. The caller closes its sink.
+     */
+    public void end(RunStopReason reason) {
+        if (!on) {
+            return;
+        }
+        long now = sim.nowNanos();
+        later.writeDue(now, sink);
+        later.clear();
+        sink.record(new RunEnded(now, reason));
+    }
+}
