@@ -98,11 +98,9 @@ public final class StateStore implements StateView {
         alloc.setReserved(true);
         reserve(node, job.cpuMilli(), job.memMb());
         history.allocPlaced(alloc);
-        // INV-6 is about drains: a replacement of a drain-marked batch allocation must not raise
-        // the job's count. Replacements of lost allocations race with late completions (a stale
-        // plan), which SEMANTICS leaves open (SC-7), so they are not asserted here.
-        if (job.type() == JobType.BATCH && previousAlloc != Alloc.NONE
-                && allocs.get(previousAlloc).migrate()) {
+        // INV-6 is about drains: once a drain deadline stopped some of a batch job's allocations,
+        // no placement, a replacement or a fresh one (nomad#28008), may raise the job's count.
+        if (job.type() == JobType.BATCH && job.drainStoppedSome()) {
             checks.batchCount(job);
         }
         listener.onAllocPlaced(alloc);
@@ -136,7 +134,18 @@ public final class StateStore implements StateView {
     public void sendStop(Alloc alloc) {
         Check.that(alloc.desired().isServerTerminal(),
                 "stop sent for an allocation the servers still want running", alloc.id());
+        if (alloc.reserved()) {
+            checks.heldAtStop(alloc, sim.nowNanos());
+        }
         listener.onAllocStopped(alloc);
+    }
+
+    /**
+     * INV-17 findings the end-of-run audit reports: allocations whose reservation outlived them
+     * (still held when their stop was sent), even if a later report released it.
+     */
+    public List<String> reservationsHeldAtStop() {
+        return checks.heldAtStop();
     }
 
     /** Frees the allocation's reservation once (server view: it no longer uses the node). */
@@ -156,6 +165,9 @@ public final class StateStore implements StateView {
         boolean visible = !alloc.migrate()
                 || (disablePlacement && !alloc.migrateDisablePlacement());
         alloc.markMigrate(disablePlacement, byDeadline, sim.nowNanos());
+        if (disablePlacement) {
+            alloc.job().setDrainStoppedSome();
+        }
         if (visible) {
             history.marked(alloc);
         }
