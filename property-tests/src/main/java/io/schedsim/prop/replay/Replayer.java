@@ -1,6 +1,7 @@
 package io.schedsim.prop.replay;
 
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.history.HistorySink;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.ScenarioCatalog;
@@ -10,10 +11,15 @@ public final class Replayer {
     private Replayer() {}
 
     public static RunOutcome replay(ReplayFile file, TraceSink traceSink) {
+        return replay(file, traceSink, HistorySink.NONE);
+    }
+
+    /** Replays, with the run's history (docs/history.md) also written to {@code history}. */
+    public static RunOutcome replay(ReplayFile file, TraceSink traceSink, HistorySink history) {
         RunRequest request = new RunRequest(file.scenario(), file.seed(), file.config(),
                 file.variant());
         return ScenarioCatalog.find(file.scenario()).execute(request, file.faultPlan(),
-                file.ordering(), traceSink);
+                file.ordering(), traceSink, history);
     }
 
     /** True if the outcome reproduces the recorded trace hash and first invariant. */

@@ -4,6 +4,8 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 
@@ -25,6 +27,14 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
 
     protected abstract Timing timing(Config config);
 
+    /**
+     * The chaos killer's limits when the scenario's fault plan is the killer's (SC-1): its kills
+     * are then the killer's in the run's history, held to INV-20. Null (the default): no killer.
+     */
+    protected KillerConfigured killer(Config config) {
+        return null;
+    }
+
     /** What the heal phase does beyond lifting faults. */
     protected HealOptions healOptions(Config config) {
         return HealOptions.LIFT_ONLY;
@@ -40,6 +50,12 @@ public abstract class BuiltInScenario implements ScenarioDefinition {
     public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
             TraceSink traceSink) {
         return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink);
+    }
+
+    @Override
+    public RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
+            TraceSink traceSink, HistorySink historyOut) {
+        return ScenarioRunner.run(this, request, planOrNull, ordering, traceSink, historyOut);
     }
 
     @Override

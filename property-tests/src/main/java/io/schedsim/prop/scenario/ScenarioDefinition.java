@@ -2,6 +2,7 @@ package io.schedsim.prop.scenario;
 
 import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistorySink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,19 @@ public interface ScenarioDefinition {
     default RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
             TraceSink traceSink) {
         throw new InputException("scenario " + name() + " cannot run with an explicit plan");
+    }
+
+    /**
+     * As {@link #execute(RunRequest, FaultPlan, OrderingSpec, TraceSink)}, with the run's
+     * observable history (docs/history.md) also written to {@code historyOut}. Built-in scenarios
+     * support it; others refuse a history they cannot produce.
+     */
+    default RunOutcome execute(RunRequest request, FaultPlan planOrNull, OrderingSpec ordering,
+            TraceSink traceSink, HistorySink historyOut) {
+        if (historyOut != HistorySink.NONE) {
+            throw new InputException("--history: scenario " + name() + " cannot write a history");
+        }
+        return execute(request, planOrNull, ordering, traceSink);
     }
 
     /** Candidate configs one step smaller than {@code config}, for the shrinker. */

@@ -10,6 +10,8 @@ import io.schedsim.fault.inject.FaultInjector;
 import io.schedsim.fault.inject.FaultLedger;
 import io.schedsim.fault.inject.HealPhase;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.ModelComponents;
@@ -31,7 +33,9 @@ import java.util.TreeMap;
  * Runs one scenario: build the cluster, install the fault plan, run the fault window, heal, settle
  * until the scenario's end condition (bounded by its horizon), check liveness, and assemble the
  * {@link RunResult}. Everything that determines the run is in (scenario, config, seed, variant,
- * fault plan, ordering); the same inputs give the same trace hash.
+ * fault plan, ordering); the same inputs give the same trace hash. Every run publishes its
+ * observable history to the independent monitor beside the model's own checks ({@link
+ * RunHistory}), which observes and never changes the run.
  */
 public final class ScenarioRunner {
     /** Every run is bounded (TIGER_STYLE); a run that hits this reports EVENT_LIMIT. */
@@ -42,6 +46,12 @@ public final class ScenarioRunner {
 
     public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
             OrderingSpec ordering, TraceSink traceSink) {
+        return run(scenario, request, planOrNull, ordering, traceSink, HistorySink.NONE);
+    }
+
+    /** As above; the run's history also goes to {@code historyOut} (e.g. a JSONL writer). */
+    public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
+            OrderingSpec ordering, TraceSink traceSink, HistorySink historyOut) {
         long wallStart = System.nanoTime();
         Config config = new Config(request.config());
         ModelComponents components = request.variant() == null ? ModelComponents.defaults()
@@ -50,11 +60,15 @@ public final class ScenarioRunner {
         sim.setEventCountMax(EVENT_COUNT_MAX);
         sim.setTraceSink(traceSink);
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
+        RunHistory history = RunHistory.open(sim, historyOut);
+        history.attach(cluster);
         scenario.populate(cluster, config, sim.random("workload"));
+        KillerConfigured killer = scenario.killer(config);
+        history.begin(request, cluster, killer);
         cluster.start();
         FaultPlan plan = planOrNull != null ? planOrNull
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
-        FaultInjector injector = FaultInjector.install(sim, cluster, plan);
+        FaultInjector injector = FaultInjector.install(sim, cluster, plan, killer != null);
         Timing timing = scenario.timing(config);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));
         StopReason stop;
@@ -73,8 +87,12 @@ public final class ScenarioRunner {
         if (traceSink != null) {
             traceSink.finish();
         }
+        List<RunResult.Violation> violations = modelViolations(cluster);
+        violations.addAll(failures);
+        violations.addAll(history.finish(cluster, stop, violations));
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
-        RunResult result = assemble(request, cluster, injector.ledger(), stop, wallMillis, failures);
+        RunResult result = assemble(request, cluster, injector.ledger(), stop, wallMillis,
+                violations);
         return new RunOutcome(result, plan, ordering, cluster, injector.ledger());
     }
 
@@ -95,8 +113,17 @@ public final class ScenarioRunner {
         return sim.stopRequested() ? StopReason.STOPPED : stop;
     }
 
+    private static List<RunResult.Violation> modelViolations(Cluster cluster) {
+        List<RunResult.Violation> violations = new ArrayList<>();
+        for (Violation v : cluster.monitor().violations()) {
+            violations.add(new RunResult.Violation(v.invariant(), SimTime.toMillis(v.timeNanos()),
+                    v.eventIndex(), v.message()));
+        }
+        return violations;
+    }
+
     private static RunResult assemble(RunRequest request, Cluster cluster, FaultLedger ledger,
-            StopReason stop, long wallMillis, List<RunResult.Violation> failures) {
+            StopReason stop, long wallMillis, List<RunResult.Violation> violations) {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
@@ -123,12 +150,6 @@ public final class ScenarioRunner {
         for (String name : List.of("taskCompletion", "failureDetection", "drainDuration")) {
             latency.put(name, sim.metrics().summary(name));
         }
-        List<RunResult.Violation> violations = new ArrayList<>();
-        for (Violation v : cluster.monitor().violations()) {
-            violations.add(new RunResult.Violation(v.invariant(), SimTime.toMillis(v.timeNanos()),
-                    v.eventIndex(), v.message()));
-        }
-        violations.addAll(failures);
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
         return new RunResult(request.scenario(), request.seed(), request.variant(),

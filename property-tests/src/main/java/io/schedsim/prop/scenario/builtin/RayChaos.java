@@ -5,6 +5,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -94,6 +95,13 @@ public final class RayChaos extends BuiltInScenario {
         return KillerPlan.generate(faults, config.longValue("killIntervalMillis"),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
                 config.booleanValue("randomVictim"));
+    }
+
+    /** The plan is the killer's: one kill per window, at most maxKills (setup_chaos.py). */
+    @Override
+    protected KillerConfigured killer(Config config) {
+        return new KillerConfigured(0, config.intValue("maxKills"),
+                config.longValue("killIntervalMillis"), 1);
     }
 
     @Override
