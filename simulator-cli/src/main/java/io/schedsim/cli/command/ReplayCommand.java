@@ -46,8 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = root.context();
         ReplayFile file = ReplayFiles.read(path(replayPath));
-        RunOutcome outcome = RecordedRun.run(sink -> Replayer.replay(file, sink),
-                files.paths());
+        RunOutcome outcome = RecordedRun.run(
+                (trace, history) -> Replayer.replay(file, trace, history), files.paths());
         RunResult result = outcome.result();
         RunCommand.print(context, result, json);
         if (!Replayer.reproduces(file, outcome)) {

@@ -2,6 +2,7 @@ package io.schedsim.cli.command;
 
 import io.schedsim.cli.Catalogs;
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.history.HistorySink;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.scenario.RunOutcome;
@@ -29,8 +30,13 @@ record ResolvedRun(ScenarioDefinition scenario, RunRequest request) {
      * draws; any other scenario reports its result only.
      */
     RunOutcome execute(TraceSink traceSink) {
-        if (scenario instanceof BuiltInScenario) {
-            return scenario.execute(request, null, OrderingSpec.FIFO, traceSink);
+        return execute(traceSink, HistorySink.NONE);
+    }
+
+    /** As {@link #execute(TraceSink)}, the run's history also written to {@code history}. */
+    RunOutcome execute(TraceSink traceSink, HistorySink history) {
+        if (scenario instanceof BuiltInScenario || history != HistorySink.NONE) {
+            return scenario.execute(request, null, OrderingSpec.FIFO, traceSink, history);
         }
         return new RunOutcome(scenario.run(request, traceSink), null, OrderingSpec.FIFO, null,
                 null);

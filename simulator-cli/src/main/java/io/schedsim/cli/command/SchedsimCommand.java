@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "under faults.",
         subcommands = {ScenariosCommand.class, VariantsCommand.class, RunCommand.class,
             ReplayCommand.class, SweepCommand.class, CheckDeterminismCommand.class,
-            JshellCommand.class})
+            JshellCommand.class, CheckCommand.class})
 public final class SchedsimCommand implements Callable<Integer> {
     private final CliContext context;
 

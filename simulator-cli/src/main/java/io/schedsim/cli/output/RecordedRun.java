@@ -4,6 +4,8 @@ import io.schedsim.cli.timeline.PerfettoTrace;
 import io.schedsim.cli.timeline.TimelineHtml;
 import io.schedsim.core.trace.JsonlTraceSink;
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.jsonl.HistoryWriter;
 import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.io.IOException;
@@ -15,24 +17,36 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One run with its optional {@code --trace}, {@code --timeline} and {@code --perfetto} files: all
- * are checked before the run starts, written to temp files, and moved into place only if the run
- * completes. The runner gets the trace sink (null without {@code --trace}).
+ * One run with its optional {@code --trace}, {@code --timeline}, {@code --perfetto} and
+ * {@code --history} files: all are checked before the run starts, written to temp files, and
+ * moved into place only if the run completes. The runner gets the trace sink (null without
+ * {@code --trace}) and the history sink ({@link HistorySink#NONE} without {@code --history}).
  */
 public final class RecordedRun {
     private RecordedRun() {}
 
     /** Where a run's files go; each path may be null. */
-    public record Files(String tracePath, String timelinePath, String perfettoPath) {}
+    public record Files(String tracePath, String timelinePath, String perfettoPath,
+            String historyPath) {}
 
-    public static RunOutcome run(Function<TraceSink, RunOutcome> runner, Files files) {
+    /** Runs one simulation with the sinks of the files asked for. */
+    @FunctionalInterface
+    public interface Runner {
+        RunOutcome run(TraceSink trace, HistorySink history);
+    }
+
+    public static RunOutcome run(Runner runner, Files files) {
         List<OutputFile> prepared = new ArrayList<>();
         try {
             OutputFile trace = prepare(prepared, "--trace", files.tracePath());
             OutputFile timeline = prepare(prepared, "--timeline", files.timelinePath());
             OutputFile perfetto = prepare(prepared, "--perfetto", files.perfettoPath());
-            RunOutcome outcome = trace == null ? runner.apply(null)
-                    : runWithTrace(runner, trace.temp(), trace.openStream());
+            OutputFile history = prepare(prepared, "--history", files.historyPath());
+            Function<TraceSink, RunOutcome> traced = history == null
+                    ? sink -> runner.run(sink, HistorySink.NONE)
+                    : sink -> runWithHistory(runner, sink, history);
+            RunOutcome outcome = trace == null ? traced.apply(null)
+                    : runWithTrace(traced, trace.temp(), trace.openStream());
             if (timeline != null) {
                 timeline.writeString(TimelineHtml.render(outcome));
             }
@@ -62,6 +76,18 @@ public final class RecordedRun {
             }
         }
         return file;
+    }
+
+    /** Runs with the JSONL history (docs/history.md) written to {@code file}'s temp file. */
+    private static RunOutcome runWithHistory(Runner runner, TraceSink trace, OutputFile file) {
+        try (OutputStream out = file.openStream()) {
+            RunOutcome outcome = runner.run(trace, new HistoryWriter(out));
+            out.flush();
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing history " + file.temp() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Runs with a JSONL trace written to {@code stream}, which is closed afterwards. */
