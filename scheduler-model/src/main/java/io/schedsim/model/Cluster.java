@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.history.EventType;
 import io.schedsim.history.HistorySink;
 import io.schedsim.history.RunStopReason;
 import io.schedsim.model.client.ClientAgent;
@@ -27,6 +28,7 @@ import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.RayWorkloadSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
@@ -99,6 +101,14 @@ public final class Cluster extends ClusterOperations {
      */
     public void attachHistory(HistorySink sink) {
         history.attach(sink);
+    }
+
+    /**
+     * As {@link #attachHistory(HistorySink)}, for a sink that reads none of the {@code unread}
+     * types (an in-run monitor with no file to write): those events are not built at all.
+     */
+    public void attachHistory(HistorySink sink, Set<EventType> unread) {
+        history.attach(sink, unread);
     }
 
     /** Ends the history with a run-ended; the caller closes its sink. */

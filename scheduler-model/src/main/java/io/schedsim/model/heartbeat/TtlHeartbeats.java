@@ -4,6 +4,7 @@ import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.EventType;
 import io.schedsim.history.HeartbeatReceived;
 import io.schedsim.history.HeartbeatSent;
 import io.schedsim.model.config.ClusterConfig;
@@ -84,7 +85,7 @@ public final class TtlHeartbeats implements FailureDetector {
         }
         int sequence = latestSent.getInt(node.slot()) + 1;
         latestSent.set(node.slot(), sequence);
-        if (context.history().on()) {
+        if (context.history().wants(EventType.HEARTBEAT_SENT)) {
             context.history().record(new HeartbeatSent(sim.nowNanos(), node.slot()));
         }
         long delay = context.network().heartbeatDelay(node, true);

@@ -1,12 +1,14 @@
 package io.schedsim.model.history;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HistorySink;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStopReason;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the model publishes its observable history (docs/history.md). Callers test {@link #on}
@@ -27,6 +29,8 @@ public final class HistoryPort {
     private HistorySink sink = HistorySink.NONE;
     private boolean on;
     private boolean open;
+    /** By event type ordinal: a listener reads events of the type. */
+    private final boolean[] wanted = new boolean[EventType.values().length];
 
     public HistoryPort(Simulation sim) {
         this.sim = sim;
@@ -44,11 +48,27 @@ public final class HistoryPort {
 
     /** Publishes to {@code sink} from now on; before {@link #open}, events are held. */
     public void attach(HistorySink sink) {
+        attach(sink, Set.of());
+    }
+
+    /**
+     * As {@link #attach(HistorySink)}, for a sink that reads nothing of the {@code unread} types
+     * (a monitor alone, with no file to write): events of those types are not even built.
+     */
+    public void attach(HistorySink sink, Set<EventType> unread) {
         if (open) {
             throw new IllegalStateException("a history sink must be attached before the start");
         }
         this.sink = sink;
         this.on = sink != HistorySink.NONE;
+        for (EventType type : EventType.values()) {
+            wanted[type.ordinal()] = on && !unread.contains(type);
+        }
+    }
+
+    /** True when a listener reads events of {@code type}: build one only then. */
+    public boolean wants(EventType type) {
+        return wanted[type.ordinal()];
     }
 
     /** Writes {@code settings}, then every event held so far; from now on events go straight out. */
@@ -72,6 +92,7 @@ public final class HistoryPort {
             held.add(event);
             return;
         }
+        // By the event's own time, not the clock's: a later event due before it still precedes it.
         later.writeDue(event.atNanos(), sink);
         sink.record(event);
     }
