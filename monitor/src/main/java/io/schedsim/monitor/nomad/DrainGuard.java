@@ -110,10 +110,10 @@ public final class DrainGuard implements Guard {
 
     @Override
     public void after(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case DRAIN_SET_CALL -> {
                 if (((DrainSetCall) event).accepted()) {
-                    onDrainSet(state.nodeIndex, event.atNanos());
+                    onDrainSet(state.nodeIndex, state.eventNanos);
                 }
             }
             case DRAIN_CANCEL_CALL, DRAIN_COMPLETED -> {
@@ -126,7 +126,7 @@ public final class DrainGuard implements Guard {
                 int n = state.nodeIndex;
                 if (state.config.drainerKnown && state.nodes.draining(n) && !doneSince.contains(n)
                         && pendingNonSystem(n) < 0) {
-                    doneSince.set(n, event.atNanos());
+                    doneSince.set(n, state.eventNanos);
                 }
             }
             default -> {
@@ -183,6 +183,13 @@ public final class DrainGuard implements Guard {
                         + " (batch interval " + Time.format(batch) + ")");
             }
         }
+    }
+
+    @Override
+    public long nextDeadlineNanos() {
+        long window = state.config.coalesceWindowNanos + state.config.batchIntervalNanos;
+        return Math.min(Time.plus(deadlines.earliest(), window),
+                Time.plus(doneSince.earliest(), state.config.batchIntervalNanos));
     }
 
     @Override

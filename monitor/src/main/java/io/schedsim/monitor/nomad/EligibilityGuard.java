@@ -61,7 +61,7 @@ public final class EligibilityGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case ELIGIBILITY_SET_CALL -> onCall((EligibilitySetCall) event);
             case DRAIN_CANCEL_CALL -> {
                 DrainCancelCall e = (DrainCancelCall) event;

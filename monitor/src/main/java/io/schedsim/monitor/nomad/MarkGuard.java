@@ -63,10 +63,10 @@ public final class MarkGuard implements Guard {
 
     @Override
     public void after(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case MIGRATE_MARKED -> {
                 int a = state.allocIndex;
-                if (paced(a, event.atNanos()) && !awaitingAt(a) && !inWaitingChain(a)) {
+                if (paced(a, state.eventNanos) && !awaitingAt(a) && !inWaitingChain(a)) {
                     ensure(a);
                     awaiting[a] = true;
                     awaitingByJob[state.allocs.job(a)]++;

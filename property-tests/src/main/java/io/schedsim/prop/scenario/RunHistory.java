@@ -3,6 +3,7 @@ package io.schedsim.prop.scenario;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HistoryFormat;
 import io.schedsim.history.HistorySink;
@@ -18,6 +19,7 @@ import io.schedsim.monitor.MonitorViolation;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A run's observable history (docs/history.md) and its independent judge: every run publishes
@@ -32,17 +34,22 @@ import java.util.List;
 public final class RunHistory {
     /** Monitor violations copied into a run's result; the report keeps the rest. */
     public static final int MONITOR_LISTED_MAX = 100;
-    static final boolean MONITOR_ON = !"off".equals(System.getProperty("schedsim.monitor"));
+    /** The hidden switch of the A/B measure, read at each run so one JVM can alternate. */
+    static final String MONITOR_PROPERTY = "schedsim.monitor";
 
     private final Simulation sim;
     private final Monitor monitor;
+    private static final Set<EventType> UNREAD = Monitor.unread();
+
     private final HistorySink sink;
+    private final HistorySink extra;
     /** The simulation event at which each kept monitor violation was found. */
     private final LongArrayList foundAtEvent = new LongArrayList();
 
     private RunHistory(Simulation sim, HistorySink extra) {
         this.sim = sim;
-        this.monitor = MONITOR_ON ? new Monitor() : null;
+        this.extra = extra;
+        this.monitor = "off".equals(System.getProperty(MONITOR_PROPERTY)) ? null : new Monitor();
         this.sink = monitor == null ? extra : HistorySink.both(this::judge, extra);
     }
 
@@ -51,18 +58,27 @@ public final class RunHistory {
         return new RunHistory(sim, extra == null ? HistorySink.NONE : extra);
     }
 
+    /** Judges the event as it happens (while it is warm); a violation keeps its event number. */
     private void judge(HistoryEvent event) {
         long before = monitor.violationCount();
         monitor.record(event);
-        long found = monitor.violationCount();
-        for (long k = before; k < found && foundAtEvent.size() < MONITOR_LISTED_MAX; k++) {
+        if (monitor.violationCount() != before) {
+            found(monitor.violationCount() - before);
+        }
+    }
+
+    private void found(long violations) {
+        for (long k = 0; k < violations && foundAtEvent.size() < MONITOR_LISTED_MAX; k++) {
             foundAtEvent.add(Math.max(0, sim.eventCount() - 1));
         }
     }
 
-    /** Attaches the history to the cluster; call right after creating it. */
+    /**
+     * Attaches the history to the cluster; call right after creating it. With no extra sink the
+     * monitor is the only reader, and the events it reads nothing of are not built.
+     */
     public void attach(Cluster cluster) {
-        cluster.attachHistory(sink);
+        cluster.attachHistory(sink, extra == HistorySink.NONE ? UNREAD : Set.of());
     }
 
     /** Where the run's history goes: the monitor, then the extra sink. */
