@@ -20,21 +20,48 @@ var base = Scenarios.rayChaos()
         .set("healthCheckTimeoutMillis", timeoutMillis);
 
 var table = Table.of("periodMs", "threshold", "detections", "p50 s", "max s", "threshold*(period+timeout) s");
-for (long period : periods) {
-    for (int threshold : thresholds) {
-        var series = base.set("healthCheckPeriodMillis", period)
-                .set("healthCheckFailureThreshold", threshold)
+var p50 = new double[periods.length][thresholds.length];
+double perCheckMin = Double.MAX_VALUE, perCheckMax = 0, overBound = Double.NEGATIVE_INFINITY;
+for (int i = 0; i < periods.length; i++) {
+    for (int j = 0; j < thresholds.length; j++) {
+        var series = base.set("healthCheckPeriodMillis", periods[i])
+                .set("healthCheckFailureThreshold", thresholds[j])
                 .seeds(1, 2);
         var detection = series.latency("failureDetection");
-        table.row(period, threshold, detection.count(), detection.p50() / 1000.0,
-                detection.max() / 1000.0, threshold * (period + timeoutMillis) / 1000.0);
+        double bound = thresholds[j] * (periods[i] + timeoutMillis) / 1000.0;
+        p50[i][j] = detection.p50() / 1000.0;
+        double perCheck = p50[i][j] / thresholds[j];
+        perCheckMin = Math.min(perCheckMin, perCheck);
+        perCheckMax = Math.max(perCheckMax, perCheck);
+        overBound = Math.max(overBound, detection.max() / 1000.0 - bound);
+        table.row(periods[i], thresholds[j], detection.count(), p50[i][j],
+                detection.max() / 1000.0, bound);
     }
 }
 System.out.println("Ray failure detection latency (health_check_timeout_ms = " + timeoutMillis + ")");
 table.print();
+System.out.println();
 
-// Reading: detection grows linearly with the threshold and is dominated by the timeout, not the
-// period: each failed check waits out the full timeout before the next one starts.
+// The reading is computed from the table: growth with the threshold, cost per failed check,
+// and how much the period moves it compared with the threshold.
+int mid = 1, five = 2, last = thresholds.length - 1;
+System.out.printf(Locale.ROOT, "Reading: detection grows in proportion to the threshold: at a %d s "
+        + "period, threshold %d took %.1f s and threshold %d took %.1f s (x%.1f for x%d checks).%n",
+        periods[mid] / 1000, thresholds[0], p50[mid][0], thresholds[last], p50[mid][last],
+        p50[mid][last] / p50[mid][0], thresholds[last] / thresholds[0]);
+System.out.printf(Locale.ROOT, "Each failed check costs %.1f to %.1f s, about period + timeout "
+        + "(%.0f to %.0f s): a check waits out the whole %d s timeout before the next one "
+        + "starts, so the timeout dominates.%n", perCheckMin, perCheckMax,
+        (periods[0] + timeoutMillis) / 1000.0, (periods[periods.length - 1] + timeoutMillis) / 1000.0,
+        timeoutMillis / 1000);
+System.out.printf(Locale.ROOT, "At threshold %d, a period of %d s instead of %d s added %.1f s; %s%n",
+        thresholds[five], periods[periods.length - 1] / 1000, periods[0] / 1000,
+        p50[periods.length - 1][five] - p50[0][five],
+        overBound <= 0 ? String.format(Locale.ROOT, "no detection exceeded threshold x (period "
+                + "+ timeout) (the closest came within %.1f s).", -overBound)
+                : String.format(Locale.ROOT, "one detection exceeded threshold x (period + "
+                + "timeout) by %.1f s.", overBound));
+
 var slowest = base.set("healthCheckPeriodMillis", 5_000).set("healthCheckFailureThreshold", 10)
         .seed(1).run();
 System.out.println();

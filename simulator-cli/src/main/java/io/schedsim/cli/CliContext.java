@@ -2,8 +2,8 @@ package io.schedsim.cli;
 
 import java.io.PrintWriter;
 
-/** What every command needs besides its arguments: where to look things up and where to print. */
-public record CliContext(Catalogs catalogs, PrintWriter out, PrintWriter err) {
+/** What every command needs besides its arguments: which plugins to load and where to print. */
+public record CliContext(Plugins plugins, PrintWriter out, PrintWriter err) {
     /** Prints one {@code schedsim: } line on stderr; every error of the CLI goes through here. */
     public void error(String message) {
         err.println("schedsim: " + oneLine(message));

@@ -18,7 +18,7 @@ public final class Main {
         System.setOut(System.err);
         int exitCode;
         try {
-            exitCode = execute(Catalogs.fromSystemProperty(), out, err, args);
+            exitCode = execute(Plugins.fromSystemProperties(), out, err, args);
         } catch (IllegalStateException e) {
             new CliContext(null, out, err).error(e.getMessage());
             exitCode = ExitCode.INPUT;
@@ -33,14 +33,14 @@ public final class Main {
     }
 
     /**
-     * Runs one command line against {@code catalogs} and returns its exit code; never exits the
-     * JVM, so tests call this directly.
+     * Runs one command line with {@code plugins} and returns its exit code; never exits the JVM,
+     * so tests call this directly.
      */
-    public static int execute(Catalogs catalogs, PrintWriter out, PrintWriter err, String... args) {
-        CliContext context = new CliContext(catalogs, out, err);
+    public static int execute(Plugins plugins, PrintWriter out, PrintWriter err, String... args) {
+        CliContext context = new CliContext(plugins, out, err);
         ErrorReporter reporter = new ErrorReporter(context);
         try {
-            return commandLine(context, reporter).execute(args);
+            return commandLine(context, reporter, args).execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             return reporter.internal(e);
         } finally {
@@ -49,8 +49,10 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(CliContext context, ErrorReporter reporter) {
+    /** The command tree for {@code args}: the root and the subcommand they name (or all). */
+    static CommandLine commandLine(CliContext context, ErrorReporter reporter, String... args) {
         CommandLine commandLine = new CommandLine(new SchedsimCommand(context));
+        SchedsimCommand.addSubcommands(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setParameterExceptionHandler(reporter);

@@ -59,8 +59,11 @@ class CliErrorsTest {
                 bad("--seeds: '1..x' is not a seed range: 'x' is not a number",
                         "sweep fake-cluster --seeds 1..x"),
                 bad("--seeds: '..5' is not a seed range", "sweep fake-cluster --seeds ..5"),
-                bad("--seconds: must be a positive number of seconds, got -1",
+                bad("--seconds: must be at least 1 second (a shorter budget can end before the "
+                        + "first seed; for a few seeds use --seeds A..B), got -1",
                         "sweep fake-cluster --seconds -1"),
+                bad("--seconds: must be at least 1 second", "sweep fake-cluster --seconds 1e-9"),
+                bad("--seconds: must be at least 1 second", "sweep fake-cluster --seconds 0.5"),
                 bad("--seconds: must be at most", "sweep fake-cluster --seconds 1e12"),
                 bad("--seconds: 'soon' is not a number", "sweep fake-cluster --seconds soon"),
                 bad("--threads: must be within [1, 1024], got 0", "sweep fake-cluster --threads 0"),
@@ -107,8 +110,8 @@ class CliErrorsTest {
                 bad("--timeline: same file as --trace",
                         "run fake-cluster --trace DIR/same --timeline DIR/same"),
                 bad("jshell: cannot read DIR/no.jsh: no such file", "jshell DIR/no.jsh"),
-                bad("unknown command 'frobnicate' (try: scenarios, variants, run, replay, sweep, "
-                        + "check-determinism, jshell, check)", "frobnicate"),
+                bad("unknown command 'frobnicate' (try: scenarios, describe, variants, run, "
+                        + "replay, sweep, check-determinism, diff, jshell, check)", "frobnicate"),
                 bad("missing command", ""),
                 bad("run: missing <scenario>", "run"),
                 bad("run: unexpected argument 'extra'", "run fake-cluster extra"),

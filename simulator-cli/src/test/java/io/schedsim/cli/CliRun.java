@@ -6,20 +6,30 @@ import java.util.List;
 
 /** One in-process invocation of the CLI: exit code and everything printed. */
 record CliRun(int exitCode, String out, String err) {
-    /** Runs against the fake catalogs of the tests. */
+    /** The built-ins and the tests' fake scenarios and variants. */
+    static final Plugins FAKES = new Plugins(true, List.of(FakePlugin.class.getName()));
+    /** The tests' fake scenarios and variants only (listings). */
+    static final Plugins FAKES_ONLY = new Plugins(false, List.of(FakePlugin.class.getName()));
+
+    /** Runs with the built-ins and the fake scenarios and variants of the tests. */
     static CliRun of(String... args) {
-        return with(new FakeCatalogs(), args);
+        return with(FAKES, args);
     }
 
-    /** Runs against the built-in scenarios and variants (sweep and replay need them). */
+    /** Runs with the fake scenarios and variants only. */
+    static CliRun fakesOnly(String... args) {
+        return with(FAKES_ONLY, args);
+    }
+
+    /** Runs as {@code ./schedsim} does: the built-ins and what the class path registers. */
     static CliRun builtIn(String... args) {
-        return with(Catalogs.builtIn(), args);
+        return with(Plugins.STANDARD, args);
     }
 
-    private static CliRun with(Catalogs catalogs, String... args) {
+    static CliRun with(Plugins plugins, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.execute(catalogs, new PrintWriter(out), new PrintWriter(err), args);
+        int exitCode = Main.execute(plugins, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 

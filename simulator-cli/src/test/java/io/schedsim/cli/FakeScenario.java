@@ -7,11 +7,13 @@ import io.schedsim.core.metrics.PercentileSummary;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
-import io.schedsim.core.trace.TraceSink;
+import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.prop.scenario.Knob;
-import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.prop.scenario.RunOptions;
+import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.Scenario;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.Map;
  * {@code workers} entities. The variant {@code always-violates} reports one violation; the variant
  * {@code check-fails} fails a model check mid-run; {@code crash=true} throws an internal error.
  */
-public class FakeScenario implements ScenarioDefinition {
+public class FakeScenario implements Scenario {
     @Override
     public String name() {
         return "fake-cluster";
@@ -49,15 +51,15 @@ public class FakeScenario implements ScenarioDefinition {
     }
 
     @Override
-    public RunResult run(RunRequest request, TraceSink traceSink) {
-        if ((Boolean) request.config().get("crash")) {
+    public RunOutcome execute(RunSpec spec, RunOptions options) {
+        if (spec.config().booleanValue("crash")) {
             throw new IllegalStateException("fake crash");
         }
-        int workers = (Integer) request.config().get("workers");
-        int tasks = (Integer) request.config().get("tasks");
-        Simulation simulation = new Simulation(request.seed());
-        simulation.setTraceSink(traceSink);
-        boolean checkFails = "check-fails".equals(request.variant());
+        int workers = spec.config().intValue("workers");
+        int tasks = spec.config().intValue("tasks");
+        Simulation simulation = new Simulation(spec.seed());
+        simulation.setTraceSink(options.traceSink());
+        boolean checkFails = "check-fails".equals(spec.variantName());
         int[] done = new int[1];
         int kind = simulation.registerKind("task-done", (entity, payload) -> {
             done[0]++;
@@ -71,15 +73,16 @@ public class FakeScenario implements ScenarioDefinition {
                     random.nextInt(workers), payload(i, random.nextLong()));
         }
         StopReason stop = simulation.runUntilQuiescent();
-        if (traceSink != null) {
-            traceSink.finish();
+        if (options.traceSink() != null) {
+            options.traceSink().finish();
         }
-        return result(request, simulation, stop, workers, tasks);
+        return new RunOutcome(result(spec, simulation, stop, workers, tasks), FaultPlan.EMPTY,
+                spec.ordering(), null, null);
     }
 
-    private static RunResult result(RunRequest request, Simulation simulation, StopReason stop,
+    private static RunResult result(RunSpec spec, Simulation simulation, StopReason stop,
             int workers, int tasks) {
-        List<RunResult.Violation> violations = "always-violates".equals(request.variant())
+        List<RunResult.Violation> violations = "always-violates".equals(spec.variantName())
                 ? List.of(new RunResult.Violation("INV-1", 5, 2, "fake violation"))
                 : List.of();
         Map<String, PercentileSummary> latency = new LinkedHashMap<>();
@@ -90,8 +93,8 @@ public class FakeScenario implements ScenarioDefinition {
         for (String type : List.of("service", "batch", "system", "sysbatch")) {
             running.put(type, 0);
         }
-        return new RunResult(request.scenario(), request.seed(), request.variant(),
-                request.config(), TraceHash.hex(simulation.traceHash()), simulation.eventCount(),
+        return new RunResult(spec.scenario().name(), spec.seed(), spec.variantName(),
+                spec.config().asMap(), TraceHash.hex(simulation.traceHash()), simulation.eventCount(),
                 SimTime.toMillis(simulation.nowNanos()), 1, stop.name(),
                 new RunResult.Nodes(workers, 0, 0, 0),
                 new RunResult.Tasks(tasks, tasks, 0, 0, 0, 0),

@@ -18,10 +18,10 @@ public final class FlakyScenario extends FakeScenario {
     }
 
     @Override
-    public io.schedsim.prop.scenario.RunResult run(io.schedsim.prop.scenario.RunRequest request,
-            io.schedsim.core.trace.TraceSink traceSink) {
+    public io.schedsim.prop.scenario.RunOutcome execute(io.schedsim.prop.spec.RunSpec spec,
+            io.schedsim.prop.scenario.RunOptions options) {
         run = RUNS.incrementAndGet() + 1_000 * ProcessHandle.current().pid();
-        return super.run(request, traceSink);
+        return super.execute(spec, options);
     }
 
     @Override

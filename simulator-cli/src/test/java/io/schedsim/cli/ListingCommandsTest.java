@@ -1,6 +1,7 @@
 package io.schedsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ class ListingCommandsTest {
 
     @Test
     void scenariosTextIsOneLinePerScenario() {
-        CliRun run = CliRun.of("scenarios");
+        CliRun run = CliRun.fakesOnly("scenarios");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         assertEquals(List.of(
                 "fake-cluster  A fake cluster of workers running tasks, for CLI tests",
@@ -21,11 +22,12 @@ class ListingCommandsTest {
     }
 
     @Test
-    void scenariosJsonHasNameDescriptionAndConfigDefaults() throws Exception {
-        CliRun run = CliRun.of("scenarios", "--json");
+    void scenariosJsonHasNameDescriptionConfigDefaultsAndKnobs() throws Exception {
+        CliRun run = CliRun.fakesOnly("scenarios", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         JsonNode first = JSON.readTree(run.out()).get(0);
-        assertEquals(List.of("name", "description", "config"), RunCommandTest.names(first));
+        assertEquals(List.of("name", "description", "config", "knobs"),
+                RunCommandTest.names(first));
         assertEquals("fake-cluster", first.get("name").asText());
         assertEquals(4, first.get("config").get("workers").asInt());
         assertEquals(1000, first.get("config").get("killIntervalMillis").asLong());
@@ -34,25 +36,45 @@ class ListingCommandsTest {
     }
 
     @Test
-    void variantsJsonHasNameAndDescription() throws Exception {
-        CliRun run = CliRun.of("variants", "--json");
+    void variantsJsonHasNameDescriptionProviderScenarioAndGuard() throws Exception {
+        CliRun run = CliRun.fakesOnly("variants", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         JsonNode variants = JSON.readTree(run.out());
         assertEquals(2, variants.size());
-        assertEquals(List.of("name", "description"), RunCommandTest.names(variants.get(0)));
+        assertEquals(List.of("name", "description", "provider", "scenario", "guard"),
+                RunCommandTest.names(variants.get(0)));
         assertEquals("always-violates", variants.get(0).get("name").asText());
+        assertEquals(FakePlugin.class.getName(), variants.get(0).get("provider").asText());
+        assertEquals("fake-cluster", variants.get(0).get("scenario").asText());
+        assertEquals("INV-1", variants.get(0).get("guard").asText());
+        assertTrue(variants.get(1).get("guard").isNull());
     }
 
     @Test
     void variantsText() {
-        CliRun run = CliRun.of("variants");
+        CliRun run = CliRun.fakesOnly("variants");
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         assertEquals("always-violates  Reports one violation", run.out().lines().findFirst()
                 .orElseThrow());
     }
 
     @Test
-    void builtInCatalogsAreTheDefault() {
-        assertEquals(Catalogs.builtIn(), Catalogs.fromSystemProperty());
+    void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
+        CliRun run = CliRun.builtIn("variants", "--json");
+        JsonNode variants = JSON.readTree(run.out());
+        assertEquals(8, variants.size(), run::toString);
+        for (JsonNode variant : variants) {
+            assertEquals("chaos-swarm", variant.get("scenario").asText());
+            assertTrue(variant.get("guard").asText().matches("INV-[0-9]+"), variant::toString);
+            assertTrue(variant.get("description").asText()
+                    .endsWith("(" + variant.get("guard").asText() + ")"), variant::toString);
+            assertEquals("io.schedsim.prop.plugin.BuiltInPlugin",
+                    variant.get("provider").asText());
+        }
+    }
+
+    @Test
+    void theStandardPluginsAreTheDefault() {
+        assertEquals(Plugins.STANDARD, Plugins.fromSystemProperties());
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every notebook in the repository's {@code notebooks/} runs clean through {@code schedsim jshell}
- * (as acceptance check 06 and CI run them): exit 0, at least three lines, no error.
+ * (as acceptance check 06 and CI run them): exit 0, at least three lines, no error, a
+ * "Reading:" line that interprets the numbers, and no temporary folder of its own left behind.
  */
 class NotebooksTest {
     private static final Path NOTEBOOKS = Path.of("..", "notebooks");
@@ -36,6 +37,12 @@ class NotebooksTest {
                     String all = (run.out() + run.err()).toLowerCase(Locale.ROOT);
                     assertFalse(all.contains("exception") || all.contains("error:"),
                             run::toString);
+                    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Reading: ")),
+                            () -> "a notebook says what its numbers mean\n" + run);
+                    String source = Files.readString(notebook);
+                    assertFalse(source.contains("createTempDirectory")
+                            || source.contains("createTempFile"),
+                            "temporary files go in a TempFolder, deleted at the end");
                 }));
     }
 }

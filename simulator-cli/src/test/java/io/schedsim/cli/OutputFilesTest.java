@@ -130,6 +130,23 @@ class OutputFilesTest {
         }
     }
 
+    /** A Ray run's timeline records its leases; the run, and so its trace hash, is the same. */
+    @Test
+    void rayTimelineShowsTaskOccupancyWithoutChangingTheRun() throws IOException {
+        Path timeline = dir.resolve("ray.html");
+        String[] run = {"run", "ray-chaos", "--set", "workers=2", "--set", "tasks=50", "--json"};
+        CliRun plain = CliRun.builtIn(run);
+        CliRun pictured = CliRun.builtIn(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(run), Stream.of("--timeline", timeline.toString()))
+                .toArray(String[]::new));
+        assertEquals(ExitCode.OK, pictured.exitCode(), pictured::toString);
+        assertEquals(JSON.readTree(plain.out()).get("traceHash"),
+                JSON.readTree(pictured.out()).get("traceHash"));
+        String html = Files.readString(timeline);
+        assertTrue(html.contains("node 1: Ray task attempts leased there, up to "), "band");
+        assertTrue(html.contains(">tasks, max "), "lane label");
+    }
+
     private List<Path> listing() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();

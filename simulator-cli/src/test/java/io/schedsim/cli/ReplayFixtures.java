@@ -2,10 +2,10 @@ package io.schedsim.cli;
 
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayFile;
 import io.schedsim.prop.replay.ReplayFiles;
-import io.schedsim.prop.scenario.OrderingSpec;
-import io.schedsim.prop.scenario.ScenarioCatalog;
+import io.schedsim.prop.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,19 +18,22 @@ import java.util.Map;
 final class ReplayFixtures {
     static final String SCENARIO = "nomad-drain-ignore-system";
     static final String VARIANT = "ignore-system-ignored";
+    static final Registry REGISTRY = Registry.builtIn();
 
     private ReplayFixtures() {}
-
-    static Map<String, Object> config() {
-        return ScenarioCatalog.find(SCENARIO).configWith(Map.of("nodes", "3", "flips", "0"));
-    }
 
     static FaultPlan drainPlan() {
         return FaultPlan.of(Drain.deadline(60_000, 0, 30_000, true));
     }
 
+    /** The spec of the fixture: seed 7, the drain plan, {@code variant} (null: correct). */
+    static RunSpec spec(String variant) {
+        return RunSpec.of(REGISTRY.scenario(SCENARIO)).withSeed(7)
+                .withSettings(Map.of("nodes", "3", "flips", "0"))
+                .withVariant(REGISTRY.variant(variant)).withPlan(drainPlan());
+    }
+
     static Path write(Path file, String variant, ReplayFile.Expected expected) throws IOException {
-        return ReplayFiles.write(new ReplayFile(ReplayFile.FORMAT, SCENARIO, variant, 7, config(),
-                OrderingSpec.FIFO, drainPlan(), expected, null), file);
+        return ReplayFiles.write(ReplayFile.of(spec(variant), expected, null), REGISTRY, file);
     }
 }

@@ -22,9 +22,9 @@ class RunCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         assertEquals("", run.err());
         JsonNode json = JSON.readTree(run.out());
-        assertEquals(List.of("scenario", "seed", "variant", "config", "traceHash", "events",
-                "simulatedMillis", "wallMillis", "stopReason", "nodes", "tasks", "faults",
-                "allocations", "latencyMillis", "violations"), names(json));
+        assertEquals(List.of("scenario", "seed", "variant", "config", "resolved", "traceHash",
+                "events", "simulatedMillis", "wallMillis", "stopReason", "stopDetail", "nodes",
+                "tasks", "faults", "allocations", "latencyMillis", "violations"), names(json));
         assertEquals("fake-cluster", json.get("scenario").asText());
         assertEquals(7, json.get("seed").asLong());
         assertTrue(json.get("variant").isNull());

@@ -8,6 +8,7 @@ public record ClockJump(long atMillis, int node, long deltaMillis) implements Fa
 
     public ClockJump {
         Shrink.requireTime(atMillis);
+        Shrink.requireSpan(deltaMillis, "deltaMillis");
         Shrink.requireNode(node, false);
         if (deltaMillis == 0) {
             throw new IllegalArgumentException("deltaMillis must be non-zero");

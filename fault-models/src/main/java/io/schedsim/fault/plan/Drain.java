@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * F-8 operator drain call (N-1, N-2, N-4). {@link DrainOp#SET} enables a drain, or updates the one
  * already set (which restarts its deadline clock): {@code deadlineMillis > 0} is a deadline,
- * {@code < 0} is force, {@code 0} is no deadline. {@link DrainOp#CANCEL} disables it;
- * {@code markEligible=false} is {@code -keep-ineligible}. Fields that do not apply to the
+ * {@link #FORCE_DEADLINE_MILLIS} is force, {@code 0} is no deadline, and any other negative is
+ * invalid. {@link DrainOp#CANCEL} disables it; {@code markEligible=false} is
+ * {@code -keep-ineligible}. Fields that do not apply to the
  * operation are normalised (0 / false), so equal calls are equal records.
  */
 public record Drain(long atMillis, int node, DrainOp op, long deadlineMillis,
@@ -26,8 +27,12 @@ public record Drain(long atMillis, int node, DrainOp op, long deadlineMillis,
             throw new IllegalArgumentException("drain op must be set");
         }
         if (op == DrainOp.SET) {
+            if (deadlineMillis < 0 && deadlineMillis != FORCE_DEADLINE_MILLIS) {
+                throw new IllegalArgumentException("deadlineMillis must be >= 0, or "
+                        + FORCE_DEADLINE_MILLIS + " for -force: " + deadlineMillis);
+            }
+            Shrink.requireSpan(deadlineMillis, "deadlineMillis");
             markEligible = false;
-            deadlineMillis = deadlineMillis < 0 ? FORCE_DEADLINE_MILLIS : deadlineMillis;
         } else {
             deadlineMillis = 0;
             ignoreSystemJobs = false;

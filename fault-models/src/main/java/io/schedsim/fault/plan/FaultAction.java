@@ -43,6 +43,13 @@ public sealed interface FaultAction
     /** Duration sentinel: the fault lasts until the heal phase lifts it. */
     long UNTIL_HEAL = -1;
 
+    /**
+     * The latest time, and the longest span, an action may name: 1,000 days. Every scenario's
+     * horizon is at most 10 days, and sums of such times stay far from overflowing the
+     * simulation's nanoseconds (a replay file with a time near Long.MAX_VALUE is rejected).
+     */
+    long TIME_MILLIS_MAX = 1_000L * 86_400_000L;
+
     /** Simulated time at which the action fires, in milliseconds since the start of the run. */
     long atMillis();
 

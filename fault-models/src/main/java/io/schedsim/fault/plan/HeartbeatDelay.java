@@ -13,6 +13,7 @@ public record HeartbeatDelay(long atMillis, long durationMillis, List<Integer> n
 
     public HeartbeatDelay {
         Shrink.requireTime(atMillis);
+        Shrink.requireSpan(extraDelayMillis, "extraDelayMillis");
         Shrink.requireDuration(durationMillis);
         nodes = Shrink.canonicalNodes(nodes);
         if (extraDelayMillis <= 0) {

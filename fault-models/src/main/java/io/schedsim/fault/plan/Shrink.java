@@ -73,15 +73,28 @@ final class Shrink {
     }
 
     static void requireTime(long atMillis) {
-        if (atMillis < 0) {
-            throw new IllegalArgumentException("atMillis must be >= 0: " + atMillis);
+        if (atMillis < 0 || atMillis > FaultAction.TIME_MILLIS_MAX) {
+            throw new IllegalArgumentException("atMillis must be within [0, "
+                    + FaultAction.TIME_MILLIS_MAX + "]: " + atMillis);
         }
     }
 
     static void requireDuration(long durationMillis) {
-        if (durationMillis <= 0 && durationMillis != FaultAction.UNTIL_HEAL) {
-            throw new IllegalArgumentException(
-                    "durationMillis must be > 0 or UNTIL_HEAL (-1): " + durationMillis);
+        if (durationMillis == FaultAction.UNTIL_HEAL) {
+            return;
+        }
+        if (durationMillis <= 0 || durationMillis > FaultAction.TIME_MILLIS_MAX) {
+            throw new IllegalArgumentException("durationMillis must be within [1, "
+                    + FaultAction.TIME_MILLIS_MAX + "] or UNTIL_HEAL (-1): " + durationMillis);
+        }
+    }
+
+    /** A span of time that may be negative (a clock jump) but stays far from overflow. */
+    static void requireSpan(long millis, String name) {
+        if (Math.abs(millis) > FaultAction.TIME_MILLIS_MAX || millis == Long.MIN_VALUE) {
+            throw new IllegalArgumentException(name + " must be within [-"
+                    + FaultAction.TIME_MILLIS_MAX + ", " + FaultAction.TIME_MILLIS_MAX + "]: "
+                    + millis);
         }
     }
 

@@ -13,6 +13,7 @@ public record StatusUpdateChaos(long atMillis, long durationMillis, long maxExtr
 
     public StatusUpdateChaos {
         Shrink.requireTime(atMillis);
+        Shrink.requireSpan(maxExtraDelayMillis, "maxExtraDelayMillis");
         Shrink.requireDuration(durationMillis);
         Shrink.requireNonNegative(maxExtraDelayMillis, "maxExtraDelayMillis");
         Shrink.requireProbability(duplicateProbability, "duplicateProbability");

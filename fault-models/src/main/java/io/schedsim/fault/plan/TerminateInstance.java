@@ -20,6 +20,7 @@ public record TerminateInstance(long atMillis, VictimRule victim, int victimPick
 
     public TerminateInstance {
         Shrink.requireTime(atMillis);
+        Shrink.requireSpan(recheckUntilMillis, "recheckUntilMillis");
         if (victim == null) {
             throw new IllegalArgumentException("victim rule must be set");
         }

@@ -54,9 +54,12 @@ final class SwarmDraws {
         return Math.min(fromMillis + random.nextLong(spreadMillis), spec.windowEndMillis() - 1);
     }
 
-    /** A duration in {@code [min, max)} cut so that the fault ends inside the window. */
+    /**
+     * A duration in {@code [min, max)}, held within the spec's ranges, cut so that the fault ends
+     * inside the window.
+     */
     long duration(long atMillis, long minMillis, long maxMillis) {
-        long drawn = uniform(minMillis, maxMillis);
+        long drawn = spec.ranges().clampDuration(uniform(minMillis, maxMillis));
         return Math.max(1, Math.min(drawn, spec.windowEndMillis() - atMillis));
     }
 

@@ -24,7 +24,6 @@ public final class SwarmGenerator {
     public static final String STREAM = "swarm";
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
-    static final int KILLS_MAX = 2;
 
     private SwarmGenerator() {}
 
@@ -38,13 +37,13 @@ public final class SwarmGenerator {
         EnumMap<FaultKind, List<FaultAction>> byKind = new EnumMap<>(FaultKind.class);
         int workerCount = spec.workers().size();
         int hostKills = 0;
-        if (enabled.contains(FaultKind.HOST_LOSS)) {
-            int killsMax = Math.min(KILLS_MAX, workerCount - 1);
+        if (enabled.contains(FaultKind.HOST_LOSS) && spec.ranges().killsMax() > 0) {
+            int killsMax = Math.min(spec.ranges().killsMax(), workerCount - 1);
             byKind.put(FaultKind.HOST_LOSS, NodeFaultDraws.hostLoss(draws(swarm, spec,
                     FaultKind.HOST_LOSS), killsMax));
             hostKills = byKind.get(FaultKind.HOST_LOSS).size();
         }
-        int agentKillsMax = Math.min(KILLS_MAX, workerCount - 1 - hostKills);
+        int agentKillsMax = Math.min(spec.ranges().killsMax(), workerCount - 1 - hostKills);
         if (enabled.contains(FaultKind.AGENT_KILL) && agentKillsMax > 0) {
             byKind.put(FaultKind.AGENT_KILL, NodeFaultDraws.agentKill(draws(swarm, spec,
                     FaultKind.AGENT_KILL), agentKillsMax));
@@ -91,12 +90,17 @@ public final class SwarmGenerator {
             }
         }
         if (enabled.isEmpty()) {
+            if (applicable.isEmpty()) {
+                throw new IllegalArgumentException("no allowed fault kind applies to this "
+                        + "cluster: allowed " + spec.allowedKinds() + ", " + spec.workers().size()
+                        + " workers, Nomad jobs " + spec.nomadJobs());
+            }
             enabled.add(applicable.get(swarm.nextInt(applicable.size())));
         }
         return enabled;
     }
 
-    /** Kinds that can act on a cluster of this shape. */
+    /** Kinds that can act on a cluster of this shape, among those the spec allows. */
     public static List<FaultKind> applicableKinds(SwarmSpec spec) {
         int workerCount = spec.workers().size();
         List<FaultKind> applicable = new ArrayList<>();
@@ -107,7 +111,7 @@ public final class SwarmGenerator {
                     || kind == FaultKind.NODE_RESTART;
             boolean nomadOnly = kind == FaultKind.DRAIN || kind == FaultKind.ELIGIBILITY_FLIP;
             if ((needsWorkers && workerCount == 0) || (destructive && workerCount < 2)
-                    || (nomadOnly && !spec.nomadJobs())) {
+                    || (nomadOnly && !spec.nomadJobs()) || !spec.allowedKinds().contains(kind)) {
                 continue;
             }
             applicable.add(kind);

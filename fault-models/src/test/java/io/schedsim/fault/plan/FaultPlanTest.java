@@ -122,11 +122,35 @@ class FaultPlanTest {
     }
 
     @Test
+    void timesStayWithinAThousandDaysAndDeadlinesAreNotNegative() {
+        long max = FaultAction.TIME_MILLIS_MAX;
+        new KillAgent(max, 0);
+        assertThrows(IllegalArgumentException.class, () -> new KillAgent(max + 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KillAgent(Long.MAX_VALUE - 1_000, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SchedulerStall(0, Long.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HeartbeatDelay(0, 10, List.of(1), Long.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> new ClockJump(0, 1, Long.MIN_VALUE));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StatusUpdateChaos(0, 10, max + 1, 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TerminateInstance(0, VictimRule.FIRST, 0, max + 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Drain(0, 1, DrainOp.SET, -7, false, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Drain(0, 1, DrainOp.SET, max + 1, false, false));
+        assertEquals(-max, new ClockJump(0, 1, -max).deltaMillis());
+    }
+
+    @Test
     void canonicalFormsMakeEqualCallsEqual() {
         assertEquals(new Partition(0, 10, List.of(3, 1, 3), PartitionDirection.BOTH),
                 new Partition(0, 10, List.of(1, 3), PartitionDirection.BOTH));
         assertEquals(Drain.cancel(0, 1, true), new Drain(0, 1, DrainOp.CANCEL, 500, true, true));
-        assertEquals(Drain.force(0, 1, false), new Drain(0, 1, DrainOp.SET, -7, false, true));
+        assertEquals(Drain.force(0, 1, false),
+                new Drain(0, 1, DrainOp.SET, Drain.FORCE_DEADLINE_MILLIS, false, true));
         assertEquals(TerminateInstance.first(0, 0),
                 new TerminateInstance(0, VictimRule.FIRST, 9, 0));
         assertSame(FaultPlan.EMPTY.actions().getClass(), FaultPlan.EMPTY.actions().getClass());

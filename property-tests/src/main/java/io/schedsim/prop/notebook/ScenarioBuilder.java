@@ -1,85 +1,88 @@
 package io.schedsim.prop.notebook;
 
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.InputException;
-import io.schedsim.prop.scenario.Knob;
-import io.schedsim.prop.scenario.OrderingSpec;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioDefinition;
-import io.schedsim.prop.zoo.BugZoo;
+import io.schedsim.prop.scenario.RunOptions;
+import io.schedsim.prop.scenario.ScenarioConfig;
+import io.schedsim.prop.spec.RunSpec;
+import io.schedsim.prop.spec.UserCheck;
+import io.schedsim.prop.spec.Variant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One scenario with its config, seed and variant, ready to run; immutable, so a notebook can
- * derive many variations from one base. Runs use FIFO same-time order, exactly as
- * {@code schedsim run} does, so a run here has the trace hash the CLI prints.
+ * One run ready to go, as a {@link RunSpec} with a notebook's verbs; immutable, so a notebook can
+ * derive many variations from one base. Runs use FIFO same-time order and the seed's own plan,
+ * exactly as {@code schedsim run} does, so a run here has the trace hash the CLI prints.
  */
 public final class ScenarioBuilder {
-    private final ScenarioDefinition scenario;
-    private final Map<String, Object> config;
-    private final long seed;
-    private final String variant;
+    private final RunSpec spec;
+    private final Registry registry;
 
-    ScenarioBuilder(ScenarioDefinition scenario) {
-        this(scenario, scenario.defaults(), 1, null);
+    ScenarioBuilder(RunSpec spec, Registry registry) {
+        this.spec = spec;
+        this.registry = registry;
     }
 
-    private ScenarioBuilder(ScenarioDefinition scenario, Map<String, Object> config, long seed,
-            String variant) {
-        this.scenario = scenario;
-        this.config = Collections.unmodifiableMap(config);
-        this.seed = seed;
-        this.variant = variant;
-    }
-
-    /** Sets one knob; an unknown key or a bad value throws at once, naming the key. */
+    /**
+     * Sets one knob (by its name or a former one); an unknown key or a bad value throws at once,
+     * naming the key.
+     */
     public ScenarioBuilder set(String key, Object value) {
-        Knob knob = null;
-        for (Knob candidate : scenario.knobs()) {
-            if (candidate.name().equals(key)) {
-                knob = candidate;
-            }
-        }
-        if (knob == null) {
+        if (spec.config().knob(key) == null) {
             throw new InputException("set " + key + ": unknown key for scenario "
-                    + scenario.name() + " (known: " + String.join(", ", config.keySet()) + ")");
+                    + spec.scenario().name() + " (known: "
+                    + String.join(", ", config().keySet()) + ")");
         }
-        Map<String, Object> next = new LinkedHashMap<>(config);
-        next.put(key, knob.parse(String.valueOf(value)));
-        return new ScenarioBuilder(scenario, next, seed, variant);
+        return new ScenarioBuilder(spec.with(key, value), registry);
     }
 
     public ScenarioBuilder seed(long next) {
-        return new ScenarioBuilder(scenario, config, next, variant);
+        return new ScenarioBuilder(spec.withSeed(next), registry);
     }
 
-    /** A bug-zoo variant by name; null for the correct model. */
+    /** A registered variant by name; null for the correct model. */
     public ScenarioBuilder variant(String name) {
-        BugZoo.find(name);
-        return new ScenarioBuilder(scenario, config, seed, name);
+        return variant(registry.variant(name));
+    }
+
+    /** A variant given directly (a user's own components). */
+    public ScenarioBuilder variant(Variant variant) {
+        return new ScenarioBuilder(spec.withVariant(variant), registry);
+    }
+
+    /** Adds a user check, judged after each run. */
+    public ScenarioBuilder check(UserCheck check) {
+        return new ScenarioBuilder(spec.withCheck(check), registry);
     }
 
     public String name() {
-        return scenario.name();
+        return spec.scenario().name();
     }
 
     /** Knob name → value, in knob order. */
     public Map<String, Object> config() {
-        return config;
+        return spec.config().asMap();
+    }
+
+    /** The typed config. */
+    public ScenarioConfig typedConfig() {
+        return spec.config();
     }
 
     public long seed() {
-        return seed;
+        return spec.seed();
+    }
+
+    /** The run as one value, to pass to a search, a replay file or another tool. */
+    public RunSpec spec() {
+        return spec;
     }
 
     /** Runs once, with the seed set by {@link #seed}. */
     public ScenarioRun run() {
-        RunRequest request = new RunRequest(scenario.name(), seed, new LinkedHashMap<>(config),
-                variant);
-        return new ScenarioRun(scenario.execute(request, null, OrderingSpec.FIFO, null));
+        return new ScenarioRun(spec.run(RunOptions.NONE));
     }
 
     /** Runs once per seed in {@code first..last}, one after the other. */
@@ -96,7 +99,8 @@ public final class ScenarioBuilder {
 
     @Override
     public String toString() {
-        return scenario.name() + " seed " + seed + (variant == null ? "" : " variant " + variant)
-                + " " + config;
+        return spec.scenario().name() + " seed " + spec.seed()
+                + (spec.variant().isCorrect() ? "" : " variant " + spec.variant().name()) + " "
+                + spec.config();
     }
 }

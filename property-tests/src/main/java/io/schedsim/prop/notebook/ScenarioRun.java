@@ -49,7 +49,10 @@ public final class ScenarioRun {
         return recorder == null ? new Histogram(2) : recorder.toHistogram();
     }
 
-    /** A few lines: what ran, its trace hash, faults, latencies and violations. */
+    /**
+     * A few lines: what ran, its trace hash, faults, tasks (failed and pending too: a run whose
+     * tasks failed must not read like a clean one), latencies and violations.
+     */
     public Text report() {
         RunResult r = result();
         StringBuilder text = new StringBuilder();
@@ -62,8 +65,9 @@ public final class ScenarioRun {
                 r.nodes().down(), r.nodes().drained(), r.faults().planned(), r.faults().fired()));
         if (r.tasks().submitted() > 0) {
             text.append(String.format(Locale.ROOT, "  tasks %,d submitted, %,d completed, %,d "
-                    + "lost attempts, %,d retries%n", r.tasks().submitted(), r.tasks().completed(),
-                    r.tasks().lost(), r.tasks().retries()));
+                    + "failed, %,d pending; %,d lost attempts, %,d retries%n",
+                    r.tasks().submitted(), r.tasks().completed(), r.tasks().failed(),
+                    r.tasks().pending(), r.tasks().lost(), r.tasks().retries()));
         }
         r.latencyMillis().forEach((name, s) -> {
             if (s.count() > 0) {

@@ -1,7 +1,8 @@
 package io.schedsim.prop.notebook;
 
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.scenario.Scenario;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +14,20 @@ import java.util.List;
  * Scenarios.of("ray-chaos").set("tasks", 500).seeds(1, 20).latency("failureDetection")
  * }</pre>
  * Every builder is immutable; {@code set} checks the key and value at once, like {@code --set}.
+ * Names resolve in {@link Registry#load()}: the built-ins and the plugins on the class path.
  */
 public final class Scenarios {
     private Scenarios() {}
 
-    /** The built-in scenario called {@code name} at its defaults, seed 1, the correct model. */
+    /** The scenario called {@code name} at its defaults, seed 1, the correct model. */
     public static ScenarioBuilder of(String name) {
-        return new ScenarioBuilder(ScenarioCatalog.find(name));
+        Registry registry = Registry.load();
+        return new ScenarioBuilder(RunSpec.of(registry.scenario(name)), registry);
+    }
+
+    /** A scenario given directly (a user's own, or a {@code CustomScenario}), at its defaults. */
+    public static ScenarioBuilder of(Scenario scenario) {
+        return new ScenarioBuilder(RunSpec.of(scenario), Registry.load());
     }
 
     /** SC-1: Ray's chaos_many_tasks_terminate_instance. */
@@ -37,19 +45,19 @@ public final class Scenarios {
         return of("chaos-swarm");
     }
 
-    /** The names of every built-in scenario. */
+    /** The names of every registered scenario. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
+        for (Scenario scenario : Registry.load().scenarios()) {
             names.add(scenario.name());
         }
         return names;
     }
 
-    /** A table of every built-in scenario and its description. */
+    /** A table of every registered scenario and its description. */
     public static Table list() {
         Table table = Table.of("scenario", "description");
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
+        for (Scenario scenario : Registry.load().scenarios()) {
             table.row(scenario.name(), scenario.description());
         }
         return table;

@@ -1,61 +1,51 @@
 package io.schedsim.prop.replay;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schedsim.fault.plan.FaultPlan;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schedsim.fault.plan.FaultPlanJson;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.InputException;
-import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.OrderingSpec;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
-import io.schedsim.prop.zoo.BugZoo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
  * Reads and writes replay files. Reading is strict and names the bad field in a one-line
- * {@link InputException}; writing is atomic (a temporary file in the same directory, then a move),
- * so a replay file is either complete or absent.
+ * {@link InputException}; both formats load ({@link ReplayFile#FORMAT_1} through {@link
+ * LegacyReplay}); writing is always the current format and atomic ({@link ReplayWrite}).
  */
 public final class ReplayFiles {
-    private static final ObjectMapper MAPPER = FaultPlanJson.mapper();
-
     private ReplayFiles() {}
 
-    public static String toJson(ReplayFile file) {
+    /** The file as JSON text, providers as {@code registry} knows them. */
+    public static String toJson(ReplayFile file, Registry registry) {
+        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        root.put("format", ReplayFile.FORMAT);
+        root.set("spec", SpecJson.tree(file.spec(), registry));
+        root.set("expected", JsonFields.MAPPER.valueToTree(file.expected()));
+        root.set("shrink", JsonFields.MAPPER.valueToTree(file.shrink()));
         try {
-            return MAPPER.writeValueAsString(file) + "\n";
+            return JsonFields.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Writes atomically; returns the path written. */
-    public static Path write(ReplayFile file, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".replay-", ".tmp");
-        try {
-            Files.writeString(temp, toJson(file), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return target;
+    /** Writes atomically, mode 0644; returns the path written. */
+    public static Path write(ReplayFile file, Registry registry, Path target) throws IOException {
+        return ReplayWrite.atomically(toJson(file, registry), target);
     }
 
-    public static ReplayFile read(Path path) {
+    public static ReplayFile read(Path path, Registry registry) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -66,132 +56,111 @@ public final class ReplayFiles {
         } catch (IOException e) {
             throw new InputException("replay file " + path + ": cannot read: " + e.getMessage());
         }
-        return parse(text, path.toString());
+        return parse(text, path.toString(), registry);
     }
 
-    public static ReplayFile parse(String text, String where) {
+    /** Parses either format; {@code where} names the document in errors. */
+    public static ReplayFile parse(String text, String where, Registry registry) {
         if (text.isBlank()) {
             throw new InputException("replay file " + where + ": empty");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InputException("replay file " + where + ": malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
+        JsonNode root = tree(text, where);
         if (root == null || !root.isObject()) {
             throw new InputException("replay file " + where + ": expected a JSON object");
         }
-        String format = text(root, "format", where);
-        if (!ReplayFile.FORMAT.equals(format)) {
-            throw new InputException("replay file " + where + ": field 'format': unsupported '"
-                    + format + "' (expected " + ReplayFile.FORMAT + ")");
+        JsonFields fields = new JsonFields(where);
+        String format = fields.text(root, "format", "format");
+        if (format.equals(ReplayFile.FORMAT_1)) {
+            return LegacyReplay.read(root, registry, fields);
         }
-        String scenarioName = text(root, "scenario", where);
-        ScenarioDefinition scenario = named(where, "scenario",
-                () -> ScenarioCatalog.find(scenarioName));
-        JsonNode variantNode = require(root, "variant", where);
-        String variant = variantNode.isNull() ? null : variantNode.asText();
-        named(where, "variant", () -> BugZoo.find(variant));
-        JsonNode seedNode = require(root, "seed", where);
-        if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
-            throw field(where, "seed", "expected an integer");
+        if (!format.equals(ReplayFile.FORMAT)) {
+            throw field(where, "format", "unsupported '" + format + "' (expected "
+                    + ReplayFile.FORMAT + " or " + ReplayFile.FORMAT_1 + ")");
         }
-        Map<String, Object> config = config(scenario, require(root, "config", where), where);
-        OrderingSpec ordering = convert(require(root, "ordering", where), OrderingSpec.class,
-                where, "ordering");
-        named(where, "ordering", () -> ordering.create(0));
-        FaultPlan plan = convert(require(root, "faultPlan", where), FaultPlan.class, where,
-                "faultPlan");
-        ReplayFile.Expected expected = root.hasNonNull("expected")
-                ? expected(root.get("expected"), where) : null;
-        ReplayFile.ShrinkStats shrink = root.hasNonNull("shrink")
-                ? convert(root.get("shrink"), ReplayFile.ShrinkStats.class, where, "shrink") : null;
-        return new ReplayFile(format, scenarioName, variant, seedNode.asLong(), config, ordering,
-                plan, expected, shrink);
-    }
-
-    private static Map<String, Object> config(ScenarioDefinition scenario, JsonNode node,
-            String where) {
-        if (!node.isObject()) {
-            throw field(where, "config", "expected an object");
-        }
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (Knob knob : scenario.knobs()) {
-            JsonNode value = node.get(knob.name());
-            if (value == null || value.isNull()) {
-                throw field(where, "config." + knob.name(), "missing");
-            }
-            try {
-                config.put(knob.name(), knob.coerce(value.isTextual() ? value.asText() : value));
-            } catch (InputException e) {
-                throw field(where, "config." + knob.name(), withoutOption(e.getMessage()));
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("format") && !name.equals("spec") && !name.equals("expected")
+                    && !name.equals("shrink")) {
+                throw field(where, name, "unknown field");
             }
         }
-        node.fieldNames().forEachRemaining(name -> {
-            if (!config.containsKey(name)) {
-                throw field(where, "config." + name, "unknown key for scenario "
-                        + scenario.name());
-            }
-        });
-        return config;
-    }
-
-    /** Runs a catalog lookup; its input error names the file and the field. */
-    private static <T> T named(String where, String name, Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (InputException e) {
-            throw field(where, name, withoutOption(e.getMessage()));
-        }
-    }
-
-    /** Drops the command-line option a catalog message starts with ("--set workers: "). */
-    private static String withoutOption(String message) {
-        return message.replaceFirst("^(--set \\S+|--variant|ordering\\.kind): ", "");
+        return new ReplayFile(format,
+                SpecJson.read(fields.require(root, "spec", "spec"), registry, fields, "spec"),
+                expected(root, fields), shrink(root, fields));
     }
 
     /** The recorded outcome; its invariant and message are null for a run without violation. */
-    private static ReplayFile.Expected expected(JsonNode node, String where) {
+    static ReplayFile.Expected expected(JsonNode root, JsonFields fields) {
+        if (!root.hasNonNull("expected")) {
+            return null;
+        }
+        JsonNode node = root.get("expected");
+        if (!node.isObject()) {
+            throw fields.field("expected", "expected an object");
+        }
         JsonNode hash = node.get("traceHash");
-        if (hash == null || !hash.isTextual()) {
-            throw field(where, "expected.traceHash", "expected a string of 16 hex digits");
+        if (hash == null || !hash.isTextual() || !isTraceHash(hash.asText())) {
+            throw fields.field("expected.traceHash", "expected a string of 16 hex digits, got "
+                    + (hash == null ? "nothing" : hash.toString()));
+        }
+        JsonNode events = node.get("events");
+        if (events != null && !events.isNull()
+                && (!events.isIntegralNumber() || !events.canConvertToLong())) {
+            throw fields.field("expected.events", "expected an integer");
         }
         JsonNode invariant = node.get("invariant");
         JsonNode message = node.get("message");
-        return new ReplayFile.Expected(hash.asText(),
+        Checkpoints checkpoints = node.hasNonNull("checkpoints") ? fields.convert(
+                node.get("checkpoints"), Checkpoints.class, "expected.checkpoints") : null;
+        return new ReplayFile.Expected(hash.asText().toLowerCase(Locale.ROOT),
+                events == null || events.isNull() ? null : events.asLong(),
                 invariant == null || invariant.isNull() ? null : invariant.asText(),
-                message == null || message.isNull() ? null : message.asText());
+                message == null || message.isNull() ? null : message.asText(), checkpoints);
     }
 
-    private static <T> T convert(JsonNode node, Class<T> type, String where, String name) {
+    static ReplayFile.ShrinkStats shrink(JsonNode root, JsonFields fields) {
+        return root.hasNonNull("shrink")
+                ? fields.convert(root.get("shrink"), ReplayFile.ShrinkStats.class, "shrink")
+                : null;
+    }
+
+    /** The same-time ordering at {@code node}; an unknown kind names the field. */
+    static OrderingSpec ordering(JsonNode node, JsonFields fields, String path) {
+        if (!node.isObject()) {
+            throw fields.field(path, "expected an object");
+        }
+        OrderingSpec ordering = fields.convert(node, OrderingSpec.class, path);
+        fields.named(path, () -> ordering.create(0));
+        return ordering;
+    }
+
+    /** True for a trace hash: 16 hex digits (the CLI prints them lower-case). */
+    static boolean isTraceHash(String text) {
+        return text != null && text.matches("[0-9a-fA-F]{16}");
+    }
+
+    /** The document as a tree; malformed or too deeply nested JSON names where it went wrong. */
+    static JsonNode tree(String text, String where) {
+        JsonParser parser = null;
         try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException json
-                    ? json.getOriginalMessage() : e.getMessage();
-            throw field(where, name, message.split("\n")[0]);
+            parser = JsonFields.MAPPER.createParser(text);
+            return JsonFields.MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String path = parser.getParsingContext().pathAsPointer().toString();
+            String top = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "(top level)";
+            throw field(where, top, "nested deeper than " + FaultPlanJson.NESTING_DEPTH_MAX
+                    + " levels");
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            throw new InputException("replay file " + where + ": malformed JSON"
+                    + (location == null ? "" : " at line " + location.getLineNr() + ", column "
+                    + location.getColumnNr()) + ": " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new InputException("replay file " + where + ": cannot parse: " + e.getMessage());
         }
     }
 
-    private static JsonNode require(JsonNode root, String name, String where) {
-        JsonNode node = root.get(name);
-        if (node == null) {
-            throw field(where, name, "missing");
-        }
-        return node;
-    }
-
-    private static String text(JsonNode root, String name, String where) {
-        JsonNode node = require(root, name, where);
-        if (!node.isTextual()) {
-            throw field(where, name, "expected a string");
-        }
-        return node.asText();
-    }
-
-    private static InputException field(String where, String name, String problem) {
+    static InputException field(String where, String name, String problem) {
         return new InputException("replay file " + where + ": field '" + name + "': " + problem);
     }
 }

@@ -1,35 +1,34 @@
 package io.schedsim.prop.replay;
 
 import io.schedsim.core.trace.TraceSink;
-import io.schedsim.history.HistorySink;
+import io.schedsim.model.Cluster;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioCatalog;
+import java.util.function.Consumer;
 
-/** Re-runs the run a replay file describes, with its exact plan and ordering. */
+/**
+ * Re-runs the run a replay file describes: its spec, with its exact plan, ordering and user
+ * checks; a plan naming a node the run does not have is an {@link
+ * io.schedsim.prop.scenario.InputException}.
+ */
 public final class Replayer {
     private Replayer() {}
 
     public static RunOutcome replay(ReplayFile file, TraceSink traceSink) {
-        return replay(file, traceSink, HistorySink.NONE);
+        return replay(file, traceSink, null);
     }
 
-    /** Replays, with the run's history (docs/history.md) also written to {@code history}. */
-    public static RunOutcome replay(ReplayFile file, TraceSink traceSink, HistorySink history) {
-        RunRequest request = new RunRequest(file.scenario(), file.seed(), file.config(),
-                file.variant());
-        return ScenarioCatalog.find(file.scenario()).execute(request, file.faultPlan(),
-                file.ordering(), traceSink, history);
+    /**
+     * As above; {@code onStart} (null: none) sees the started cluster before its first event, so
+     * that a caller can install observers that do not change the run.
+     */
+    public static RunOutcome replay(ReplayFile file, TraceSink traceSink,
+            Consumer<Cluster> onStart) {
+        return replayWith(file, RunOptions.NONE.withTrace(traceSink).withOnStart(onStart));
     }
 
-    /** True if the outcome reproduces the recorded trace hash and first invariant. */
-    public static boolean reproduces(ReplayFile file, RunOutcome outcome) {
-        if (file.expected() == null) {
-            return true;
-        }
-        String invariant = outcome.result().violations().isEmpty() ? null
-                : outcome.result().violations().get(0).invariant();
-        return file.expected().traceHash().equals(outcome.result().traceHash())
-                && java.util.Objects.equals(file.expected().invariant(), invariant);
+    /** Replays with {@code options} (trace, observer, history), the plan read from the file. */
+    public static RunOutcome replayWith(ReplayFile file, RunOptions options) {
+        return file.spec().run(options.fromFile());
     }
 }

@@ -1,39 +1,91 @@
 package io.schedsim.prop.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One configuration knob of a scenario: lowerCamelCase name with its unit in the name, a type, a
- * documented default, an inclusive range for numbers (or the allowed values for strings), and a
- * one-line description. {@link #parse} turns the text of {@code --set name=value} into a value or
- * throws an {@link InputException} naming the knob.
+ * documented default, an inclusive range for numbers (or the allowed values for strings), a
+ * one-line description, and the unit its number counts in. {@link #parse} turns the text of
+ * {@code --set name=value} into a value or throws an {@link InputException} naming the knob.
+ *
+ * <p>A name that carries its unit (STYLE: units last) gives the unit: {@code ...Millis...} is
+ * ms, {@code ...CpuMilli} is CPU millicores. Other numbers state theirs with {@link #in}. A
+ * renamed knob keeps answering to its {@link #formerNames()} in {@code --set} and in replay files,
+ * forever, so no command line or file that once worked stops working.
+ *
+ * @param unit what one step of the number means ("ms", "nodes", ...); null for a choice or flag
+ * @param formerNames earlier names of this knob, still accepted as input
  */
 public record Knob(String name, KnobType type, Object defaultValue, double min, double max,
-        List<String> allowed, String description) {
+        List<String> allowed, String description, String unit, List<String> formerNames) {
+
+    public static final String MILLISECONDS = "ms";
+    public static final String CPU_MILLICORES = "CPU millicores";
+
+    public Knob {
+        allowed = List.copyOf(allowed);
+        formerNames = List.copyOf(formerNames);
+    }
 
     public static Knob ofInt(String name, int defaultValue, int min, int max, String description) {
-        return new Knob(name, KnobType.INT, defaultValue, min, max, List.of(), description);
+        return new Knob(name, KnobType.INT, defaultValue, min, max, List.of(), description,
+                unitOfName(name), List.of());
     }
 
     public static Knob ofLong(String name, long defaultValue, long min, long max,
             String description) {
-        return new Knob(name, KnobType.LONG, defaultValue, min, max, List.of(), description);
+        return new Knob(name, KnobType.LONG, defaultValue, min, max, List.of(), description,
+                unitOfName(name), List.of());
     }
 
     public static Knob ofDouble(String name, double defaultValue, double min, double max,
             String description) {
-        return new Knob(name, KnobType.DOUBLE, defaultValue, min, max, List.of(), description);
+        return new Knob(name, KnobType.DOUBLE, defaultValue, min, max, List.of(), description,
+                unitOfName(name), List.of());
     }
 
     public static Knob ofBoolean(String name, boolean defaultValue, String description) {
-        return new Knob(name, KnobType.BOOLEAN, defaultValue, 0, 1, List.of(), description);
+        return new Knob(name, KnobType.BOOLEAN, defaultValue, 0, 1, List.of(), description, null,
+                List.of());
     }
 
     public static Knob ofChoice(String name, String defaultValue, List<String> allowed,
             String description) {
-        return new Knob(name, KnobType.STRING, defaultValue, 0, 0, List.copyOf(allowed),
-                description);
+        return new Knob(name, KnobType.STRING, defaultValue, 0, 0, allowed, description, null,
+                List.of());
+    }
+
+    /** The unit a name states by its suffix, or null. */
+    static String unitOfName(String name) {
+        if (name.endsWith("CpuMilli")) {
+            return CPU_MILLICORES;
+        }
+        return name.contains("Millis") ? MILLISECONDS : null;
+    }
+
+    /** This knob counting in {@code unitName} (e.g. "nodes", "tasks", "fraction"). */
+    public Knob in(String unitName) {
+        return new Knob(name, type, defaultValue, min, max, allowed, description, unitName,
+                formerNames);
+    }
+
+    /** This knob, also answering to {@code formerName} (a name it had before a rename). */
+    public Knob formerly(String formerName) {
+        List<String> names = new ArrayList<>(formerNames);
+        names.add(formerName);
+        return new Knob(name, type, defaultValue, min, max, allowed, description, unit, names);
+    }
+
+    /** True if {@code key} is this knob's name or one of its former names. */
+    public boolean answersTo(String key) {
+        return name.equals(key) || formerNames.contains(key);
+    }
+
+    /** True for INT, LONG and DOUBLE knobs, which have a range. */
+    public boolean isNumeric() {
+        return type == KnobType.INT || type == KnobType.LONG || type == KnobType.DOUBLE;
     }
 
     /** Parses and validates the text of a {@code --set} value. */
@@ -89,10 +141,15 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
         return value;
     }
 
-    private String format(double bound) {
+    /** A bound as the knob's type prints it: 1000 for whole numbers, 0.5 for doubles. */
+    public Object bound(double bound) {
         if (type == KnobType.DOUBLE) {
-            return String.valueOf(bound);
+            return bound;
         }
-        return String.valueOf((long) bound);
+        return (long) bound;
+    }
+
+    private String format(double bound) {
+        return String.valueOf(bound(bound));
     }
 }

@@ -16,6 +16,7 @@ import io.schedsim.monitor.Agreement;
 import io.schedsim.monitor.Monitor;
 import io.schedsim.monitor.MonitorReport;
 import io.schedsim.monitor.MonitorViolation;
+import io.schedsim.prop.spec.RunSpec;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +91,12 @@ public final class RunHistory {
      * Writes the header (run-started, and killer-configured when the scenario's fault plan is the
      * chaos killer's); call after populating the cluster, before starting it.
      */
-    public void begin(RunRequest request, Cluster cluster, KillerConfigured killer) {
+    public void begin(RunSpec spec, Cluster cluster, KillerConfigured killer) {
         if (sink == HistorySink.NONE) {
             return;
         }
-        sink.record(new RunStarted(0, HistoryFormat.VERSION_1, request.scenario(),
-                request.seed(), request.variant() == null ? "" : request.variant(),
+        sink.record(new RunStarted(0, HistoryFormat.VERSION_1, spec.scenario().name(),
+                spec.seed(), spec.variant().isCorrect() ? "" : spec.variant().name(),
                 Convert.of(cluster.config().detector)));
         if (killer != null) {
             sink.record(killer);

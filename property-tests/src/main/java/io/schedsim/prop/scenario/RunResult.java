@@ -12,14 +12,31 @@ import java.util.Map;
  * first, as found (so a replay file and the shrinker keep the model's first invariant), then
  * MON-1 disagreements between the model and the monitor, then the monitor's own; a run only the
  * monitor flags therefore reports MON-1 first.
+ *
+ * @param config every knob as given (defaults and overrides): the run's identity
+ * @param resolved what the scenario derived from the config, resolved (the real task count of
+ *     {@code tasks=0}, the node total with the head, the fault actions planned per kind, ...)
+ * @param stopReason why the run ended, a {@link RunEnd.Reason} name
+ * @param stopDetail the same in one sentence, with the simulated time
  */
-@JsonPropertyOrder({"scenario", "seed", "variant", "config", "traceHash", "events",
-    "simulatedMillis", "wallMillis", "stopReason", "nodes", "tasks", "faults", "allocations",
-    "latencyMillis", "violations"})
+@JsonPropertyOrder({"scenario", "seed", "variant", "config", "resolved", "traceHash", "events",
+    "simulatedMillis", "wallMillis", "stopReason", "stopDetail", "nodes", "tasks", "faults",
+    "allocations", "latencyMillis", "violations"})
 public record RunResult(String scenario, long seed, String variant, Map<String, Object> config,
-        String traceHash, long events, long simulatedMillis, long wallMillis, String stopReason,
-        Nodes nodes, Tasks tasks, Faults faults, Allocations allocations,
-        Map<String, PercentileSummary> latencyMillis, List<Violation> violations) {
+        Map<String, Object> resolved, String traceHash, long events, long simulatedMillis,
+        long wallMillis, String stopReason, String stopDetail, Nodes nodes, Tasks tasks,
+        Faults faults, Allocations allocations, Map<String, PercentileSummary> latencyMillis,
+        List<Violation> violations) {
+
+    /** A result without derived values or a stop sentence (scenarios that have neither). */
+    public RunResult(String scenario, long seed, String variant, Map<String, Object> config,
+            String traceHash, long events, long simulatedMillis, long wallMillis,
+            String stopReason, Nodes nodes, Tasks tasks, Faults faults, Allocations allocations,
+            Map<String, PercentileSummary> latencyMillis, List<Violation> violations) {
+        this(scenario, seed, variant, config, Map.of(), traceHash, events, simulatedMillis,
+                wallMillis, stopReason, "", nodes, tasks, faults, allocations, latencyMillis,
+                violations);
+    }
 
     /** Node counts at the end of the run. */
     public record Nodes(int total, int killed, int down, int drained) {}
@@ -54,5 +71,12 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
 
     public boolean violated() {
         return !violations.isEmpty();
+    }
+
+    /** This result with {@code next} as its violations, everything else unchanged. */
+    public RunResult withViolations(List<Violation> next) {
+        return new RunResult(scenario, seed, variant, config, resolved, traceHash, events,
+                simulatedMillis, wallMillis, stopReason, stopDetail, nodes, tasks, faults,
+                allocations, latencyMillis, List.copyOf(next));
     }
 }

@@ -5,7 +5,6 @@ import io.schedsim.core.event.SimulationFailure;
 import io.schedsim.core.event.StopReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.core.trace.TraceHash;
-import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.inject.FaultInjector;
 import io.schedsim.fault.inject.FaultLedger;
 import io.schedsim.fault.inject.HealPhase;
@@ -14,7 +13,6 @@ import io.schedsim.history.HistorySink;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
-import io.schedsim.model.ModelComponents;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
@@ -22,7 +20,7 @@ import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.task.RayWorkload;
-import io.schedsim.prop.zoo.BugZoo;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +30,10 @@ import java.util.TreeMap;
 /**
  * Runs one scenario: build the cluster, install the fault plan, run the fault window, heal, settle
  * until the scenario's end condition (bounded by its horizon), check liveness, and assemble the
- * {@link RunResult}. Everything that determines the run is in (scenario, config, seed, variant,
- * fault plan, ordering); the same inputs give the same trace hash. Every run publishes its
- * observable history to the independent monitor beside the model's own checks ({@link
- * RunHistory}), which observes and never changes the run.
+ * {@link RunResult}. Everything that determines the run is in its {@link RunSpec} (scenario,
+ * config, seed, variant, fault plan, ordering); the same spec gives the same trace hash. Every
+ * run publishes its observable history to the independent monitor beside the model's own checks
+ * ({@link RunHistory}), which observes and never changes the run.
  */
 public final class ScenarioRunner {
     /** Every run is bounded (TIGER_STYLE); a run that hits this reports EVENT_LIMIT. */
@@ -44,56 +42,67 @@ public final class ScenarioRunner {
 
     private ScenarioRunner() {}
 
-    public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
-            OrderingSpec ordering, TraceSink traceSink) {
-        return run(scenario, request, planOrNull, ordering, traceSink, HistorySink.NONE);
-    }
-
-    /** As above; the run's history also goes to {@code historyOut} (e.g. a JSONL writer). */
-    public static RunOutcome run(BuiltInScenario scenario, RunRequest request, FaultPlan planOrNull,
-            OrderingSpec ordering, TraceSink traceSink, HistorySink historyOut) {
+    /**
+     * Runs {@code spec} of {@code scenario}: its variant's components, its ordering, its explicit
+     * plan or the one the scenario draws from the seed (after the cluster starts, from the
+     * {@code faults} stream, as always). The run's history goes to the monitor, and to
+     * {@link RunOptions#history()} when set.
+     */
+    public static RunOutcome run(BuiltInScenario scenario, RunSpec spec, RunOptions options) {
         long wallStart = System.nanoTime();
-        Config config = new Config(request.config());
-        ModelComponents components = request.variant() == null ? ModelComponents.defaults()
-                : BugZoo.find(request.variant()).components();
-        Simulation sim = new Simulation(request.seed(), ordering.create(request.seed()), 256);
+        ScenarioConfig config = spec.config();
+        Simulation sim = new Simulation(spec.seed(), spec.ordering().create(spec.seed()), 256);
         sim.setEventCountMax(EVENT_COUNT_MAX);
-        sim.setTraceSink(traceSink);
-        Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config), components);
-        RunHistory history = RunHistory.open(sim, historyOut);
+        sim.setTraceSink(options.traceSink());
+        Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config),
+                spec.variant().components());
+        RunHistory history = RunHistory.open(sim, options.history());
         history.attach(cluster);
         scenario.populate(cluster, config, sim.random("workload"));
+        FaultPlan explicit = spec.explicitPlan();
+        if (options.planFromFile() && explicit != null) {
+            PlanNodes.requireKnown(explicit, cluster.nodeSlotCount());
+        }
         KillerConfigured killer = scenario.killer(config);
-        history.begin(request, cluster, killer);
+        history.begin(spec, cluster, killer);
         cluster.start();
-        FaultPlan plan = planOrNull != null ? planOrNull
+        if (options.onStart() != null) {
+            options.onStart().accept(cluster);
+        }
+        FaultPlan plan = explicit != null ? explicit
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
         FaultInjector injector = FaultInjector.install(sim, cluster, plan, killer != null);
         Timing timing = scenario.timing(config);
+        Map<String, Object> resolved = scenario.resolved(config, cluster, plan, timing);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));
+        RunEnd end;
+        // The event loop's own reason, for the history's run-ended (the monitor judges liveness
+        // only after a normal stop); a failed model check stopped the run.
         StopReason stop;
         List<RunResult.Violation> failures = new ArrayList<>();
         try {
             stop = runPhases(scenario, cluster, timing);
+            end = RunEnd.of(scenario, cluster, stop);
             if (stop != StopReason.STOPPED && stop != StopReason.EVENT_LIMIT) {
                 EndOfRun.check(cluster);
             }
         } catch (SimulationFailure failure) {
+            end = RunEnd.checkFailed(failure);
             stop = StopReason.STOPPED;
             failures.add(new RunResult.Violation("CHECK", SimTime.toMillis(failure.timeNanos()),
                     failure.eventIndex(), failure.getMessage()));
         }
         injector.finish();
-        if (traceSink != null) {
-            traceSink.finish();
+        if (options.traceSink() != null) {
+            options.traceSink().finish();
         }
         List<RunResult.Violation> violations = modelViolations(cluster);
         violations.addAll(failures);
         violations.addAll(history.finish(cluster, stop, violations));
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
-        RunResult result = assemble(request, cluster, injector.ledger(), stop, wallMillis,
-                violations);
-        return new RunOutcome(result, plan, ordering, cluster, injector.ledger());
+        RunResult result = assemble(spec, cluster, injector.ledger(), end, resolved,
+                wallMillis, violations);
+        return new RunOutcome(result, plan, spec.ordering(), cluster, injector.ledger());
     }
 
     private static StopReason runPhases(BuiltInScenario scenario, Cluster cluster, Timing timing) {
@@ -122,8 +131,9 @@ public final class ScenarioRunner {
         return violations;
     }
 
-    private static RunResult assemble(RunRequest request, Cluster cluster, FaultLedger ledger,
-            StopReason stop, long wallMillis, List<RunResult.Violation> violations) {
+    private static RunResult assemble(RunSpec spec, Cluster cluster, FaultLedger ledger,
+            RunEnd end, Map<String, Object> resolved, long wallMillis,
+            List<RunResult.Violation> violations) {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
@@ -152,9 +162,9 @@ public final class ScenarioRunner {
         }
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
-        return new RunResult(request.scenario(), request.seed(), request.variant(),
-                request.config(), TraceHash.hex(sim.traceHash()), sim.eventCount(),
-                SimTime.toMillis(sim.nowNanos()), wallMillis, stop.name(), nodes, tasks, faults,
-                new RunResult.Allocations(running), latency, violations);
+        return new RunResult(spec.scenario().name(), spec.seed(), spec.variantName(),
+                spec.config().asMap(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
+                SimTime.toMillis(sim.nowNanos()), wallMillis, end.reason().name(), end.detail(),
+                nodes, tasks, faults, new RunResult.Allocations(running), latency, violations);
     }
 }

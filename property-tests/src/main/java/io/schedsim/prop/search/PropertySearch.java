@@ -1,147 +1,164 @@
 package io.schedsim.prop.search;
 
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.replay.ReplayWrite;
+import io.schedsim.prop.search.engine.BlockListener;
+import io.schedsim.prop.search.engine.EngineOptions;
+import io.schedsim.prop.search.engine.SeedBlock;
+import io.schedsim.prop.search.engine.SweepEngine;
+import io.schedsim.prop.search.engine.ThreadsSweepEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The race-finding search: hands seeds out in small blocks to worker threads (one
- * single-threaded simulation each), until the seed range or the time budget is spent or
- * {@link #stop()} is called; merges their partials; deduplicates failures by signature. Only the
- * first few failures of each invariant are shrunk: later ones are counted against them, so a
- * variant that fails every seed does not spend the budget shrinking the same bug again.
+ * The race-finding search, one pipeline on every engine, so that its report depends on the seeds
+ * alone (never on threads, machines or timing):
+ * <ol>
+ *   <li>scan: blocks of {@value #BLOCK} seeds run on the engine ({@link ScanWork}), nothing
+ *       shrunk;
+ *   <li>select, here: the contiguous blocks from the first seed, failing seeds in seed order, the
+ *       first {@value #SHRUNK_PER_INVARIANT} of each invariant chosen ({@link ScanPrefix});
+ *   <li>shrink: each chosen seed in a block of its own on the engine ({@link ShrinkWork});
+ *   <li>file, here: one replay file per distinct failure, written atomically; every other
+ *       failing seed is counted against one ({@link Filing}).
+ * </ol>
+ * A stop ({@link #stop()}, Ctrl-C) or an engine that gives up skips shrinking; what was found is
+ * filed unshrunk and the report says it was interrupted.
  */
 public final class PropertySearch {
-    private static final int BLOCK = 8;
-    private static final int SHRUNK_PER_INVARIANT = 2;
+    static final int BLOCK = 8;
+    static final int SHRUNK_PER_INVARIANT = 2;
 
     private final SearchSettings settings;
+    private final Registry registry;
+    private final SweepEngine engine;
+    private final EngineOptions options;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Map<String, AtomicLong> shrunkByInvariant = new ConcurrentHashMap<>();
+    private volatile int parallelism;
 
-    private final PropertyOracle oracle;
-
+    /** A search on {@link SearchSettings#threads()} threads, resolving names in the default
+     * registry ({@link Registry#load()}). */
     public PropertySearch(SearchSettings settings) {
-        this(settings, null);
+        this(settings, Registry.load());
     }
 
-    /** A search that also applies {@code oracle} (null: the model's invariants only). */
-    public PropertySearch(SearchSettings settings, PropertyOracle oracle) {
+    public PropertySearch(SearchSettings settings, Registry registry) {
+        this(settings, registry, new ThreadsSweepEngine(),
+                EngineOptions.threads(settings.threads()));
+    }
+
+    /** A search whose blocks run on {@code engine}; {@code registry} names providers in files. */
+    public PropertySearch(SearchSettings settings, Registry registry, SweepEngine engine,
+            EngineOptions options) {
         this.settings = settings;
-        this.oracle = oracle;
+        this.registry = registry;
+        this.engine = engine;
+        this.options = options;
     }
 
-    /** Progress as the search goes: seeds run, failures, elapsed milliseconds. */
+    /** Progress as the scan goes: seeds run, failing seeds, elapsed milliseconds, seeds given. */
     public record Progress(long seedsRun, long failures, long elapsedMillis, long seedsTotal) {}
 
+    /** Asks the search to stop; safe from any thread (a signal handler's). */
     public void stop() {
         stopped.set(true);
     }
 
+    /** Simulations that ran at once in the last {@link #run} (0 before): threads or cores. */
+    public int parallelism() {
+        return parallelism;
+    }
+
     public SearchReport run(Consumer<Progress> progress) {
-        ScenarioDefinition scenario = ScenarioCatalog.find(settings.scenario());
-        Map<String, Object> config = scenario.configWith(settings.overrides());
+        if (!engine.name().equals(ThreadsSweepEngine.NAME)) {
+            Portability.require(settings.template(), registry, engine.name());
+        }
+        SpecTemplate template = new SpecTemplate(settings.template(), registry);
+        removeStaleTemps();
         long start = System.nanoTime();
         long deadline = settings.seconds() > 0
                 ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
-        SeedRangeWork work = new SeedRangeWork(settings.scenario(), settings.variant(), config,
-                settings.shrink(), settings.outDir().toString(), settings.orderings(),
-                settings.shrinkRunsMax(), this::claimShrink, oracle);
-        AtomicLong nextSeed = new AtomicLong(settings.firstSeed());
-        AtomicLong seedsRun = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        int threads = Math.max(1, settings.threads());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<SweepPartial>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                SweepTally mine = new SweepTally();
-                while (!stopped.get() && System.nanoTime() < deadline && !enoughFailures(failures)) {
-                    long first = nextSeed.getAndAdd(BLOCK);
-                    if (first > settings.lastSeed()) {
-                        break;
-                    }
-                    long last = Math.min(settings.lastSeed(), first + BLOCK - 1);
-                    SweepPartial block = work.apply(first, last, start);
-                    mine.add(block);
-                    seedsRun.addAndGet(block.seedsRun());
-                    failures.addAndGet(block.failures().size());
-                    if (progress != null) {
-                        progress.accept(new Progress(seedsRun.get(), failures.get(),
-                                (System.nanoTime() - start) / 1_000_000L,
-                                settings.lastSeed() - settings.firstSeed() + 1));
-                    }
-                }
-                return mine.handOver();
-            }));
-        }
-        SweepPartial total = SweepPartial.empty();
+        ScanPrefix scan = new ScanPrefix(settings, stopped, start, deadline, progress);
+        Map<Long, ShrunkFailure> shrunk = new TreeMap<>();
+        SweepEngine.Session opened;
         try {
-            for (Future<SweepPartial> future : futures) {
-                total = total.merge(future.get());
+            opened = engine.open(options);
+        } catch (RuntimeException e) {
+            if (stopped.get()) {
+                // Stopped while a cluster engine was starting (which a JVM shutdown can break).
+                return report(template, scan, shrunk, start);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
+        }
+        try (SweepEngine.Session session = opened) {
+            parallelism = session.parallelism();
+            boolean scanned = session.run(new ScanWork(template, settings.orderings(),
+                    settings.maxFailures() > 0), SeedBlock.split(settings.firstSeed(),
+                    settings.lastSeed(), BLOCK), scan);
+            if (!scanned && !scan.stopRequested()) {
+                stopped.set(true);
+            }
+            if (settings.shrink() && !stopped.get()) {
+                shrink(session, template, scan.chosen(), shrunk);
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
             stopped.set(true);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("search worker failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
-        long wallMillis = (System.nanoTime() - start) / 1_000_000L;
-        return report(total, wallMillis);
+        return report(template, scan, shrunk, start);
     }
 
-    private boolean enoughFailures(AtomicLong failures) {
-        return settings.stopAfterFailures() > 0 && failures.get() >= settings.stopAfterFailures();
+    private void shrink(SweepEngine.Session session, SpecTemplate template,
+            List<ScanFailure> chosen, Map<Long, ShrunkFailure> shrunk) {
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<SeedBlock> seeds = new ArrayList<>();
+        chosen.forEach(failure -> seeds.add(new SeedBlock(failure.seed(), failure.seed())));
+        boolean done = session.run(new ShrinkWork(template, settings.orderings(),
+                settings.shrinkRunsMax()), seeds.iterator(), new BlockListener<ShrunkFailure>() {
+                    @Override
+                    public void blockDone(SeedBlock block, ShrunkFailure failure) {
+                        shrunk.put(block.first(), failure);
+                    }
+
+                    @Override
+                    public boolean stopRequested() {
+                        return stopped.get();
+                    }
+                });
+        if (!done) {
+            stopped.set(true);
+        }
     }
 
-    private boolean claimShrink(String invariant) {
-        return shrunkByInvariant.computeIfAbsent(invariant, k -> new AtomicLong())
-                .incrementAndGet() <= SHRUNK_PER_INVARIANT;
+    private SearchReport report(SpecTemplate template, ScanPrefix scan,
+            Map<Long, ShrunkFailure> shrunk, long startNanos) {
+        List<Failure> failures = new Filing(registry, template, settings.outDir(),
+                settings.orderings()).file(scan, shrunk);
+        long shrinkRuns = shrunk.values().stream().mapToLong(ShrunkFailure::runs).sum();
+        long firstFailure = scan.failures().isEmpty() ? -1
+                : scan.failures().stream().mapToLong(f -> scan.foundAtMillis(f.seed())).min()
+                        .getAsLong();
+        long wallMillis = (System.nanoTime() - startNanos) / 1_000_000L;
+        return new SearchReport(settings.template().scenario().name(),
+                settings.template().variantName(), scan.seedsRun(), wallMillis, firstFailure,
+                failures, new SearchReport.Statistics(scan.passed(),
+                        scan.violationsByInvariant(), scan.faultsFired(), scan.faultsSkipped(),
+                        shrinkRuns, stopped.get()));
     }
 
-    private SearchReport report(SweepPartial total, long wallMillis) {
-        List<Failure> sorted = new ArrayList<>(total.failures());
-        sorted.sort((a, b) -> Long.compare(a.seed(), b.seed()));
-        Map<String, Failure> bySignature = new LinkedHashMap<>();
-        Map<String, String> signatureOfInvariant = new LinkedHashMap<>();
-        List<Failure> unfiled = new ArrayList<>();
-        for (Failure failure : sorted) {
-            if (failure.signature() == null) {
-                unfiled.add(failure);
-                continue;
-            }
-            bySignature.merge(failure.signature(), failure, (a, b) -> a.counted(1));
-            signatureOfInvariant.putIfAbsent(failure.invariant(), failure.signature());
+    private void removeStaleTemps() {
+        try {
+            ReplayWrite.removeStaleTemps(settings.outDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + settings.outDir(), e);
         }
-        for (Failure failure : unfiled) {
-            String key = signatureOfInvariant.get(failure.invariant());
-            if (key != null) {
-                bySignature.put(key, bySignature.get(key).counted(1));
-            }
-        }
-        long firstFailure = sorted.stream().mapToLong(Failure::foundAtMillis).min().orElse(-1);
-        return new SearchReport(settings.scenario(), settings.variant(), total.seedsRun(),
-                wallMillis, firstFailure, new ArrayList<>(bySignature.values()),
-                new SearchReport.Statistics(total.passed(), total.violationsByInvariant(),
-                        total.faultsFired(), total.faultsSkipped(), total.shrinkRuns(),
-                        stopped.get()));
     }
 }

@@ -3,65 +3,59 @@ package io.schedsim.prop.shrink;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioDefinition;
-import io.schedsim.prop.search.PropertyOracle;
+import io.schedsim.prop.scenario.ScenarioConfig;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Shrinks a failing run while the same invariant still fails (DSLabs' TraceMinimizer, applied to
  * the fault plan): delta debugging removes chunks of actions, then single actions; survivors are
  * simplified (later, shorter, fewer nodes); then the scenario's config is made smaller and the
- * ordering simpler (pct → random → fifo). Every step is a deterministic re-run. Rounds repeat
+ * ordering simpler (pct → random → fifo). Every step is a deterministic re-run of a {@link
+ * RunSpec} (seed, variant and checks fixed; a user check counts as an invariant). Rounds repeat
  * until nothing smaller fails or the run budget is spent.
  */
 public final class Shrinker {
-    private final ScenarioDefinition scenario;
-    private final long seed;
-    private final String variant;
     private final String invariant;
     private final int maxRuns;
-    private final PropertyOracle oracle;
     private int runs;
     private RunOutcome lastFailure;
 
-    public Shrinker(ScenarioDefinition scenario, long seed, String variant, String invariant,
-            int maxRuns, PropertyOracle oracle) {
-        this.oracle = oracle;
-        this.scenario = scenario;
-        this.seed = seed;
-        this.variant = variant;
+    /** Keeps {@code invariant} the first violation, within {@code maxRuns} runs. */
+    public Shrinker(String invariant, int maxRuns) {
         this.invariant = invariant;
         this.maxRuns = maxRuns;
     }
 
-    public ShrinkResult shrink(Candidate failing, RunOutcome failingOutcome) {
+    /**
+     * Shrinks {@code failing}, whose run was {@code failingOutcome}; the spec is taken with the
+     * explicit plan that run had, so a spec whose plan came from the seed shrinks too.
+     */
+    public ShrinkResult shrink(RunSpec failing, RunOutcome failingOutcome) {
         lastFailure = failingOutcome;
-        Candidate current = failing;
+        RunSpec start = failing.withPlan(failingOutcome.plan());
+        RunSpec current = start;
         boolean progress = true;
         while (progress && runs < maxRuns) {
-            Candidate before = current;
+            RunSpec before = current;
             current = removeActions(current);
             current = simplifyActions(current);
             current = simplifyConfig(current);
             current = simplifyOrdering(current);
             progress = !current.equals(before);
         }
-        return new ShrinkResult(current, lastFailure, failing.plan().size(), current.plan().size(),
-                runs, runs >= maxRuns);
+        return new ShrinkResult(current, lastFailure, start.explicitPlan().size(),
+                current.explicitPlan().size(), runs, runs >= maxRuns);
     }
 
     /** True if the candidate's first violation is still the same invariant; keeps its outcome. */
-    private boolean fails(Candidate candidate) {
+    private boolean fails(RunSpec candidate) {
         if (runs >= maxRuns) {
             return false;
         }
         runs++;
-        RunRequest request = new RunRequest(scenario.name(), seed, candidate.config(), variant);
-        RunOutcome outcome = PropertyOracle.apply(oracle,
-                scenario.execute(request, candidate.plan(), candidate.ordering(), null));
+        RunOutcome outcome = candidate.run();
         List<RunResult.Violation> violations = outcome.result().violations();
         if (!violations.isEmpty() && violations.get(0).invariant().equals(invariant)) {
             lastFailure = outcome;
@@ -70,12 +64,12 @@ public final class Shrinker {
         return false;
     }
 
-    private Candidate removeActions(Candidate current) {
-        int chunk = Math.max(1, current.plan().size() / 2);
-        while (chunk >= 1 && current.plan().size() > 0) {
+    private RunSpec removeActions(RunSpec current) {
+        int chunk = Math.max(1, current.explicitPlan().size() / 2);
+        while (chunk >= 1 && current.explicitPlan().size() > 0) {
             boolean removed = false;
-            for (int start = 0; start < current.plan().size(); ) {
-                FaultPlan smaller = withoutRange(current.plan(), start, chunk);
+            for (int start = 0; start < current.explicitPlan().size(); ) {
+                FaultPlan smaller = withoutRange(current.explicitPlan(), start, chunk);
                 if (fails(current.withPlan(smaller))) {
                     current = current.withPlan(smaller);
                     removed = true;
@@ -99,14 +93,14 @@ public final class Shrinker {
         return result;
     }
 
-    private Candidate simplifyActions(Candidate current) {
-        for (int i = 0; i < current.plan().size(); i++) {
+    private RunSpec simplifyActions(RunSpec current) {
+        for (int i = 0; i < current.explicitPlan().size(); i++) {
             boolean simplified = true;
             while (simplified) {
                 simplified = false;
-                FaultAction action = current.plan().get(i);
+                FaultAction action = current.explicitPlan().get(i);
                 for (FaultAction simpler : action.simpler()) {
-                    FaultPlan next = current.plan().with(i, simpler);
+                    FaultPlan next = current.explicitPlan().with(i, simpler);
                     if (fails(current.withPlan(next))) {
                         current = current.withPlan(next);
                         simplified = true;
@@ -118,12 +112,12 @@ public final class Shrinker {
         return current;
     }
 
-    private Candidate simplifyConfig(Candidate current) {
+    private RunSpec simplifyConfig(RunSpec current) {
         boolean simplified = true;
         while (simplified) {
             simplified = false;
-            List<Map<String, Object>> smaller = scenario.simplerConfigs(current.config());
-            for (Map<String, Object> config : smaller) {
+            List<ScenarioConfig> smaller = current.scenario().simplerConfigs(current.config());
+            for (ScenarioConfig config : smaller) {
                 if (fails(current.withConfig(config))) {
                     current = current.withConfig(config);
                     simplified = true;
@@ -134,9 +128,9 @@ public final class Shrinker {
         return current;
     }
 
-    private Candidate simplifyOrdering(Candidate current) {
+    private RunSpec simplifyOrdering(RunSpec current) {
         while (!current.ordering().kind().equals("fifo")) {
-            Candidate simpler = current.withOrdering(current.ordering().simpler());
+            RunSpec simpler = current.withOrdering(current.ordering().simpler());
             if (!fails(simpler)) {
                 break;
             }

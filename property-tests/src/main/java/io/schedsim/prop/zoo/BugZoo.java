@@ -3,62 +3,52 @@ package io.schedsim.prop.zoo;
 import static io.schedsim.model.ModelComponents.defaults;
 
 import io.schedsim.model.ModelComponents;
-import io.schedsim.prop.scenario.InputException;
-import java.util.ArrayList;
+import io.schedsim.prop.spec.Variant;
 import java.util.List;
 
 /**
  * The bug-zoo variants: each is the correct {@link ModelComponents} with exactly one component
  * replaced by a wrong one, registered by constructor reference; the correct model is not one of
- * them. Each must be found by a {@code chaos-swarm} search.
+ * them. Each must be found by a {@code chaos-swarm} search, tripping its guard invariant. They
+ * reach the tools through {@link io.schedsim.prop.plugin.BuiltInPlugin}.
  */
 public final class BugZoo {
-    private static final List<BugVariant> VARIANTS = List.of(
-            new BugVariant("stale-drainer-eligibility",
+    private static final List<Variant> VARIANTS = List.of(
+            zoo("stale-drainer-eligibility", "INV-3",
                     "drainer writes a node's eligibility back from a stale read (INV-3)",
                     defaults().withDrainer(StaleEligibilityDrainer::new)),
-            new BugVariant("no-commit-gate",
+            zoo("no-commit-gate", "INV-1",
                     "plan applier does not re-check the placement gate at commit (INV-1)",
                     defaults().withPlanApplier(UngatedPlanApplier::new)),
-            new BugVariant("leak-on-node-death",
+            zoo("leak-on-node-death", "INV-17",
                     "node death does not release its allocations' resources (INV-17)",
                     defaults().withPlanApplier(LeakingPlanApplier::new)),
-            new BugVariant("double-counted-node-loss",
+            zoo("double-counted-node-loss", "INV-19",
                     "tasks lost with their node are counted twice as retries (INV-19)",
                     defaults().withRetryPolicy(context -> DoubleCountingRetryPolicy.INSTANCE)),
-            new BugVariant("ignore-system-ignored",
+            zoo("ignore-system-ignored", "INV-7",
                     "drain -ignore-system still stops system allocations (INV-7)",
                     defaults().withDrainer(SystemStoppingDrainer::new)),
-            new BugVariant("per-node-max-parallel",
+            zoo("per-node-max-parallel", "INV-4",
                     "migrate max_parallel counted per draining node, not per job (INV-4)",
                     defaults().withDrainer(PerNodePacingDrainer::new)),
-            new BugVariant("batch-replaced-after-deadline",
+            zoo("batch-replaced-after-deadline", "INV-6",
                     "batch allocations stopped at a drain deadline get replaced (INV-6)",
                     defaults().withScheduler(BatchReplacingScheduler::new)),
-            new BugVariant("drain-done-on-server-stop",
+            zoo("drain-done-on-server-stop", "INV-8",
                     "drain completes when the servers stop allocations, not when clients"
                             + " report them terminal (INV-8)",
                     defaults().withDrainer(ServerStopDrainer::new)));
 
     private BugZoo() {}
 
-    public static List<BugVariant> all() {
+    /** Every variant, in listing order. */
+    public static List<Variant> all() {
         return VARIANTS;
     }
 
-    /** The variant called {@code name}; null stays null (the correct model). */
-    public static BugVariant find(String name) {
-        if (name == null) {
-            return null;
-        }
-        for (BugVariant variant : VARIANTS) {
-            if (variant.name().equals(name)) {
-                return variant;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        VARIANTS.forEach(v -> names.add(v.name()));
-        throw new InputException("--variant: unknown variant '" + name + "' (known: "
-                + String.join(", ", names) + ")");
+    private static Variant zoo(String name, String guard, String description,
+            ModelComponents components) {
+        return Variant.of(name, description, components).withGuard(guard);
     }
 }

@@ -1,11 +1,11 @@
 package io.schedsim.prop.fault;
 
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.List;
 
 /** Runs of the built-in chaos-swarm scenario with its default knobs, as the CLI runs them. */
@@ -18,9 +18,8 @@ final class SwarmRuns {
     private SwarmRuns() {}
 
     static RunOutcome run(long seed, OrderingSpec ordering, TraceSink sink) {
-        ScenarioDefinition swarm = ScenarioCatalog.find(SCENARIO);
-        RunRequest request = new RunRequest(SCENARIO, seed, swarm.defaults(), null);
-        return swarm.execute(request, null, ordering, sink);
+        return RunSpec.of(Registry.builtIn().scenario(SCENARIO)).withSeed(seed)
+                .withOrdering(ordering).run(RunOptions.NONE.withTrace(sink));
     }
 
     static RunOutcome run(long seed) {

@@ -18,6 +18,8 @@ import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.RunStopReason;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +85,9 @@ class RunHistoryTest {
     @Test
     void aZooRunKeepsTheModelsInvariantFirstAndTheMonitorAgrees() {
         // no-commit-gate places onto a node that turned ineligible: INV-1 at seed 292.
-        BuiltInScenario swarm = (BuiltInScenario) ScenarioCatalog.find("chaos-swarm");
-        RunResult result = swarm.run(new RunRequest("chaos-swarm", 292, swarm.defaults(),
-                "no-commit-gate"), null);
+        Registry registry = Registry.builtIn();
+        RunResult result = RunSpec.of(registry.scenario("chaos-swarm")).withSeed(292)
+                .withVariant(registry.variant("no-commit-gate")).run().result();
         RunResult.Violation first = result.violations().get(0);
         assertEquals("INV-1", first.invariant());
         assertEquals(RunResult.Violation.MODEL, first.source());

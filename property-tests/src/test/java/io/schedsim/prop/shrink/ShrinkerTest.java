@@ -2,16 +2,15 @@ package io.schedsim.prop.shrink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.schedsim.core.trace.TraceSink;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.prop.scenario.Knob;
-import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
 import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.Scenario;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShrinkerTest {
     /** Fails MON-1 while the plan keeps the action at 3 s; the one at 5 s alone makes INV-1. */
-    private static final class Fake implements ScenarioDefinition {
+    private static final class Fake implements Scenario {
         @Override
         public String name() {
             return "fake";
@@ -41,13 +40,8 @@ class ShrinkerTest {
         }
 
         @Override
-        public RunResult run(RunRequest request, TraceSink traceSink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunOutcome execute(RunRequest request, FaultPlan plan, OrderingSpec ordering,
-                TraceSink traceSink) {
+        public RunOutcome execute(RunSpec spec, RunOptions options) {
+            FaultPlan plan = spec.explicitPlan();
             List<RunResult.Violation> violations = new ArrayList<>();
             boolean disagreement = has(plan, 3_000);
             if (has(plan, 5_000) && !disagreement) {
@@ -57,9 +51,9 @@ class ShrinkerTest {
                 violations.add(new RunResult.Violation("MON-1", 3_000, 1, "disagree",
                         RunResult.Violation.AGREEMENT, 1L, null, null, null, null));
             }
-            RunResult result = new RunResult(name(), request.seed(), null, Map.of(), "0", 1, 1,
+            RunResult result = new RunResult(name(), spec.seed(), null, Map.of(), "0", 1, 1,
                     0, "TIME_LIMIT", null, null, null, null, Map.of(), violations);
-            return new RunOutcome(result, plan, ordering, null, null);
+            return new RunOutcome(result, plan, spec.ordering(), null, null);
         }
 
         private static boolean has(FaultPlan plan, long atMillis) {
@@ -79,14 +73,11 @@ class ShrinkerTest {
             actions.add(new LeaderFailover(at));
         }
         FaultPlan plan = new FaultPlan(actions);
-        Fake fake = new Fake();
-        Candidate failing = new Candidate(Map.of(), plan, OrderingSpec.FIFO);
-        RunOutcome outcome = fake.execute(new RunRequest("fake", 1, Map.of(), null), plan,
-                OrderingSpec.FIFO, null);
-        ShrinkResult shrunk = new Shrinker(fake, 1, null, "MON-1", 100, null)
-                .shrink(failing, outcome);
-        assertEquals(1, shrunk.smallest().plan().size());
-        assertEquals(3_000, shrunk.smallest().plan().get(0).atMillis());
+        RunSpec failing = RunSpec.of(new Fake()).withPlan(plan);
+        RunOutcome outcome = failing.run();
+        ShrinkResult shrunk = new Shrinker("MON-1", 100).shrink(failing, outcome);
+        assertEquals(1, shrunk.smallest().explicitPlan().size());
+        assertEquals(3_000, shrunk.smallest().explicitPlan().get(0).atMillis());
         assertEquals("MON-1", shrunk.outcome().result().violations().get(0).invariant());
     }
 }

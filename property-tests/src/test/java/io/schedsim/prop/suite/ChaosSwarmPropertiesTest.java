@@ -6,7 +6,7 @@ import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
-import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.spec.RunView;
 import io.schedsim.prop.search.SearchReport;
 import java.nio.file.Path;
 import java.util.Set;
@@ -46,10 +46,10 @@ class ChaosSwarmPropertiesTest {
                 .check();
     }
 
-    static String downOutsideLedger(RunOutcome outcome) {
-        Set<Integer> disturbed = outcome.ledger().disturbedNodes();
-        for (int slot = 0; slot < outcome.cluster().nodeSlotCount(); slot++) {
-            if (outcome.cluster().node(slot).status() == NodeStatus.DOWN
+    static String downOutsideLedger(RunView run) {
+        Set<Integer> disturbed = run.ledger().disturbedNodes();
+        for (int slot = 0; slot < run.state().nodeSlotCount(); slot++) {
+            if (run.state().node(slot).status() == NodeStatus.DOWN
                     && !disturbed.contains(slot)) {
                 return "node " + slot + " is down but no fault touched it (" + disturbed + ")";
             }
@@ -57,8 +57,8 @@ class ChaosSwarmPropertiesTest {
         return null;
     }
 
-    static String replacementsOfMigrations(RunOutcome outcome) {
-        var allocs = outcome.cluster().state().allocs().all();
+    static String replacementsOfMigrations(RunView run) {
+        var allocs = run.state().allocs().all();
         for (Alloc marked : allocs) {
             if (!marked.migrate() || marked.job().type() != JobType.SERVICE) {
                 continue;

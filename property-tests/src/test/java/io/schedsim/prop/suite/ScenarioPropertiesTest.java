@@ -5,7 +5,7 @@ import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.prop.junit.PropertyCheck;
-import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.spec.RunView;
 import org.junit.jupiter.api.Test;
 
 /** SC-specific properties of SEMANTICS §5, searched over seeds and orderings. */
@@ -28,15 +28,15 @@ class ScenarioPropertiesTest {
                 .requireFaultKinds(1).check();
     }
 
-    static String systemAllocsKept(RunOutcome outcome) {
-        int nodes = outcome.cluster().nodeSlotCount();
-        int system = outcome.result().allocations().running().get("system");
-        int service = outcome.result().allocations().running().get("service");
+    static String systemAllocsKept(RunView run) {
+        int nodes = run.state().nodeSlotCount();
+        int system = run.result().allocations().running().get("system");
+        int service = run.result().allocations().running().get("service");
         if (system != nodes || service != 1) {
             return "expected " + nodes + " system and 1 service allocations running, got "
                     + system + " and " + service;
         }
-        for (Alloc alloc : outcome.cluster().state().allocs().all()) {
+        for (Alloc alloc : run.state().allocs().all()) {
             if (alloc.job().type() == JobType.SYSTEM && alloc.client() == ClientStatus.COMPLETE) {
                 return "system " + alloc + " was stopped";
             }
@@ -44,14 +44,14 @@ class ScenarioPropertiesTest {
         return null;
     }
 
-    static String rayChaosOutcome(RunOutcome outcome) {
-        var tasks = outcome.result().tasks();
+    static String rayChaosOutcome(RunView run) {
+        var tasks = run.result().tasks();
         if (tasks.completed() != tasks.submitted()) {
             return tasks.completed() + " of " + tasks.submitted() + " tasks completed";
         }
-        for (int slot = 0; slot < outcome.cluster().nodeSlotCount(); slot++) {
-            if (outcome.cluster().node(slot).status() == NodeStatus.DOWN
-                    && !outcome.ledger().killedNodes().contains(slot)) {
+        for (int slot = 0; slot < run.state().nodeSlotCount(); slot++) {
+            if (run.state().node(slot).status() == NodeStatus.DOWN
+                    && !run.ledger().killedNodes().contains(slot)) {
                 return "node " + slot + " is DEAD but was not killed";
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayFile;
 import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.replay.Replayer;
@@ -12,6 +13,7 @@ import io.schedsim.prop.search.Failure;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
 import io.schedsim.prop.search.SearchSettings;
+import io.schedsim.prop.spec.Variant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,7 +34,7 @@ class BugZooTest {
     private static final int ATTEMPTS = 4;
 
     static Stream<String> variants() {
-        return BugZoo.all().stream().map(BugVariant::name);
+        return BugZoo.all().stream().map(Variant::name);
     }
 
     @ParameterizedTest
@@ -45,7 +47,7 @@ class BugZooTest {
         for (int attempt = 0; attempt < ATTEMPTS && firstSeed <= SEEDS; attempt++) {
             SearchSettings settings = SearchSettings.of("chaos-swarm", variant)
                     .seeds(firstSeed, SEEDS).seconds(SECONDS).threads(1).outDir(out)
-                    .stopAfterFailures(1);
+                    .maxFailures(1);
             SearchReport report = new PropertySearch(settings).run(null);
             if (report.failures().isEmpty()) {
                 break;
@@ -63,8 +65,9 @@ class BugZooTest {
         assertTrue(failure.faultsAfterShrink() <= 3, variant + " shrunk only to "
                 + failure.faultsAfterShrink() + " actions (from " + failure.faultsBeforeShrink()
                 + ")");
-        ReplayFile file = ReplayFiles.read(Path.of(failure.replayFile()));
-        assertEquals(variant, file.variant());
+        ReplayFile file = ReplayFiles.read(Path.of(failure.replayFile()), Registry.builtIn());
+        assertEquals(variant, file.spec().variant().name());
+        assertEquals(Variant.DEFAULT_SCENARIO, file.spec().variant().scenario());
         for (int run = 0; run < 2; run++) {
             RunOutcome outcome = Replayer.replay(file, null);
             List<?> violations = outcome.result().violations();

@@ -116,6 +116,15 @@ public final class RayWorkload {
         sim.post(Math.max(sim.nowNanos(), spec.submitAtNanos()), kindSubmit, 0, 0);
     }
 
+    /**
+     * Reports every lease from now on to {@code observer} (a timeline's occupancy recorder);
+     * install it before the first event so that no attempt arrives unseen.
+     */
+    public void observeLeases(LeaseObserver observer) {
+        Check.that(observer != null, "null lease observer");
+        tasks.observe(observer, sim);
+    }
+
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);

@@ -1,6 +1,7 @@
 package io.schedsim.model.task;
 
 import io.schedsim.core.check.Check;
+import io.schedsim.core.event.Simulation;
 import java.util.Arrays;
 
 /**
@@ -51,6 +52,8 @@ final class TaskColumns {
     private final int[] rows;
     private final long[] times;
 
+    private LeaseObserver observer;
+    private Simulation sim;
     private int[] listHead = new int[0];
     private int[] listTail = new int[0];
 
@@ -205,6 +208,12 @@ final class TaskColumns {
         return rows[(entry << STRIDE_SHIFT) + PREV] != UNLINKED;
     }
 
+    /** Reports every link and unlink from now on to {@code observer}, stamped with sim time. */
+    void observe(LeaseObserver observer, Simulation sim) {
+        this.observer = observer;
+        this.sim = sim;
+    }
+
     /** Links the entry at the tail of node {@code slot}'s list and records the node. */
     void link(int entry, int slot) {
         Check.that(!linked(entry), "task entry linked twice", entry);
@@ -220,6 +229,9 @@ final class TaskColumns {
             rows[(tail << STRIDE_SHIFT) + NEXT] = entry;
         }
         listTail[slot] = entry;
+        if (observer != null) {
+            observer.onArrived(slot, taskOf(entry), isChild(entry), sim.nowNanos());
+        }
     }
 
     /** Unlinks the entry from its node's list; no-op if not linked. */
@@ -243,5 +255,8 @@ final class TaskColumns {
         }
         rows[row + PREV] = UNLINKED;
         rows[row + NEXT] = UNLINKED;
+        if (observer != null) {
+            observer.onLeft(slot, taskOf(entry), isChild(entry), sim.nowNanos());
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.schedsim.cli.args.SeedConverter;
 import io.schedsim.cli.determinism.Comparison;
 import io.schedsim.cli.determinism.FreshJvmCheck;
 import io.schedsim.cli.determinism.InProcessCheck;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +34,14 @@ final class CheckDeterminismCommand implements Callable<Integer> {
     private ConfigOverrides overrides;
 
     @Option(names = "--variant", paramLabel = "NAME",
-            description = "A bug-zoo variant (default: the correct model).")
+            description = "A variant from 'variants' (default: the correct model).")
     private String variantName;
+
+    @Mixin
+    private CheckOption checks;
+
+    @Mixin
+    private ClassPathOption classPath;
 
     @Option(names = "--fresh-jvm", description = "Runs the second time in a new JVM.")
     private boolean freshJvm;
@@ -41,11 +49,12 @@ final class CheckDeterminismCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ResolvedRun run = ResolvedRun.resolve(context.catalogs(), scenarioName, seed,
-                overrides.asMap(), variantName);
+        Registry registry = classPath.registry(context);
+        RunSpec spec = checks.apply(ResolvedRun.resolve(registry, scenarioName, seed,
+                overrides.asMap(), variantName), registry);
         Comparison comparison = freshJvm
-                ? FreshJvmCheck.compare(context.catalogs(), run.scenario(), run.request())
-                : InProcessCheck.compare(run.scenario(), run.request());
+                ? FreshJvmCheck.compare(context.plugins(), classPath.entries(), spec)
+                : InProcessCheck.compare(spec);
         comparison.print(context.out());
         return comparison.deterministic() ? ExitCode.OK : ExitCode.VIOLATION;
     }

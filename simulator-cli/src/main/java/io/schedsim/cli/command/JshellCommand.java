@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code schedsim jshell [FILE.jsh]...}: jshell with the project's classpath and imports; given
- * notebooks, runs them in order without a prompt and exits.
+ * {@code schedsim jshell [FILE.jsh]...}: jshell with the project's classpath (and {@code
+ * --classpath}'s entries) and imports; given notebooks, runs them in order without a prompt and
+ * exits.
  */
 @Command(name = "jshell", mixinStandardHelpOptions = true,
         description = {"Starts jshell with the project's classpath and imports (try "
@@ -30,12 +32,16 @@ final class JshellCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.jsh", arity = "0..*", description = "Notebooks to run.")
     private List<String> notebooks = new ArrayList<>();
 
+    @Mixin
+    private ClassPathOption classPath;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
+        List<Path> userClasses = classPath.entries();
         if (notebooks.isEmpty()) {
             return InteractiveShell.start(OutputStreams.of(context.out()),
-                    OutputStreams.of(context.err()));
+                    OutputStreams.of(context.err()), userClasses);
         }
         List<Path> paths = new ArrayList<>();
         for (String notebook : notebooks) {
@@ -43,7 +49,7 @@ final class JshellCommand implements Callable<Integer> {
             paths.add(Path.of(notebook));
         }
         NotebookRunner.Failure failure = NotebookRunner.run(paths,
-                OutputStreams.of(context.out()));
+                OutputStreams.of(context.out()), classPath.loader(), userClasses);
         if (failure != null) {
             context.error("jshell: " + failure.describe());
             return ExitCode.VIOLATION;

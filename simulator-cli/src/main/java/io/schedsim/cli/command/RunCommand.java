@@ -6,7 +6,9 @@ import io.schedsim.cli.args.SeedConverter;
 import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.RecordedRun;
 import io.schedsim.cli.report.RunReport;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.RunResult;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +34,14 @@ final class RunCommand implements Callable<Integer> {
     private ConfigOverrides overrides;
 
     @Option(names = "--variant", paramLabel = "NAME",
-            description = "A bug-zoo variant from 'variants' (default: the correct model).")
+            description = "A variant from 'variants' (default: the correct model).")
     private String variantName;
+
+    @Mixin
+    private CheckOption checks;
+
+    @Mixin
+    private ClassPathOption classPath;
 
     @Option(names = "--json", description = "Prints the run's result as one JSON object.")
     private boolean json;
@@ -44,9 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ResolvedRun run = ResolvedRun.resolve(context.catalogs(), scenarioName, seed,
-                overrides.asMap(), variantName);
-        RunResult result = RecordedRun.run(run::execute, files.paths()).result();
+        Registry registry = classPath.registry(context);
+        RunSpec spec = checks.apply(ResolvedRun.resolve(registry, scenarioName, seed,
+                overrides.asMap(), variantName), registry);
+        RunResult result = RecordedRun.run(spec::run, files.paths()).result();
         print(context, result, json);
         return exitCode(result);
     }

@@ -7,14 +7,19 @@ import io.schedsim.cli.args.SeedRange;
 import io.schedsim.cli.args.ThreadsConverter;
 import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.OutputDirectory;
+import io.schedsim.cli.sweep.EngineChoice;
 import io.schedsim.cli.sweep.ProgressLine;
 import io.schedsim.cli.sweep.StopOnSignal;
 import io.schedsim.cli.sweep.SweepReport;
 import io.schedsim.cli.sweep.Terminal;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.search.PropertySearch;
 import io.schedsim.prop.search.SearchReport;
 import io.schedsim.prop.search.SearchSettings;
+import io.schedsim.prop.search.engine.EngineOptions;
+import io.schedsim.prop.search.engine.SweepEngine;
+import io.schedsim.prop.spec.RunSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,8 +62,14 @@ final class SweepCommand implements Callable<Integer> {
     private Integer threads;
 
     @Option(names = "--variant", paramLabel = "NAME",
-            description = "A bug-zoo variant (default: the correct model).")
+            description = "A variant from 'variants' (default: the correct model).")
     private String variantName;
+
+    @Mixin
+    private CheckOption checks;
+
+    @Mixin
+    private ClassPathOption classPath;
 
     @Mixin
     private ConfigOverrides overrides;
@@ -76,43 +87,68 @@ final class SweepCommand implements Callable<Integer> {
     private String orderings = "mixed";
 
     @Option(names = "--max-failures", paramLabel = "N",
-            description = "Stops once N failing seeds were found (default: never).")
+            description = "Reports the seeds up to the N-th failing one, in seed order, and "
+                    + "stops there (default: no cut).")
     private int maxFailures;
 
     @Option(names = "--json", description = "Prints the sweep's result as one JSON object.")
     private boolean json;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Where the seeds run: 'threads' (this JVM; default) or 'spark' "
+                    + "(Apache Spark, see --master; ./schedsim adds it when asked for).")
+    private String engineName = "threads";
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master for --engine spark: local[*] (default), local[N] "
+                    + "or spark://HOST:PORT.")
+    private String master;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
-        ResolvedRun run = ResolvedRun.resolve(context.catalogs(), scenarioName, 1,
-                overrides.asMap(), variantName);
+        Registry registry = classPath.registry(context);
+        RunSpec template = checks.apply(ResolvedRun.resolve(registry, scenarioName, 1,
+                overrides.asMap(), variantName), registry);
         SeedRange range = seedRange();
         checkOptions(range);
         OutputDirectory.check("--out", outDirectory);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        SearchSettings settings = SearchSettings.of(run.scenario().name(), run.request().variant())
-                .overrides(overrides.asMap()).seeds(range.first(), range.last())
+        SweepEngine engine = EngineChoice.find(engineName);
+        EngineOptions engineOptions = EngineChoice.options(engine, threads, master, threadCount)
+                .withJars(classPath.entries().stream().map(Path::toString).toList());
+        SearchSettings settings = SearchSettings.of(template).seeds(range.first(), range.last())
                 .seconds(seconds == null ? 0 : seconds).threads(threadCount).shrink(!noShrink)
-                .outDir(Path.of(outDirectory)).orderings(orderings)
-                .stopAfterFailures(maxFailures);
-        PropertySearch search = new PropertySearch(settings);
+                .outDir(Path.of(outDirectory)).orderings(orderings).maxFailures(maxFailures);
+        PropertySearch search = new PropertySearch(settings, registry, engine, engineOptions);
         ProgressLine progress = null;
         if (Terminal.stderrIsTerminal()) {
-            progress = new ProgressLine(context.err(), run.scenario().name(),
+            progress = new ProgressLine(context.err(), template.scenario().name(),
                     seeds == null && seconds != null ? Long.MAX_VALUE : range.size(),
                     seconds == null ? 0 : seconds);
         }
         SearchReport report;
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        // An engine in this JVM (Spark's local executors) loads the users' classes from here.
+        thread.setContextClassLoader(registry.classLoader());
         try (StopOnSignal signal = StopOnSignal.install(search::stop)) {
             report = search.run(progress);
             if (progress != null) {
                 progress.clear();
             }
-            print(context, report, range, threadCount);
+            if (report.seedsRun() == 0 && !signal.signalled()) {
+                // Only a time budget ends a sweep before its first seed; nothing was tested.
+                context.error("sweep: no seed finished within --seconds " + seconds
+                        + "; nothing was tested (give it more time or --seeds A..B)");
+                return ExitCode.INPUT;
+            }
+            print(context, report, range, search.parallelism());
             if (signal.signalled()) {
                 context.error("sweep: stopped by a signal after " + report.seedsRun() + " seeds");
             }
+        } finally {
+            thread.setContextClassLoader(before);
         }
         return report.failures().isEmpty() ? ExitCode.OK : ExitCode.VIOLATION;
     }

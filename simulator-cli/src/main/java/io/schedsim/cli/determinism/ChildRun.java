@@ -1,9 +1,9 @@
 package io.schedsim.cli.determinism;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.schedsim.cli.Catalogs;
 import io.schedsim.cli.Main;
-import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.cli.Plugins;
+import io.schedsim.prop.spec.RunSpec;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code schedsim run} of one request in a new JVM, with its JSON and trace in temp files. */
+/**
+ * {@code schedsim run} of one spec (its plan from the seed, FIFO) in a new JVM with the same
+ * plugins and {@code --classpath}, its JSON and trace in temp files.
+ */
 final class ChildRun {
     private final Process process;
     private final Path json;
@@ -27,12 +30,12 @@ final class ChildRun {
         this.trace = trace;
     }
 
-    static ChildRun start(Catalogs catalogs, RunRequest request, Path directory)
+    static ChildRun start(Plugins plugins, List<Path> classPath, RunSpec spec, Path directory)
             throws IOException {
         Path json = directory.resolve("fresh-jvm.json");
         Path errors = directory.resolve("fresh-jvm.err");
         Path trace = directory.resolve("fresh-jvm.jsonl");
-        ProcessBuilder builder = new ProcessBuilder(command(catalogs, request, trace))
+        ProcessBuilder builder = new ProcessBuilder(command(plugins, classPath, spec, trace))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .redirectOutput(json.toFile())
                 .redirectError(errors.toFile());
@@ -73,7 +76,8 @@ final class ChildRun {
         }
     }
 
-    private static List<String> command(Catalogs catalogs, RunRequest request, Path trace) {
+    private static List<String> command(Plugins plugins, List<Path> classPath, RunSpec spec,
+            Path trace) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -83,23 +87,30 @@ final class ChildRun {
                 command.add(argument);
             }
         }
-        if (catalogs != Catalogs.builtIn()) {
-            command.add("-D" + Catalogs.PROPERTY + "=" + catalogs.getClass().getName());
-        }
+        command.addAll(plugins.jvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.add("run");
-        command.add(request.scenario());
+        command.add(spec.scenario().name());
         command.add("--seed");
-        command.add(Long.toString(request.seed()));
-        for (Map.Entry<String, Object> knob : request.config().entrySet()) {
+        command.add(Long.toString(spec.seed()));
+        for (Map.Entry<String, Object> knob : spec.config().asMap().entrySet()) {
             command.add("--set");
             command.add(knob.getKey() + "=" + knob.getValue());
         }
-        if (request.variant() != null) {
+        if (spec.variantName() != null) {
             command.add("--variant");
-            command.add(request.variant());
+            command.add(spec.variantName());
+        }
+        for (io.schedsim.prop.spec.UserCheck check : spec.checks()) {
+            command.add("--check");
+            command.add(check.name());
+        }
+        if (!classPath.isEmpty()) {
+            command.add("--classpath");
+            command.add(String.join(java.io.File.pathSeparator,
+                    classPath.stream().map(Path::toString).toList()));
         }
         command.add("--json");
         command.add("--trace");

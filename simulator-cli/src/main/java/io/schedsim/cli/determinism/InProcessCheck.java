@@ -2,20 +2,20 @@ package io.schedsim.cli.determinism;
 
 import io.schedsim.core.trace.DeterminismCheck;
 import io.schedsim.core.trace.TraceHash;
-import io.schedsim.prop.scenario.RunRequest;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunResult;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a request twice in this JVM with in-memory traces and compares them event by event. */
+/** Runs a spec twice in this JVM with in-memory traces and compares them event by event. */
 public final class InProcessCheck {
     private InProcessCheck() {}
 
-    public static Comparison compare(ScenarioDefinition scenario, RunRequest request) {
+    public static Comparison compare(RunSpec spec) {
         List<RunResult> results = new ArrayList<>(2);
         DeterminismCheck.Result check = DeterminismCheck.compare(sink -> {
-            RunResult result = scenario.run(request, sink);
+            RunResult result = spec.run(RunOptions.NONE.withTrace(sink)).result();
             results.add(result);
             return parseHash(result.traceHash());
         });

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.jshell.tool.JavaShellToolBuilder;
 
 /**
@@ -15,8 +17,8 @@ import jdk.jshell.tool.JavaShellToolBuilder;
 public final class InteractiveShell {
     private InteractiveShell() {}
 
-    /** Runs the tool until the user leaves it; returns its exit status. */
-    public static int start(PrintStream out, PrintStream err) {
+    /** Runs the tool until the user leaves it, {@code userClasses} on its class path. */
+    public static int start(PrintStream out, PrintStream err, List<Path> userClasses) {
         Path startup = null;
         try {
             startup = Files.createTempFile("schedsim-startup-", ".jsh");
@@ -25,7 +27,7 @@ public final class InteractiveShell {
             err.println("schedsim jshell: try Scenarios.list() or "
                     + "Scenarios.rayChaos().set(\"workers\", 4).seed(7).run().report()");
             return JavaShellToolBuilder.builder().in(System.in, null).out(out).err(err)
-                    .start("--class-path", Startup.classPath(), "--startup", "DEFAULT",
+                    .start("--class-path", classPath(userClasses), "--startup", "DEFAULT",
                             "--startup", startup.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,5 +42,13 @@ public final class InteractiveShell {
                 }
             }
         }
+    }
+
+    /** The project's class path, then the user's entries. */
+    private static String classPath(List<Path> userClasses) {
+        List<String> entries = new ArrayList<>();
+        entries.add(Startup.classPath());
+        userClasses.forEach(entry -> entries.add(entry.toAbsolutePath().toString()));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 }

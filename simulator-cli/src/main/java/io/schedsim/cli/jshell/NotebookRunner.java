@@ -30,11 +30,24 @@ public final class NotebookRunner {
 
     /** Runs each notebook in a fresh shell; returns the first failure, or null. */
     public static Failure run(List<Path> notebooks, PrintStream out) {
+        return run(notebooks, out, NotebookRunner.class.getClassLoader(), List.of());
+    }
+
+    /**
+     * As above, with user classes: {@code userClasses} join each shell's class path, and {@code
+     * loader} (over the same entries) is the context class loader the snippets run with, where
+     * the notebook API's registry finds their plugins.
+     */
+    public static Failure run(List<Path> notebooks, PrintStream out, ClassLoader loader,
+            List<Path> userClasses) {
         PrintStream stdout = System.out;
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
         System.setOut(out);
+        thread.setContextClassLoader(loader);
         try {
             for (Path notebook : notebooks) {
-                Failure failure = runOne(Notebook.read(notebook), out);
+                Failure failure = runOne(Notebook.read(notebook), out, userClasses);
                 if (failure != null) {
                     return failure;
                 }
@@ -43,13 +56,17 @@ public final class NotebookRunner {
         } finally {
             out.flush();
             System.setOut(stdout);
+            thread.setContextClassLoader(context);
         }
     }
 
-    private static Failure runOne(Notebook notebook, PrintStream out) {
+    private static Failure runOne(Notebook notebook, PrintStream out, List<Path> userClasses) {
         try (JShell shell = JShell.builder().executionEngine("local").out(out).err(out)
                 .build()) {
             shell.addToClasspath(Startup.classPath());
+            for (Path entry : userClasses) {
+                shell.addToClasspath(entry.toAbsolutePath().toString());
+            }
             for (Notebook.Snippet startup : Notebook.parse(Path.of("startup.jsh"),
                     Startup.imports(), shell).snippets()) {
                 String problem = evaluate(shell, startup.source());

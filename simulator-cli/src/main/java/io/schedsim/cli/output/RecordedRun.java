@@ -1,12 +1,14 @@
 package io.schedsim.cli.output;
 
 import io.schedsim.cli.timeline.PerfettoTrace;
+import io.schedsim.cli.timeline.TaskOccupancy;
 import io.schedsim.cli.timeline.TimelineHtml;
 import io.schedsim.core.trace.JsonlTraceSink;
 import io.schedsim.core.trace.TraceSink;
-import io.schedsim.history.HistorySink;
 import io.schedsim.history.jsonl.HistoryWriter;
+import io.schedsim.model.Cluster;
 import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,13 +16,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One run with its optional {@code --trace}, {@code --timeline}, {@code --perfetto} and
  * {@code --history} files: all are checked before the run starts, written to temp files, and
- * moved into place only if the run completes. The runner gets the trace sink (null without
- * {@code --trace}) and the history sink ({@link HistorySink#NONE} without {@code --history}).
+ * moved into place only if the run completes. The runner gets {@link RunOptions} with the trace
+ * sink (null without {@code --trace}), the lease recorder a picture needs, and the history sink
+ * (null without {@code --history}).
  */
 public final class RecordedRun {
     private RecordedRun() {}
@@ -29,10 +33,13 @@ public final class RecordedRun {
     public record Files(String tracePath, String timelinePath, String perfettoPath,
             String historyPath) {}
 
-    /** Runs one simulation with the sinks of the files asked for. */
+    /**
+     * One run with {@code options}: a trace sink, a hook that sees the started cluster and a
+     * history sink, each set only when its file is asked for.
+     */
     @FunctionalInterface
     public interface Runner {
-        RunOutcome run(TraceSink trace, HistorySink history);
+        RunOutcome run(RunOptions options);
     }
 
     public static RunOutcome run(Runner runner, Files files) {
@@ -42,16 +49,21 @@ public final class RecordedRun {
             OutputFile timeline = prepare(prepared, "--timeline", files.timelinePath());
             OutputFile perfetto = prepare(prepared, "--perfetto", files.perfettoPath());
             OutputFile history = prepare(prepared, "--history", files.historyPath());
+            // Leases are recorded only for a picture; a plain run pays nothing for them.
+            TaskOccupancy occupancy = timeline == null && perfetto == null ? null
+                    : new TaskOccupancy();
+            Consumer<Cluster> onStart = occupancy == null ? null : occupancy::install;
+            RunOptions options = RunOptions.NONE.withOnStart(onStart);
             Function<TraceSink, RunOutcome> traced = history == null
-                    ? sink -> runner.run(sink, HistorySink.NONE)
-                    : sink -> runWithHistory(runner, sink, history);
+                    ? sink -> runner.run(options.withTrace(sink))
+                    : sink -> runWithHistory(runner, options.withTrace(sink), history);
             RunOutcome outcome = trace == null ? traced.apply(null)
                     : runWithTrace(traced, trace.temp(), trace.openStream());
             if (timeline != null) {
-                timeline.writeString(TimelineHtml.render(outcome));
+                timeline.writeString(TimelineHtml.render(outcome, occupancy));
             }
             if (perfetto != null) {
-                perfetto.writeString(PerfettoTrace.render(outcome));
+                perfetto.writeString(PerfettoTrace.render(outcome, occupancy));
             }
             for (OutputFile file : prepared) {
                 file.commit();
@@ -79,9 +91,9 @@ public final class RecordedRun {
     }
 
     /** Runs with the JSONL history (docs/history.md) written to {@code file}'s temp file. */
-    private static RunOutcome runWithHistory(Runner runner, TraceSink trace, OutputFile file) {
+    private static RunOutcome runWithHistory(Runner runner, RunOptions options, OutputFile file) {
         try (OutputStream out = file.openStream()) {
-            RunOutcome outcome = runner.run(trace, new HistoryWriter(out));
+            RunOutcome outcome = runner.run(options.withHistory(new HistoryWriter(out)));
             out.flush();
             return outcome;
         } catch (IOException e) {

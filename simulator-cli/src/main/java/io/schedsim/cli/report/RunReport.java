@@ -20,11 +20,18 @@ public final class RunReport {
         row(text, "scenario", result.scenario() + "  seed " + result.seed() + "  variant "
                 + (result.variant() == null ? "(correct model)" : result.variant()));
         row(text, "config", pairs(result.config()));
+        if (result.resolved() != null && !result.resolved().isEmpty()) {
+            row(text, "resolved", pairs(result.resolved()));
+        }
         row(text, "trace hash", result.traceHash());
-        row(text, "events", String.format(Locale.ROOT, "%,d in %s simulated, %,d ms wall%s",
+        row(text, "events", String.format(Locale.ROOT, "%,d in %s simulated, %,d ms wall",
                 result.events(), SimTime.format(SimTime.millis(result.simulatedMillis())),
-                result.wallMillis(),
-                result.stopReason() == null ? "" : " (stop: " + result.stopReason() + ")"));
+                result.wallMillis()));
+        if (result.stopReason() != null) {
+            boolean detailed = result.stopDetail() != null && !result.stopDetail().isEmpty();
+            row(text, "stopped", result.stopReason()
+                    + (detailed ? ": " + result.stopDetail() : ""));
+        }
         RunResult.Nodes nodes = result.nodes();
         if (nodes != null) {
             row(text, "nodes", nodes.total() + " total, " + nodes.killed() + " killed, "

@@ -23,9 +23,10 @@ public final class SweepReport {
         row(text, "seeds", String.format(Locale.ROOT, "%,d run of %s in %.1f s (%s/s on %d "
                 + "thread%s)%s", report.seedsRun(), seeds, seconds, rate(rate), threads,
                 threads == 1 ? "" : "s", stats.interrupted() ? ", stopped early" : ""));
-        row(text, "faults", String.format(Locale.ROOT, "%,d fired over %d kinds, %,d skipped "
-                + "(per kind: --json)", total(stats.faultsFired()), stats.faultsFired().size(),
-                total(stats.faultsSkipped())));
+        // Action types (15), not the swarm's fault kinds (12), which group them.
+        row(text, "faults", String.format(Locale.ROOT, "%,d fired over %d action types, %,d "
+                + "skipped (per type: --json)", total(stats.faultsFired()),
+                stats.faultsFired().size(), total(stats.faultsSkipped())));
         if (report.failures().isEmpty()) {
             row(text, "failures", "none");
             return text.toString();

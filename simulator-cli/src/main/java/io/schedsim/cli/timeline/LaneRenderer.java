@@ -24,9 +24,31 @@ final class LaneRenderer {
     static final double ROW_GAP = 2;
 
     private final Scale scale;
+    /** The attempt count at the top of every lane's occupancy band. */
+    private final int attemptsScale;
 
-    LaneRenderer(Scale scale) {
+    LaneRenderer(Scale scale, int attemptsScale) {
         this.scale = scale;
+        this.attemptsScale = attemptsScale;
+    }
+
+    /** The most attempts any lane had at once: the shared top of the bands. */
+    static int attemptsScale(List<Lane> lanes) {
+        int max = 0;
+        for (Lane lane : lanes) {
+            max = lane.tasks() == null ? max : Math.max(max, lane.tasks().attemptsMax());
+        }
+        return max;
+    }
+
+    /** True if the lane gets an occupancy band: Ray leases were recorded, some of them here. */
+    static boolean hasTasks(Lane lane) {
+        return lane.tasks() != null && lane.tasks().attemptsMax() > 0;
+    }
+
+    /** Where the allocation rows start: below the occupancy band, if there is one. */
+    static double allocsTop(Lane lane) {
+        return ALLOCS_TOP + (hasTasks(lane) ? OccupancyBand.HEIGHT + ROW_GAP : 0);
     }
 
     /** The rows of a lane's allocations: each row holds bars that do not overlap in pixels. */
@@ -57,12 +79,12 @@ final class LaneRenderer {
         return rows;
     }
 
-    static double height(int rows) {
-        return Math.max(26, ALLOCS_TOP + rows * (ROW_HEIGHT + ROW_GAP) + 3);
+    static double height(Lane lane, int rows) {
+        return Math.max(26, allocsTop(lane) + rows * (ROW_HEIGHT + ROW_GAP) + 3);
     }
 
     void draw(Svg svg, Lane lane, List<List<AllocBar>> rows, double top) {
-        double bottom = top + height(rows.size());
+        double bottom = top + height(lane, rows.size());
         for (Span drain : visible(lane.drains())) {
             band(svg, drain, top + 1, bottom - 1, "fill=\"" + Palette.DRAIN + "\"");
             if (drain.kind().equals("drain-deadline")) {
@@ -87,8 +109,14 @@ final class LaneRenderer {
                     INELIGIBLE_HEIGHT, "fill=\"url(#inel)\"", lane.name() + ": "
                     + ineligible.label());
         }
+        if (hasTasks(lane)) {
+            OccupancyBand.draw(svg, lane.tasks(), scale, top + ALLOCS_TOP, attemptsScale,
+                    lane.name() + ": Ray task attempts leased there, up to "
+                    + lane.tasks().attemptsMax() + " at once (band top: " + attemptsScale
+                    + ", the most on any node)");
+        }
         for (int row = 0; row < rows.size(); row++) {
-            double y = top + ALLOCS_TOP + row * (ROW_HEIGHT + ROW_GAP);
+            double y = top + allocsTop(lane) + row * (ROW_HEIGHT + ROW_GAP);
             for (AllocBar bar : rows.get(row)) {
                 alloc(svg, bar, y);
             }

@@ -36,6 +36,7 @@ final class Legend {
             new Item("lost", "", "lost"),
             new Item("cap", "stopped", "stopped"),
             new Item("open", "", "running at end"),
+            new Item("tasks", "", "Ray task attempts"),
             new Item("violation", "", "violation"));
 
     private Legend() {}
@@ -101,6 +102,13 @@ final class Legend {
                         + Svg.num(x + SWATCH_WIDTH - 5) + " " + Svg.num(y + 10) + "Z",
                         "fill=\"" + Palette.job("service") + "\"", null);
             }
+            case "tasks" -> svg.path("M" + Svg.num(x) + " " + Svg.num(y + 10) + "L" + Svg.num(x)
+                    + " " + Svg.num(y + 5) + "L" + Svg.num(x + 6) + " " + Svg.num(y + 5) + "L"
+                    + Svg.num(x + 6) + " " + Svg.num(y + 1) + "L" + Svg.num(x + 12) + " "
+                    + Svg.num(y + 1) + "L" + Svg.num(x + 12) + " " + Svg.num(y + 7) + "L"
+                    + Svg.num(x + SWATCH_WIDTH) + " " + Svg.num(y + 7) + "L"
+                    + Svg.num(x + SWATCH_WIDTH) + " " + Svg.num(y + 10) + "Z", "fill=\""
+                    + Palette.TASKS + "\" fill-opacity=\"0.75\"", null);
             case "violation" -> svg.line(mid, y - 1, mid, y + 12, "stroke=\""
                     + Palette.VIOLATION + "\" stroke-width=\"2\"", null);
             default -> throw new AssertionError(item.kind());

@@ -11,6 +11,9 @@ final class Palette {
     static final String DRAIN = "#dbe9f6";
     static final String DRAIN_EDGE = "#4a84c4";
     static final String INELIGIBLE = "#fdae6b";
+    /** Ray task occupancy: a slate that no job type or status uses. */
+    static final String TASKS = "#5b7083";
+    static final String DIVERGENCE = "#7b1fa2";
 
     private static final Map<String, String> STATUS = Map.of(
             "ready", "#74c476", "down", "#de2d26", "initializing", "#c7c7c7");
@@ -20,6 +23,11 @@ final class Palette {
             "complete", "#252525", "failed", "#de2d26", "lost", "#000000", "stopped", "#8c8c8c");
 
     private Palette() {}
+
+    /** Colour of a panel's extra line: the decisive action (fault orange), a divergence. */
+    static String line(String kind) {
+        return kind.startsWith("divergen") ? DIVERGENCE : "#c05a00";
+    }
 
     static String status(String kind) {
         return STATUS.getOrDefault(kind, "#c7c7c7");

@@ -30,7 +30,12 @@ public final class PerfettoTrace {
     private PerfettoTrace() {}
 
     public static String render(RunOutcome outcome) {
-        TimelineModel model = TimelineBuilder.build(outcome, Integer.MAX_VALUE);
+        return render(outcome, null);
+    }
+
+    /** The export, with a counter track of Ray task attempts per node from {@code occupancy}. */
+    public static String render(RunOutcome outcome, TaskOccupancy occupancy) {
+        TimelineModel model = TimelineBuilder.build(outcome, occupancy, Integer.MAX_VALUE);
         PerfettoTrace trace = new PerfettoTrace();
         trace.metadata("process_name", CLUSTER_PID, 0, "cluster");
         for (Span fault : model.clusterFaults()) {
@@ -69,6 +74,15 @@ public final class PerfettoTrace {
         lane.faults().forEach(s -> slice(pid, FAULTS, "fault", s.startMillis(), s.endMillis(),
                 s.label()));
         lane.marks().forEach(m -> instant(pid, STATUS, m.kind(), m.atMillis(), m.label(), "t"));
+        if (lane.tasks() != null) {
+            TimelineModel.Occupancy tasks = lane.tasks();
+            for (int i = 0; i < tasks.atMillis().length; i++) {
+                Map<String, Object> event = event(pid, 0, "task attempts", "C",
+                        tasks.atMillis()[i]);
+                event.put("args", Map.of("attempts", tasks.attempts()[i]));
+                events.add(event);
+            }
+        }
         List<Long> rowEnds = new ArrayList<>();
         for (AllocBar bar : lane.allocs()) {
             long end = bar.endMillis() == AllocBar.OPEN ? Long.MAX_VALUE : bar.endMillis();

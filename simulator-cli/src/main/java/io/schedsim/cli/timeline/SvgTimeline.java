@@ -22,22 +22,28 @@ public final class SvgTimeline {
     private static final String LABEL = "font-size=\"11\" fill=\"#333\"";
 
     private final TimelineModel model;
+    private final Panel panel;
     private final Scale scale;
-    /** Null for the whole run; otherwise the heading of a zoomed panel. */
-    private final String zoomHeading;
     private final Svg svg = new Svg();
 
-    private SvgTimeline(TimelineModel model, long startMillis, long endMillis,
-            String zoomHeading) {
+    /**
+     * What one SVG shows of a model: a time window; the full header (title, summary, legend when
+     * {@code legend}, the violations in words) when {@code heading} is null, else that one line;
+     * and extra labelled lines ({@link Mark#kind()} is the label, e.g. "decisive action").
+     */
+    record Panel(long startMillis, long endMillis, String heading, boolean legend,
+            List<Mark> lines) {}
+
+    private SvgTimeline(TimelineModel model, Panel panel) {
         this.model = model;
-        this.scale = new Scale(LABEL_WIDTH, WIDTH - LABEL_WIDTH - RIGHT_MARGIN, startMillis,
-                endMillis);
-        this.zoomHeading = zoomHeading;
+        this.panel = panel;
+        this.scale = new Scale(LABEL_WIDTH, WIDTH - LABEL_WIDTH - RIGHT_MARGIN,
+                panel.startMillis(), panel.endMillis());
     }
 
     /** The whole run, with title, summary, legend and the violations in words. */
     public static String render(TimelineModel model) {
-        return new SvgTimeline(model, 0, model.endMillis(), null).draw();
+        return render(model, new Panel(0, model.endMillis(), null, true, List.of()));
     }
 
     /** The model's zoom window only, under a one-line heading; null if it has none. */
@@ -46,15 +52,21 @@ public final class SvgTimeline {
         if (zoom == null) {
             return null;
         }
-        return new SvgTimeline(model, zoom.startMillis(), zoom.endMillis(), "Zoom: "
-                + TimeText.range(zoom.startMillis(), zoom.endMillis()) + ", " + zoom.why())
-                .draw();
+        List<Mark> lines = zoom.actionMillis() < 0 || zoom.actionMillis() == zoom.violationMillis()
+                ? List.of() : List.of(new Mark(zoom.actionMillis(), "decisive action", zoom.why()));
+        return render(model, new Panel(zoom.startMillis(), zoom.endMillis(), "Zoom: "
+                + TimeText.range(zoom.startMillis(), zoom.endMillis()) + ", " + zoom.why(), false,
+                lines));
+    }
+
+    static String render(TimelineModel model, Panel panel) {
+        return new SvgTimeline(model, panel).draw();
     }
 
     private String draw() {
         svg.raw(Palette.defs());
         double y;
-        if (zoomHeading == null) {
+        if (panel.heading() == null) {
             svg.text(10, 22, model.title(), "font-size=\"16\" font-weight=\"bold\" "
                     + "fill=\"#111\"");
             y = 40;
@@ -62,25 +74,26 @@ public final class SvgTimeline {
                 svg.text(10, y, line, LABEL);
                 y += 15;
             }
-            y = Legend.draw(svg, 10, WIDTH - 10, y + 2) + 4;
+            y = panel.legend() ? Legend.draw(svg, 10, WIDTH - 10, y + 2) + 4 : y;
             y = violationText(y);
         } else {
-            svg.text(10, 18, zoomHeading, "font-size=\"13\" font-weight=\"bold\" "
+            svg.text(10, 18, panel.heading(), "font-size=\"13\" font-weight=\"bold\" "
                     + "fill=\"#111\"");
             y = 24;
         }
-        double axisTop = y + (model.violations().isEmpty() ? 14 : 30);
+        boolean labels = !model.violations().isEmpty() || !panel.lines().isEmpty();
+        double axisTop = y + (labels ? 30 : 14);
         double lanesTop = axisTop + 6;
         y = lanesTop;
         y = clusterLane(y);
         y = overview(y);
-        LaneRenderer lanes = new LaneRenderer(scale);
+        LaneRenderer lanes = new LaneRenderer(scale, LaneRenderer.attemptsScale(model.lanes()));
         List<double[]> laneBands = new ArrayList<>();
         List<Runnable> drawLanes = new ArrayList<>();
         for (Lane lane : model.lanes()) {
             List<List<AllocBar>> rows = lanes.rows(lane);
             double top = y;
-            double height = LaneRenderer.height(rows.size());
+            double height = LaneRenderer.height(lane, rows.size());
             laneBands.add(new double[] {top, height});
             drawLanes.add(() -> {
                 lanes.draw(svg, lane, rows, top);
@@ -92,6 +105,7 @@ public final class SvgTimeline {
         grid(axisTop, bottom, laneBands);
         drawLanes.forEach(Runnable::run);
         violationLines(axisTop, bottom);
+        panel.lines().forEach(line -> extraLine(line, axisTop, bottom));
         axisLabels(axisTop - 4);
         axisLabels(bottom + 13);
         double height = bottom + 24;
@@ -229,12 +243,32 @@ public final class SvgTimeline {
                 ? "font-size=\"11\" font-weight=\"bold\" fill=\"" + Palette.VIOLATION + "\""
                 : LABEL;
         svg.text(10, top + 12, lane.name(), style);
+        if (LaneRenderer.hasTasks(lane)) {
+            svg.text(10, top + LaneRenderer.ALLOCS_TOP + 12, "tasks, max " + lane.tasks()
+                    .attemptsMax(), "font-size=\"9.5\" fill=\"" + Palette.TASKS + "\"");
+        }
         int drawn = rows.stream().mapToInt(List::size).sum();
-        int hidden = lane.allocs().size() - drawn;
+        // Bars outside a zoom's window are not drawn and not counted as hidden.
+        long visible = lane.allocs().stream().filter(bar -> scale.visible(bar.createdMillis(),
+                bar.endMillis())).count();
+        long hidden = visible - drawn;
         if (hidden > 0) {
             svg.text(10, top + 24, "+" + hidden + " allocs not drawn", "font-size=\"9.5\" "
                     + "fill=\"#777\"");
         }
+    }
+
+    /** A dashed line the panel asked for: the decisive action, a divergence. */
+    private void extraLine(Mark line, double axisTop, double bottom) {
+        if (!scale.visible(line.atMillis(), line.atMillis())) {
+            return;
+        }
+        double x = scale.x(line.atMillis());
+        String colour = Palette.line(line.kind());
+        svg.line(x, axisTop - 28, x, bottom, "stroke=\"" + colour + "\" stroke-width=\"2\" "
+                + "stroke-dasharray=\"5,3\"", line.label());
+        svg.text(x + 3, axisTop - 16, line.kind(), "font-size=\"11\" font-weight=\"bold\" "
+                + "fill=\"" + colour + "\"" + anchor(x));
     }
 
     private void violationLines(double axisTop, double bottom) {

@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link TimelineModel} from a finished run: node histories from the cluster's node
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public final class TimelineBuilder {
     /** Beyond this many nodes only the eventful ones get a lane; the rest are counted. */
     public static final int LANES_MAX = 60;
-    private static final Pattern NODE = Pattern.compile("\\bnode[ =](\\d+)");
 
     private TimelineBuilder() {}
 
@@ -36,33 +34,39 @@ public final class TimelineBuilder {
 
     /** The model with at most {@code lanesMax} lanes (all nodes if there are no more). */
     public static TimelineModel build(RunOutcome outcome, int lanesMax) {
+        return build(outcome, null, lanesMax);
+    }
+
+    /** As above, with each node's Ray task attempts from {@code occupancy} (null: none). */
+    public static TimelineModel build(RunOutcome outcome, TaskOccupancy occupancy,
+            int lanesMax) {
         RunResult result = outcome.result();
         long end = Math.max(1, result.simulatedMillis());
+        Cluster cluster = outcome.cluster();
         List<Mark> violations = new ArrayList<>();
         Set<Integer> flagged = new TreeSet<>();
         for (RunResult.Violation v : result.violations()) {
             violations.add(new Mark(v.atMillis(), v.invariant(), v.invariant() + " at "
                     + TimeText.seconds(v.atMillis()) + " (event #" + v.event() + "): "
                     + v.message()));
-            Matcher matcher = NODE.matcher(v.message());
-            while (matcher.find()) {
-                flagged.add(Integer.parseInt(matcher.group(1)));
-            }
+            flagged.addAll(ViolationSubject.of(v).touchedNodes(cluster, taskNodes(occupancy)));
         }
-        Cluster cluster = outcome.cluster();
         FaultWindows faults = FaultWindows.of(outcome.plan(), outcome.ledger(), end);
         List<Lane> lanes = new ArrayList<>();
         List<NodeHistory> histories = new ArrayList<>();
         if (cluster != null) {
             histories = histories(cluster, end);
             List<List<AllocBar>> allocs = allocs(cluster, end);
+            TimelineModel.Occupancy[] tasks = occupancy == null || occupancy.isEmpty() ? null
+                    : occupancy.perNode(histories.size());
             for (int node = 0; node < histories.size(); node++) {
                 NodeHistory history = histories.get(node);
                 List<Mark> marks = new ArrayList<>(history.marks);
                 marks.addAll(faults.marksOf(node));
                 lanes.add(new Lane(node, cluster.node(node).toString(), history.status,
                         history.ineligible, history.drains, faults.windowsOf(node), marks,
-                        allocs.get(node), flagged.contains(node)));
+                        allocs.get(node), flagged.contains(node),
+                        tasks == null ? null : tasks[node]));
             }
         }
         LaneSelection selection = LaneSelection.choose(lanes, histories, lanesMax, end);
@@ -71,8 +75,31 @@ public final class TimelineBuilder {
         return new TimelineModel(title(result), summary(result), end, selection.shown(),
                 lanes.size(), lanes.size() - selection.shown().size(), selection.overview(),
                 clusterFaults, clusterMarks, violations, faults.healAtMillis,
-                ZoomWindow.find(selection.shown(), clusterFaults, clusterMarks, violations, end),
+                zoom(outcome, occupancy, selection.shown(), clusterFaults, clusterMarks, end),
                 EventLog.of(outcome, end));
+    }
+
+    /** The decisive window of the run's first violation, or where a clean run's changes are. */
+    private static TimelineModel.Window zoom(RunOutcome outcome, TaskOccupancy occupancy,
+            List<Lane> shown, List<TimelineModel.Span> clusterFaults, List<Mark> clusterMarks,
+            long end) {
+        List<RunResult.Violation> violations = outcome.result().violations();
+        if (violations.isEmpty()) {
+            return ZoomWindow.find(shown, clusterFaults, clusterMarks, end);
+        }
+        RunResult.Violation first = violations.get(0);
+        for (RunResult.Violation v : violations) {
+            first = v.atMillis() < first.atMillis() ? v : first;
+        }
+        ViolationSubject subject = ViolationSubject.of(first);
+        Set<Integer> touched = subject.touchedNodes(outcome.cluster(), taskNodes(occupancy));
+        return DecisiveWindow.find(first.atMillis(), first.invariant(), subject, touched,
+                outcome.ledger(), end);
+    }
+
+    /** Where a Ray task's attempts ran, if leases were recorded. */
+    private static IntFunction<Set<Integer>> taskNodes(TaskOccupancy occupancy) {
+        return occupancy == null ? null : occupancy::nodesOf;
     }
 
     private static List<NodeHistory> histories(Cluster cluster, long end) {

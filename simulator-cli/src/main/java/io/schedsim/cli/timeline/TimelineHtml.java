@@ -9,7 +9,7 @@ import io.schedsim.prop.scenario.RunOutcome;
  * nothing, so it opens offline and can be attached to a bug report.
  */
 public final class TimelineHtml {
-    private static final String STYLE = "body{margin:12px;font-family:'DejaVu Sans',Helvetica,"
+    static final String STYLE = "body{margin:12px;font-family:'DejaVu Sans',Helvetica,"
             + "Arial,sans-serif;color:#222;background:#fff}"
             + "svg{display:block;max-width:100%;height:auto}"
             + "details{margin:10px 0}summary{cursor:pointer;font-weight:bold}"
@@ -19,7 +19,13 @@ public final class TimelineHtml {
     private TimelineHtml() {}
 
     public static String render(RunOutcome outcome) {
-        TimelineModel model = TimelineBuilder.build(outcome);
+        return render(outcome, null);
+    }
+
+    /** The page, with Ray task occupancy from {@code occupancy} (null: none recorded). */
+    public static String render(RunOutcome outcome, TaskOccupancy occupancy) {
+        TimelineModel model = TimelineBuilder.build(outcome, occupancy,
+                TimelineBuilder.LANES_MAX);
         StringBuilder html = new StringBuilder(1 << 16);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(Svg.escape(model.title())).append("</title>\n")

@@ -7,10 +7,9 @@ import io.schedsim.cli.timeline.TimelineModel.Window;
 import java.util.List;
 
 /**
- * Finds the part of a run worth drawing again at a larger scale: from the first fault or node
- * change to the last violation (or the last change, without one), padded, when that is under a
- * fifth of the run. A shrunk replay typically has one fault a second before its violation, at the
- * end of ten simulated minutes; the full-run picture alone would show it as a sliver.
+ * Finds the part of a run without violations worth drawing again at a larger scale: from its first
+ * fault or node change to its last, padded, when that is under a fifth of the run. A failing run
+ * is zoomed by {@link DecisiveWindow} instead.
  */
 final class ZoomWindow {
     static final double SHARE_MAX = 0.2;
@@ -22,7 +21,7 @@ final class ZoomWindow {
     private ZoomWindow() {}
 
     static Window find(List<Lane> lanes, List<Span> clusterFaults, List<Mark> clusterMarks,
-            List<Mark> violations, long endMillis) {
+            long endMillis) {
         ZoomWindow window = new ZoomWindow();
         for (Lane lane : lanes) {
             lane.faults().forEach(span -> window.include(span.startMillis()));
@@ -37,14 +36,7 @@ final class ZoomWindow {
         }
         clusterFaults.forEach(span -> window.include(span.startMillis()));
         clusterMarks.forEach(mark -> window.include(mark.atMillis()));
-        String why = "where the run's changes happen";
-        if (!violations.isEmpty()) {
-            long lastViolation = violations.stream().mapToLong(Mark::atMillis).max().getAsLong();
-            window.first = Math.min(window.first, lastViolation);
-            window.last = lastViolation;
-            why = "from the first fault or node change to the violation";
-        }
-        return window.window(endMillis, why);
+        return window.window(endMillis, "where the run's changes happen");
     }
 
     private void include(long millis) {
@@ -62,6 +54,6 @@ final class ZoomWindow {
         if (end - start > endMillis * SHARE_MAX * 1.5 || end <= start) {
             return null;
         }
-        return new Window(start, end, why);
+        return new Window(start, end, -1, -1, why);
     }
 }

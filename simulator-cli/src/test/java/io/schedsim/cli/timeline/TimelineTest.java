@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.FaultPlan;
-import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.spec.FaultPlanSpec;
+import io.schedsim.prop.spec.RunSpec;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,11 @@ import org.junit.jupiter.api.Test;
 class TimelineTest {
     private static RunOutcome run(String scenario, long seed, Map<String, String> sets,
             String variant, FaultPlan plan) {
-        ScenarioDefinition definition = ScenarioCatalog.find(scenario);
-        RunRequest request = new RunRequest(scenario, seed, definition.configWith(sets), variant);
-        return definition.execute(request, plan, OrderingSpec.FIFO, null);
+        Registry registry = Registry.builtIn();
+        return RunSpec.of(registry.scenario(scenario)).withSeed(seed).withSettings(sets)
+                .withVariant(registry.variant(variant))
+                .withFaultPlan(plan == null ? FaultPlanSpec.FROM_SEED : FaultPlanSpec.explicit(plan))
+                .run();
     }
 
     @Test

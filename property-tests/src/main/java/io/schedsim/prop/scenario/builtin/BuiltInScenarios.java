@@ -1,13 +1,13 @@
 package io.schedsim.prop.scenario.builtin;
 
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.scenario.Scenario;
 import java.util.List;
 
 /** Every built-in scenario, in listing order: SC-1, SC-2, SC-3 … SC-14, then chaos-swarm. */
 public final class BuiltInScenarios {
     private BuiltInScenarios() {}
 
-    public static List<ScenarioDefinition> all() {
+    public static List<Scenario> all() {
         return List.of(new RayChaos(), new NomadDrainIgnoreSystem(), new NomadDrainDeadline(),
                 new NomadDrainForce(), new NomadDrainKeepIneligible(),
                 new NomadMaxParallelTwoNodes(), new NomadNodeDownWhileDraining(),

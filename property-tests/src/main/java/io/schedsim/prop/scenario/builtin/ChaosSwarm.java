@@ -13,11 +13,10 @@ import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +44,14 @@ public final class ChaosSwarm extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("nodes", 6, 2, 8, "worker nodes (a 0-CPU head is added for Ray)"),
-                Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each"),
-                Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running"),
+                Knob.ofInt("nodes", 6, 2, 8, "worker nodes (a 0-CPU head is added for Ray)")
+                        .in("nodes"),
+                Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each").in("jobs"),
+                Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running")
+                        .in("jobs"),
                 Knob.ofBoolean("systemJob", true, "a system job on every node"),
-                Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)"),
+                Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
+                        .in("tasks"),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
                         "ray-health-check"), "failure detector; seeded = drawn per seed"),
                 Knob.ofLong("faultWindowMillis", 600_000, 1_000, 86_400_000,
@@ -59,7 +61,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.nomadPlacement = PlacementKind.SPREAD;
         cluster.detector = DetectorPolicy.NOMAD_TTL;
@@ -67,7 +69,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         String detector = config.stringValue("detector");
         boolean ttl = detector.equals("seeded") ? workload.chance(0.5)
                 : detector.equals("nomad-ttl");
@@ -101,7 +103,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> heads = new ArrayList<>();
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             if (cluster.isHead(slot)) {
@@ -115,9 +117,19 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long heal = Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis"));
         return new Timing(heal, heal + config.longValue("settleMillis"), 0);
+    }
+
+    /** The detector the seed picked when the knob says {@code seeded}. */
+    @Override
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("detector", cluster.config().detector == DetectorPolicy.NOMAD_TTL
+                ? "nomad-ttl" : "ray-health-check");
+        return resolved;
     }
 
     @Override
@@ -126,33 +138,27 @@ public final class ChaosSwarm extends BuiltInScenario {
     }
 
     @Override
-    public List<Map<String, Object>> simplerConfigs(Map<String, Object> config) {
-        List<Map<String, Object>> simpler = new ArrayList<>();
+    public List<ScenarioConfig> simplerConfigs(ScenarioConfig config) {
+        List<ScenarioConfig> simpler = new ArrayList<>();
         decrement(config, "rayTasks", 0, simpler, true);
         decrement(config, "batchJobs", 0, simpler, false);
         decrement(config, "serviceJobs", 0, simpler, false);
         decrement(config, "nodes", 2, simpler, false);
-        if ((Boolean) config.get("systemJob")) {
-            Map<String, Object> next = new LinkedHashMap<>(config);
-            next.put("systemJob", false);
-            simpler.add(next);
+        if (config.booleanValue("systemJob")) {
+            simpler.add(config.with("systemJob", false));
         }
         return simpler;
     }
 
-    private static void decrement(Map<String, Object> config, String knob, int min,
-            List<Map<String, Object>> out, boolean toMinFirst) {
-        int value = ((Number) config.get(knob)).intValue();
+    private static void decrement(ScenarioConfig config, String knob, int min,
+            List<ScenarioConfig> out, boolean toMinFirst) {
+        int value = config.intValue(knob);
         if (value <= min) {
             return;
         }
         if (toMinFirst) {
-            Map<String, Object> zero = new LinkedHashMap<>(config);
-            zero.put(knob, min);
-            out.add(zero);
+            out.add(config.with(knob, min));
         }
-        Map<String, Object> next = new LinkedHashMap<>(config);
-        next.put(knob, value - 1);
-        out.add(next);
+        out.add(config.with(knob, value - 1));
     }
 }

@@ -12,14 +12,14 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SC-12, failure-detection bounds (R-7, R-8, N-24, N-26; INV-11, INV-12). Variant {@code a}
+ * SC-12, failure-detection bounds (R-7, R-8, N-24, N-26; INV-11, INV-12). Case {@code a}
  * ({@code RAY_HEALTH_CHECK}): the host of worker 1 is terminated (F-1) at {@code faultAtMillis};
  * DEAD only after {@code threshold} failed checks, by t + 68 s. {@code b}: its agent is killed
  * (F-2); refused checks make it DEAD in ≈ 12–18 s. {@code c} ({@code NOMAD_TTL}): the first
@@ -27,7 +27,7 @@ import java.util.List;
  * heartbeat + ttl + grace, within [20 s, 30 s) below 500 nodes. {@code e}: the same cut, then a
  * leader failover {@code failoverAfterMillis} later; no node is down before failover_heartbeat_ttl
  * (5 min) after the failover. Faults last to the end of the run, so the final state shows the
- * detection. Variant (d), legacy push heartbeats, has no detector in the model.
+ * detection. Case (d), legacy push heartbeats, has no detector in the model.
  */
 public final class DetectionBounds extends BuiltInScenario {
     @Override
@@ -43,10 +43,12 @@ public final class DetectionBounds extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofChoice("variant", "a", List.of("a", "b", "c", "e"),
+                CaseKnob.of("a", List.of("a", "b", "c", "e"),
                         "a: host terminated; b: agent killed; c: TTL expiry; e: failover"),
-                Knob.ofInt("nodes", 4, 3, 10_000, "nodes (Ray: a 0-CPU head and workers)"),
-                Knob.ofInt("cutNodes", 1, 1, 10_000, "c, e: nodes whose heartbeats are cut"),
+                Knob.ofInt("nodes", 4, 3, 10_000, "nodes (Ray: a 0-CPU head and workers)")
+                        .in("nodes"),
+                Knob.ofInt("cutNodes", 1, 1, 10_000, "c, e: nodes whose heartbeats are cut")
+                        .in("nodes"),
                 Knob.ofLong("faultAtMillis", 60_000, 0, NomadKnobs.DAY_MILLIS,
                         "the kill (a, b) or the heartbeat cut (c, e)"),
                 Knob.ofLong("failoverAfterMillis", 5_000, 0, NomadKnobs.DAY_MILLIS,
@@ -58,11 +60,11 @@ public final class DetectionBounds extends BuiltInScenario {
                 Knob.ofLong("healthCheckTimeoutMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
                         "Ray health_check_timeout_ms"),
                 Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
-                        "Ray health_check_failure_threshold"),
+                        "Ray health_check_failure_threshold").in("failed checks"),
                 Knob.ofLong("minHeartbeatTtlMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
                         "Nomad min_heartbeat_ttl"),
                 Knob.ofDouble("maxHeartbeatsPerSecond", 50.0, 0.001, 1_000_000,
-                        "Nomad max_heartbeats_per_second"),
+                        "Nomad max_heartbeats_per_second").in("heartbeats/s"),
                 Knob.ofLong("heartbeatGraceMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
                         "Nomad heartbeat_grace"),
                 Knob.ofLong("failoverHeartbeatTtlMillis", 300_000, 1, NomadKnobs.DAY_MILLIS,
@@ -75,13 +77,13 @@ public final class DetectionBounds extends BuiltInScenario {
                         "the run ends this long after the fault"));
     }
 
-    private static boolean ray(Config config) {
-        String variant = config.stringValue("variant");
-        return variant.equals("a") || variant.equals("b");
+    private static boolean ray(ScenarioConfig config) {
+        String picked = CaseKnob.of(config);
+        return picked.equals("a") || picked.equals("b");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = ray(config) ? DetectorPolicy.RAY_HEALTH_CHECK : DetectorPolicy.NOMAD_TTL;
         cluster.healthCheckInitialDelayMillis = config.longValue("healthCheckInitialDelayMillis");
@@ -98,7 +100,7 @@ public final class DetectionBounds extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         boolean ray = ray(config);
         for (int i = 0; i < config.intValue("nodes"); i++) {
             boolean head = ray && i == 0;
@@ -107,10 +109,10 @@ public final class DetectionBounds extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         long at = config.longValue("faultAtMillis");
         List<FaultAction> actions = new ArrayList<>();
-        switch (config.stringValue("variant")) {
+        switch (CaseKnob.of(config)) {
             case "a":
                 actions.add(TerminateInstance.slot(at, 1, at));
                 break;
@@ -125,19 +127,19 @@ public final class DetectionBounds extends BuiltInScenario {
                 actions.add(cut(config, cluster, at));
                 break;
             default:
-                throw new AssertionError(config.stringValue("variant"));
+                throw new AssertionError(CaseKnob.of(config));
         }
         return new FaultPlan(actions);
     }
 
-    private static Partition cut(Config config, Cluster cluster, long at) {
+    private static Partition cut(ScenarioConfig config, Cluster cluster, long at) {
         int cut = Math.min(config.intValue("cutNodes"), cluster.nodeSlotCount());
         return new Partition(at, FaultAction.UNTIL_HEAL, NomadKnobs.slots(0, cut),
                 PartitionDirection.TO_SERVER);
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long end = config.longValue("faultAtMillis") + config.longValue("observeMillis");
         return new Timing(end, end, 0);
     }

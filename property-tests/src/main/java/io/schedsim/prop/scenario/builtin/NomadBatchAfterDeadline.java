@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -40,8 +40,8 @@ public final class NomadBatchAfterDeadline extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofInt("nodes", 2, 2, 1_000, "nodes: X and the spares (Y)"),
-                Knob.ofInt("batchCount", 10, 1, 1_000, "batch job count (on X)"),
+                Knob.ofInt("nodes", 2, 2, 1_000, "nodes: X and the spares (Y)").in("nodes"),
+                Knob.ofInt("batchCount", 10, 1, 1_000, "batch job count (on X)").in("allocations"),
                 Knob.ofLong("batchCpuMilli", 300, 1, NomadKnobs.NODE_CPU_MILLI,
                         "CPU of one batch allocation (nodes have 4,000)"),
                 Knob.ofLong("batchRunMillis", 3_600_000, 1, NomadKnobs.DAY_MILLIS,
@@ -59,12 +59,12 @@ public final class NomadBatchAfterDeadline extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -76,7 +76,7 @@ public final class NomadBatchAfterDeadline extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
                 NomadKnobs.slots(NODE_X + 1, cluster.nodeSlotCount()),
                 config.longValue("sparesReadyAtMillis")));
@@ -87,13 +87,13 @@ public final class NomadBatchAfterDeadline extends BuiltInScenario {
         return new FaultPlan(actions);
     }
 
-    private static long eligibleAt(Config config) {
+    private static long eligibleAt(ScenarioConfig config) {
         return config.longValue("drainAtMillis") + config.longValue("drainDeadlineMillis")
                 + config.longValue("eligibleAfterDeadlineMillis");
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = Math.max(eligibleAt(config), config.longValue("sparesReadyAtMillis"));
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 0);
     }

@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import java.util.List;
 
 /**
  * SC-14, every job type on a draining node (nomad:nomad/drainer_int_test.go; e2e KillTimeout).
- * n1 (slot 0) runs a service job (count 2), a system job and, in variants a and b, a batch job
- * (count 2); n2 (slot 1) is held ineligible and joins the Ready set when n1 is drained. Variant
+ * n1 (slot 0) runs a service job (count 2), a system job and, in cases a and b, a batch job
+ * (count 2); n2 (slot 1) is held ineligible and joins the Ready set when n1 is drained. Case
  * {@code a}: deadline 2 s → n2 gets 2 service + 1 system allocations, batch is not replaced, the
- * drain ends with {@code deadline_reached}. Variant {@code b}: {@code -no-deadline} → only the
+ * drain ends with {@code deadline_reached}. Case {@code b}: {@code -no-deadline} → only the
  * service allocations move, batch runs to completion, then the drain completes without
- * {@code deadline_reached}. Variant {@code c} (no batch job, n2 Ready throughout): a 30 s stop
+ * {@code deadline_reached}. Case {@code c} (no batch job, n2 Ready throughout): a 30 s stop
  * latency and the default 1 h deadline → the drain stays set at least 25 s, migration ends within
  * 60 s and the drain clears within 10 s after that (N-9..N-11, N-16..N-18).
  */
@@ -45,10 +45,11 @@ public final class NomadDrainAllJobTypes extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofChoice("variant", "a", List.of("a", "b", "c"),
+                CaseKnob.of("a", List.of("a", "b", "c"),
                         "a: deadline 2 s; b: -no-deadline; c: 30 s stop latency, deadline 1 h"),
-                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count"),
-                Knob.ofInt("batchCount", 2, 0, 1_000, "batch job count (variants a and b)"),
+                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count").in("allocations"),
+                Knob.ofInt("batchCount", 2, 0, 1_000, "batch job count (cases a and b)")
+                        .in("allocations"),
                 Knob.ofLong("batchRunMillis", 120_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of a batch allocation"),
                 Knob.ofLong("minHealthyTimeMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
@@ -58,20 +59,20 @@ public final class NomadDrainAllJobTypes extends BuiltInScenario {
                 Knob.ofLong("drainAtMillis", 60_000, 1, NomadKnobs.DAY_MILLIS,
                         "drain of n1; n2 turns eligible at the same instant (a, b)"),
                 Knob.ofLong("drainDeadlineMillis", 2_000, 1, NomadKnobs.DAY_MILLIS,
-                        "the -deadline of variant a")), 900_000);
+                        "the -deadline of case a")), 900_000);
     }
 
-    private static String variant(Config config) {
-        return config.stringValue("variant");
+    private static String picked(ScenarioConfig config) {
+        return CaseKnob.of(config);
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
         cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -80,7 +81,7 @@ public final class NomadDrainAllJobTypes extends BuiltInScenario {
                 config.intValue("serviceCount"), 500, 1, config.longValue("minHealthyTimeMillis"),
                 300_000, stop));
         jobs.add(JobSpec.system("system-job", 100, 128).withStopLatency(stop));
-        if (!variant(config).equals("c") && config.intValue("batchCount") > 0) {
+        if (!picked(config).equals("c") && config.intValue("batchCount") > 0) {
             jobs.add(JobSpec.batch("batch-job", config.intValue("batchCount"),
                     300, 128, config.longValue("batchRunMillis")).withStopLatency(stop));
         }
@@ -88,10 +89,10 @@ public final class NomadDrainAllJobTypes extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         long drainAt = config.longValue("drainAtMillis");
         List<FaultAction> actions = new ArrayList<>();
-        switch (variant(config)) {
+        switch (picked(config)) {
             case "a":
                 actions.add(Drain.deadline(drainAt, NODE_N1,
                         config.longValue("drainDeadlineMillis"), false));
@@ -104,16 +105,16 @@ public final class NomadDrainAllJobTypes extends BuiltInScenario {
                         false));
                 break;
             default:
-                throw new AssertionError(variant(config));
+                throw new AssertionError(picked(config));
         }
-        if (!variant(config).equals("c")) {
+        if (!picked(config).equals("c")) {
             actions.addAll(0, NomadKnobs.ineligibleUntil(List.of(NODE_N2), drainAt));
         }
         return new FaultPlan(actions);
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         return new Timing(config.longValue("drainAtMillis") + 1, config.longValue("horizonMillis"),
                 0);
     }

@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -47,14 +47,15 @@ public final class NomadDrainDeadline extends BuiltInScenario {
         return NomadKnobs.with(knobs, 600_000);
     }
 
-    /** The knobs SC-3 and SC-4's service variant share. */
+    /** The knobs SC-3 and SC-4's service case share. */
     static List<Knob> serviceKnobs() {
         return List.of(
-                Knob.ofInt("nodes", 4, 3, 1_000, "nodes: A, B and the spares"),
-                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on A and B)"),
+                Knob.ofInt("nodes", 4, 3, 1_000, "nodes: A, B and the spares").in("nodes"),
+                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on A and B)")
+                        .in("allocations"),
                 Knob.ofLong("serviceCpuMilli", 500, 1, NomadKnobs.NODE_CPU_MILLI,
                         "CPU of one service allocation (nodes have 4,000)"),
-                Knob.ofInt("maxParallel", 1, 1, 1_000, "migrate max_parallel"),
+                Knob.ofInt("maxParallel", 1, 1, 1_000, "migrate max_parallel").in("allocations"),
                 Knob.ofLong("minHealthyTimeMillis", 30_000, 0, NomadKnobs.DAY_MILLIS,
                         "migrate min_healthy_time"),
                 Knob.ofLong("healthyDeadlineMillis", 300_000, 1, NomadKnobs.DAY_MILLIS,
@@ -68,16 +69,16 @@ public final class NomadDrainDeadline extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.SPREAD);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         populateService(cluster, config);
     }
 
-    static void populateService(Cluster cluster, Config config) {
+    static void populateService(Cluster cluster, ScenarioConfig config) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -90,14 +91,14 @@ public final class NomadDrainDeadline extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         long deadline = config.longValue("drainDeadlineMillis");
         return drainBoth(config, cluster, at -> Drain.deadline(at, NODE_A, deadline, false),
                 at -> Drain.deadline(at, NODE_B, deadline, false));
     }
 
     /** Spares held back, then at drainAt: A and B ineligible, then both drain requests. */
-    static FaultPlan drainBoth(Config config, Cluster cluster, LongFunction<Drain> drainA,
+    static FaultPlan drainBoth(ScenarioConfig config, Cluster cluster, LongFunction<Drain> drainA,
             LongFunction<Drain> drainB) {
         long drainAt = config.longValue("drainAtMillis");
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
@@ -111,7 +112,7 @@ public final class NomadDrainDeadline extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = Math.max(config.longValue("drainAtMillis"),
                 config.longValue("sparesReadyAtMillis"));
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 0);

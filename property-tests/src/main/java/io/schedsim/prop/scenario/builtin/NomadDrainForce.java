@@ -9,15 +9,15 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SC-4. Variant {@code service} is Nomad's e2e {@code TestNodeDrain/ForceFlag}: SC-3 with
- * {@code -force} (deadline −1 s, N-1, N-18), same expectations. Variant {@code batch} is
+ * SC-4. Case {@code service} is Nomad's e2e {@code TestNodeDrain/ForceFlag}: SC-3 with
+ * {@code -force} (deadline −1 s, N-1, N-18), same expectations. Case {@code batch} is
  * {@code TestDrainer_Batch_TransitionToForce}: batch allocations on node X (slot 0) under a drain
  * with deadline {@code initialDeadlineMillis} (0 = {@code -no-deadline}) stay desired {@code run}
  * (INV-6); {@code forceAfterMillis} later the drain is updated to {@code -force}, which stops
@@ -33,36 +33,37 @@ public final class NomadDrainForce extends BuiltInScenario {
 
     @Override
     public String description() {
-        return "SC-4: -force drains two nodes at once; variant batch: deadline updated to force";
+        return "SC-4: -force drains two nodes at once; case batch: deadline updated to force";
     }
 
     @Override
     public List<Knob> knobs() {
         List<Knob> knobs = new ArrayList<>();
-        knobs.add(Knob.ofChoice("variant", "service", List.of("service", "batch"),
+        knobs.add(CaseKnob.of("service", List.of("service", "batch"),
                 "service: ForceFlag on A and B; batch: a batch drain updated to -force"));
         knobs.addAll(NomadDrainDeadline.serviceKnobs());
-        knobs.add(Knob.ofInt("batchCount", 2, 1, 1_000, "batch job count on X (variant batch)"));
+        knobs.add(Knob.ofInt("batchCount", 2, 1, 1_000, "batch job count on X (case batch)")
+                .in("allocations"));
         knobs.add(Knob.ofLong("batchRunMillis", 3_600_000, 1, NomadKnobs.DAY_MILLIS,
                 "run time of a batch allocation"));
         knobs.add(Knob.ofLong("initialDeadlineMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
-                "deadline of X's first drain request; 0 = -no-deadline (variant batch)"));
+                "deadline of X's first drain request; 0 = -no-deadline (case batch)"));
         knobs.add(Knob.ofLong("forceAfterMillis", 500, 1, NomadKnobs.DAY_MILLIS,
-                "time from the first drain request to the -force update (variant batch)"));
+                "time from the first drain request to the -force update (case batch)"));
         return NomadKnobs.with(knobs, 600_000);
     }
 
-    private static boolean batch(Config config) {
-        return config.stringValue("variant").equals("batch");
+    private static boolean batch(ScenarioConfig config) {
+        return CaseKnob.of(config).equals("batch");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.SPREAD);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         if (!batch(config)) {
             NomadDrainDeadline.populateService(cluster, config);
             return;
@@ -78,7 +79,7 @@ public final class NomadDrainForce extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         if (!batch(config)) {
             return NomadDrainDeadline.drainBoth(config, cluster,
                     at -> Drain.force(at, NomadDrainDeadline.NODE_A, false),
@@ -96,7 +97,7 @@ public final class NomadDrainForce extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastDrain = config.longValue("drainAtMillis")
                 + (batch(config) ? config.longValue("forceAfterMillis") : 0);
         long lastAction = Math.max(lastDrain, config.longValue("sparesReadyAtMillis"));

@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -40,10 +40,13 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("nodes", 4, 2, 1_000, "Ready Linux nodes, each running the system job"),
+                Knob.ofInt("nodes", 4, 2, 1_000, "Ready Linux nodes, each running the system job")
+                        .in("nodes"),
                 Knob.ofLong("drainAtMillis", 60_000, 0, 86_400_000,
                         "when the drain is issued (after the service alloc is healthy)"),
-                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b)"),
+                Knob.ofInt("flips", 12, 0, 10_000, "concurrent eligibility API calls (SC-2b); "
+                        + "then one re-enable per other node (resolved.faultActions)")
+                        .in("API calls"),
                 Knob.ofLong("flipWindowMillis", 60_000, 1, 86_400_000,
                         "flips happen within this window after the drain"),
                 Knob.ofLong("minHealthyTimeMillis", 10_000, 0, 3_600_000, "migrate min_healthy_time"),
@@ -53,7 +56,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.NOMAD_TTL;
         cluster.drainBatchUpdateIntervalMillis = config.longValue("drainBatchUpdateIntervalMillis");
@@ -61,7 +64,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(4_000, 8_192, false);
@@ -74,7 +77,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> others = new ArrayList<>();
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             if (slot != DRAINED_NODE) {
@@ -93,7 +96,7 @@ public final class NomadDrainIgnoreSystem extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long healAt = config.longValue("drainAtMillis") + config.longValue("flipWindowMillis") + 2;
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(healAt, horizon), horizon, 0);

@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.List;
  * SC-5, Nomad's e2e {@code TestNodeDrain/KeepIneligible} and its controls. Node X (slot 0) runs
  * a service allocation and a batch allocation (the batch one keeps the drain open until it
  * finishes); {@code drain -enable -detach} (1 h) at {@code drainAtMillis}, then at
- * {@code actionAtMillis} one operator call, by variant: {@code keep-ineligible}
+ * {@code actionAtMillis} one operator call, by case: {@code keep-ineligible}
  * ({@code drain -disable -keep-ineligible}, also what HTTP disable without MarkEligible does) →
  * drain off, X ineligible; {@code disable} (CLI {@code -disable}) → drain off, X eligible plus
  * node evals; {@code eligible-while-draining} ({@code eligibility -enable}) → rejected, no change;
@@ -38,16 +38,16 @@ public final class NomadDrainKeepIneligible extends BuiltInScenario {
 
     @Override
     public String description() {
-        return "SC-5: drain -disable -keep-ineligible keeps X ineligible; controls as variants";
+        return "SC-5: drain -disable -keep-ineligible keeps X ineligible; controls as cases";
     }
 
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofChoice("variant", "keep-ineligible", List.of("keep-ineligible", "disable",
+                CaseKnob.of("keep-ineligible", List.of("keep-ineligible", "disable",
                         "eligible-while-draining", "complete"),
                         "the operator call at actionAtMillis (complete: none)"),
-                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares"),
+                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares").in("nodes"),
                 Knob.ofLong("minHealthyTimeMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
                         "migrate min_healthy_time of the service job"),
                 Knob.ofLong("stopLatencyMillis", 0, 0, NomadKnobs.DAY_MILLIS,
@@ -59,16 +59,16 @@ public final class NomadDrainKeepIneligible extends BuiltInScenario {
                 Knob.ofLong("drainAtMillis", 60_000, 1, NomadKnobs.DAY_MILLIS,
                         "drain -enable -detach of X (default deadline 1 h)"),
                 Knob.ofLong("actionAtMillis", 90_000, 1, NomadKnobs.DAY_MILLIS,
-                        "the variant's operator call (before the batch finishes)")), 600_000);
+                        "the case's operator call (before the batch finishes)")), 600_000);
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -82,14 +82,14 @@ public final class NomadDrainKeepIneligible extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
                 NomadKnobs.slots(NODE_X + 1, cluster.nodeSlotCount()),
                 config.longValue("sparesReadyAtMillis")));
         actions.add(Drain.deadline(config.longValue("drainAtMillis"), NODE_X,
                 DrainSpec.DEFAULT_DEADLINE_MILLIS, false));
         long at = config.longValue("actionAtMillis");
-        switch (config.stringValue("variant")) {
+        switch (CaseKnob.of(config)) {
             case "keep-ineligible":
                 actions.add(Drain.cancel(at, NODE_X, false));
                 break;
@@ -102,13 +102,13 @@ public final class NomadDrainKeepIneligible extends BuiltInScenario {
             case "complete":
                 break;
             default:
-                throw new AssertionError(config.stringValue("variant"));
+                throw new AssertionError(CaseKnob.of(config));
         }
         return new FaultPlan(actions);
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = Math.max(config.longValue("actionAtMillis"), Math.max(
                 config.longValue("drainAtMillis"), config.longValue("sparesReadyAtMillis")));
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 0);

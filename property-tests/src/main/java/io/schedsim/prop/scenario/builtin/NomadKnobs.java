@@ -11,7 +11,7 @@ import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,7 @@ final class NomadKnobs {
     }
 
     /** NOMAD_TTL detection with the timing knobs applied. */
-    static ClusterConfig config(Config config, PlacementKind placement) {
+    static ClusterConfig config(ScenarioConfig config, PlacementKind placement) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.NOMAD_TTL;
         cluster.nomadPlacement = placement;

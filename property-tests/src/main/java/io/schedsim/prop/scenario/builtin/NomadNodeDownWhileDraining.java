@@ -12,7 +12,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -43,9 +43,10 @@ public final class NomadNodeDownWhileDraining extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares"),
-                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on X)"),
-                Knob.ofInt("batchCount", 1, 0, 1_000, "batch job count (on X)"),
+                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the spares").in("nodes"),
+                Knob.ofInt("serviceCount", 2, 1, 1_000, "service job count (on X)")
+                        .in("allocations"),
+                Knob.ofInt("batchCount", 1, 0, 1_000, "batch job count (on X)").in("allocations"),
                 Knob.ofLong("batchRunMillis", 3_600_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of a batch allocation"),
                 Knob.ofBoolean("systemJob", true, "a system job on every Ready node"),
@@ -64,12 +65,12 @@ public final class NomadNodeDownWhileDraining extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(NomadKnobs.NODE_CPU_MILLI, NomadKnobs.NODE_MEM_MB, false);
@@ -90,7 +91,7 @@ public final class NomadNodeDownWhileDraining extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> actions = new ArrayList<>(NomadKnobs.ineligibleUntil(
                 NomadKnobs.slots(NODE_X + 1, cluster.nodeSlotCount()),
                 config.longValue("sparesReadyAtMillis")));
@@ -103,7 +104,7 @@ public final class NomadNodeDownWhileDraining extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long partitionEnd = config.longValue("drainAtMillis") + config.longValue("cutAfterMillis")
                 + config.longValue("partitionMillis");
         long lastAction = Math.max(partitionEnd, config.longValue("sparesReadyAtMillis"));

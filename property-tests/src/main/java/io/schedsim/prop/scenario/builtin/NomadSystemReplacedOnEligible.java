@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import java.util.List;
  * SC-9, system allocations come back when a drained node turns eligible (nomad#27499,
  * nomad#27488). A system job runs on every node; X (slot 0) is the only node big enough for the
  * service job, so when X is drained (no {@code -ignore-system}) the service replacement has
- * nowhere to go and its eval blocks. Variant {@code a}: the drain completes, X's system
+ * nowhere to go and its eval blocks. Case {@code a}: the drain completes, X's system
  * allocation is stopped last and not replaced, X stays ineligible; then {@code eligibility
- * -enable} X. Variant {@code b}: a batch allocation on X keeps the drain open and
+ * -enable} X. Case {@code b}: a batch allocation on X keeps the drain open and
  * {@code drain -disable} (markEligible) comes before completion. Either way X ends with exactly
  * one system allocation and the blocked service eval is unblocked onto X (N-7, N-22, INV-27).
  */
@@ -43,15 +43,15 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return NomadKnobs.with(List.of(
-                Knob.ofChoice("variant", "a", List.of("a", "b"),
+                CaseKnob.of("a", List.of("a", "b"),
                         "a: eligibility -enable after completion; b: drain -disable before it"),
-                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the small ones"),
+                Knob.ofInt("nodes", 3, 2, 1_000, "nodes: X and the small ones").in("nodes"),
                 Knob.ofLong("nodeXCpuMilli", 8_000, 1, 1_000_000, "CPU of X"),
                 Knob.ofLong("otherNodeCpuMilli", 2_000, 1, 1_000_000,
                         "CPU of every other node: too small for the service and batch jobs"),
                 Knob.ofLong("serviceCpuMilli", 3_000, 1, 1_000_000, "CPU of the service alloc"),
                 Knob.ofLong("batchCpuMilli", 2_500, 1, 1_000_000,
-                        "CPU of the batch alloc (variant b)"),
+                        "CPU of the batch alloc (case b)"),
                 Knob.ofLong("minHealthyTimeMillis", 10_000, 0, NomadKnobs.DAY_MILLIS,
                         "migrate min_healthy_time of the service job"),
                 Knob.ofLong("stopLatencyMillis", 0, 0, NomadKnobs.DAY_MILLIS,
@@ -62,17 +62,17 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
                         "a: eligibility -enable of X; b: drain -disable of X")), 600_000);
     }
 
-    private static boolean variantB(Config config) {
-        return config.stringValue("variant").equals("b");
+    private static boolean caseB(ScenarioConfig config) {
+        return CaseKnob.of(config).equals("b");
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         return NomadKnobs.config(config, PlacementKind.BIN_PACK);
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         List<JobSpec> jobs = new ArrayList<>();
         cluster.addNode(config.longValue("nodeXCpuMilli"), NomadKnobs.NODE_MEM_MB, false);
         for (int i = 1; i < config.intValue("nodes"); i++) {
@@ -83,7 +83,7 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
         jobs.add(NomadKnobs.service("service-job", 1,
                 config.longValue("serviceCpuMilli"), 1, config.longValue("minHealthyTimeMillis"),
                 300_000, stop));
-        if (variantB(config)) {
+        if (caseB(config)) {
             jobs.add(JobSpec.batch("batch-job", 1,
                     config.longValue("batchCpuMilli"), 128, 3_600_000).withStopLatency(stop));
         }
@@ -91,18 +91,18 @@ public final class NomadSystemReplacedOnEligible extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> actions = new ArrayList<>();
         actions.add(Drain.deadline(config.longValue("drainAtMillis"), NODE_X,
                 DrainSpec.DEFAULT_DEADLINE_MILLIS, false));
         long eligibleAt = config.longValue("eligibleAtMillis");
-        actions.add(variantB(config) ? Drain.cancel(eligibleAt, NODE_X, true)
+        actions.add(caseB(config) ? Drain.cancel(eligibleAt, NODE_X, true)
                 : new EligibilityFlip(eligibleAt, NODE_X, true));
         return new FaultPlan(actions);
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = Math.max(config.longValue("drainAtMillis"),
                 config.longValue("eligibleAtMillis"));
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 0);

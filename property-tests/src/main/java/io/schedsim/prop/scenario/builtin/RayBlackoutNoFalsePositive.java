@@ -9,7 +9,8 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * SC-13, no false positive under short blackouts (ray#58241, ray#58868; INV-13): every
  * {@code blackoutIntervalMillis}, a fresh half of the workers drop all non-local traffic for 5 s
- * (F-4) while nested tasks with {@code max_retries=-1} run. Variant {@code defaults}: Ray's
+ * (F-4) while nested tasks with {@code max_retries=-1} run. Case {@code defaults}: Ray's
  * health-check defaults; {@code release}: the release test's period 10 s, timeout 100 s,
  * threshold 10; {@code custom}: the healthCheck* knobs; {@code nomad-ttl}: Nomad's TTL
  * heartbeats instead, where a node goes down only if no heartbeat (retried every
@@ -39,11 +40,12 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofChoice("variant", "defaults", List.of("defaults", "release", "custom",
+                CaseKnob.of("defaults", List.of("defaults", "release", "custom",
                         "nomad-ttl"), "failure detector settings (see the description)"),
-                Knob.ofInt("workers", 10, 1, 10_000, "workers besides the 0-CPU head"),
-                Knob.ofInt("cpusPerWorker", 4, 1, 1_024, "CPUs per worker"),
-                Knob.ofInt("tasks", 2_000, 0, 10_000_000, "outer tasks, each with one child"),
+                Knob.ofInt("workers", 10, 1, 10_000, "workers besides the 0-CPU head").in("nodes"),
+                Knob.ofInt("cpusPerWorker", 4, 1, 1_024, "CPUs per worker").in("CPUs"),
+                Knob.ofInt("tasks", 2_000, 0, 10_000_000, "outer tasks, each with one child")
+                        .in("tasks"),
                 Knob.ofLong("holdMillis", 800, 0, NomadKnobs.DAY_MILLIS,
                         "CPU hold of an outer task"),
                 Knob.ofLong("childCpuMillis", 500, 0, NomadKnobs.DAY_MILLIS,
@@ -53,7 +55,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                 Knob.ofLong("blackoutMillis", 5_000, 1, NomadKnobs.DAY_MILLIS,
                         "length of one blackout"),
                 Knob.ofDouble("affectedFraction", 0.5, 0.001, 1.0,
-                        "share of the workers blacked out per wave"),
+                        "share of the workers blacked out per wave").in("fraction"),
                 Knob.ofLong("blackoutWindowMillis", 600_000, 1, NomadKnobs.DAY_MILLIS,
                         "waves start until then; the heal follows"),
                 Knob.ofLong("healthCheckPeriodMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
@@ -61,7 +63,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                 Knob.ofLong("healthCheckTimeoutMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
                         "custom: Ray health_check_timeout_ms"),
                 Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
-                        "custom: Ray health_check_failure_threshold"),
+                        "custom: Ray health_check_failure_threshold").in("failed checks"),
                 Knob.ofLong("heartbeatRetryIntervalMillis", 2_000, 1, NomadKnobs.DAY_MILLIS,
                         "nomad-ttl: client retry after an unanswered heartbeat (N-25)"),
                 Knob.ofLong("taskRetryDelayMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -70,13 +72,19 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                         "simulated time limit"));
     }
 
+    /** The head and the workers; every outer task. */
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    public Footprint footprint(ScenarioConfig config) {
+        return new Footprint(1L + config.intValue("workers"), config.intValue("tasks"));
+    }
+
+    @Override
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
         cluster.heartbeatRetryIntervalMillis = config.longValue("heartbeatRetryIntervalMillis");
-        switch (config.stringValue("variant")) {
+        switch (CaseKnob.of(config)) {
             case "defaults":
                 break;
             case "release":
@@ -94,13 +102,13 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                 cluster.detector = DetectorPolicy.NOMAD_TTL;
                 break;
             default:
-                throw new AssertionError(config.stringValue("variant"));
+                throw new AssertionError(CaseKnob.of(config));
         }
         return cluster;
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         for (int i = 0; i < config.intValue("workers"); i++) {
             cluster.addNode(config.intValue("cpusPerWorker") * 1_000L, 64_000, false);
@@ -112,7 +120,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<Integer> workers = new ArrayList<>();
         for (int slot = 1; slot < cluster.nodeSlotCount(); slot++) {
             workers.add(slot);
@@ -124,7 +132,7 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long heal = config.longValue("blackoutWindowMillis") + config.longValue("blackoutMillis");
         return new Timing(heal, config.longValue("horizonMillis"), 60_000);
     }

@@ -4,17 +4,22 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.kind.KillerPlan;
+import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SC-1, Ray's release test {@code chaos_many_tasks_terminate_instance}: a 0-CPU head and 9 × 16
@@ -36,17 +41,21 @@ public final class RayChaos extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofInt("workers", 9, 1, 100_000, "worker nodes besides the 0-CPU head"),
-                Knob.ofInt("cpusPerWorker", 16, 1, 1024, "CPUs per worker"),
+                Knob.ofInt("workers", 9, 1, 100_000, "worker nodes besides the 0-CPU head")
+                        .in("nodes"),
+                Knob.ofInt("cpusPerWorker", 16, 1, 1024, "CPUs per worker").in("CPUs"),
                 Knob.ofInt("tasks", 0, 0, 50_000_000,
-                        "outer tasks; 0 = total CPUs x 2 x 75 (21,600 at the defaults)"),
+                        "outer tasks; 0 = total CPUs x 2 x 75 (21,600 at the defaults)")
+                        .in("tasks"),
                 Knob.ofLong("holdMillis", 800, 0, 3_600_000, "CPU hold of an outer task"),
                 Knob.ofLong("childCpuMillis", 1_000, 0, 3_600_000,
                         "CPU burn of the nested child task (model choice: not given by Ray)"),
                 Knob.ofBoolean("nestedChild", true, "outer tasks submit and wait on a child"),
-                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task (-1 unlimited)"),
-                Knob.ofLong("killIntervalMillis", 60_000, 1, 86_400_000, "chaos kill_interval"),
-                Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill"),
+                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task (-1 unlimited)")
+                        .in("retries"),
+                Knob.ofLong("killIntervalMillis", 60_000, 1, 86_400_000, "chaos kill_interval; "
+                        + "shortened so maxKills + 1 intervals fit in the expected workload"),
+                Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill").in("kills"),
                 Knob.ofBoolean("randomVictim", false, "kill a random worker, not the first alive"),
                 Knob.ofBoolean("replaceKilledWorkers", false,
                         "the cloud replaces terminated workers under new ids at the heal phase"),
@@ -55,14 +64,14 @@ public final class RayChaos extends BuiltInScenario {
                 Knob.ofLong("healthCheckTimeoutMillis", 10_000, 1, 3_600_000,
                         "Ray health_check_timeout_ms"),
                 Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
-                        "Ray health_check_failure_threshold"),
+                        "Ray health_check_failure_threshold").in("failed checks"),
                 Knob.ofLong("taskRetryDelayMillis", 0, 0, 3_600_000, "Ray task_retry_delay_ms"),
                 Knob.ofLong("horizonMillis", 3_600_000, 1_000, 864_000_000,
                         "simulated time limit (the predecessor test's 3600 s timeout)"));
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.healthCheckPeriodMillis = config.longValue("healthCheckPeriodMillis");
@@ -73,17 +82,14 @@ public final class RayChaos extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         int workers = config.intValue("workers");
         long cpuMilli = config.intValue("cpusPerWorker") * 1_000L;
         cluster.addNode(0, 65_536, true);
         for (int i = 0; i < workers; i++) {
             cluster.addNode(cpuMilli, 65_536, false);
         }
-        int tasks = config.intValue("tasks");
-        if (tasks == 0) {
-            tasks = (int) Math.min(Integer.MAX_VALUE, workers * (cpuMilli / 1_000) * 2 * 75);
-        }
+        int tasks = outerTasks(config);
         cluster.setRayWorkload(new RayWorkloadSpec(tasks,
                 SimTime.millis(config.longValue("holdMillis")), config.booleanValue("nestedChild"),
                 SimTime.millis(config.longValue("childCpuMillis")), 1_000,
@@ -91,28 +97,91 @@ public final class RayChaos extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
-        return KillerPlan.generate(faults, config.longValue("killIntervalMillis"),
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
+        return KillerPlan.generate(faults, killIntervalMillis(config),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
                 config.booleanValue("randomVictim"));
     }
 
-    /** The plan is the killer's: one kill per window, at most maxKills (setup_chaos.py). */
+    /**
+     * The plan is the killer's: one kill per window, at most maxKills (setup_chaos.py). The
+     * window is the interval the plan is drawn with, which shrinks below the knob to fit the
+     * workload (INV-20 counts kills per window of this length).
+     */
     @Override
-    protected KillerConfigured killer(Config config) {
-        return new KillerConfigured(0, config.intValue("maxKills"),
-                config.longValue("killIntervalMillis"), 1);
+    protected KillerConfigured killer(ScenarioConfig config) {
+        return new KillerConfigured(0, config.intValue("maxKills"), killIntervalMillis(config),
+                1);
     }
 
     @Override
-    protected Timing timing(Config config) {
-        long kills = config.longValue("killIntervalMillis") * config.intValue("maxKills");
+    protected Timing timing(ScenarioConfig config) {
+        long kills = killIntervalMillis(config) * config.intValue("maxKills");
         long horizon = config.longValue("horizonMillis");
         return new Timing(Math.min(kills, horizon), horizon, 60_000);
     }
 
+    /** The config's planned kills and the interval and workload estimate they were drawn in. */
     @Override
-    protected HealOptions healOptions(Config config) {
+    protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
+            Timing timing) {
+        Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        resolved.put("expectedWorkloadMillis", expectedWorkloadMillis(config));
+        resolved.put("killIntervalMillis", killIntervalMillis(config));
+        List<Long> killTimes = new ArrayList<>();
+        for (FaultAction action : plan.actions()) {
+            if (action instanceof TerminateInstance) {
+                killTimes.add(action.atMillis());
+            }
+        }
+        resolved.put("killAtMillis", killTimes);
+        return resolved;
+    }
+
+    /** The head, the workers and their replacements; every outer task. */
+    @Override
+    public Footprint footprint(ScenarioConfig config) {
+        long replacements = config.booleanValue("replaceKilledWorkers")
+                ? config.intValue("maxKills") : 0;
+        return new Footprint(1L + config.intValue("workers") + replacements, outerTasks(config));
+    }
+
+    /** Outer tasks: the knob, or total CPUs x 2 x 75 when it is 0 (task_workload.py's sizing). */
+    static int outerTasks(ScenarioConfig config) {
+        int tasks = config.intValue("tasks");
+        if (tasks > 0) {
+            return tasks;
+        }
+        long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
+        return (int) Math.min(Integer.MAX_VALUE, cpus * 2 * 75);
+    }
+
+    /**
+     * The workload's length if nothing failed: the CPU time of every task (the outer hold plus the
+     * child's burn; a parent waiting on its child holds no CPU) over the cluster's CPUs.
+     */
+    static long expectedWorkloadMillis(ScenarioConfig config) {
+        long cpuMillisPerTask = config.longValue("holdMillis")
+                + (config.booleanValue("nestedChild") ? config.longValue("childCpuMillis") : 0);
+        long cpus = (long) config.intValue("workers") * config.intValue("cpusPerWorker");
+        long cpuMillis = Math.multiplyExact(outerTasks(config), cpuMillisPerTask);
+        return (cpuMillis + cpus - 1) / cpus;
+    }
+
+    /**
+     * The kill interval of the plan: the knob, shortened so that maxKills + 1 intervals fit in the
+     * expected workload. Every kill then falls while tasks run and at least one interval of work
+     * is left after the last: at 10,000 workers x 1M tasks the workload takes about 11 s, and
+     * 60 s windows killed only after every task had finished (nothing lost, one of two kills
+     * detected before the end). At the defaults (about 270 s of work) 60 s already fits.
+     */
+    static long killIntervalMillis(ScenarioConfig config) {
+        long fit = expectedWorkloadMillis(config) / (config.intValue("maxKills") + 1L);
+        return Math.max(1, Math.min(config.longValue("killIntervalMillis"), fit));
+    }
+
+    @Override
+    protected HealOptions healOptions(ScenarioConfig config) {
         return config.booleanValue("replaceKilledWorkers") ? new HealOptions(true, false)
                 : HealOptions.LIFT_ONLY;
     }

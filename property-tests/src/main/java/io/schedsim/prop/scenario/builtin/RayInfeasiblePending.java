@@ -11,7 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import java.util.List;
 
 /**
  * SC-11, infeasible tasks stay pending (R-14; ray#4344): 16-CPU workers and one big node (the
- * last slot, 32 CPUs), tasks of 32 CPUs. Variant {@code join}: the big node's host is gone at
+ * last slot, 32 CPUs), tasks of 32 CPUs. Case {@code join}: the big node's host is gone at
  * time 0 (DEAD well before the driver submits), so every task waits, PENDING and without error,
  * until a 32-CPU node joins at {@code joinAtMillis} (the cloud's replacement under a new node id,
- * the way Ray sees any new node) and then runs. Variant {@code node-dies}: the big node runs the
+ * the way Ray sees any new node) and then runs. Case {@code node-dies}: the big node runs the
  * first task and its host is terminated shortly after submission; the attempt fails NODE_DIED
  * when the node is DEAD, the tasks wait without error, and run once the replacement joins.
  * With {@code rejoin=false} they wait to the end; INV-23 exempts infeasible tasks. The Ray-drain
@@ -42,16 +42,17 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofChoice("variant", "join", List.of("join", "node-dies"),
+                CaseKnob.of("join", List.of("join", "node-dies"),
                         "join: no feasible node until one joins; node-dies: the only one dies"),
-                Knob.ofInt("workers", 2, 1, 1_000, "16-CPU workers besides the 0-CPU head"),
-                Knob.ofInt("cpusPerWorker", 16, 1, 1_024, "CPUs per worker"),
-                Knob.ofInt("feasibleNodeCpus", 32, 1, 4_096, "CPUs of the big node"),
-                Knob.ofInt("taskCpus", 32, 1, 4_096, "CPUs each task requests"),
-                Knob.ofInt("tasks", 4, 1, 100_000, "tasks submitted by the driver"),
+                Knob.ofInt("workers", 2, 1, 1_000, "16-CPU workers besides the 0-CPU head")
+                        .in("nodes"),
+                Knob.ofInt("cpusPerWorker", 16, 1, 1_024, "CPUs per worker").in("CPUs"),
+                Knob.ofInt("feasibleNodeCpus", 32, 1, 4_096, "CPUs of the big node").in("CPUs"),
+                Knob.ofInt("taskCpus", 32, 1, 4_096, "CPUs each task requests").in("CPUs"),
+                Knob.ofInt("tasks", 4, 1, 100_000, "tasks submitted by the driver").in("tasks"),
                 Knob.ofLong("taskRunMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
-                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task"),
+                Knob.ofInt("maxRetries", -1, -1, 1_000, "max_retries of every task").in("retries"),
                 Knob.ofLong("submitAtMillis", 120_000, 0, NomadKnobs.DAY_MILLIS,
                         "when the driver submits (join: after the big node is DEAD)"),
                 Knob.ofLong("killAfterSubmitMillis", 5_000, 0, NomadKnobs.DAY_MILLIS,
@@ -66,7 +67,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
@@ -74,7 +75,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         for (int i = 0; i < config.intValue("workers"); i++) {
             cluster.addNode(config.intValue("cpusPerWorker") * 1_000L, 64_000, false);
@@ -86,13 +87,13 @@ public final class RayInfeasiblePending extends BuiltInScenario {
                 SimTime.millis(config.longValue("submitAtMillis"))));
     }
 
-    private static long killAt(Config config) {
-        return config.stringValue("variant").equals("join") ? 0
+    private static long killAt(ScenarioConfig config) {
+        return CaseKnob.of(config).equals("join") ? 0
                 : config.longValue("submitAtMillis") + config.longValue("killAfterSubmitMillis");
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         int big = cluster.nodeSlotCount() - 1;
         long killAt = killAt(config);
         List<FaultAction> actions = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class RayInfeasiblePending extends BuiltInScenario {
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         long lastAction = config.booleanValue("rejoin")
                 ? Math.max(killAt(config), config.longValue("joinAtMillis")) : killAt(config);
         return new Timing(lastAction + 1, config.longValue("horizonMillis"), 60_000);

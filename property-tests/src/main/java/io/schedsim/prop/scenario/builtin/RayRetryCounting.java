@@ -10,7 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
-import io.schedsim.prop.scenario.Config;
+import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import java.util.List;
  * R-1..R-3): one task with {@code max_retries} (default 3) runs 3 s on the one worker (slot 1);
  * the worker killer (F-3) polls every 0.1 s and kills the first RUNNING attempt at once, at most
  * once per second, so its kills land at 0.1 s, 1.1 s, 2.1 s, … (the retry delay of the CI
- * fixture, 100 ms, keeps each next attempt running by then). Variant {@code a}: max_retries kills
- * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Variant {@code b}:
- * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Variant (c),
+ * fixture, 100 ms, keeps each next attempt running by then). Case {@code a}: max_retries kills
+ * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Case {@code b}:
+ * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Case (c),
  * an attempt lost to preemption (ray#54182), needs a Ray drain (R-15) whose DRAINING state
  * outlasts its deadline; the model's drainer clears every drain at its deadline, so (c) is not
  * offered.
@@ -44,9 +44,9 @@ public final class RayRetryCounting extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.ofChoice("variant", "a", List.of("a", "b"),
+                CaseKnob.of("a", List.of("a", "b"),
                         "a: max_retries kills (finishes); b: max_retries + 1 kills (error)"),
-                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task"),
+                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task").in("retries"),
                 Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
                 Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -61,13 +61,13 @@ public final class RayRetryCounting extends BuiltInScenario {
                         "simulated time limit"));
     }
 
-    static int kills(Config config) {
+    static int kills(ScenarioConfig config) {
         int maxRetries = config.intValue("maxRetries");
-        return config.stringValue("variant").equals("a") ? maxRetries : maxRetries + 1;
+        return CaseKnob.of(config).equals("a") ? maxRetries : maxRetries + 1;
     }
 
     @Override
-    protected ClusterConfig clusterConfig(Config config) {
+    protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
@@ -76,7 +76,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     }
 
     @Override
-    protected void populate(Cluster cluster, Config config, SimRandom workload) {
+    protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         cluster.addNode(0, 64_000, true);
         cluster.addNode(2_000, 64_000, false);
         cluster.setRayWorkload(new RayWorkloadSpec(1,
@@ -85,7 +85,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     }
 
     @Override
-    protected FaultPlan faultPlan(Config config, SimRandom faults, Cluster cluster) {
+    protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> crashes = new ArrayList<>();
         for (int k = 0; k < kills(config); k++) {
             crashes.add(new TaskCrash(killAt(config, k), WORKER, 1));
@@ -93,12 +93,12 @@ public final class RayRetryCounting extends BuiltInScenario {
         return new FaultPlan(crashes);
     }
 
-    private static long killAt(Config config, int k) {
+    private static long killAt(ScenarioConfig config, int k) {
         return config.longValue("firstKillAtMillis") + k * config.longValue("killIntervalMillis");
     }
 
     @Override
-    protected Timing timing(Config config) {
+    protected Timing timing(ScenarioConfig config) {
         return new Timing(killAt(config, kills(config)) + 1, config.longValue("horizonMillis"),
                 60_000);
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.prop.scenario.Knob;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class BuiltInScenariosTest {
     void oneScenarioPerScInOrder() {
         List<String> names = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
+        for (Scenario scenario : Registry.builtIn().scenarios()) {
             names.add(scenario.name());
             String description = scenario.description();
             if (description.startsWith("SC-")) {
@@ -39,8 +39,8 @@ class BuiltInScenariosTest {
 
     @Test
     void knobsAreLowerCamelCaseWithValidDefaults() {
-        for (ScenarioDefinition scenario : ScenarioCatalog.all()) {
-            assertEquals(scenario.knobs().size(), scenario.defaults().size(),
+        for (Scenario scenario : Registry.builtIn().scenarios()) {
+            assertEquals(scenario.knobs().size(), scenario.defaults().asMap().size(),
                     scenario.name() + " repeats a knob name");
             for (Knob knob : scenario.knobs()) {
                 assertTrue(knob.name().matches("[a-z][A-Za-z0-9]*"), knob.name());

@@ -6,11 +6,9 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.state.Alloc;
-import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.scenario.RunOutcome;
-import io.schedsim.prop.scenario.RunRequest;
-import io.schedsim.prop.scenario.ScenarioCatalog;
-import io.schedsim.prop.scenario.ScenarioDefinition;
+import io.schedsim.prop.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +29,13 @@ final class ScenarioRuns {
 
     /** Runs {@code scenario} with {@code settings} ("knob=value", as {@code --set} takes). */
     static RunOutcome run(String scenario, long seed, String... settings) {
-        ScenarioDefinition definition = ScenarioCatalog.find(scenario);
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String setting : settings) {
             String[] pair = setting.split("=", 2);
             overrides.put(pair[0], pair[1]);
         }
-        RunRequest request = new RunRequest(scenario, seed, definition.configWith(overrides),
-                null);
-        return definition.execute(request, null, OrderingSpec.FIFO, null);
+        return RunSpec.of(Registry.builtIn().scenario(scenario)).withSeed(seed)
+                .withSettings(overrides).run();
     }
 
     /** Runs and checks that no invariant was violated. */

@@ -1,0 +1,83 @@
+package io.schedsim.prop.search;
+
+import io.schedsim.core.metrics.LatencyRecorder;
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.scenario.RunResult;
+import io.schedsim.prop.search.engine.BlockWork;
+import io.schedsim.prop.search.engine.SeedBlock;
+import io.schedsim.prop.spec.RunSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Stage one of a search: runs each seed of a block (the template at that seed, with the seed's
+ * ordering) and records what happened, shrinking nothing. With {@code stopAtFirstFailure} (a
+ * {@code --max-failures} cut applies) the block ends at its first failing seed. Pure: the same
+ * block gives the same partial on any engine, thread or machine.
+ */
+public final class ScanWork implements BlockWork<ScanPartial> {
+    private static final long serialVersionUID = 1L;
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final SpecTemplate template;
+    private final String orderings;
+    private final boolean stopAtFirstFailure;
+
+    ScanWork(SpecTemplate template, String orderings, boolean stopAtFirstFailure) {
+        this.template = template;
+        this.orderings = orderings;
+        this.stopAtFirstFailure = stopAtFirstFailure;
+    }
+
+    /** A scan of {@code template}'s seeds; public for engine benchmarks. */
+    public static ScanWork of(RunSpec template, io.schedsim.prop.plugin.Registry registry,
+            String orderings) {
+        return new ScanWork(new SpecTemplate(template, registry), orderings, false);
+    }
+
+    @Override
+    public ScanPartial apply(SeedBlock block) {
+        long passed = 0;
+        long last = block.last();
+        List<ScanFailure> failures = new ArrayList<>();
+        Map<String, Integer> keptPerInvariant = new TreeMap<>();
+        Map<String, Long> violations = new TreeMap<>();
+        Map<String, Long> fired = new TreeMap<>();
+        Map<String, Long> skipped = new TreeMap<>();
+        Map<String, Histogram> latencies = new TreeMap<>();
+        for (long seed = block.first(); seed <= block.last(); seed++) {
+            RunOutcome outcome = template.forSeed(seed, orderings).run();
+            RunResult result = outcome.result();
+            result.faults().fired().forEach((k, v) -> fired.merge(k, (long) v, Long::sum));
+            result.faults().skipped().forEach((k, v) -> skipped.merge(k, (long) v, Long::sum));
+            if (outcome.cluster() != null) {
+                // Values go into the block's histograms one by one; a run's own would be larger.
+                for (Map.Entry<String, LatencyRecorder> recorder
+                        : outcome.cluster().sim().metrics().recorders().entrySet()) {
+                    recorder.getValue().addTo(latencies.computeIfAbsent(recorder.getKey(),
+                            name -> new Histogram(SIGNIFICANT_DIGITS)));
+                }
+            }
+            if (result.violations().isEmpty()) {
+                passed++;
+                continue;
+            }
+            RunResult.Violation first = result.violations().get(0);
+            violations.merge(first.invariant(), 1L, Long::sum);
+            boolean keep = keptPerInvariant.merge(first.invariant(), 1, Integer::sum)
+                    <= PropertySearch.SHRUNK_PER_INVARIANT;
+            failures.add(new ScanFailure(seed, first.invariant(), first.message(),
+                    result.traceHash(), result.events(), outcome.plan().size(),
+                    keep ? outcome.plan().toJson() : null));
+            if (stopAtFirstFailure) {
+                last = seed;
+                break;
+            }
+        }
+        return new ScanPartial(block.first(), last, passed, failures, violations, fired, skipped,
+                latencies);
+    }
+}

@@ -1,0 +1,36 @@
+package io.schedsim.prop.spec;
+
+import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.scenario.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Judges a finished run by its spec's user checks, as invariants named after them. */
+final class UserChecks {
+    private UserChecks() {}
+
+    /**
+     * The outcome with each failing check's verdict appended to its violations, in check order;
+     * a run that already violated an invariant is returned as it is (its first violation is what
+     * the shrinker and replay files key on, and a broken run says little about a property).
+     */
+    static RunOutcome judge(RunSpec spec, RunOutcome outcome) {
+        if (spec.checks().isEmpty() || !outcome.result().violations().isEmpty()) {
+            return outcome;
+        }
+        RunView view = new RunView(spec, outcome);
+        RunResult result = outcome.result();
+        List<RunResult.Violation> violations = new ArrayList<>();
+        for (UserCheck check : spec.checks()) {
+            String failure = check.check(view);
+            if (failure != null) {
+                violations.add(new RunResult.Violation(check.name(), result.simulatedMillis(),
+                        result.events(), failure));
+            }
+        }
+        if (violations.isEmpty()) {
+            return outcome;
+        }
+        return outcome.withResult(result.withViolations(violations));
+    }
+}

@@ -1,0 +1,41 @@
+package io.schedsim.spark;
+
+import io.schedsim.prop.search.engine.BlockWork;
+import io.schedsim.prop.search.engine.SeedBlock;
+import java.io.Serializable;
+import java.util.ArrayList;
+import org.apache.spark.TaskContext;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The function every task of a round runs on its executor: the round's {@link BlockWork} over
+ * the task's blocks, one after the other on the task's thread. A named class, so Spark ships it
+ * by class name with the work's fields; a cancelled task stops between blocks.
+ */
+final class RunTask<P extends Serializable>
+        extends AbstractFunction1<Iterator<TaskBlocks>, TaskResult<P>> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final BlockWork<P> work;
+
+    RunTask(BlockWork<P> work) {
+        this.work = BlockWork.requireNamedClass(work);
+    }
+
+    @Override
+    public TaskResult<P> apply(Iterator<TaskBlocks> partition) {
+        long start = System.nanoTime();
+        TaskContext context = TaskContext.get();
+        ArrayList<P> partials = new ArrayList<>();
+        while (partition.hasNext()) {
+            for (SeedBlock block : partition.next().blocks()) {
+                if (context != null) {
+                    context.killTaskIfInterrupted();
+                }
+                partials.add(work.apply(block));
+            }
+        }
+        return new TaskResult<>(partials, System.nanoTime() - start);
+    }
+}
