@@ -53,8 +53,9 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
 
     /**
      * One invariant violation: id, simulated time, simulation event number and a message; which
-     * check found it ({@link #MODEL}, {@link #MONITOR} or {@link #AGREEMENT}); for the monitor's,
-     * the position of the history event that revealed it and the ids it names (null: not known).
+     * check found it ({@link #MODEL}, {@link #MONITOR}, {@link #AGREEMENT} or a user
+     * {@link #CHECK}); for the monitor's, the position of the history event that revealed it and
+     * the ids it names (null: not known).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Violation(String invariant, long atMillis, long event, String message,
@@ -62,6 +63,8 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
         public static final String MODEL = "model";
         public static final String MONITOR = "monitor";
         public static final String AGREEMENT = "agreement";
+        /** A user check of the run's spec, judged after the run (named after the check). */
+        public static final String CHECK = "check";
 
         /** A violation the model's own checks found. */
         public Violation(String invariant, long atMillis, long event, String message) {

@@ -1,6 +1,8 @@
 package io.schedsim.prop.spec;
 
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.HistorySink;
 import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.OrderingSpec;
@@ -120,8 +122,13 @@ public record RunSpec(Scenario scenario, ScenarioConfig config, long seed, Varia
                     + " cannot write a history");
         }
         Footprint.check(scenario, config);
-        RunOutcome outcome = scenario.execute(this, options);
-        return UserChecks.judge(this, outcome);
+        // A user check may read the history (RunView.history()): kept only when one could.
+        List<HistoryEvent> history = checks.isEmpty() || !scenario.writesHistory() ? null
+                : new ArrayList<>();
+        RunOptions run = history == null ? options : options.withHistory(HistorySink.both(
+                history::add, options.history() == null ? HistorySink.NONE : options.history()));
+        RunOutcome outcome = scenario.execute(this, run);
+        return UserChecks.judge(this, outcome, history);
     }
 
     /** One line: {@code chaos-swarm seed 5 variant my-drainer plan explicit(3 actions) ...}. */
