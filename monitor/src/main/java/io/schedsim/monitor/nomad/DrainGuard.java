@@ -11,6 +11,7 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import io.schedsim.history.EventType;
 import java.util.EnumSet;
@@ -34,6 +35,11 @@ public final class DrainGuard implements Guard {
     private final DeadlineHeap deadlines = new DeadlineHeap();
     private final DeadlineHeap doneSince = new DeadlineHeap();
     private final IntArrayList deadlineClears = new IntArrayList();
+    /**
+     * By {@link #deadlineClears} entry: whether the drain that cleared ignored system jobs. Kept
+     * from the clear, since a new drain may be set on the node later in the same step.
+     */
+    private final BooleanArrayList deadlineClearsIgnoreSystem = new BooleanArrayList();
     private final IntArrayList normalClears = new IntArrayList();
     private boolean windowsSkipped;
 
@@ -92,6 +98,7 @@ public final class DrainGuard implements Guard {
             }
         } else {
             deadlineClears.add(n);
+            deadlineClearsIgnoreSystem.add(nodes.drainIgnoreSystem(n));
         }
     }
 
@@ -197,7 +204,9 @@ public final class DrainGuard implements Guard {
         AllocTable allocs = state.allocs;
         for (int k = 0; k < deadlineClears.size(); k++) {
             int n = deadlineClears.getInt(k);
-            boolean ignoreSystem = state.nodes.stepIgnoreSystem(n);
+            // N-18: the remaining allocations of the drain that cleared, system ones unless it
+            // ignored them (INV-9).
+            boolean ignoreSystem = deadlineClearsIgnoreSystem.getBoolean(k);
             int unmarked = unmarked(n, ignoreSystem ? JobType.SYSTEM : null, false);
             if (unmarked >= 0) {
                 report(Invariant.DEADLINE, n, allocs.id(unmarked), "drain of node "
@@ -215,6 +224,7 @@ public final class DrainGuard implements Guard {
             }
         }
         deadlineClears.clear();
+        deadlineClearsIgnoreSystem.clear();
         normalClears.clear();
     }
 
