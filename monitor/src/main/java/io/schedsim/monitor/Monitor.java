@@ -57,7 +57,8 @@ public final class Monitor implements HistorySink {
     /**
      * The event types the monitor reads nothing of: no guard judges them and its state ignores
      * them (heartbeat-sent: N-25 is not judged, docs/history.md §3.4). A producer feeding only a
-     * monitor may leave them out; their ids then go unchecked (MON-2).
+     * monitor may leave them out, calling {@link #skipped} in their place; their ids then go
+     * unchecked (MON-2).
      */
     public static Set<EventType> unread() {
         Set<EventType> unread = EnumSet.noneOf(EventType.class);
@@ -204,6 +205,15 @@ public final class Monitor implements HistorySink {
     /** True once any violation was found. */
     public boolean violated() {
         return verdicts.violationCount() > 0;
+    }
+
+    /**
+     * HistorySink: an event of a type the monitor reads nothing of ({@link #unread()}) was left
+     * out; it still takes its place, so each violation's {@code seq} is the full history's.
+     */
+    @Override
+    public void skipped() {
+        seq++;
     }
 
     /** Violations found so far, including any beyond those kept. */

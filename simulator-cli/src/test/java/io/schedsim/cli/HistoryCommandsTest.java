@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --history} and {@code schedsim check}: a correct run's history is clean (exit 0), a
- * zoo variant's names that variant's invariant (exit 1), and a malformed or missing file is one
- * {@code schedsim:} line naming the line and field (exit 2).
+ * {@code run|replay --history} and {@code schedsim check}: a correct run's history is clean
+ * (exit 0), a zoo variant's names that variant's invariant (exit 1), a replay writes its run's
+ * history, and a malformed or missing file is one {@code schedsim:} line naming the line and
+ * field (exit 2).
  */
 class HistoryCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,51 @@ class HistoryCommandsTest {
         assertEquals("INV-1", first.get("invariant").asText());
         assertTrue(first.has("seq") && first.has("atNanos") && first.has("node"), first::toString);
         assertTrue(report.get("skips").isArray());
+    }
+
+    @Test
+    void aMonitorFindingNamesTheSameHistoryLineWithOrWithoutAFile() throws IOException {
+        // Without --history the run's monitor is fed no heartbeat-sent (it reads none); their
+        // places still count, so seq is the line of the file a --history run writes.
+        String[] run = {"run", "chaos-swarm", "--seed", "5", "--variant", "ignore-system-ignored",
+            "--set", "detector=nomad-ttl", "--json"};
+        JsonNode plain = JSON.readTree(CliRun.builtIn(run).out());
+        Path history = dir.resolve("ttl.jsonl");
+        String[] withFile = java.util.Arrays.copyOf(run, run.length + 2);
+        withFile[run.length] = "--history";
+        withFile[run.length + 1] = history.toString();
+        assertEquals(plain.get("violations"), JSON.readTree(CliRun.builtIn(withFile).out())
+                .get("violations"));
+        long seq = -1;
+        for (JsonNode v : plain.get("violations")) {
+            if (v.get("source").asText().equals("monitor")) {
+                seq = v.get("seq").asLong();
+                break;
+            }
+        }
+        JsonNode checked = JSON.readTree(CliRun.builtIn("check", history.toString(), "--json")
+                .out());
+        assertEquals(seq, checked.get("violations").get(0).get("seq").asLong());
+        List<String> lines = Files.readAllLines(history);
+        assertTrue(lines.subList(0, (int) seq).stream().anyMatch(l -> l.contains(
+                "\"type\":\"heartbeat-sent\"")), "heartbeats were left out before it");
+    }
+
+    @Test
+    void aReplaysHistoryIsTheRunsHistory() throws IOException {
+        // The shrunk zoo failure in docs/examples, replayed: the monitor finds the model's INV-4
+        // in the history alone, and the file is the same whether written by run or replay.
+        Path replayed = dir.resolve("replayed.jsonl");
+        CliRun replay = CliRun.builtIn("replay", DocExcerptsTest.ROOT.resolve(
+                "docs/examples/chaos-swarm-per-node-max-parallel-seed25-INV-4.json").toString(),
+                "--history", replayed.toString());
+        assertEquals(ExitCode.VIOLATION, replay.exitCode(), replay::toString);
+        CliRun check = CliRun.builtIn("check", replayed.toString());
+        assertEquals(ExitCode.VIOLATION, check.exitCode(), check::toString);
+        assertTrue(check.out().startsWith("INV-4 at event #"), check.out());
+        assertEquals(Files.readString(DocExcerptsTest.ROOT.resolve(
+                "docs/examples/chaos-swarm-per-node-max-parallel-seed25-INV-4.history.jsonl")),
+                Files.readString(replayed), "docs/examples keeps this replay's history");
     }
 
     @Test

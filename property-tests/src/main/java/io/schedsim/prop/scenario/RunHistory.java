@@ -51,7 +51,7 @@ public final class RunHistory {
         this.sim = sim;
         this.extra = extra;
         this.monitor = "off".equals(System.getProperty(MONITOR_PROPERTY)) ? null : new Monitor();
-        this.sink = monitor == null ? extra : HistorySink.both(this::judge, extra);
+        this.sink = monitor == null ? extra : HistorySink.both(new Judge(), extra);
     }
 
     /** The history of a run on {@code sim}, judged by a monitor, copied to {@code extra}. */
@@ -59,12 +59,22 @@ public final class RunHistory {
         return new RunHistory(sim, extra == null ? HistorySink.NONE : extra);
     }
 
-    /** Judges the event as it happens (while it is warm); a violation keeps its event number. */
-    private void judge(HistoryEvent event) {
-        long before = monitor.violationCount();
-        monitor.record(event);
-        if (monitor.violationCount() != before) {
-            found(monitor.violationCount() - before);
+    /** The monitor as the run's sink: a violation keeps the simulation event it was found at. */
+    private final class Judge implements HistorySink {
+        /** Judges the event as it happens (while it is warm). */
+        @Override
+        public void record(HistoryEvent event) {
+            long before = monitor.violationCount();
+            monitor.record(event);
+            if (monitor.violationCount() != before) {
+                found(monitor.violationCount() - before);
+            }
+        }
+
+        /** An event left out still takes its place in the monitor's numbering. */
+        @Override
+        public void skipped() {
+            monitor.skipped();
         }
     }
 

@@ -85,7 +85,7 @@ public final class TtlHeartbeats implements FailureDetector {
         }
         int sequence = latestSent.getInt(node.slot()) + 1;
         latestSent.set(node.slot(), sequence);
-        if (context.history().wants(EventType.HEARTBEAT_SENT)) {
+        if (context.history().publishes(EventType.HEARTBEAT_SENT)) {
             context.history().record(new HeartbeatSent(sim.nowNanos(), node.slot()));
         }
         long delay = context.network().heartbeatDelay(node, true);

@@ -4,6 +4,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HistorySink;
+import io.schedsim.history.LeaderFailover;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStopReason;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
@@ -25,6 +26,8 @@ import java.util.Set;
 public final class HistoryPort {
     private final Simulation sim;
     private final LaterEvents later = new LaterEvents();
+    /** Holds the place of an event not built before the start (see {@link #publishes}). */
+    private static final HistoryEvent SKIPPED = new LeaderFailover(0);
     private final ObjectArrayList<HistoryEvent> held = new ObjectArrayList<>();
     private HistorySink sink = HistorySink.NONE;
     private boolean on;
@@ -66,9 +69,25 @@ public final class HistoryPort {
         }
     }
 
-    /** True when a listener reads events of {@code type}: build one only then. */
-    public boolean wants(EventType type) {
-        return wanted[type.ordinal()];
+    /**
+     * Whether to build the event of {@code type} that is happening now: true when a listener
+     * reads events of the type. When one listens but reads nothing of this type, the event's
+     * place is counted ({@link HistorySink#skipped}), so the history's numbering stays that of
+     * the full history, and the answer is false. Call once per event, then record it if true.
+     */
+    public boolean publishes(EventType type) {
+        if (wanted[type.ordinal()]) {
+            return true;
+        }
+        if (on) {
+            if (!open) {
+                held.add(SKIPPED);
+            } else {
+                later.writeDue(sim.nowNanos(), sink);
+                sink.skipped();
+            }
+        }
+        return false;
     }
 
     /** Writes {@code settings}, then every event held so far; from now on events go straight out. */
@@ -81,7 +100,11 @@ public final class HistoryPort {
             sink.record(event);
         }
         for (HistoryEvent event : held) {
-            sink.record(event);
+            if (event == SKIPPED) {
+                sink.skipped();
+            } else {
+                sink.record(event);
+            }
         }
         held.clear();
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The port: events before the start wait behind the settings; a later event is written in its
  * place (before the first event at or after its time), or not at all once withdrawn or after the
- * end; without a sink nothing is on, and a reader's unread types are not wanted.
+ * end; without a sink nothing is on, and a reader's unread types are not built but keep their
+ * place.
  */
 class HistoryPortTest {
     private final Simulation sim = new Simulation(1);
@@ -57,14 +58,33 @@ class HistoryPortTest {
     @Test
     void withoutASinkNothingIsOnAndUnreadTypesAreNotWanted() {
         assertFalse(port.on());
-        assertFalse(port.wants(EventType.LEADER_FAILOVER));
-        port.attach(out::add, Set.of(EventType.HEARTBEAT_SENT));
+        assertFalse(port.publishes(EventType.LEADER_FAILOVER));
+        List<String> seen = new ArrayList<>();
+        port.attach(new HistorySink() {
+            @Override
+            public void record(HistoryEvent event) {
+                seen.add(event.type().jsonName());
+            }
+
+            @Override
+            public void skipped() {
+                seen.add("(skipped)");
+            }
+        }, Set.of(EventType.HEARTBEAT_SENT));
         assertTrue(port.on());
-        assertFalse(port.wants(EventType.HEARTBEAT_SENT));
-        assertTrue(port.wants(EventType.LEADER_FAILOVER));
+        assertFalse(port.publishes(EventType.HEARTBEAT_SENT), "held before the start");
+        port.open(List.of());
+        port.recordLater(new HealthCheckAnswered(0, 2));
+        assertFalse(port.publishes(EventType.HEARTBEAT_SENT));
+        assertTrue(port.publishes(EventType.LEADER_FAILOVER));
+        port.record(new LeaderFailover(0));
+        // Each skipped event keeps its place: after what was due before it, before what follows.
+        assertEquals(List.of("(skipped)", "health-check-answered", "(skipped)", "leader-failover"),
+                seen);
         HistoryPort none = new HistoryPort(sim);
         none.attach(HistorySink.NONE);
         assertFalse(none.on());
+        assertFalse(none.publishes(EventType.HEARTBEAT_SENT));
     }
 
     /** Moves the simulation's clock by running an event scheduled there. */
