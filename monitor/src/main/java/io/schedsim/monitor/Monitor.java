@@ -9,8 +9,10 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import io.schedsim.monitor.state.Verdicts;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The independent monitor: judges every rule it can from a run's observable history alone, with
@@ -34,19 +36,40 @@ import java.util.List;
  * <p>Caveats: single-threaded, not thread-safe; deterministic (no wall clock, no randomness,
  * no hash-ordered iteration), so the same history always gives the same report. Per event the
  * cost is one resolution of its ids (a hash lookup or two) and the few guards that judge its
- * type (a table by type: 0 to 5 guards); see docs/history.md for the measured cost.
+ * type (a table by type: 0 to 5 guards); an instant's end calls only the guards that saw one of
+ * its events ({@link GuardLayout}); see docs/history.md for the measured cost.
  */
 public final class Monitor implements HistorySink {
     private final Verdicts verdicts = new Verdicts();
     private final State state = new State(verdicts);
     private final Guard[] guards = Guards.all(state);
-    /** The guards of each event type, by ordinal, in {@link Guards}' order. */
-    private final Guard[][] guardsByType = byType(guards);
-    private final Guard[] stepGuards = select(guards, true);
-    private final Guard[] deadlineGuards = select(guards, false);
+    private final GuardLayout layout = GuardLayout.OF_GUARDS;
+    private final HotPath hot = new HotPath(state, guards, layout);
+    /** The guards with step obligations that saw an event of the current instant. */
+    private long touchedSteps;
+    /** By guard index: no deadline of the guard falls at or before it; the least of them. */
+    private final long[] nextDeadline = never(guards.length);
+    private long nextDeadlineMin = Time.NEVER;
     private long seq;
     private long instantNanos = Time.NOT_YET;
     private MonitorReport report;
+
+    /**
+     * The event types the monitor reads nothing of: no guard judges them and its state ignores
+     * them (heartbeat-sent: N-25 is not judged, docs/history.md §3.4). A producer feeding only a
+     * monitor may leave them out, calling {@link #skipped} in their place; their ids then go
+     * unchecked (MON-2).
+     */
+    public static Set<EventType> unread() {
+        Set<EventType> unread = EnumSet.noneOf(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (GuardLayout.OF_GUARDS.byType[type.ordinal()].length == 0
+                    && State.STATELESS.contains(type)) {
+                unread.add(type);
+            }
+        }
+        return unread;
+    }
 
     /** Judges {@code events} as one history and returns the report. */
     public static MonitorReport check(Iterable<? extends HistoryEvent> events) {
@@ -78,54 +101,70 @@ public final class Monitor implements HistorySink {
         if (at > instantNanos) {
             advance(at);
         }
-        if (state.resolve(event)) {
-            Guard[] concerned = guardsByType[event.type().ordinal()];
-            for (Guard guard : concerned) {
-                guard.before(event);
+        EventType kind = event.type();
+        if (hot.record(event, kind, at)) {
+            long deadlines = layout.deadlineMaskByType[kind.ordinal()];
+            if (deadlines != 0) {
+                refreshDeadlines(deadlines);
             }
-            state.apply(event);
-            for (Guard guard : concerned) {
-                guard.after(event);
+        } else if (state.resolve(event, kind)) {
+            int type = kind.ordinal();
+            for (int g : layout.beforeByType[type]) {
+                guards[g].before(event);
+            }
+            state.apply(event, kind);
+            for (int g : layout.afterByType[type]) {
+                guards[g].after(event);
+            }
+            touchedSteps |= layout.stepMaskByType[type];
+            long deadlines = layout.deadlineMaskByType[type];
+            if (deadlines != 0) {
+                refreshDeadlines(deadlines);
             }
         }
         seq++;
     }
 
+    private static long[] never(int length) {
+        long[] times = new long[length];
+        Arrays.fill(times, Time.NEVER);
+        return times;
+    }
+
+    private void refreshDeadlines(long mask) {
+        for (long m = mask; m != 0; m &= m - 1) {
+            int g = Long.numberOfTrailingZeros(m);
+            nextDeadline[g] = guards[g].nextDeadlineNanos();
+        }
+        long min = Time.NEVER;
+        for (int g : layout.deadlineGuards) {
+            min = Math.min(min, nextDeadline[g]);
+        }
+        nextDeadlineMin = min;
+    }
+
     private void advance(long at) {
         if (instantNanos != Time.NOT_YET) {
-            for (Guard guard : stepGuards) {
-                guard.endOfInstant(instantNanos);
-            }
+            endInstant(touchedSteps);
         }
         instantNanos = at;
-        for (Guard guard : deadlineGuards) {
-            guard.timePassed(at);
+        if (nextDeadlineMin < at) {
+            for (int g : layout.deadlineGuards) {
+                guards[g].timePassed(at);
+            }
+            refreshDeadlines(layout.deadlineMask);
         }
     }
 
-    private static Guard[][] byType(Guard[] guards) {
-        EventType[] types = EventType.values();
-        Guard[][] table = new Guard[types.length][];
-        for (EventType type : types) {
-            List<Guard> concerned = new ArrayList<>();
-            for (Guard guard : guards) {
-                if (guard.events().contains(type)) {
-                    concerned.add(guard);
-                }
-            }
-            table[type.ordinal()] = concerned.toArray(new Guard[0]);
+    /**
+     * Closes the current instant for the step guards in {@code mask}, in guard order: a guard
+     * that saw none of the instant's events has no obligation of it.
+     */
+    private void endInstant(long mask) {
+        touchedSteps = 0;
+        for (long m = mask; m != 0; m &= m - 1) {
+            guards[Long.numberOfTrailingZeros(m)].endOfInstant(instantNanos);
         }
-        return table;
-    }
-
-    private static Guard[] select(Guard[] guards, boolean steps) {
-        List<Guard> selected = new ArrayList<>();
-        for (Guard guard : guards) {
-            if (steps ? guard.judgesSteps() : guard.judgesDeadlines()) {
-                selected.add(guard);
-            }
-        }
-        return selected.toArray(new Guard[0]);
     }
 
     /**
@@ -139,9 +178,7 @@ public final class Monitor implements HistorySink {
         long end = Math.max(instantNanos, 0);
         verdicts.position(Math.max(seq - 1, 0), end);
         if (instantNanos != Time.NOT_YET) {
-            for (Guard guard : stepGuards) {
-                guard.endOfInstant(instantNanos);
-            }
+            endInstant(layout.stepMask);
         }
         RunStopReason stop = state.config.stopReason;
         boolean settled = stop == RunStopReason.QUEUE_EMPTY || stop == RunStopReason.TIME_LIMIT
@@ -168,6 +205,20 @@ public final class Monitor implements HistorySink {
     /** True once any violation was found. */
     public boolean violated() {
         return verdicts.violationCount() > 0;
+    }
+
+    /**
+     * HistorySink: an event of a type the monitor reads nothing of ({@link #unread()}) was left
+     * out; it still takes its place, so each violation's {@code seq} is the full history's.
+     */
+    @Override
+    public void skipped() {
+        seq++;
+    }
+
+    /** Violations found so far, including any beyond those kept. */
+    public long violationCount() {
+        return verdicts.violationCount();
     }
 
     /** Events seen so far. */

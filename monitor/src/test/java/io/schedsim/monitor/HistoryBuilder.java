@@ -192,13 +192,15 @@ public final class HistoryBuilder {
                 "ok"));
     }
 
+    /** As the model publishes it: the call as the drain clears, then its eligibility change. */
     public HistoryBuilder cancelDrain(int node, boolean markEligible) {
+        add(new DrainCancelCall(nowNanos, node, markEligible, true, "ok"));
         if (markEligible && !eligible.getOrDefault(node, true)) {
             add(new EligibilityChanged(nowNanos, node, true, EligibilitySource.DRAIN_DISABLE));
             eligible.put(node, true);
             nodeEvals(node);
         }
-        return add(new DrainCancelCall(nowNanos, node, markEligible, true, "ok"));
+        return this;
     }
 
     /** The eligibility API, accepted: the change (if any), its evaluations, the call. */

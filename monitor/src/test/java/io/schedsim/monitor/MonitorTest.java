@@ -15,11 +15,21 @@ import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.ErrorType;
+import io.schedsim.history.EventType;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The Monitor's contract: online judgement, finish once, MON-2 for contradictory input. */
 class MonitorTest {
+    @Test
+    void onlyHeartbeatsSentAndStallsGoUnread() {
+        // A producer feeding only a monitor may leave these out (no guard, no state); a guard
+        // that starts reading one of them takes it off this list by itself.
+        assertEquals(EnumSet.of(EventType.HEARTBEAT_SENT, EventType.SCHEDULERS_STALLED),
+                Monitor.unread());
+    }
+
     @Test
     void finishIsIdempotentAndEndsTheHistory() {
         Monitor monitor = new Monitor();

@@ -16,6 +16,13 @@ public interface HistorySink extends AutoCloseable {
     /** Consumes the next event of the history. */
     void record(HistoryEvent event);
 
+    /**
+     * An event happened here that was not built, because this sink said it reads nothing of its
+     * type (a producer may leave such types out for a sink that reads none of them). A sink that
+     * numbers events counts its place, so that the numbers match the full history's.
+     */
+    default void skipped() {}
+
     /** Called once after the last event; flushes what the sink buffers. */
     @Override
     default void close() {}
@@ -33,6 +40,12 @@ public interface HistorySink extends AutoCloseable {
             public void record(HistoryEvent event) {
                 first.record(event);
                 second.record(event);
+            }
+
+            @Override
+            public void skipped() {
+                first.skipped();
+                second.skipped();
             }
 
             @Override

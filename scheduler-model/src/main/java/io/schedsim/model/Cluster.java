@@ -1,11 +1,16 @@
 package io.schedsim.model;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.history.EventType;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.RunStopReason;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
+import io.schedsim.model.history.ClusterSettings;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.net.StatusUpdateFaults;
@@ -23,6 +28,7 @@ import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.RayWorkloadSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One simulated cluster: nodes, the servers' state, and the control-plane actors (failure
@@ -31,7 +37,8 @@ import java.util.Objects;
  * then {@link #start}, which builds each component from the {@link ModelComponents} factories
  * and the cluster's {@link ModelContext}. Faults act through the {@link ClusterControl}
  * operations ({@code ClusterOperations} holds them); state changes fan out to the actors in a
- * fixed order ({@code ControlPlaneActors}).
+ * fixed order ({@code ControlPlaneActors}). With {@link #attachHistory} the cluster publishes its
+ * observable history (docs/history.md) as it runs, without changing the run.
  */
 public final class Cluster extends ClusterOperations {
     private final Simulation sim;
@@ -42,6 +49,7 @@ public final class Cluster extends ClusterOperations {
     private final ModelComponents components;
     private final ControlPlaneActors actors;
     private final ModelContext context;
+    private final HistoryPort history;
     private RayWorkloadSpec raySpec;
     private boolean started;
 
@@ -50,11 +58,12 @@ public final class Cluster extends ClusterOperations {
         this.config = config;
         this.components = Objects.requireNonNull(components, "components");
         this.monitor = new InvariantMonitor(sim, config.stopOnViolation);
+        this.history = new HistoryPort(sim);
         this.statusUpdateFaults = new StatusUpdateFaults();
         this.network = new ControlNetwork(config, sim.random("network"), statusUpdateFaults);
-        this.actors = new ControlPlaneActors(sim, config, monitor);
+        this.actors = new ControlPlaneActors(sim, config, monitor, history);
         this.context = new ModelContext(sim, config, actors.state(), network, monitor,
-                actors.control());
+                actors.control(), history);
     }
 
     /** A cluster of no nodes yet, whose components {@code components} builds at {@link #start}. */
@@ -84,12 +93,36 @@ public final class Cluster extends ClusterOperations {
         this.raySpec = spec;
     }
 
+    /**
+     * Publishes the run's observable history to {@code sink}; call before {@link #start}. Nothing
+     * reaches the sink before the start: the caller writes its header (run-started, and the
+     * harness's own settings such as killer-configured) first; {@link #start} then writes the
+     * cluster's settings and the nodes and jobs added so far. End it with {@link #endHistory}.
+     */
+    public void attachHistory(HistorySink sink) {
+        history.attach(sink);
+    }
+
+    /**
+     * As {@link #attachHistory(HistorySink)}, for a sink that reads none of the {@code unread}
+     * types (an in-run monitor with no file to write): those events are not built at all.
+     */
+    public void attachHistory(HistorySink sink, Set<EventType> unread) {
+        history.attach(sink, unread);
+    }
+
+    /** Ends the history with a run-ended; the caller closes its sink. */
+    public void endHistory(RunStopReason reason) {
+        history.end(reason);
+    }
+
     /** Creates the components and arms every actor; call once, after the initial nodes. */
     public void start() {
         if (started) {
             throw new IllegalStateException("cluster already started");
         }
         started = true;
+        history.open(history.on() ? ClusterSettings.of(config, sim.nowNanos()) : List.of());
         actors.markStarted();
         RayPlacement rayPlacement = components.rayPlacement().create(context);
         ClientAgent client = components.client().create(context);
@@ -200,6 +233,11 @@ public final class Cluster extends ClusterOperations {
     @Override
     StatusUpdateFaults statusUpdateFaults() {
         return statusUpdateFaults;
+    }
+
+    @Override
+    HistoryPort history() {
+        return history;
     }
 
     @Override

@@ -40,6 +40,14 @@ public interface ClusterControl {
     /** F-1: the host vanishes with no unregister; every message to or from it is dropped. */
     void terminateHost(int node);
 
+    /**
+     * F-1 by the chaos killer (SC-1, INV-20): the same as {@link #terminateHost}, recorded in the
+     * run's history as the killer's kill, which the killer's limits apply to.
+     */
+    default void terminateHostByKiller(int node) {
+        terminateHost(node);
+    }
+
     /** F-2: the agent process dies; the host refuses connections; its work exits within 1 s. */
     void killAgent(int node);
 

@@ -9,6 +9,7 @@ import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.heartbeat.FailureDetector;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.net.StatusUpdateFaults;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
@@ -23,9 +24,12 @@ import io.schedsim.model.task.RayWorkload;
  * points. Kept apart from {@link Cluster}'s wiring so each file stays one concern. The operator
  * API validates a request and hands it to the state store; a fault changes the node's ground
  * truth through the {@link NodeLifecycle} and updates its disturbance record, which INV-13 reads.
+ * Both are published to the run's history ({@link OperationsHistory}): a call after its effects,
+ * with its result; a fault as the ground truth it changed.
  */
 abstract class ClusterOperations implements ClusterControl {
     private int workersExitKind;
+    private OperationsHistory events;
 
     public abstract Simulation sim();
 
@@ -50,6 +54,15 @@ abstract class ClusterOperations implements ClusterControl {
     abstract NodeLifecycle lifecycle();
 
     abstract StatusUpdateFaults statusUpdateFaults();
+
+    abstract HistoryPort history();
+
+    private OperationsHistory events() {
+        if (events == null) {
+            events = new OperationsHistory(history());
+        }
+        return events;
+    }
 
     /** Registers the timer of a killed agent's workers exiting. */
     protected void startFaultTimers() {
@@ -93,7 +106,12 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public ApiResult updateEligibility(int slot, boolean eligible) {
-        Node node = node(slot);
+        ApiResult result = applyEligibility(node(slot), eligible);
+        events().eligibilityCall(slot, eligible, result);
+        return result;
+    }
+
+    private ApiResult applyEligibility(Node node, boolean eligible) {
         if (eligible && node.draining()) {
             return ApiResult.rejected(
                     "can not set node's scheduling eligibility to eligible while it is draining");
@@ -107,9 +125,11 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public ApiResult updateDrain(int slot, DrainSpec spec) {
         state().updateDrain(node(slot), spec);
+        events().drainCall(slot, spec, ApiResult.OK);
         return ApiResult.OK;
     }
 
+    /** The store publishes the call, as its drain clears (see StateStore.cancelDrain). */
     @Override
     public ApiResult cancelDrain(int slot, boolean markEligible) {
         state().cancelDrain(node(slot), markEligible);
@@ -118,11 +138,21 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public void terminateHost(int slot) {
+        terminate(slot, false);
+    }
+
+    @Override
+    public void terminateHostByKiller(int slot) {
+        terminate(slot, true);
+    }
+
+    private void terminate(int slot, boolean byKiller) {
         Node node = node(slot);
         if (!node.hostUp()) {
             return;
         }
         lifecycle().setHostUp(node, false);
+        events().hostTerminated(slot, byKiller);
         actors().record(node, NodeEvent.Kind.HOST_TERMINATED, "");
         died(node);
         workDied(node);
@@ -135,6 +165,7 @@ abstract class ClusterOperations implements ClusterControl {
             return;
         }
         lifecycle().setAgentUp(node, false);
+        events().agentKilled(slot, false);
         actors().record(node, NodeEvent.Kind.AGENT_KILLED, "");
         died(node);
         sim().scheduleAfter(SimTime.millis(config().workerExitAfterAgentKillMillis), workersExitKind,
@@ -163,6 +194,7 @@ abstract class ClusterOperations implements ClusterControl {
         }
         boolean rayFinal = config().detector != DetectorPolicy.NOMAD_TTL;
         if (!sameIdentity || rayFinal) {
+            events().restarted(slot, nodeSlotCount());
             return addNode(node.cpuTotalMilli(), node.memTotalMb(), false, slot);
         }
         if (node.agentUp()) {
@@ -173,6 +205,7 @@ abstract class ClusterOperations implements ClusterControl {
         lifecycle().setHostUp(node, true);
         lifecycle().setAgentUp(node, true);
         lifecycle().setDiedAtNanos(node, -1);
+        events().restarted(slot, slot);
         actors().record(node, NodeEvent.Kind.RESTARTED, "same identity");
         if (ray() != null) {
             ray().onNodeRestarted(node);
@@ -186,23 +219,37 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public void setPartition(int slot, boolean toServerBlocked, boolean fromServerBlocked) {
         Node node = node(slot);
+        boolean changed = node.blockToServer() != toServerBlocked
+                || node.blockFromServer() != fromServerBlocked;
         lifecycle().setPartition(node, toServerBlocked, fromServerBlocked);
         lifecycle().refreshDisturbance(node, sim().nowNanos());
+        if (changed) {
+            events().partition(slot, toServerBlocked, fromServerBlocked);
+        }
     }
 
     @Override
     public void setHeartbeatLoss(int slot, double lossProbability) {
         Node node = node(slot);
-        lifecycle().setHeartbeatLoss(node, Math.max(0, Math.min(1, lossProbability)));
+        double loss = Math.max(0, Math.min(1, lossProbability));
+        boolean changed = node.heartbeatLoss() != loss;
+        lifecycle().setHeartbeatLoss(node, loss);
         lifecycle().refreshDisturbance(node, sim().nowNanos());
+        if (changed) {
+            events().heartbeatLoss(slot, loss);
+        }
     }
 
     @Override
     public void setHeartbeatExtraDelay(int slot, long extraDelayNanos) {
         Node node = node(slot);
         long previous = node.heartbeatExtraDelayNanos();
-        lifecycle().setHeartbeatExtraDelay(node, Math.max(0, extraDelayNanos));
+        long delay = Math.max(0, extraDelayNanos);
+        lifecycle().setHeartbeatExtraDelay(node, delay);
         lifecycle().refreshDisturbance(node, sim().nowNanos());
+        if (delay != previous) {
+            events().heartbeatDelay(slot, delay);
+        }
         if (!node.disturbedNow()) {
             // Heartbeats already in flight still carry the old delay.
             lifecycle().extendDisturbance(node, sim().nowNanos() + previous);
@@ -234,13 +281,18 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public void setClockDrift(int slot, long ratePpm) {
         Node node = node(slot);
+        boolean changed = node.clockDriftPpm() != ratePpm;
         lifecycle().setClockDrift(node, ratePpm);
         lifecycle().refreshDisturbance(node, sim().nowNanos());
+        if (changed) {
+            events().clockDrift(slot, ratePpm);
+        }
     }
 
     @Override
     public void jumpClock(int slot, long deltaNanos) {
         Node node = node(slot);
+        events().clockJump(slot, deltaNanos);
         if (!node.disturbedNow()) {
             // A clock set back by d holds the node's own timers (its heartbeats) back by d: it may
             // starve its server of heartbeats until then (INV-13), as the heal phase's undoing of
@@ -253,10 +305,12 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public void stallSchedulers(long untilNanos) {
         workers().stall(untilNanos);
+        events().stall(untilNanos);
     }
 
     @Override
     public void leaderFailover() {
+        events().failover();
         actors().bumpLeaderEpoch();
         detector().onLeaderFailover();
     }

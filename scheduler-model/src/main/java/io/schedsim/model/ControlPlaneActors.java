@@ -3,6 +3,7 @@ package io.schedsim.model;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.EvalCreated;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
@@ -10,12 +11,14 @@ import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.context.ControlPlane;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.heartbeat.FailureDetector;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.sched.EvalBroker;
+import io.schedsim.model.sched.Evaluation;
 import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
@@ -39,6 +42,7 @@ final class ControlPlaneActors implements StateListener {
     private final NodeLifecycle lifecycle;
     private final StateStore state;
     private final OnlineChecks checks;
+    private final HistoryPort history;
     private final ControlPlane control = new Control();
     private final EvalBroker broker = new EvalBroker();
     private final ObjectArrayList<NodeEvent> nodeEvents = new ObjectArrayList<>();
@@ -53,10 +57,12 @@ final class ControlPlaneActors implements StateListener {
     private int leaderEpoch;
     private boolean started;
 
-    ControlPlaneActors(Simulation sim, ClusterConfig config, InvariantMonitor monitor) {
+    ControlPlaneActors(Simulation sim, ClusterConfig config, InvariantMonitor monitor,
+            HistoryPort history) {
         this.sim = sim;
         this.config = config;
-        this.lifecycle = NodeLifecycle.create(sim, monitor, this);
+        this.history = history;
+        this.lifecycle = NodeLifecycle.create(sim, monitor, this, history);
         this.state = lifecycle.state();
         this.checks = new OnlineChecks(sim, config, monitor, state);
         this.detectionMillis = sim.metrics().recorder("failureDetection");
@@ -144,9 +150,18 @@ final class ControlPlaneActors implements StateListener {
         leaderEpoch++;
     }
 
-    /** Creates an evaluation for {@code job} and wakes a worker. */
+    /**
+     * Creates an evaluation for {@code job} and wakes a worker. A request the broker coalesces
+     * with the job's pending evaluation is published under that evaluation's id: the pending one
+     * will plan from the state this request is about (docs/history.md §1.4).
+     */
     void createEval(Job job, String triggeredBy, int nodeSlot) {
-        broker.enqueue(job, triggeredBy, nodeSlot, sim.nowNanos());
+        Evaluation eval = broker.enqueue(job, triggeredBy, nodeSlot, sim.nowNanos());
+        if (history.on()) {
+            Evaluation evaluated = eval != null ? eval : broker.pendingOf(job.id());
+            history.record(new EvalCreated(sim.nowNanos(), evaluated.id, job.id(), triggeredBy,
+                    nodeSlot));
+        }
         if (started) {
             workers.kick();
         }
@@ -189,7 +204,7 @@ final class ControlPlaneActors implements StateListener {
         }
         long now = sim.nowNanos();
         checks.markedDown(node, now, reason, detector.detectionWindowNanos());
-        lifecycle.markDown(node, now);
+        lifecycle.markDown(node, now, reason);
         record(node, NodeEvent.Kind.DOWN, reason);
         if (node.diedAtNanos() >= 0) {
             detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos()));

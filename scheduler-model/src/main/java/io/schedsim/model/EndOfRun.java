@@ -68,6 +68,9 @@ public final class EndOfRun {
     }
 
     private static void auditReservations(Cluster cluster) {
+        for (String held : cluster.state().reservationsHeldAtStop()) {
+            cluster.monitor().violation(Inv.RESOURCE_ACCOUNTING, held);
+        }
         int n = cluster.nodeSlotCount();
         long[] expectedCpu = new long[n];
         for (Alloc alloc : cluster.state().allocs().all()) {
@@ -76,11 +79,11 @@ public final class EndOfRun {
             }
         }
         long[] rayCpu = cluster.ray() == null ? new long[n] : cluster.ray().reservedCpuMilliByNode();
+        // Every node, down ones too: a down node's Ray reservations leave with it (RayWorkload
+        // releases them at its death), so what it still holds belongs to its allocations, and a
+        // lost allocation whose reservation was never released is a leak there (INV-17).
         for (int slot = 0; slot < n; slot++) {
             Node node = cluster.node(slot);
-            if (node.status() == NodeStatus.DOWN && cluster.ray() != null) {
-                continue;
-            }
             long expected = expectedCpu[slot] + (slot < rayCpu.length ? rayCpu[slot] : 0);
             cluster.monitor().expect(expected == node.cpuUsedMilli(), Inv.RESOURCE_ACCOUNTING,
                     node + " tracks " + node.cpuUsedMilli() + " mCPU reserved, its allocations and"

@@ -111,7 +111,7 @@ class CliErrorsTest {
                         "run fake-cluster --trace DIR/same --timeline DIR/same"),
                 bad("jshell: cannot read DIR/no.jsh: no such file", "jshell DIR/no.jsh"),
                 bad("unknown command 'frobnicate' (try: scenarios, describe, variants, run, "
-                        + "replay, sweep, check-determinism, diff, jshell)", "frobnicate"),
+                        + "replay, sweep, check-determinism, diff, jshell, check)", "frobnicate"),
                 bad("missing command", ""),
                 bad("run: missing <scenario>", "run"),
                 bad("run: unexpected argument 'extra'", "run fake-cluster extra"),

@@ -26,14 +26,14 @@ import java.util.Set;
  *
  * <p>Paths: an argument naming a file under the repository root is passed with its absolute
  * path; the files a command writes ({@code --out}, {@code --trace}, {@code --timeline},
- * {@code --perfetto}; a sweep's default {@code --out}) go to a scratch folder. Both are mapped
+ * {@code --perfetto}, {@code --history}; a sweep's default {@code --out}) go to a scratch folder. Both are mapped
  * back to the text's spelling in the output.
  */
 final class DocExcerptCheck {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final Set<String> WRITTEN = Set.of("--out", "--trace", "--timeline",
-            "--perfetto");
+            "--perfetto", "--history");
     private static final Set<String> WALL_TIME_FIELDS = Set.of("wallMillis",
             "firstFailureMillis", "foundAtMillis");
     private static final String[][] WALL_TIME_TEXT = {

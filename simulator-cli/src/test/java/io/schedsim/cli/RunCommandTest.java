@@ -51,7 +51,9 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "fake-cluster", "--variant", "always-violates", "--json");
         assertEquals(ExitCode.VIOLATION, run.exitCode(), run::toString);
         JsonNode violation = JSON.readTree(run.out()).get("violations").get(0);
-        assertEquals(List.of("invariant", "atMillis", "event", "message"), names(violation));
+        assertEquals(List.of("invariant", "atMillis", "event", "message", "source"),
+                names(violation));
+        assertEquals("model", violation.get("source").asText());
         assertEquals("INV-1", violation.get("invariant").asText());
         assertEquals("always-violates", JSON.readTree(run.out()).get("variant").asText());
     }

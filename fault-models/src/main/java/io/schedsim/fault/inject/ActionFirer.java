@@ -24,10 +24,10 @@ final class ActionFirer {
     private final ClockOffsets clockOffsets;
 
     ActionFirer(ClusterControl control, FaultLedger ledger, DownNodes downNodes,
-            ClockOffsets clockOffsets) {
+            ClockOffsets clockOffsets, boolean killerPlan) {
         this.control = control;
         this.ledger = ledger;
-        this.victims = new VictimResolver(control, ledger);
+        this.victims = new VictimResolver(control, ledger, killerPlan);
         this.downNodes = downNodes;
         this.clockOffsets = clockOffsets;
     }

@@ -19,7 +19,9 @@ import java.util.SortedSet;
  * or skipped (with a reason): {@link #finish()} closes the ones the run never reached.
  *
  * <p>One injector per simulation (the event kind is registered once); to combine plans, merge
- * them with {@link FaultPlan#plus} first.
+ * them with {@link FaultPlan#plus} first. A plan that is the chaos killer's ({@code KillerPlan},
+ * SC-1) is installed with {@code killerPlan} set, so its host terminations reach the cluster as
+ * the killer's ({@link ClusterControl#terminateHostByKiller}), which INV-20 judges.
  */
 public final class FaultInjector {
     public static final String EVENT_KIND = "fault";
@@ -41,13 +43,14 @@ public final class FaultInjector {
     private final boolean[] resolved;
     private int eventKind;
 
-    private FaultInjector(Simulation simulation, ClusterControl control, FaultPlan plan) {
+    private FaultInjector(Simulation simulation, ClusterControl control, FaultPlan plan,
+            boolean killerPlan) {
         this.simulation = simulation;
         this.control = control;
         this.plan = plan;
         this.ledger = new FaultLedger(plan.size());
         this.effects = new DurationEffects(control, ledger);
-        this.firer = new ActionFirer(control, ledger, downNodes, clockOffsets);
+        this.firer = new ActionFirer(control, ledger, downNodes, clockOffsets, killerPlan);
         this.pendingHandle = new long[plan.size()];
         this.endHandle = new long[plan.size()];
         this.resolved = new boolean[plan.size()];
@@ -61,7 +64,13 @@ public final class FaultInjector {
      */
     public static FaultInjector install(Simulation simulation, ClusterControl control,
             FaultPlan plan) {
-        FaultInjector injector = new FaultInjector(simulation, control, plan);
+        return install(simulation, control, plan, false);
+    }
+
+    /** As {@link #install(Simulation, ClusterControl, FaultPlan)}; see the class comment. */
+    public static FaultInjector install(Simulation simulation, ClusterControl control,
+            FaultPlan plan, boolean killerPlan) {
+        FaultInjector injector = new FaultInjector(simulation, control, plan, killerPlan);
         injector.eventKind = simulation.registerKind(EVENT_KIND, injector::onEvent);
         for (int index = 0; index < plan.size(); index++) {
             long plannedNanos = SimTime.millis(plan.get(index).atMillis());

@@ -18,10 +18,12 @@ final class VictimResolver {
 
     private final ClusterControl control;
     private final FaultLedger ledger;
+    private final boolean killerPlan;
 
-    VictimResolver(ClusterControl control, FaultLedger ledger) {
+    VictimResolver(ClusterControl control, FaultLedger ledger, boolean killerPlan) {
         this.control = control;
         this.ledger = ledger;
+        this.killerPlan = killerPlan;
     }
 
     /** Terminates the victim and returns it, or says why there is none yet. */
@@ -47,7 +49,11 @@ final class VictimResolver {
         } else {
             return Firing.recheck("node " + action.victimPick() + " is down in the server view");
         }
-        control.terminateHost(victim);
+        if (killerPlan) {
+            control.terminateHostByKiller(victim);
+        } else {
+            control.terminateHost(victim);
+        }
         ledger.markKilled(victim);
         return Firing.fired(victim, "victim " + action.victim().label() + " of "
                 + candidates.size() + " candidates");

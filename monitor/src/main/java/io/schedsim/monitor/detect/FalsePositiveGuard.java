@@ -50,20 +50,20 @@ public final class FalsePositiveGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case HEARTBEAT_RECEIVED -> {
                 ensure(state.nodeIndex);
-                lastHeartbeatAt[state.nodeIndex] = event.atNanos();
+                lastHeartbeatAt[state.nodeIndex] = state.eventNanos;
             }
             case HEALTH_CHECK_SENT -> {
                 ensure(state.nodeIndex);
-                checkSentAt[state.nodeIndex] = event.atNanos();
+                checkSentAt[state.nodeIndex] = state.eventNanos;
             }
             case HEALTH_CHECK_ANSWERED -> streak(state.nodeIndex).clear();
             case HEALTH_CHECK_FAILED -> {
                 LongArrayList streak = streak(state.nodeIndex);
                 streak.add(checkSentAt[state.nodeIndex]);
-                streak.add(event.atNanos());
+                streak.add(state.eventNanos);
             }
             case NODE_STATUS_CHANGED -> {
                 NodeStatusChanged e = (NodeStatusChanged) event;

@@ -30,6 +30,9 @@ public final class HealthCheckGuard implements Guard {
             EventType.HEALTH_CHECK_FAILED, EventType.NODE_STATUS_CHANGED, EventType.HOST_TERMINATED,
             EventType.AGENT_KILLED);
 
+    private static final Set<EventType> DEADLINE_EVENTS = EnumSet.of(
+            EventType.NODE_STATUS_CHANGED, EventType.HOST_TERMINATED, EventType.AGENT_KILLED);
+
     private final State state;
     private final DeadlineHeap bounds = new DeadlineHeap();
     private boolean[] inFlight = new boolean[16];
@@ -55,23 +58,29 @@ public final class HealthCheckGuard implements Guard {
         return true;
     }
 
+    /** Only a kill sets a detection bound, only a node's death lifts it. */
+    @Override
+    public Set<EventType> deadlineEvents() {
+        return DEADLINE_EVENTS;
+    }
+
     @Override
     public void before(HistoryEvent event) {
         if (!state.config.healthCheckDetection()) {
             return;
         }
-        switch (event.type()) {
-            case HEALTH_CHECK_SENT -> onSent(state.nodeIndex, event.atNanos());
-            case HEALTH_CHECK_ANSWERED -> onOutcome(state.nodeIndex, event.atNanos(), null);
-            case HEALTH_CHECK_FAILED -> onOutcome(state.nodeIndex, event.atNanos(),
+        switch (state.eventType) {
+            case HEALTH_CHECK_SENT -> onSent(state.nodeIndex, state.eventNanos);
+            case HEALTH_CHECK_ANSWERED -> onOutcome(state.nodeIndex, state.eventNanos, null);
+            case HEALTH_CHECK_FAILED -> onOutcome(state.nodeIndex, state.eventNanos,
                     ((HealthCheckFailed) event).failure());
             case NODE_STATUS_CHANGED -> {
                 if (((NodeStatusChanged) event).status() == NodeStatus.DOWN
                         && !state.nodes.down(state.nodeIndex)) {
-                    onDead(state.nodeIndex, event.atNanos());
+                    onDead(state.nodeIndex, state.eventNanos);
                 }
             }
-            case HOST_TERMINATED, AGENT_KILLED -> onKilled(state.nodeIndex, event.atNanos());
+            case HOST_TERMINATED, AGENT_KILLED -> onKilled(state.nodeIndex, state.eventNanos);
             default -> {
                 // no other event concerns health checks
             }
@@ -182,6 +191,11 @@ public final class HealthCheckGuard implements Guard {
                         + Time.format(due));
             }
         }
+    }
+
+    @Override
+    public long nextDeadlineNanos() {
+        return bounds.earliest();
     }
 
     private void ensure(int n) {

@@ -40,7 +40,7 @@ public final class KillerGuard implements Guard {
     @Override
     public void before(HistoryEvent event) {
         if (killedByKiller(event) && state.config.killerKnown) {
-            judge(event.atNanos());
+            judge(state.eventNanos);
         }
     }
 

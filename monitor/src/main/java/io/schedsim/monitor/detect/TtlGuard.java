@@ -31,6 +31,10 @@ public final class TtlGuard implements Guard {
             EventType.NODE_REGISTERED, EventType.NODE_STATUS_CHANGED, EventType.HEARTBEAT_RECEIVED,
             EventType.LEADER_FAILOVER);
 
+    private static final Set<EventType> DEADLINE_EVENTS = EnumSet.of(
+            EventType.NODE_STATUS_CHANGED, EventType.HEARTBEAT_RECEIVED,
+            EventType.LEADER_FAILOVER);
+
     private final State state;
     private final DeadlineHeap expiries = new DeadlineHeap();
     private long[] expiry = new long[16];
@@ -51,9 +55,15 @@ public final class TtlGuard implements Guard {
         return true;
     }
 
+    /** A registration moves no timer. */
+    @Override
+    public Set<EventType> deadlineEvents() {
+        return DEADLINE_EVENTS;
+    }
+
     @Override
     public void before(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case NODE_REGISTERED -> notDown++;
             case NODE_STATUS_CHANGED -> onStatus((NodeStatusChanged) event);
             case HEARTBEAT_RECEIVED -> {
@@ -63,7 +73,7 @@ public final class TtlGuard implements Guard {
             }
             case LEADER_FAILOVER -> {
                 if (state.config.ttlDetection()) {
-                    onFailover(event.atNanos());
+                    onFailover(state.eventNanos);
                 }
             }
             default -> {
@@ -132,6 +142,11 @@ public final class TtlGuard implements Guard {
                         + "although its timer expired at " + Time.format(due));
             }
         }
+    }
+
+    @Override
+    public long nextDeadlineNanos() {
+        return expiries.earliest();
     }
 
     private long expiryOf(int n) {

@@ -10,7 +10,10 @@ import io.schedsim.monitor.state.Time;
 
 /**
  * INV-23 and INV-26 at the end of a settled run. INV-23: every task is resolved, and a task with
- * max_retries -1 resolved to a value; the only excuse is a task whose latest attempt waits for a
+ * max_retries -1 resolved to a value, but for a child whose owner died (OWNER_DIED, or
+ * TASK_CANCELLED before it ran: a dead owner's task cannot be retried, R-5, and the parent's
+ * retry submits a new child, docs/history.md §1.4 rule 10; the driver never dies, so a task it
+ * owns has no such excuse); the only excuse is a task whose latest attempt waits for a
  * node (pending) while no node is ALIVE, not draining and has its CPU free by the monitor's
  * ledger (R-14: it is infeasible or starved by capacity others hold, which INV-17 judges).
  * INV-26: once every driver-owned task is resolved, and the run went on 60 s past the last
@@ -34,7 +37,9 @@ final class TaskLiveness {
         for (int t = 0; t < tasks.count(); t++) {
             ErrorType resolved = tasks.resolved(t);
             if (resolved != null) {
-                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE) {
+                boolean ownerGone = tasks.parent(t) >= 0 && (resolved == ErrorType.OWNER_DIED
+                        || resolved == ErrorType.TASK_CANCELLED);
+                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone) {
                     report(t, "task " + tasks.id(t) + " with max_retries -1 resolved to "
                             + resolved);
                 }

@@ -11,6 +11,7 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import io.schedsim.history.EventType;
 import java.util.EnumSet;
@@ -34,6 +35,11 @@ public final class DrainGuard implements Guard {
     private final DeadlineHeap deadlines = new DeadlineHeap();
     private final DeadlineHeap doneSince = new DeadlineHeap();
     private final IntArrayList deadlineClears = new IntArrayList();
+    /**
+     * By {@link #deadlineClears} entry: whether the drain that cleared ignored system jobs. Kept
+     * from the clear, since a new drain may be set on the node later in the same step.
+     */
+    private final BooleanArrayList deadlineClearsIgnoreSystem = new BooleanArrayList();
     private final IntArrayList normalClears = new IntArrayList();
     private boolean windowsSkipped;
 
@@ -92,6 +98,7 @@ public final class DrainGuard implements Guard {
             }
         } else {
             deadlineClears.add(n);
+            deadlineClearsIgnoreSystem.add(nodes.drainIgnoreSystem(n));
         }
     }
 
@@ -110,10 +117,10 @@ public final class DrainGuard implements Guard {
 
     @Override
     public void after(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case DRAIN_SET_CALL -> {
                 if (((DrainSetCall) event).accepted()) {
-                    onDrainSet(state.nodeIndex, event.atNanos());
+                    onDrainSet(state.nodeIndex, state.eventNanos);
                 }
             }
             case DRAIN_CANCEL_CALL, DRAIN_COMPLETED -> {
@@ -126,7 +133,7 @@ public final class DrainGuard implements Guard {
                 int n = state.nodeIndex;
                 if (state.config.drainerKnown && state.nodes.draining(n) && !doneSince.contains(n)
                         && pendingNonSystem(n) < 0) {
-                    doneSince.set(n, event.atNanos());
+                    doneSince.set(n, state.eventNanos);
                 }
             }
             default -> {
@@ -186,11 +193,20 @@ public final class DrainGuard implements Guard {
     }
 
     @Override
+    public long nextDeadlineNanos() {
+        long window = state.config.coalesceWindowNanos + state.config.batchIntervalNanos;
+        return Math.min(Time.plus(deadlines.earliest(), window),
+                Time.plus(doneSince.earliest(), state.config.batchIntervalNanos));
+    }
+
+    @Override
     public void endOfInstant(long instantNanos) {
         AllocTable allocs = state.allocs;
         for (int k = 0; k < deadlineClears.size(); k++) {
             int n = deadlineClears.getInt(k);
-            boolean ignoreSystem = state.nodes.stepIgnoreSystem(n);
+            // N-18: the remaining allocations of the drain that cleared, system ones unless it
+            // ignored them (INV-9).
+            boolean ignoreSystem = deadlineClearsIgnoreSystem.getBoolean(k);
             int unmarked = unmarked(n, ignoreSystem ? JobType.SYSTEM : null, false);
             if (unmarked >= 0) {
                 report(Invariant.DEADLINE, n, allocs.id(unmarked), "drain of node "
@@ -208,6 +224,7 @@ public final class DrainGuard implements Guard {
             }
         }
         deadlineClears.clear();
+        deadlineClearsIgnoreSystem.clear();
         normalClears.clear();
     }
 

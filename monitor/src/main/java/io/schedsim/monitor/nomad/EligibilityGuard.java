@@ -22,8 +22,10 @@ import java.util.Set;
  * an accepted operator call or drain set in the same step: the model's claimed source is never
  * trusted, so a drain completion that flips it is caught whatever it claims), N-21 (the call is
  * rejected exactly when it asks eligible of a draining node, and an accepted one applies) and
- * N-2 (an accepted disable with markEligible leaves the node eligible). Calls are emitted after
- * their effects, so explanations are settled at the end of the instant.
+ * N-2 (an accepted disable with markEligible leaves the node eligible by the end of its step).
+ * Calls are emitted after their effects, so explanations are settled at the end of the instant;
+ * a drain disable is emitted as its drain clears, which is what tells the monitor the drain is
+ * gone, so its markEligible change may follow it in the step (docs/history.md §1.4, rule 3).
  */
 public final class EligibilityGuard implements Guard {
     private static final byte BECAME_ELIGIBLE = 1;
@@ -31,6 +33,8 @@ public final class EligibilityGuard implements Guard {
     private static final byte GRANT_ELIGIBLE = 4;
     private static final byte GRANT_INELIGIBLE = 8;
     private static final byte TOUCHED = 16;
+    /** An accepted drain disable with markEligible whose node is not eligible yet. */
+    private static final byte OWED_ELIGIBLE = 32;
 
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.ELIGIBILITY_SET_CALL, EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_SET_CALL,
@@ -57,17 +61,14 @@ public final class EligibilityGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case ELIGIBILITY_SET_CALL -> onCall((EligibilitySetCall) event);
             case DRAIN_CANCEL_CALL -> {
                 DrainCancelCall e = (DrainCancelCall) event;
-                note(state.nodeIndex, e.accepted() && e.markEligible() ? GRANT_ELIGIBLE : 0);
-                if (e.accepted() && e.markEligible()) {
-                    if (!state.nodes.eligible(state.nodeIndex)) {
-                        report(Invariant.MARK_ELIGIBLE_ON_DISABLE, e.node(), "drain disable with"
-                                + " markEligible accepted but node " + e.node()
-                                + " is still ineligible");
-                    }
+                boolean grants = e.accepted() && e.markEligible();
+                note(state.nodeIndex, grants ? GRANT_ELIGIBLE : 0);
+                if (grants && !state.nodes.eligible(state.nodeIndex)) {
+                    note(state.nodeIndex, OWED_ELIGIBLE);
                 }
             }
             case DRAIN_SET_CALL -> note(state.nodeIndex,
@@ -78,6 +79,9 @@ public final class EligibilityGuard implements Guard {
                 int n = state.nodeIndex;
                 note(n, e.eligible() == state.nodes.eligible(n) ? 0
                         : e.eligible() ? BECAME_ELIGIBLE : BECAME_INELIGIBLE);
+                if (e.eligible()) {
+                    flags[n] &= ~OWED_ELIGIBLE;
+                }
                 claimed[n] = e.source();
             }
             default -> {
@@ -123,6 +127,10 @@ public final class EligibilityGuard implements Guard {
                 report(Invariant.COMPLETION_NEVER_REENABLES, nodes.id(n), "node " + nodes.id(n)
                         + " made ineligible by no accepted eligibility call or drain set "
                         + "(claimed source " + claimed[n] + ")");
+            }
+            if ((f & OWED_ELIGIBLE) != 0) {
+                report(Invariant.MARK_ELIGIBLE_ON_DISABLE, nodes.id(n), "drain disable with "
+                        + "markEligible accepted but node " + nodes.id(n) + " stayed ineligible");
             }
             // INV-2 at the end of every step that touched the node: draining implies ineligible.
             if (nodes.draining(n) && nodes.eligible(n)) {

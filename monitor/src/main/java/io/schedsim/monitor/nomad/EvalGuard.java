@@ -58,7 +58,7 @@ public final class EvalGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case MIGRATE_MARKED -> marks.add(pack(state.jobIndex, ((MigrateMarked) event).alloc()));
             case EVAL_CREATED -> {
                 EvalCreated e = (EvalCreated) event;

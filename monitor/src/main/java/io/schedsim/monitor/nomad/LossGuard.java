@@ -19,7 +19,9 @@ import java.util.Set;
  * INV-14: once a node is down, the next plan committed for a job with allocations there marks
  * every one of them still pending or running lost (N-20, N-31, N-32), by the end of the commit's
  * step. Only plans made from a snapshot in which the node was already down are held to it, since
- * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23).
+ * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23): a
+ * snapshot strictly after the node went down, for one taken at the same instant may have been
+ * taken before it (order within an instant is free, docs/history.md §1.4).
  */
 public final class LossGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
@@ -72,7 +74,7 @@ public final class LossGuard implements Guard {
             ClientStatus client = allocs.client(a);
             boolean live = client == ClientStatus.PENDING || client == ClientStatus.RUNNING
                     || client == ClientStatus.UNKNOWN;
-            if (live && nodes.down(n) && nodes.downAt(n) <= snapshotNanos) {
+            if (live && nodes.down(n) && nodes.downAt(n) < snapshotNanos) {
                 state.verdicts.report(Invariant.LOST_ALLOCS, nodes.id(n), allocs.id(a), -1,
                         state.jobs.id(j), "plan of eval " + eval + " left allocation "
                                 + allocs.id(a) + " " + client + " on node " + nodes.id(n)

@@ -22,7 +22,12 @@ import java.util.Set;
  * has passed, whatever the model claims. INV-4: a paced service mark leaves at least count -
  * max_parallel healthy unmarked allocations job-wide (N-13, N-14, nomad#26175). INV-5: at most
  * max_parallel paced marks of a job wait for their replacement's health (the chain of
- * replacements of a marked allocation resolves once one of them has health). INV-6: batch and
+ * replacements of a marked allocation resolves once one of them has health; a chain whose
+ * last member ended unreplaced (a migration whose placement failed, a replacement lost with its
+ * node) continues with the job's next fresh placement, one with no previous allocation, the
+ * oldest such mark first, since N-13 counts health job-wide, not along links; a mark of an allocation that is itself an unhealthy replacement in a waiting chain
+ * continues that chain, one job slot still waiting, as N-13's count of healthy allocations
+ * sees it). INV-6: batch and
  * sysbatch are marked only at the deadline, with migrateDisablePlacement (N-10). INV-7: system
  * allocations only once the rest of the node is client-terminal, or at the deadline, and never
  * under ignore-system (N-11, N-17).
@@ -34,11 +39,14 @@ public final class MarkGuard implements Guard {
     private final State state;
     private int[] rootOf = new int[64];
     private boolean[] awaiting = new boolean[64];
+    /** Per waiting mark: the latest allocation of its replacement chain, or -1. */
+    private int[] tail = new int[64];
     private int[] awaitingByJob = new int[16];
 
     public MarkGuard(State state) {
         this.state = state;
         Arrays.fill(rootOf, -1);
+        Arrays.fill(tail, -1);
     }
 
     @Override
@@ -55,10 +63,10 @@ public final class MarkGuard implements Guard {
 
     @Override
     public void after(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case MIGRATE_MARKED -> {
                 int a = state.allocIndex;
-                if (paced(a, event.atNanos()) && !awaitingAt(a)) {
+                if (paced(a, state.eventNanos) && !awaitingAt(a) && !inWaitingChain(a)) {
                     ensure(a);
                     awaiting[a] = true;
                     awaitingByJob[state.allocs.job(a)]++;
@@ -68,9 +76,11 @@ public final class MarkGuard implements Guard {
                 int a = state.allocIndex;
                 int previous = state.allocs.previous(a);
                 ensure(a);
-                if (previous >= 0) {
-                    int root = awaitingAt(previous) ? previous : rootAt(previous);
-                    rootOf[a] = root >= 0 && awaiting[root] ? root : -1;
+                int root = previous >= 0 ? (awaitingAt(previous) ? previous : rootAt(previous))
+                        : unreplacedMark(state.allocs.job(a));
+                rootOf[a] = root >= 0 && awaiting[root] ? root : -1;
+                if (rootOf[a] >= 0) {
+                    tail[rootOf[a]] = a;
                 }
             }
             case ALLOC_HEALTH_SET -> {
@@ -167,13 +177,35 @@ public final class MarkGuard implements Guard {
                     + spec.job() + ", below count " + spec.count() + " - max_parallel "
                     + spec.maxParallel());
         }
-        int inFlight = (j < awaitingByJob.length ? awaitingByJob[j] : 0) + 1;
+        int inFlight = (j < awaitingByJob.length ? awaitingByJob[j] : 0)
+                + (inWaitingChain(a) ? 0 : 1);
         if (inFlight > spec.maxParallel()) {
             report(Invariant.PACING_WAITS_FOR_HEALTH, a, "paced mark of allocation "
                     + e.alloc() + " makes " + inFlight + " marked allocations of job "
                     + spec.job() + " wait for a healthy replacement, max_parallel "
                     + spec.maxParallel());
         }
+    }
+
+    /** The oldest waiting mark of job {@code j} whose chain has no live member, or -1. */
+    private int unreplacedMark(int j) {
+        if (j >= awaitingByJob.length || awaitingByJob[j] == 0) {
+            return -1;
+        }
+        IntArrayList ofJob = state.jobs.allocs(j);
+        for (int k = 0; k < ofJob.size(); k++) {
+            int m = ofJob.getInt(k);
+            if (awaitingAt(m) && (tail[m] < 0 || state.allocs.terminal(tail[m]))) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    /** True if {@code a} replaces, along a chain, a paced mark still waiting for health. */
+    private boolean inWaitingChain(int a) {
+        int root = rootAt(a);
+        return root >= 0 && awaiting[root];
     }
 
     private boolean awaitingAt(int a) {
@@ -191,6 +223,8 @@ public final class MarkGuard implements Guard {
             rootOf = Arrays.copyOf(rootOf, size);
             Arrays.fill(rootOf, old, size, -1);
             awaiting = Arrays.copyOf(awaiting, size);
+            tail = Arrays.copyOf(tail, size);
+            Arrays.fill(tail, old, size, -1);
         }
         int jobs = state.jobs.count();
         if (jobs > awaitingByJob.length) {

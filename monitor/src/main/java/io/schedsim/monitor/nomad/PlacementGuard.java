@@ -32,7 +32,7 @@ public final class PlacementGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        if (event.type() != EventType.ALLOC_PLACED) {
+        if (state.eventType != EventType.ALLOC_PLACED) {
             return;
         }
         int n = state.nodeIndex;

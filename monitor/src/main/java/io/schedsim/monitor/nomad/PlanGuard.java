@@ -48,23 +48,29 @@ public final class PlanGuard implements Guard {
         if (jobs.stopped(j)) {
             placementsMax = 0;
         }
-        check(e, e.placements() <= placementsMax, e.placements() + " placements, at most "
-                + placementsMax + (jobs.perNode(j) ? " (one per node)" : jobs.stopped(j)
-                ? " (job stopped)" : " (group count)"));
-        check(e, e.stops() <= ofJob.size(), e.stops() + " stops of a job with "
-                + ofJob.size() + " allocations");
-        check(e, e.lost() <= ofJob.size(), e.lost() + " lost of a job with " + ofJob.size()
-                + " allocations");
-        check(e, e.migrations() <= e.stops(), e.migrations() + " migrations but only "
-                + e.stops() + " stops");
-        check(e, e.migrations() <= marked, e.migrations() + " migrations but only " + marked
-                + " allocations marked for migration");
+        // Messages are built only for a bound that fails: a plan is judged on every commit.
+        if (e.placements() > placementsMax) {
+            report(e, e.placements() + " placements, at most " + placementsMax
+                    + (jobs.perNode(j) ? " (one per node)" : jobs.stopped(j) ? " (job stopped)"
+                    : " (group count)"));
+        }
+        if (e.stops() > ofJob.size()) {
+            report(e, e.stops() + " stops of a job with " + ofJob.size() + " allocations");
+        }
+        if (e.lost() > ofJob.size()) {
+            report(e, e.lost() + " lost of a job with " + ofJob.size() + " allocations");
+        }
+        if (e.migrations() > e.stops()) {
+            report(e, e.migrations() + " migrations but only " + e.stops() + " stops");
+        }
+        if (e.migrations() > marked) {
+            report(e, e.migrations() + " migrations but only " + marked
+                    + " allocations marked for migration");
+        }
     }
 
-    private void check(PlanCommitted e, boolean holds, String what) {
-        if (!holds) {
-            state.verdicts.report(Invariant.RECONCILER_BOUNDS, -1, -1, -1, e.job(), "plan of eval "
-                    + e.eval() + " for job " + e.job() + ": " + what);
-        }
+    private void report(PlanCommitted e, String what) {
+        state.verdicts.report(Invariant.RECONCILER_BOUNDS, -1, -1, -1, e.job(), "plan of eval "
+                + e.eval() + " for job " + e.job() + ": " + what);
     }
 }

@@ -6,6 +6,7 @@ import io.schedsim.history.DesiredStatus;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
+import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.AllocTable;
 import io.schedsim.monitor.state.Guard;
@@ -19,18 +20,25 @@ import java.util.Set;
 
 /**
  * Placements that replace another allocation. INV-10: an allocation is replaced at most once,
- * and a drained service allocation's replacement lands on another node without inherited
- * reschedule attempts (N-9, N-15). INV-6: a batch allocation stopped with
+ * and a drained service allocation's replacement lands on another node while its own still drains,
+ * without inherited reschedule attempts (N-9, N-15). INV-6: a batch allocation stopped with
  * migrateDisablePlacement is never replaced (nomad#28018; a lost one is left alone, SC-7 is
  * uncertain), and while a drain has stopped some of a batch job's allocations, no placement takes
  * the job past its count. INV-14: a lost system allocation is not placed elsewhere. N-34: a failed
- * allocation is rescheduled within its attempts, after its base delay, with one more attempt.
+ * allocation is rescheduled within its attempts, after its base delay, with one more attempt;
+ * only a placement from a plan whose snapshot already saw the failure is a reschedule: a stale
+ * plan may replace, as lost, an allocation that failed between its snapshot and its commit (the
+ * applier commits a stale plan as it is, N-23; a loss replacement ignores the reschedule block,
+ * N-33).
  */
 public final class ReplacementGuard implements Guard {
-    private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
+            EventType.PLAN_COMMITTED);
 
     private final State state;
     private final IntArrayList batchJobsPlaced = new IntArrayList();
+    /** The snapshot time of the plan being committed (placements follow their plan). */
+    private long planSnapshotNanos = Long.MAX_VALUE;
 
     public ReplacementGuard(State state) {
         this.state = state;
@@ -48,7 +56,9 @@ public final class ReplacementGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        if (event instanceof AllocPlaced e && e.previousAlloc() >= 0) {
+        if (event instanceof PlanCommitted e) {
+            planSnapshotNanos = e.plannedAtNanos();
+        } else if (event instanceof AllocPlaced e && e.previousAlloc() >= 0) {
             judge(e, state.allocs.index(e.previousAlloc()));
         }
     }
@@ -73,7 +83,9 @@ public final class ReplacementGuard implements Guard {
         }
         ClientStatus previousClient = allocs.client(p);
         if (allocs.migrate(p) && jobs.type(allocs.job(p)) == JobType.SERVICE) {
-            if (allocs.node(p) == state.nodeIndex) {
+            // N-15 excludes the draining node; once its drain is over and it is Ready again it
+            // is a candidate like any other (SEMANTICS §2.1).
+            if (allocs.node(p) == state.nodeIndex && state.nodes.draining(state.nodeIndex)) {
                 report(Invariant.ONE_REPLACEMENT, e, "drained allocation " + e.previousAlloc()
                         + " replaced on its own node " + e.node());
             }
@@ -94,7 +106,8 @@ public final class ReplacementGuard implements Guard {
                     + " (" + previousClient + ") replaced by a placement elsewhere");
             return;
         }
-        if (previousClient == ClientStatus.FAILED && !allocs.migrate(p)) {
+        if (previousClient == ClientStatus.FAILED && !allocs.migrate(p)
+                && allocs.clientSince(p) <= planSnapshotNanos) {
             judgeReschedule(e, p, jobs.spec(j));
         }
     }
@@ -126,6 +139,7 @@ public final class ReplacementGuard implements Guard {
             judgeBatchCount(batchJobsPlaced.getInt(k));
         }
         batchJobsPlaced.clear();
+        planSnapshotNanos = Long.MAX_VALUE;
     }
 
     /**

@@ -104,7 +104,7 @@ public final class LedgerGuard implements Guard {
 
     @Override
     public void after(HistoryEvent event) {
-        switch (event.type()) {
+        switch (state.eventType) {
             case ALLOC_PLACED -> placed.add(state.allocIndex);
             case ALLOC_DESIRED_CHANGED, ALLOC_CLIENT_CHANGED -> {
                 if (state.allocs.terminal(state.allocIndex) && !ended.contains(state.allocIndex)) {

@@ -2,7 +2,6 @@ package io.schedsim.monitor.state;
 
 import io.schedsim.history.ClientStatus;
 import io.schedsim.history.DesiredStatus;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
@@ -21,26 +20,22 @@ public final class AllocTable {
 
     private static final IntArrayList EMPTY = new IntArrayList(0);
 
-    private final Int2IntOpenHashMap indexById = new Int2IntOpenHashMap();
+    private final IdIndex indexById = new IdIndex();
     private final ObjectArrayList<IntArrayList> byNode = new ObjectArrayList<>();
     private int count;
-    private int[] id = new int[64];
-    private int[] job = new int[64];
-    private int[] node = new int[64];
-    private int[] previous = new int[64];
-    private int[] replacement = new int[64];
-    private int[] rescheduleAttempts = new int[64];
-    private int[] versionAtPlace = new int[64];
-    private DesiredStatus[] desired = new DesiredStatus[64];
-    private ClientStatus[] client = new ClientStatus[64];
-    private long[] clientSince = new long[64];
-    private byte[] health = new byte[64];
-    private boolean[] migrate = new boolean[64];
-    private boolean[] disablePlacement = new boolean[64];
-
-    AllocTable() {
-        indexById.defaultReturnValue(-1);
-    }
+    private int[] id = new int[32];
+    private int[] job = new int[32];
+    private int[] node = new int[32];
+    private int[] previous = new int[32];
+    private int[] replacement = new int[32];
+    private int[] rescheduleAttempts = new int[32];
+    private int[] versionAtPlace = new int[32];
+    private DesiredStatus[] desired = new DesiredStatus[32];
+    private ClientStatus[] client = new ClientStatus[32];
+    private long[] clientSince = new long[32];
+    private byte[] health = new byte[32];
+    private boolean[] migrate = new boolean[32];
+    private boolean[] disablePlacement = new boolean[32];
 
     /** The index of allocation {@code allocId}, or -1. */
     public int index(int allocId) {

@@ -23,6 +23,14 @@ public interface Guard {
     /** The event types this guard judges; fixed for the guard's life. */
     Set<EventType> events();
 
+    /**
+     * Of {@link #events()}, those that may move this guard's deadlines
+     * ({@link #nextDeadlineNanos}); all of them unless the guard narrows it.
+     */
+    default Set<EventType> deadlineEvents() {
+        return events();
+    }
+
     /** True if {@link #endOfInstant} has work: obligations of the same step. */
     default boolean judgesSteps() {
         return false;
@@ -44,6 +52,16 @@ public interface Guard {
 
     /** The monitor's clock moved on to {@code nowNanos}; deadlines before it have passed. */
     default void timePassed(long nowNanos) {}
+
+    /**
+     * For a guard that {@link #judgesDeadlines()}: a time at or before its first deadline, so
+     * that {@link #timePassed} has nothing to do for a clock at or before it ({@link Time#NEVER}
+     * when it has none; a guard that judges deadlines must override this, or it is never asked). The monitor asks after each event of the guard and each
+     * {@link #timePassed}, and skips the guard until its clock passes the answer.
+     */
+    default long nextDeadlineNanos() {
+        return Time.NEVER;
+    }
 
     /**
      * The history ended at {@code endNanos}. {@code settled} is true when it ended with a

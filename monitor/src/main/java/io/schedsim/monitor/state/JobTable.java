@@ -2,7 +2,6 @@ package io.schedsim.monitor.state;
 
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
@@ -12,16 +11,12 @@ import java.util.Arrays;
  * indices in placement order. Written only by {@link State}.
  */
 public final class JobTable {
-    private final Int2IntOpenHashMap indexById = new Int2IntOpenHashMap();
+    private final IdIndex indexById = new IdIndex();
     private final ObjectArrayList<JobRegistered> specs = new ObjectArrayList<>();
     private final IntArrayList version = new IntArrayList();
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
-
-    JobTable() {
-        indexById.defaultReturnValue(-1);
-    }
 
     /** The index of job {@code jobId}, or -1. */
     public int index(int jobId) {

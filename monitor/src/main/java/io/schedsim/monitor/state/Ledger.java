@@ -2,8 +2,6 @@ package io.schedsim.monitor.state;
 
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -13,22 +11,17 @@ import java.util.Arrays;
  * only by {@link State}.
  */
 public final class Ledger {
-    private final Int2IntOpenHashMap allocSlot = new Int2IntOpenHashMap();
-    private final Long2IntOpenHashMap taskSlot = new Long2IntOpenHashMap();
+    private final IdIndex allocSlot = new IdIndex();
+    private final IdIndex taskSlot = new IdIndex();
     private int slots;
-    private int[] slotNode = new int[256];
-    private long[] slotCpu = new long[256];
-    private long[] slotMem = new long[256];
-    private int[] slotAttempt = new int[256];
-    private boolean[] slotLive = new boolean[256];
+    private int[] slotNode = new int[32];
+    private long[] slotCpu = new long[32];
+    private long[] slotMem = new long[32];
+    private int[] slotAttempt = new int[32];
+    private boolean[] slotLive = new boolean[32];
     private long[] nodeCpu = new long[16];
     private long[] nodeMem = new long[16];
     private long[] nodeTaskCpu = new long[16];
-
-    Ledger() {
-        allocSlot.defaultReturnValue(-1);
-        taskSlot.defaultReturnValue(-1);
-    }
 
     /** The holder slot of a reserve or release event, or -1 if the holder never reserved. */
     public int slotOf(int alloc, long task) {

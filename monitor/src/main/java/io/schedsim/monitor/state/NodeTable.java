@@ -1,7 +1,6 @@
 package io.schedsim.monitor.state;
 
 import io.schedsim.history.NodeStatus;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * never taken from the model. Written only by {@link State}; guards read through accessors.
  */
 public final class NodeTable {
-    private final Int2IntOpenHashMap indexById = new Int2IntOpenHashMap();
+    private final IdIndex indexById = new IdIndex();
     private int count;
     private int[] id = new int[16];
     private long[] cpuMilli = new long[16];
@@ -31,10 +30,6 @@ public final class NodeTable {
     private boolean[] agentUp = new boolean[16];
     private boolean[] killedEver = new boolean[16];
     private boolean[] deathPreempted = new boolean[16];
-
-    NodeTable() {
-        indexById.defaultReturnValue(-1);
-    }
 
     /** The index of node {@code nodeId}, or -1 if it never registered. */
     public int index(int nodeId) {

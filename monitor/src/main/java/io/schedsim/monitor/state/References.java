@@ -13,6 +13,7 @@ import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.EligibilitySetCall;
 import io.schedsim.history.EvalCreated;
+import io.schedsim.history.EventType;
 import io.schedsim.history.HealthCheckAnswered;
 import io.schedsim.history.HealthCheckFailed;
 import io.schedsim.history.HealthCheckSent;
@@ -53,8 +54,8 @@ final class References {
         this.state = state;
     }
 
-    boolean resolve(HistoryEvent event) {
-        switch (event.type()) {
+    boolean resolve(HistoryEvent event, EventType type) {
+        switch (type) {
             case NODE_REGISTERED -> {
                 NodeRegistered e = (NodeRegistered) event;
                 return fresh(state.nodes.index(e.node()) < 0, "node", e.node())

@@ -11,6 +11,7 @@ import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.DrainerConfigured;
 import io.schedsim.history.EligibilityChanged;
+import io.schedsim.history.EventType;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.HealthCheckConfigured;
 import io.schedsim.history.HeartbeatConfigured;
@@ -32,6 +33,8 @@ import io.schedsim.history.RunStarted;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Everything the monitor knows, built from the history alone: settings, nodes, jobs,
@@ -50,6 +53,16 @@ public final class State {
     public final Verdicts verdicts;
     private final References references;
 
+    /**
+     * The event types {@link #apply} records nothing of (their guards keep what they need): a
+     * history's messages, calls without state, evaluations, plans, leases, failovers and stalls.
+     */
+    public static final Set<EventType> STATELESS = EnumSet.of(EventType.HEARTBEAT_SENT,
+            EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
+            EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,
+            EventType.ELIGIBILITY_SET_CALL, EventType.EVAL_CREATED, EventType.PLAN_COMMITTED,
+            EventType.LEASE_GRANTED, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED);
+
     /** Index of the node the current event names, or -1. */
     public int nodeIndex;
     /** Index of the allocation the current event names, or -1 (set by apply for a placement). */
@@ -58,6 +71,9 @@ public final class State {
     public int jobIndex;
     /** Index of the task the current event names, or -1. */
     public int taskIndex;
+    /** The current event's type and time: guards read them here rather than ask the event. */
+    public EventType eventType;
+    public long eventNanos;
 
     public State(Verdicts verdicts) {
         this.verdicts = verdicts;
@@ -66,17 +82,29 @@ public final class State {
 
     /** Resolves the event's ids to indices; false (MON-2 reported) if it names the unknown. */
     public boolean resolve(HistoryEvent event) {
+        return resolve(event, event.type());
+    }
+
+    /** As {@link #resolve(HistoryEvent)}, given the event's type (asked once per event). */
+    public boolean resolve(HistoryEvent event, EventType type) {
+        eventType = type;
+        eventNanos = event.atNanos();
         nodeIndex = -1;
         allocIndex = -1;
         jobIndex = -1;
         taskIndex = -1;
-        return references.resolve(event);
+        return references.resolve(event, type);
     }
 
     /** Records the event; call after {@link #resolve} returned true. */
     public void apply(HistoryEvent event) {
-        long now = event.atNanos();
-        switch (event.type()) {
+        apply(event, event.type());
+    }
+
+    /** As {@link #apply(HistoryEvent)}, given the event's type. */
+    public void apply(HistoryEvent event, EventType type) {
+        long now = eventNanos;
+        switch (type) {
             case RUN_STARTED -> config.apply((RunStarted) event);
             case HEARTBEAT_CONFIGURED -> config.apply((HeartbeatConfigured) event);
             case HEALTH_CHECK_CONFIGURED -> config.apply((HealthCheckConfigured) event);
@@ -160,8 +188,7 @@ public final class State {
             case RESOURCES_RESERVED -> ledger.reserve((ResourcesReserved) event, nodeIndex);
             case RESOURCES_RELEASED -> ledger.release((ResourcesReleased) event, nodeIndex);
             default -> {
-                // Heartbeats, health checks, calls without state, evaluations, plans, leases,
-                // failovers and stalls: their guards keep what they need.
+                // STATELESS: their guards keep what they need.
             }
         }
     }

@@ -3,7 +3,6 @@ package io.schedsim.monitor.state;
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
 
@@ -14,27 +13,23 @@ import java.util.Arrays;
  * only by {@link State}.
  */
 public final class TaskTable {
-    private final Long2IntOpenHashMap indexById = new Long2IntOpenHashMap();
+    private final IdIndex indexById = new IdIndex();
     private final ObjectArrayList<IntArrayList> runningByNode = new ObjectArrayList<>();
     private int count;
-    private long[] id = new long[256];
-    private int[] parent = new int[256];
-    private int[] maxRetries = new int[256];
-    private long[] cpuMilli = new long[256];
-    private int[] attempts = new int[256];
-    private AttemptState[] state = new AttemptState[256];
-    private int[] node = new int[256];
-    private boolean[] finishedEver = new boolean[256];
-    private int[] countedFailures = new int[256];
-    private int[] preemptedFailures = new int[256];
-    private ErrorType[] resolved = new ErrorType[256];
+    private long[] id = new long[32];
+    private int[] parent = new int[32];
+    private int[] maxRetries = new int[32];
+    private long[] cpuMilli = new long[32];
+    private int[] attempts = new int[32];
+    private AttemptState[] state = new AttemptState[32];
+    private int[] node = new int[32];
+    private boolean[] finishedEver = new boolean[32];
+    private int[] countedFailures = new int[32];
+    private int[] preemptedFailures = new int[32];
+    private ErrorType[] resolved = new ErrorType[32];
     private int driverTasks;
     private int driverResolved;
     private long lastDriverResolvedAt = Time.NOT_YET;
-
-    TaskTable() {
-        indexById.defaultReturnValue(-1);
-    }
 
     /** The index of task {@code taskId}, or -1. */
     public int index(long taskId) {

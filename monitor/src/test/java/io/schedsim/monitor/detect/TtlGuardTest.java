@@ -41,6 +41,16 @@ class TtlGuardTest {
     }
 
     @Test
+    void aHeartbeatThatBringsTheExpiryForwardIsWatchedFromThen() {
+        // The monitor skips the guard until its earliest deadline: after the second heartbeat
+        // that is 2 + 10 + 10 = 22 s, no longer 1 + 19 + 10 = 30 s, so a clock at 23 s must ask.
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2).at(1).heartbeat(1, 19_000)
+                .at(2).heartbeat(1, 10_000).partition(1, true).at(23).heartbeat(2, 15_000);
+        MonitorViolation v = assertOnly(b.check(), Invariant.TTL_DETECTION);
+        assertTrue(v.message().contains("expired at 22"), v.message());
+    }
+
+    @Test
     void aTtlOutsideTheDrawnRangeFires() {
         // base = max(10 s, 2 nodes / 50 per s) = 10 s: ttl must lie in [10 s, 20 s).
         assertOnly(HistoryBuilder.nomad().node(1).at(1).heartbeat(1, 20_000).check(),

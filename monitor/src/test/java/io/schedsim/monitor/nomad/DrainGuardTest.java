@@ -109,6 +109,20 @@ class DrainGuardTest {
     }
 
     @Test
+    void aDeadlineClearIsJudgedByTheDrainItClearsNotByTheNextOne() {
+        // chaos-swarm seed 34598 (PCT ordering): a force drain with ignore-system clears at once
+        // leaving node 2's system allocation, as N-18 asks; a new drain without ignore-system is
+        // set in the same instant. Its setting must not be read back into the cleared one.
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 0, true, true)
+                .drainCompleted(2, true).drain(2, 60_000, false, false);
+        assertQuiet(b.at(20.5).tick().check());
+        HistoryBuilder wrong = NomadFlows.placed().at(20).drain(2, 0, true, false)
+                .drainCompleted(2, true);
+        MonitorViolation v = assertOnly(wrong.at(20.5).tick().check(), Invariant.DEADLINE);
+        assertEquals(201, v.alloc());
+    }
+
+    @Test
     void completingADrainThatIsNotSetFires() {
         assertOnly(NomadFlows.placed().at(20).drainCompleted(2, false).check(),
                 Invariant.COMPLETION_CONDITION);

@@ -74,6 +74,23 @@ class EligibilityGuardTest {
     }
 
     @Test
+    void disableWithMarkEligibleIsJudgedAtTheEndOfItsStep() {
+        // The call comes as the drain clears; the eligibility it grants follows in the step.
+        HistoryBuilder after = NomadFlows.placed().at(20).drain(1, 3_600_000).at(22);
+        after.add(new EligibilityChanged(after.now(), 1, true, EligibilitySource.DRAIN_DISABLE));
+        after.nodeEvals(1).add(new DrainCancelCall(after.now(), 1, true, true, "ok"));
+        assertQuiet(after.at(60).end().check());
+        HistoryBuilder before = NomadFlows.placed().at(20).drain(1, 3_600_000).at(22);
+        before.add(new DrainCancelCall(before.now(), 1, true, true, "ok"));
+        before.add(new EligibilityChanged(before.now(), 1, true, EligibilitySource.DRAIN_DISABLE));
+        assertQuiet(before.nodeEvals(1).at(60).end().check());
+        HistoryBuilder later = NomadFlows.placed().at(20).drain(1, 3_600_000).at(22);
+        later.add(new DrainCancelCall(later.now(), 1, true, true, "ok")).at(23);
+        later.add(new EligibilityChanged(later.now(), 1, true, EligibilitySource.DRAIN_DISABLE));
+        assertFires(later.nodeEvals(1).check(), Invariant.MARK_ELIGIBLE_ON_DISABLE);
+    }
+
+    @Test
     void operatorFlowsAreQuiet() {
         HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000);
         b.at(21).rejectEligible(1).setEligible(1, false);

@@ -36,6 +36,9 @@ class LossGuardTest {
         HistoryBuilder b = node1Down().at(37.005);
         // Made from a snapshot before the node went down: it cannot know.
         b.add(new PlanCommitted(b.now(), 76, 10, 36_990_000_000L, 0, 0, 0, 0));
+        // Made at the very instant the node went down, maybe before it (order within an
+        // instant is free): not held to it either.
+        b.add(new PlanCommitted(b.now(), 75, 10, 37_000_000_000L, 0, 0, 0, 0));
         b.at(37.01).add(new PlanCommitted(b.now(), 77, 10, b.now(), 2, 0, 0, 2)).lost(100)
                 .lost(101).replace(102, 10, 2, 100).replace(103, 10, 3, 101);
         b.add(new PlanCommitted(b.now(), 78, 20, b.now(), 0, 0, 0, 1)).lost(200);

@@ -37,6 +37,54 @@ class MarkGuardTest {
     }
 
     @Test
+    void aMigrationReplacedLaterByAFreshPlacementResolvesWithItsHealth() {
+        // The migration's own placement failed (no room): its stop commits alone, and the job's
+        // blocked evaluation later places a fresh allocation, linked to nothing (N-13 counts
+        // health job-wide). Once that one is healthy the next paced mark may follow.
+        HistoryBuilder early = migrationReplacedLater().at(45).mark(101, false);
+        assertFires(early.check(), Invariant.PACING_WAITS_FOR_HEALTH);
+        HistoryBuilder b = migrationReplacedLater().at(50.2).healthy(102).at(51).mark(101, false);
+        b.at(51.01).plan(10, 1, 1, 1, 0).stop(101, "alloc is being migrated")
+                .replace(103, 10, 3, 101);
+        assertQuiet(b.check());
+    }
+
+    @Test
+    void markingAnUnhealthyReplacementContinuesItsChain() {
+        // count 2, max_parallel 2: 100 is marked and replaced by 102 on a node drained next, so
+        // 102 is marked before it is healthy, then its own replacement 103 likewise. One job
+        // slot waits throughout (N-13: healthy = 101 alone, count - max_parallel = 0).
+        HistoryBuilder b = NomadFlows.placedWith(2).at(20).drain(1, 3_600_000).at(21);
+        b.mark(100, false).at(21.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 2, 100).at(21.2).running(102);
+        b.at(22).drain(2, 3_600_000).at(23).mark(102, false);
+        b.at(23.01).plan(10, 1, 1, 1, 0).stop(102, "alloc is being migrated")
+                .replace(103, 10, 3, 102).at(23.2).running(103);
+        b.at(24).drain(3, 3_600_000).at(25).mark(103, false);
+        assertQuiet(b.check());
+    }
+
+    @Test
+    void aReplacementLostUnreplacedIsSucceededByTheNextFreshPlacement() {
+        // 100's replacement 102 is lost with node 2 before it is healthy and cannot be replaced
+        // then; the job's next fresh placement 103 takes its place in the chain.
+        HistoryBuilder b = NomadFlows.placed().at(12).heartbeat(2, 10_000);
+        b.at(20).drain(1, 3_600_000).at(21).mark(100, false);
+        b.at(21.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 2, 100).at(21.2).running(102);
+        b.at(25).partition(2, true).at(32).down(2).at(32.01).plan(10, 0, 0, 0, 1).lost(102);
+        b.at(40).plan(10, 1, 0, 0, 0).place(103, 10, 3).at(40.2).running(103);
+        b.at(50.2).healthy(103).at(51).mark(101, false);
+        assertQuiet(b.check());
+    }
+
+    private static HistoryBuilder migrationReplacedLater() {
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21).mark(100, false);
+        b.at(21.01).plan(10, 0, 1, 1, 0).stop(100, "alloc is being migrated");
+        return b.at(40).plan(10, 1, 0, 0, 0).place(102, 10, 2).at(40.2).running(102);
+    }
+
+    @Test
     void aBatchMarkBeforeTheDeadlineFires() {
         HistoryBuilder b = batchOnNode1().at(20).drain(1, 60_000).at(21);
         assertOnly(b.mark(300, true).check(), Invariant.BATCH_NOT_REPLACED);

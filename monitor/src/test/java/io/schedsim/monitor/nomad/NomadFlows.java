@@ -13,9 +13,14 @@ final class NomadFlows {
 
     /** Three ready nodes, the service and system jobs placed, running and healthy by t=15 s. */
     static HistoryBuilder placed() {
+        return placedWith(1);
+    }
+
+    /** {@link #placed} with the service job's migrate max_parallel set. */
+    static HistoryBuilder placedWith(int maxParallel) {
         HistoryBuilder b = HistoryBuilder.nomad();
         b.node(1).node(2).node(3);
-        b.at(1).job(10, JobType.SERVICE, 2).job(20, JobType.SYSTEM, 0);
+        b.at(1).job(10, JobType.SERVICE, 2, maxParallel).job(20, JobType.SYSTEM, 0);
         b.at(1.01).plan(10, 2, 0, 0, 0).place(100, 10, 1).place(101, 10, 1);
         b.plan(20, 3, 0, 0, 0).place(200, 20, 1).place(201, 20, 2).place(202, 20, 3);
         b.at(1.2).running(100).running(101).running(200).running(201).running(202);

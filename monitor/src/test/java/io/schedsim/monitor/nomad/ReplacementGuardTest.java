@@ -5,6 +5,7 @@ import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.MonitorViolation;
@@ -30,6 +31,23 @@ class ReplacementGuardTest {
         c.at(21.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
                 .replace(102, 10, 2, 100, 1);
         assertOnly(c.check(), Invariant.ONE_REPLACEMENT);
+    }
+
+    @Test
+    void aMigrationMayReturnToItsNodeOnceTheDrainIsOverAndTheNodeReady() {
+        // A force drain clears at once; the operator makes node 1 eligible again before the
+        // migration of 100 is planned: node 1 is Ready and as good a target as any (§2.1).
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21).mark(100, false);
+        b.at(22).forceDrain(1).mark(101, false).mark(200, false).drainCompleted(1, true);
+        b.at(23).setEligible(1, true);
+        b.at(24).plan(10, 2, 2, 2, 0).stop(100, "alloc is being migrated")
+                .stop(101, "alloc is being migrated").replace(102, 10, 1, 100)
+                .replace(103, 10, 2, 101);
+        assertQuiet(b.check());
+        HistoryBuilder draining = NomadFlows.placed().at(20).drain(1, 3_600_000).at(21);
+        draining.mark(100, false).at(21.01).plan(10, 1, 1, 1, 0)
+                .stop(100, "alloc is being migrated").replace(102, 10, 1, 100);
+        assertFires(draining.check(), Invariant.ONE_REPLACEMENT);
     }
 
     @Test
@@ -75,6 +93,25 @@ class ReplacementGuardTest {
         HistoryBuilder attempts = failedService().at(50).plan(10, 1, 1, 0, 0)
                 .replace(104, 10, 2, 100, 3);
         assertOnly(attempts.check(), Invariant.RESCHEDULE);
+    }
+
+    @Test
+    void aStalePlansLossReplacementOfAnAllocationThatFailedSinceIsNoReschedule() {
+        // Node 1 went down at 32 s; a plan from the 32.1 s snapshot replaces 100 as lost. Before
+        // it commits, 100's client reports it failed (the node came back): the stale plan's
+        // replacement is a loss replacement, without the reschedule's extra attempt (N-23, N-33).
+        HistoryBuilder stale = NomadFlows.placed().at(12).heartbeat(1, 10_000).at(30)
+                .partition(1, true).at(32).down(1);
+        stale.at(32.2).failed(100);
+        stale.add(new PlanCommitted(stale.now(), 900, 10, 32_100_000_000L, 1, 0, 0, 2));
+        stale.lost(101).replace(104, 10, 2, 100).replace(105, 10, 3, 101);
+        assertQuiet(stale.check());
+        HistoryBuilder fresh = NomadFlows.placed().at(12).heartbeat(1, 10_000).at(30)
+                .partition(1, true).at(32).down(1);
+        fresh.at(32.2).failed(100);
+        fresh.add(new PlanCommitted(fresh.now(), 900, 10, fresh.now(), 1, 0, 0, 2));
+        fresh.lost(101).replace(104, 10, 2, 100).replace(105, 10, 3, 101);
+        assertOnly(fresh.check(), Invariant.RESCHEDULE);
     }
 
     @Test

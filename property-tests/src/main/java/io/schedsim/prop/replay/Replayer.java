@@ -24,6 +24,11 @@ public final class Replayer {
      */
     public static RunOutcome replay(ReplayFile file, TraceSink traceSink,
             Consumer<Cluster> onStart) {
-        return file.spec().run(new RunOptions(traceSink, onStart, true));
+        return replayWith(file, RunOptions.NONE.withTrace(traceSink).withOnStart(onStart));
+    }
+
+    /** Replays with {@code options} (trace, observer, history), the plan read from the file. */
+    public static RunOutcome replayWith(ReplayFile file, RunOptions options) {
+        return file.spec().run(options.fromFile());
     }
 }

@@ -3,6 +3,7 @@ package io.schedsim.prop.scenario;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.prop.spec.RunSpec;
@@ -28,6 +29,14 @@ public abstract class BuiltInScenario implements Scenario {
 
     /** When the heal phase starts, the horizon, and how long to run on once tasks are done. */
     protected abstract Timing timing(ScenarioConfig config);
+
+    /**
+     * The chaos killer's limits when the scenario's fault plan is the killer's (SC-1): its kills
+     * are then the killer's in the run's history, held to INV-20. Null (the default): no killer.
+     */
+    protected KillerConfigured killer(ScenarioConfig config) {
+        return null;
+    }
 
     /** What the heal phase does beyond lifting faults. */
     protected HealOptions healOptions(ScenarioConfig config) {
@@ -63,6 +72,12 @@ public abstract class BuiltInScenario implements Scenario {
         resolved.put("healAtMillis", timing.healAtMillis());
         resolved.put("horizonMillis", timing.horizonMillis());
         return resolved;
+    }
+
+    /** A built-in scenario's run always produces its history: the monitor judges every one. */
+    @Override
+    public boolean writesHistory() {
+        return true;
     }
 
     @Override

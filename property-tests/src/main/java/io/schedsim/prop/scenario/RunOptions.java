@@ -1,6 +1,7 @@
 package io.schedsim.prop.scenario;
 
 import io.schedsim.core.trace.TraceSink;
+import io.schedsim.history.HistorySink;
 import io.schedsim.model.Cluster;
 import java.util.function.Consumer;
 
@@ -13,21 +14,35 @@ import java.util.function.Consumer;
  *     cluster; others ignore it), to install observers that must not change the run; null: none
  * @param planFromFile an explicit plan came from a file: one naming a node the run does not have
  *     is an {@link InputException}, not actions skipped at fire time
+ * @param history receives the run's observable history (docs/history.md) and is closed at the
+ *     end, beside the monitor that judges every run; null: none. Only a scenario that
+ *     {@link Scenario#writesHistory()} accepts one.
  */
-public record RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile) {
-    /** No trace, no observer, a plan the search derived. */
-    public static final RunOptions NONE = new RunOptions(null, null, false);
+public record RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile,
+        HistorySink history) {
+    /** No trace, no observer, a plan the search derived, no history file. */
+    public static final RunOptions NONE = new RunOptions(null, null, false, null);
+
+    /** Options without a history sink. */
+    public RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile) {
+        this(traceSink, onStart, planFromFile, null);
+    }
 
     public RunOptions withTrace(TraceSink sink) {
-        return new RunOptions(sink, onStart, planFromFile);
+        return new RunOptions(sink, onStart, planFromFile, history);
     }
 
     public RunOptions withOnStart(Consumer<Cluster> observer) {
-        return new RunOptions(traceSink, observer, planFromFile);
+        return new RunOptions(traceSink, observer, planFromFile, history);
     }
 
     /** These options, for a plan read from a file. */
     public RunOptions fromFile() {
-        return new RunOptions(traceSink, onStart, true);
+        return new RunOptions(traceSink, onStart, true, history);
+    }
+
+    /** These options with the run's history also written to {@code sink} (null: none). */
+    public RunOptions withHistory(HistorySink sink) {
+        return new RunOptions(traceSink, onStart, planFromFile, sink);
     }
 }

@@ -1,5 +1,6 @@
 package io.schedsim.prop.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.schedsim.core.metrics.PercentileSummary;
 import java.util.List;
@@ -7,6 +8,10 @@ import java.util.Map;
 
 /**
  * The outcome of one run, shaped exactly as the JSON of {@code schedsim run --json} (CLI.md).
+ * {@code violations} come in a fixed order ({@link RunHistory}): the model's online checks
+ * first, as found (so a replay file and the shrinker keep the model's first invariant), then
+ * MON-1 disagreements between the model and the monitor, then the monitor's own; a run only the
+ * monitor flags therefore reports MON-1 first.
  *
  * @param config every knob as given (defaults and overrides): the run's identity
  * @param resolved what the scenario derived from the config, resolved (the real task count of
@@ -46,8 +51,26 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
     /** Allocations running at the end, by job type (service, batch, system, sysbatch). */
     public record Allocations(Map<String, Integer> running) {}
 
-    /** One invariant violation: id, simulated time, event number and a message. */
-    public record Violation(String invariant, long atMillis, long event, String message) {}
+    /**
+     * One invariant violation: id, simulated time, simulation event number and a message; which
+     * check found it ({@link #MODEL}, {@link #MONITOR}, {@link #AGREEMENT} or a user
+     * {@link #CHECK}); for the monitor's, the position of the history event that revealed it and
+     * the ids it names (null: not known).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(String invariant, long atMillis, long event, String message,
+            String source, Long seq, Integer node, Integer alloc, Long task, Integer job) {
+        public static final String MODEL = "model";
+        public static final String MONITOR = "monitor";
+        public static final String AGREEMENT = "agreement";
+        /** A user check of the run's spec, judged after the run (named after the check). */
+        public static final String CHECK = "check";
+
+        /** A violation the model's own checks found. */
+        public Violation(String invariant, long atMillis, long event, String message) {
+            this(invariant, atMillis, event, message, MODEL, null, null, null, null, null);
+        }
+    }
 
     public boolean violated() {
         return !violations.isEmpty();

@@ -22,6 +22,9 @@ import java.util.Map;
  *   <li>The options: events go to {@link RunOptions#traceSink()} (finished at the end) when it is
  *       set; {@link RunOptions#planFromFile()} asks that a plan naming a node the run does not
  *       have be an {@link InputException} naming the action's field, before the first event.
+ *   <li>The history: a scenario that {@link #writesHistory()} publishes the run's observable
+ *       history (docs/history.md) to {@link RunOptions#history()} when it is set, and closes it
+ *       at the end; {@link RunSpec#run} refuses a history sink for any other scenario.
  *   <li>Bad input (a config the scenario cannot build) is an {@link InputException}, one line.
  *       A scenario does not apply the spec's user checks: {@link RunSpec#run} does, after it.
  * </ul>
@@ -38,6 +41,15 @@ public interface Scenario {
 
     /** Runs {@code spec}, whose scenario is this one and whose config holds these knobs. */
     RunOutcome execute(RunSpec spec, RunOptions options);
+
+    /**
+     * True if a run publishes its observable history to {@link RunOptions#history()} (and is
+     * judged by the independent monitor): the built-in scenarios do; a scenario of its own model
+     * has no history to give.
+     */
+    default boolean writesHistory() {
+        return false;
+    }
 
     /** What a run of {@code config} holds in memory, estimated before it is built. */
     default Footprint footprint(ScenarioConfig config) {

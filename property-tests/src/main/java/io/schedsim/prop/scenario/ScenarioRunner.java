@@ -9,6 +9,8 @@ import io.schedsim.fault.inject.FaultInjector;
 import io.schedsim.fault.inject.FaultLedger;
 import io.schedsim.fault.inject.HealPhase;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistorySink;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
 import io.schedsim.model.alloc.ClientStatus;
@@ -29,7 +31,9 @@ import java.util.TreeMap;
  * Runs one scenario: build the cluster, install the fault plan, run the fault window, heal, settle
  * until the scenario's end condition (bounded by its horizon), check liveness, and assemble the
  * {@link RunResult}. Everything that determines the run is in its {@link RunSpec} (scenario,
- * config, seed, variant, fault plan, ordering); the same spec gives the same trace hash.
+ * config, seed, variant, fault plan, ordering); the same spec gives the same trace hash. Every
+ * run publishes its observable history to the independent monitor beside the model's own checks
+ * ({@link RunHistory}), which observes and never changes the run.
  */
 public final class ScenarioRunner {
     /** Every run is bounded (TIGER_STYLE); a run that hits this reports EVENT_LIMIT. */
@@ -41,7 +45,8 @@ public final class ScenarioRunner {
     /**
      * Runs {@code spec} of {@code scenario}: its variant's components, its ordering, its explicit
      * plan or the one the scenario draws from the seed (after the cluster starts, from the
-     * {@code faults} stream, as always).
+     * {@code faults} stream, as always). The run's history goes to the monitor, and to
+     * {@link RunOptions#history()} when set.
      */
     public static RunOutcome run(BuiltInScenario scenario, RunSpec spec, RunOptions options) {
         long wallStart = System.nanoTime();
@@ -51,31 +56,39 @@ public final class ScenarioRunner {
         sim.setTraceSink(options.traceSink());
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config),
                 spec.variant().components());
+        RunHistory history = RunHistory.open(sim, options.history());
+        history.attach(cluster);
         scenario.populate(cluster, config, sim.random("workload"));
         FaultPlan explicit = spec.explicitPlan();
         if (options.planFromFile() && explicit != null) {
             PlanNodes.requireKnown(explicit, cluster.nodeSlotCount());
         }
+        KillerConfigured killer = scenario.killer(config);
+        history.begin(spec, cluster, killer);
         cluster.start();
         if (options.onStart() != null) {
             options.onStart().accept(cluster);
         }
         FaultPlan plan = explicit != null ? explicit
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
-        FaultInjector injector = FaultInjector.install(sim, cluster, plan);
+        FaultInjector injector = FaultInjector.install(sim, cluster, plan, killer != null);
         Timing timing = scenario.timing(config);
         Map<String, Object> resolved = scenario.resolved(config, cluster, plan, timing);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));
         RunEnd end;
+        // The event loop's own reason, for the history's run-ended (the monitor judges liveness
+        // only after a normal stop); a failed model check stopped the run.
+        StopReason stop;
         List<RunResult.Violation> failures = new ArrayList<>();
         try {
-            StopReason stop = runPhases(scenario, cluster, timing);
+            stop = runPhases(scenario, cluster, timing);
             end = RunEnd.of(scenario, cluster, stop);
             if (stop != StopReason.STOPPED && stop != StopReason.EVENT_LIMIT) {
                 EndOfRun.check(cluster);
             }
         } catch (SimulationFailure failure) {
             end = RunEnd.checkFailed(failure);
+            stop = StopReason.STOPPED;
             failures.add(new RunResult.Violation("CHECK", SimTime.toMillis(failure.timeNanos()),
                     failure.eventIndex(), failure.getMessage()));
         }
@@ -83,9 +96,12 @@ public final class ScenarioRunner {
         if (options.traceSink() != null) {
             options.traceSink().finish();
         }
+        List<RunResult.Violation> violations = modelViolations(cluster);
+        violations.addAll(failures);
+        violations.addAll(history.finish(cluster, stop, violations));
         long wallMillis = (System.nanoTime() - wallStart) / 1_000_000L;
         RunResult result = assemble(spec, cluster, injector.ledger(), end, resolved,
-                wallMillis, failures);
+                wallMillis, violations);
         return new RunOutcome(result, plan, spec.ordering(), cluster, injector.ledger());
     }
 
@@ -106,9 +122,18 @@ public final class ScenarioRunner {
         return sim.stopRequested() ? StopReason.STOPPED : stop;
     }
 
+    private static List<RunResult.Violation> modelViolations(Cluster cluster) {
+        List<RunResult.Violation> violations = new ArrayList<>();
+        for (Violation v : cluster.monitor().violations()) {
+            violations.add(new RunResult.Violation(v.invariant(), SimTime.toMillis(v.timeNanos()),
+                    v.eventIndex(), v.message()));
+        }
+        return violations;
+    }
+
     private static RunResult assemble(RunSpec spec, Cluster cluster, FaultLedger ledger,
             RunEnd end, Map<String, Object> resolved, long wallMillis,
-            List<RunResult.Violation> failures) {
+            List<RunResult.Violation> violations) {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
@@ -135,12 +160,6 @@ public final class ScenarioRunner {
         for (String name : List.of("taskCompletion", "failureDetection", "drainDuration")) {
             latency.put(name, sim.metrics().summary(name));
         }
-        List<RunResult.Violation> violations = new ArrayList<>();
-        for (Violation v : cluster.monitor().violations()) {
-            violations.add(new RunResult.Violation(v.invariant(), SimTime.toMillis(v.timeNanos()),
-                    v.eventIndex(), v.message()));
-        }
-        violations.addAll(failures);
         RunResult.Faults faults = new RunResult.Faults(ledger.planned(),
                 new TreeMap<>(ledger.fired()), new TreeMap<>(ledger.skipped()));
         return new RunResult(spec.scenario().name(), spec.seed(), spec.variantName(),

@@ -1,7 +1,10 @@
 package io.schedsim.prop.spec;
 
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.HistorySink;
 import io.schedsim.prop.scenario.Footprint;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
@@ -108,14 +111,24 @@ public record RunSpec(Scenario scenario, ScenarioConfig config, long seed, Varia
     }
 
     /**
-     * Runs this spec: refuses a config too big for this JVM's heap, runs the scenario, then
-     * judges the user checks in order (only a run without violation is judged); each failing
-     * check is a violation named after it, at the run's end.
+     * Runs this spec: refuses a history sink for a scenario that writes no history and a config
+     * too big for this JVM's heap, runs the scenario, then judges the user checks in order (only
+     * a run without violation is judged); each failing check is a violation named after it, at
+     * the run's end.
      */
     public RunOutcome run(RunOptions options) {
+        if (options.history() != null && !scenario.writesHistory()) {
+            throw new InputException("--history: scenario " + scenario.name()
+                    + " cannot write a history");
+        }
         Footprint.check(scenario, config);
-        RunOutcome outcome = scenario.execute(this, options);
-        return UserChecks.judge(this, outcome);
+        // A user check may read the history (RunView.history()): kept only when one could.
+        List<HistoryEvent> history = checks.isEmpty() || !scenario.writesHistory() ? null
+                : new ArrayList<>();
+        RunOptions run = history == null ? options : options.withHistory(HistorySink.both(
+                history::add, options.history() == null ? HistorySink.NONE : options.history()));
+        RunOutcome outcome = scenario.execute(this, run);
+        return UserChecks.judge(this, outcome, history);
     }
 
     /** One line: {@code chaos-swarm seed 5 variant my-drainer plan explicit(3 actions) ...}. */

@@ -20,10 +20,17 @@ import java.util.Optional;
 public final class RunView {
     private final RunSpec spec;
     private final RunOutcome outcome;
+    private final List<HistoryEvent> history;
 
     public RunView(RunSpec spec, RunOutcome outcome) {
+        this(spec, outcome, null);
+    }
+
+    /** A view of a run that kept its observable {@code history} (null: none). */
+    public RunView(RunSpec spec, RunOutcome outcome, List<HistoryEvent> history) {
         this.spec = spec;
         this.outcome = outcome;
+        this.history = history == null ? null : Collections.unmodifiableList(history);
     }
 
     /** The run's identity: scenario, config, seed, variant, plan source, ordering, checks. */
@@ -57,10 +64,11 @@ public final class RunView {
     }
 
     /**
-     * The run's observable history (docs/history.md), when the run recorded one; empty until
-     * runs record their history for the independent monitor.
+     * The run's observable history (docs/history.md), the events the independent monitor judged;
+     * empty for a scenario that writes no history. {@link RunSpec#run} keeps it only for a spec
+     * with user checks.
      */
     public Optional<List<HistoryEvent>> history() {
-        return Optional.empty();
+        return Optional.ofNullable(history);
     }
 }

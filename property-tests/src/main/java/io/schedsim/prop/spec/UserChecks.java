@@ -1,5 +1,6 @@
 package io.schedsim.prop.spec;
 
+import io.schedsim.history.HistoryEvent;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
 import java.util.ArrayList;
@@ -13,19 +14,21 @@ final class UserChecks {
      * The outcome with each failing check's verdict appended to its violations, in check order;
      * a run that already violated an invariant is returned as it is (its first violation is what
      * the shrinker and replay files key on, and a broken run says little about a property).
+     * {@code history} is the run's observable history, or null when the scenario writes none.
      */
-    static RunOutcome judge(RunSpec spec, RunOutcome outcome) {
+    static RunOutcome judge(RunSpec spec, RunOutcome outcome, List<HistoryEvent> history) {
         if (spec.checks().isEmpty() || !outcome.result().violations().isEmpty()) {
             return outcome;
         }
-        RunView view = new RunView(spec, outcome);
+        RunView view = new RunView(spec, outcome, history);
         RunResult result = outcome.result();
         List<RunResult.Violation> violations = new ArrayList<>();
         for (UserCheck check : spec.checks()) {
             String failure = check.check(view);
             if (failure != null) {
                 violations.add(new RunResult.Violation(check.name(), result.simulatedMillis(),
-                        result.events(), failure));
+                        result.events(), failure, RunResult.Violation.CHECK, null, null, null,
+                        null, null));
             }
         }
         if (violations.isEmpty()) {

@@ -54,6 +54,7 @@ class ArchitectureTest {
     private static final String FAULT = "io.schedsim.fault..";
     private static final String PROP = "io.schedsim.prop..";
     private static final String CLI = "io.schedsim.cli..";
+    private static final String MONITOR = "io.schedsim.monitor..";
     private static final String[] SIMULATED = {CORE, MODEL, FAULT};
     private static final String MODEL_ROOT = "io.schedsim.model";
     private static final String MODEL_PARTS = "io.schedsim.model.*..";
@@ -77,6 +78,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelKnowsNoFaults = layer(MODEL, FAULT, PROP, CLI);
+
+    /** The model publishes its history; it never sees the checker that judges it (STYLE §4). */
+    @ArchTest
+    static final ArchRule modelKnowsNoMonitor = layer(MODEL, MONITOR);
 
     @ArchTest
     static final ArchRule faultsKnowNoSearch = layer(FAULT, PROP, CLI);

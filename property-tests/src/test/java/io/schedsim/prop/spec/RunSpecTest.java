@@ -7,18 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.history.EventType;
+import io.schedsim.history.HistoryEvent;
 import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.SpecJson;
+import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
+import io.schedsim.prop.scenario.RunResult;
 import io.schedsim.prop.scenario.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A run is one value: it prints on one line, equal specs run to equal traces, an explicit plan
- * equal to the seed's own gives the same run, a user check becomes a violation named after it,
- * and the JSON form names scenario, variant and checks by name and provider and reads back equal.
+ * equal to the seed's own gives the same run, a user check becomes a violation named after it and
+ * can read the run's history, a scenario without a history refuses a history sink, and the JSON
+ * form names scenario, variant and checks by name and provider and reads back equal.
  */
 class RunSpecTest {
     private static final Registry REGISTRY = Registry.builtIn();
@@ -60,6 +67,55 @@ class RunSpecTest {
         assertEquals(outcome.result().events(), outcome.result().violations().get(0).event());
         assertEquals(RunSpec.of(SWARM).withSeed(3).run().result().traceHash(),
                 outcome.result().traceHash(), "a check never changes the run");
+    }
+
+    @Test
+    void aCheckReadsTheHistoryTheMonitorJudged() {
+        // The history starts with run-started and ends with run-ended; a check can count in it.
+        RunSpec plain = RunSpec.of(SWARM).withSeed(3).with("detector", "nomad-ttl");
+        RunSpec spec = plain.withCheck(UserCheck.of("history",
+                run -> {
+                    List<HistoryEvent> history = run.history().orElseThrow();
+                    return history.get(0).type() + " .. " + history.get(history.size() - 1)
+                            .type() + ", heartbeats sent " + history.stream().filter(e
+                            -> e.type() == EventType.HEARTBEAT_SENT).count();
+                }));
+        RunOutcome outcome = spec.run();
+        String message = outcome.result().violations().get(0).message();
+        assertTrue(message.startsWith("RUN_STARTED .. RUN_ENDED, heartbeats sent "), message);
+        assertFalse(message.endsWith(" 0"), "every event is kept for a check: " + message);
+        assertEquals(RunResult.Violation.CHECK, outcome.result().violations().get(0).source());
+        assertEquals(plain.run().result().traceHash(), outcome.result().traceHash(),
+                "keeping the history never changes the run");
+    }
+
+    @Test
+    void aScenarioWithoutAHistoryRefusesAHistorySink() {
+        Scenario own = new Scenario() {
+            @Override
+            public String name() {
+                return "own";
+            }
+
+            @Override
+            public String description() {
+                return "a model of its own";
+            }
+
+            @Override
+            public List<Knob> knobs() {
+                return List.of();
+            }
+
+            @Override
+            public RunOutcome execute(RunSpec spec, RunOptions options) {
+                throw new AssertionError("refused before it runs");
+            }
+        };
+        InputException refused = assertThrows(InputException.class,
+                () -> RunSpec.of(own).run(RunOptions.NONE.withHistory(event -> { })));
+        assertEquals("--history: scenario own cannot write a history", refused.getMessage());
+        assertTrue(SWARM.writesHistory());
     }
 
     @Test

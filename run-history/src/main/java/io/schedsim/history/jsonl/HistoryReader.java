@@ -122,11 +122,21 @@ public final class HistoryReader implements AutoCloseable {
             throw new HistoryFormatException(lineNumber, "nesting too deep (an event is one flat"
                     + " object; more than " + NESTING_DEPTH_MAX + " levels)");
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            int end = message.indexOf('\n');
             throw new HistoryFormatException(lineNumber, "malformed JSON: "
-                    + (end < 0 ? message : message.substring(0, end)));
+                    + parserMessage(e.getOriginalMessage()));
         }
+    }
+
+    /**
+     * The parser's own words, without what names its input: a message can point back at the
+     * start of an object ("(start marker at [Source: ...])"), which on one line says nothing the
+     * line number does not.
+     */
+    private static String parserMessage(String message) {
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end);
+        int marker = first.indexOf(" (start marker at");
+        return marker < 0 ? first : first.substring(0, marker);
     }
 
     private void checkOrder(long lineNumber, HistoryEvent event) {

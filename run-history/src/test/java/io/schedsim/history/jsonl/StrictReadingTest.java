@@ -65,6 +65,7 @@ class StrictReadingTest {
         String message = failure(HEADER + "\n" + line + "\n");
         assertTrue(message.contains(expected.strip()), message);
         assertFalse(message.contains("\n"), message);
+        assertFalse(message.contains("Source"), "the parser's input is not named: " + message);
     }
 
     @Test

@@ -3,8 +3,13 @@ package io.schedsim.model.heartbeat;
 import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.HealthCheckAnswered;
+import io.schedsim.history.HealthCheckFailed;
+import io.schedsim.history.HealthCheckFailure;
+import io.schedsim.history.HealthCheckSent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeStatus;
@@ -27,6 +32,10 @@ import java.util.Arrays;
  * is settled when the request arrives: a node that stops while a request is on its way answers
  * nothing ({@link #onNodeStopped}). Ray's shortcut of skipping a check after a recent
  * resource-sync message is not modelled (there are no sync messages).
+ *
+ * <p>History (docs/history.md §1.4, rule 7): a check is published when sent, its answer when the
+ * reply would reach the GCS (given to the history as a later event, withdrawn if the node stops
+ * before the request arrives, which makes it a failure instead) and a failure when it fires.
  */
 public final class HealthChecks implements FailureDetector {
     static final String DEAD_REASON = "health check failed due to missing too many heartbeats";
@@ -51,6 +60,9 @@ public final class HealthChecks implements FailureDetector {
     private long[] requestArrivalNanos = new long[0];
     private long[] nextCheckHandle = new long[0];
     private int[] remainingBeforeSuccess = new int[0];
+    // History only: the token of the answer given to the history, and the kind of a failure due.
+    private long[] answerToken = new long[0];
+    private boolean[] refused = new boolean[0];
     private long checksSent;
 
     public HealthChecks(ModelContext context) {
@@ -102,6 +114,10 @@ public final class HealthChecks implements FailureDetector {
             return;
         }
         checksSent++;
+        HistoryPort history = context.history();
+        if (history.on()) {
+            history.record(new HealthCheckSent(sim.nowNanos(), slot));
+        }
         long request = network.heartbeatDelay(node, false);
         if (request != ControlNetwork.DROPPED && node.agentUp()) {
             long reply = network.heartbeatDelay(node, true);
@@ -114,12 +130,17 @@ public final class HealthChecks implements FailureDetector {
                 requestArrivalNanos[slot] = sim.nowNanos() + request;
                 nextCheckHandle[slot] = sim.scheduleAfter(request + reply + periodNanos, kindCheck,
                         slot, generation[slot]);
+                if (history.on()) {
+                    answerToken[slot] = history.recordLater(
+                            new HealthCheckAnswered(sim.nowNanos() + request + reply, slot));
+                }
                 return;
             }
         }
         // Dropped or slow: a timeout; agent down on a live host: refused after one delay.
         long failAfter = request != ControlNetwork.DROPPED && !node.agentUp()
                 ? Math.min(request, timeoutNanos) : timeoutNanos;
+        refused[slot] = failAfter < timeoutNanos;
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sim.nowNanos();
         }
@@ -139,6 +160,10 @@ public final class HealthChecks implements FailureDetector {
         }
         sim.cancel(nextCheckHandle[slot]);
         long failAt = node.hostUp() ? requestArrivalNanos[slot] : sentNanos[slot] + timeoutNanos;
+        refused[slot] = node.hostUp();
+        if (context.history().on()) {
+            context.history().cancelLater(answerToken[slot]);
+        }
         remaining[slot] = remainingBeforeSuccess[slot];
         if (remaining[slot] == threshold) {
             streakStartNanos[slot] = sentNanos[slot];
@@ -153,6 +178,10 @@ public final class HealthChecks implements FailureDetector {
         Node node = state.node(slot);
         if (node.status() == NodeStatus.DOWN) {
             return;
+        }
+        if (context.history().on()) {
+            context.history().record(new HealthCheckFailed(sim.nowNanos(), slot,
+                    refused[slot] ? HealthCheckFailure.REFUSED : HealthCheckFailure.TIMEOUT));
         }
         if (--remaining[slot] == 0) {
             long streakNanos = sim.nowNanos() - streakStartNanos[slot];
@@ -207,5 +236,7 @@ public final class HealthChecks implements FailureDetector {
         requestArrivalNanos = Arrays.copyOf(requestArrivalNanos, capacity);
         nextCheckHandle = Arrays.copyOf(nextCheckHandle, capacity);
         remainingBeforeSuccess = Arrays.copyOf(remainingBeforeSuccess, capacity);
+        answerToken = Arrays.copyOf(answerToken, capacity);
+        refused = Arrays.copyOf(refused, capacity);
     }
 }

@@ -4,6 +4,9 @@ import io.schedsim.core.event.EventQueue;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.EventType;
+import io.schedsim.history.HeartbeatReceived;
+import io.schedsim.history.HeartbeatSent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.net.ControlNetwork;
@@ -20,7 +23,8 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * down. A client whose heartbeat got no answer retries after heartbeatRetryInterval; only the
  * answer to its latest heartbeat re-arms its timer, as Nomad's heartbeat RPC is synchronous and a
  * retry abandons the earlier call. After a leader failover every live timer is reset to
- * failover_heartbeat_ttl (N-26).
+ * failover_heartbeat_ttl (N-26). Each heartbeat the client sends, and each one the servers
+ * receive with the ttl drawn for it, is published to the run's history.
  */
 public final class TtlHeartbeats implements FailureDetector {
     private final ModelContext context;
@@ -81,6 +85,9 @@ public final class TtlHeartbeats implements FailureDetector {
         }
         int sequence = latestSent.getInt(node.slot()) + 1;
         latestSent.set(node.slot(), sequence);
+        if (context.history().publishes(EventType.HEARTBEAT_SENT)) {
+            context.history().record(new HeartbeatSent(sim.nowNanos(), node.slot()));
+        }
         long delay = context.network().heartbeatDelay(node, true);
         if (delay != ControlNetwork.DROPPED) {
             sim.postAfter(delay, arriveKind, node.slot(),
@@ -97,6 +104,9 @@ public final class TtlHeartbeats implements FailureDetector {
         }
         long base = baseTtlNanos();
         long ttl = base + random.nextLong(base);
+        if (context.history().on()) {
+            context.history().record(new HeartbeatReceived(sim.nowNanos(), node.slot(), ttl));
+        }
         resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
         long delay = context.network().heartbeatDelay(node, false);
         if (delay != ControlNetwork.DROPPED) {

@@ -31,6 +31,16 @@ public final class EvalBroker {
         return eval;
     }
 
+    /** The pending eval of job {@code jobId}, or null (cold: a scan of the pending queue). */
+    public Evaluation pendingOf(int jobId) {
+        for (Evaluation eval : pending) {
+            if (eval.job.id() == jobId) {
+                return eval;
+            }
+        }
+        return null;
+    }
+
     /** Puts an existing eval back (plan rejected or lost in a failover). */
     public void requeue(Evaluation eval) {
         if (pendingJobs.add(eval.job.id())) {

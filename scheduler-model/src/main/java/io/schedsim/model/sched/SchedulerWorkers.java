@@ -3,6 +3,7 @@ package io.schedsim.model.sched;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.PlanCommitted;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.state.Job;
@@ -13,7 +14,8 @@ import io.schedsim.model.state.Job;
  * stale at commit, which is where the plan applier's re-check matters (N-23). Rejected plans
  * retry up to the per-type limit (N-39), then a follow-up eval is created; plans in flight during
  * a leader failover are lost (F-7). An actor of the control plane, not a pluggable component:
- * the scheduler and the plan applier it drives are.
+ * the scheduler and the plan applier it drives are; so it is here that a plan's commit is
+ * published, before the applier's changes and with the plan's own counts (docs/history.md §1.4).
  */
 public final class SchedulerWorkers {
     private final ModelContext context;
@@ -88,10 +90,25 @@ public final class SchedulerWorkers {
         if (plan.leaderEpoch != context.control().leaderEpoch()) {
             broker.requeue(eval);
         } else {
+            published(plan);
             settle(eval, plan, applier.apply(plan));
         }
         busy[worker] = false;
         kick();
+    }
+
+    /** plan-committed: the plan's counts and the time of the snapshot it was made from. */
+    private void published(Plan plan) {
+        if (!context.history().on()) {
+            return;
+        }
+        int migrations = 0;
+        for (Plan.Stop stop : plan.stops) {
+            migrations += stop.alloc().migrate() ? 1 : 0;
+        }
+        context.history().record(new PlanCommitted(sim.nowNanos(), plan.eval.id,
+                plan.eval.job.id(), plan.plannedAtNanos, plan.placements.size(),
+                plan.stops.size(), migrations, plan.lost.size()));
     }
 
     private void settle(Evaluation eval, Plan plan, PlanResult result) {

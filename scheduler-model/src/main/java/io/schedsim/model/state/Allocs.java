@@ -17,9 +17,11 @@ public final class Allocs {
     private final ObjectArrayList<Alloc> all = new ObjectArrayList<>();
     private final List<Alloc> allView = Collections.unmodifiableList(all);
     private final InvariantMonitor monitor;
+    private final StoreHistory history;
 
-    Allocs(InvariantMonitor monitor) {
+    Allocs(InvariantMonitor monitor, StoreHistory history) {
         this.monitor = monitor;
+        this.history = history;
     }
 
     Alloc create(Job job, int node, int previousAlloc, int rescheduleAttempts, long now) {
@@ -50,6 +52,7 @@ public final class Allocs {
         }
         if (alloc.desired() != next) {
             alloc.setDesired(next, reason, now);
+            history.desired(alloc, reason);
         }
     }
 
@@ -62,6 +65,7 @@ public final class Allocs {
         }
         if (alloc.client() != next) {
             alloc.setClient(next, now);
+            history.client(alloc);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Job {
     // scheduler and the system-job checks (INV-16) already read them.
     private int version;
     private boolean stopped;
+    private boolean drainStoppedSome;
 
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
             MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
@@ -89,6 +90,15 @@ public final class Job {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    /** True once a drain deadline stopped one of its allocations (migrateDisablePlacement). */
+    public boolean drainStoppedSome() {
+        return drainStoppedSome;
+    }
+
+    void setDrainStoppedSome() {
+        drainStoppedSome = true;
     }
 
     @Override

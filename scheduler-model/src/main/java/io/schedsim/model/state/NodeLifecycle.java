@@ -2,6 +2,7 @@ package io.schedsim.model.state;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.node.NodeStatus;
 
@@ -20,10 +21,16 @@ public final class NodeLifecycle {
         this.state = state;
     }
 
-    /** A fresh, empty state store and the lifecycle of its nodes. */
+    /** A fresh, empty state store and the lifecycle of its nodes, publishing no history. */
     public static NodeLifecycle create(Simulation sim, InvariantMonitor monitor,
             StateListener listener) {
-        return new NodeLifecycle(new StateStore(sim, monitor, listener));
+        return create(sim, monitor, listener, new HistoryPort(sim));
+    }
+
+    /** A fresh, empty state store and the lifecycle of its nodes, publishing to {@code history}. */
+    public static NodeLifecycle create(Simulation sim, InvariantMonitor monitor,
+            StateListener listener, HistoryPort history) {
+        return new NodeLifecycle(new StateStore(sim, monitor, listener, history));
     }
 
     /** The store whose nodes this lifecycle writes. */
@@ -39,14 +46,26 @@ public final class NodeLifecycle {
         return node;
     }
 
-    /** The servers' verdict: the node is down (Nomad) or DEAD (Ray) since {@code nowNanos}. */
-    public void markDown(Node node, long nowNanos) {
+    /**
+     * The servers' verdict: the node is down (Nomad) or DEAD (Ray) since {@code nowNanos}, with
+     * the servers' event text.
+     */
+    public void markDown(Node node, long nowNanos, String reason) {
+        boolean changed = node.status() != NodeStatus.DOWN;
         node.setStatus(NodeStatus.DOWN, nowNanos);
+        if (changed) {
+            state.history().status(node, reason);
+        }
     }
 
     /** The servers' verdict: the node registered or re-registered (N-28). */
     public void markReady(Node node) {
+        NodeStatus before = node.status();
         node.setStatus(NodeStatus.READY, -1);
+        if (before != NodeStatus.READY) {
+            state.history().status(node, before == NodeStatus.DOWN
+                    ? "Node reregistered by heartbeat" : "Node registered");
+        }
     }
 
     public void setHostUp(Node node, boolean up) {

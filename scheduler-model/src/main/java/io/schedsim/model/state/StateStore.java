@@ -8,6 +8,7 @@ import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
@@ -23,22 +24,26 @@ import java.util.Locale;
  * is the control plane's verdict), jobs, allocations, eligibility, drains and reservations.
  * Pluggable components change state only through these methods, and the safety invariants that
  * such a component could break are checked here, at the transition ({@link TransitionChecks}), so
- * a wrong component is caught at the event that misbehaved. Every change is then reported to the
+ * a wrong component is caught at the event that misbehaved. Every change is published to the
+ * run's history ({@link StoreHistory}, docs/history.md) and then reported to the
  * {@link StateListener}; the store itself calls no component.
  */
 public final class StateStore implements StateView {
     private final Simulation sim;
     private final StateListener listener;
     private final TransitionChecks checks;
+    private final StoreHistory history;
     private final Allocs allocs;
     private final ObjectArrayList<Job> jobs = new ObjectArrayList<>();
     private final List<Job> jobsView = Collections.unmodifiableList(jobs);
     private final ObjectArrayList<Node> nodes = new ObjectArrayList<>();
 
-    StateStore(Simulation sim, InvariantMonitor monitor, StateListener listener) {
+    StateStore(Simulation sim, InvariantMonitor monitor, StateListener listener,
+            HistoryPort history) {
         this.sim = sim;
         this.listener = listener;
-        this.allocs = new Allocs(monitor);
+        this.history = new StoreHistory(history);
+        this.allocs = new Allocs(monitor, this.history);
         this.checks = new TransitionChecks(monitor, this);
     }
 
@@ -64,6 +69,12 @@ public final class StateStore implements StateView {
 
     void addNode(Node node) {
         nodes.add(node);
+        history.nodeRegistered(node);
+    }
+
+    /** The events of this store's writes; the node lifecycle publishes through it too. */
+    StoreHistory history() {
+        return history;
     }
 
     public Job registerJob(JobSpec spec) {
@@ -71,6 +82,7 @@ public final class StateStore implements StateView {
                 spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
                 spec.stopLatencyMillis());
         jobs.add(job);
+        history.jobRegistered(job);
         listener.onJobRegistered(job);
         return job;
     }
@@ -85,11 +97,10 @@ public final class StateStore implements StateView {
         Alloc alloc = allocs.create(job, node.slot(), previousAlloc, rescheduleAttempts, now);
         alloc.setReserved(true);
         reserve(node, job.cpuMilli(), job.memMb());
-        // INV-6 is about drains: a replacement of a drain-marked batch allocation must not raise
-        // the job's count. Replacements of lost allocations race with late completions (a stale
-        // plan), which SEMANTICS leaves open (SC-7), so they are not asserted here.
-        if (job.type() == JobType.BATCH && previousAlloc != Alloc.NONE
-                && allocs.get(previousAlloc).migrate()) {
+        history.allocPlaced(alloc);
+        // INV-6 is about drains: once a drain deadline stopped some of a batch job's allocations,
+        // no placement, a replacement or a fresh one (nomad#28008), may raise the job's count.
+        if (job.type() == JobType.BATCH && job.drainStoppedSome()) {
             checks.batchCount(job);
         }
         listener.onAllocPlaced(alloc);
@@ -123,7 +134,18 @@ public final class StateStore implements StateView {
     public void sendStop(Alloc alloc) {
         Check.that(alloc.desired().isServerTerminal(),
                 "stop sent for an allocation the servers still want running", alloc.id());
+        if (alloc.reserved()) {
+            checks.heldAtStop(alloc, sim.nowNanos());
+        }
         listener.onAllocStopped(alloc);
+    }
+
+    /**
+     * INV-17 findings the end-of-run audit reports: allocations whose reservation outlived them
+     * (still held when their stop was sent), even if a later report released it.
+     */
+    public List<String> reservationsHeldAtStop() {
+        return checks.heldAtStop();
     }
 
     /** Frees the allocation's reservation once (server view: it no longer uses the node). */
@@ -132,6 +154,7 @@ public final class StateStore implements StateView {
             alloc.setReserved(false);
             Node node = node(alloc.node());
             release(node, alloc.job().cpuMilli(), alloc.job().memMb());
+            history.allocReleased(alloc);
             listener.onAllocResourcesFreed(node);
         }
     }
@@ -139,7 +162,15 @@ public final class StateStore implements StateView {
     /** The drainer's mark (N-9, N-10, N-11, N-17, N-18), with the checks of INV-4..INV-7. */
     public void markForMigration(Alloc alloc, boolean disablePlacement, boolean byDeadline) {
         checks.migrationMark(alloc, byDeadline);
+        boolean visible = !alloc.migrate()
+                || (disablePlacement && !alloc.migrateDisablePlacement());
         alloc.markMigrate(disablePlacement, byDeadline, sim.nowNanos());
+        if (disablePlacement) {
+            alloc.job().setDrainStoppedSome();
+        }
+        if (visible) {
+            history.marked(alloc);
+        }
     }
 
     /** A client status or health report that reached the server. Stale reports are ignored. */
@@ -153,6 +184,7 @@ public final class StateStore implements StateView {
         }
         if (health != Health.UNSET && !alloc.health().isSet() && !alloc.client().isTerminal()) {
             alloc.setHealth(health);
+            history.health(alloc);
         }
         if (alloc.client().isTerminal()) {
             releaseResources(alloc);
@@ -185,6 +217,7 @@ public final class StateStore implements StateView {
         boolean wasEligible = node.eligible();
         node.setEligible(eligible);
         if (wasEligible != eligible) {
+            history.eligibility(node, source);
             listener.onNodeEvent(node, eligible ? NodeEvent.Kind.ELIGIBLE
                     : NodeEvent.Kind.INELIGIBLE, source.name().toLowerCase(Locale.ROOT));
         }
@@ -215,16 +248,25 @@ public final class StateStore implements StateView {
         listener.onDrainSet(node);
     }
 
-    /** Cancels the node's drain, if any (N-8); {@code markEligible} re-enables it (N-2). */
+    /**
+     * The operator cancels the node's drain, if any (N-8); {@code markEligible} re-enables it
+     * (N-2). The call is published as its drain clears, before the cluster reacts to that (Ray may
+     * lease there at once); its eligibility change follows in the same step (docs/history.md).
+     */
     public void cancelDrain(Node node, boolean markEligible) {
-        if (node.draining()) {
+        boolean draining = node.draining();
+        if (draining) {
             node.drainEnded(LastDrainStatus.CANCELED, sim.nowNanos());
+            history.cancelCall(node, markEligible);
             listener.onNodeEvent(node, NodeEvent.Kind.DRAIN_CANCELED,
                     markEligible ? "mark eligible" : "");
             listener.onDrainCancelled(node);
         }
         if (markEligible && !node.eligible()) {
             setEligibility(node, true, EligibilitySource.DRAIN_DISABLE);
+        }
+        if (!draining) {
+            history.cancelCall(node, markEligible);
         }
     }
 
@@ -237,6 +279,7 @@ public final class StateStore implements StateView {
         long now = sim.nowNanos();
         node.drainEnded(LastDrainStatus.COMPLETE, now);
         node.setDrainDeadlineReached(deadlineReached);
+        history.drainCompleted(node, deadlineReached);
         listener.onNodeEvent(node, NodeEvent.Kind.DRAIN_COMPLETE,
                 deadlineReached ? "deadline_reached=true" : "");
         listener.onDrainCompleted(node, now - node.drainStartedNanos());

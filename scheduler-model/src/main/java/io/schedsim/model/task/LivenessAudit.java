@@ -21,10 +21,13 @@ final class LivenessAudit {
     private final long cpuMilli;
     private final InvariantMonitor monitor;
 
-    LivenessAudit(ModelContext context, TaskColumns tasks, long cpuMilli) {
+    private final Orphans orphans;
+
+    LivenessAudit(ModelContext context, TaskColumns tasks, Orphans orphans, long cpuMilli) {
         this.context = context;
         this.state = context.state();
         this.tasks = tasks;
+        this.orphans = orphans;
         this.cpuMilli = cpuMilli;
         this.monitor = context.checks();
     }
@@ -43,9 +46,8 @@ final class LivenessAudit {
                 reserved[tasks.node(e)] += cpuMilli;
             }
         }
-        int orphanSlots = Math.min(reserved.length, tasks.nodeCapacity());
-        for (int slot = 0; slot < orphanSlots; slot++) {
-            reserved[slot] += tasks.orphanCpuMilli[slot];
+        for (int i = 0; i < orphans.size(); i++) {
+            reserved[orphans.slot(i)] += cpuMilli;
         }
         return reserved;
     }

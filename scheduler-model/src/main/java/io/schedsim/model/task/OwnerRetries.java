@@ -23,7 +23,9 @@ import io.schedsim.model.state.StateStore;
  * What owners do when an attempt fails (R-1..R-3, R-10): record it, ask the {@link RetryPolicy},
  * check its answer against INV-19, and resubmit after the retry delay or end the task in error.
  * The driver owns outer tasks and never dies; a parent attempt owns its child, so a child whose
- * parent is gone is orphaned or dropped instead of retried.
+ * parent is gone is orphaned or dropped instead of retried, and resolved OWNER_DIED (or
+ * TASK_CANCELLED if it never ran). Each attempt's end and each task's resolution is published to
+ * the run's history ({@link TaskHistory}).
  */
 final class OwnerRetries {
     private final ModelContext context;
@@ -34,6 +36,8 @@ final class OwnerRetries {
     private final PendingQueues pending;
     private final FailureLog failures;
     private final RayStats stats;
+    private final TaskHistory history;
+    private final Orphans orphans;
     private final RetryPolicy policy;
     private final int maxRetries;
     private final long retryDelayNanos;
@@ -42,8 +46,8 @@ final class OwnerRetries {
     private int kindOrphanDone;
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
-            RayStats stats, RetryPolicy policy, int maxRetries, long retryDelayNanos,
-            long cpuMilli) {
+            RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
+            int maxRetries, long retryDelayNanos, long cpuMilli) {
         this.context = context;
         this.state = context.state();
         this.sim = context.sim();
@@ -52,6 +56,8 @@ final class OwnerRetries {
         this.pending = pending;
         this.failures = failures;
         this.stats = stats;
+        this.history = history;
+        this.orphans = orphans;
         this.policy = policy;
         this.maxRetries = maxRetries;
         this.retryDelayNanos = retryDelayNanos;
@@ -73,6 +79,7 @@ final class OwnerRetries {
     void failAttempt(int e, ErrorType type, boolean preempted) {
         byte s = tasks.state(e);
         failures.record(e, tasks.attempt(e), type, sim.nowNanos());
+        history.failed(history.id(e), tasks.attempt(e), tasks.node(e), TaskHistory.of(type));
         if (type == ErrorType.NODE_DIED) {
             stats.lostAttempts++;
         }
@@ -93,6 +100,7 @@ final class OwnerRetries {
             applyRetry(e, type, preempted);
         } else {
             tasks.transition(e, NONE);
+            history.resolved(history.id(e), io.schedsim.history.ErrorType.OWNER_DIED);
         }
     }
 
@@ -109,7 +117,7 @@ final class OwnerRetries {
                 monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error after "
                         + counted + " counted failures, max_retries=" + maxRetries);
             }
-            endInError(e);
+            endInError(e, type);
             return;
         }
         if (maxRetries >= 0 && attempt + 2 > maxRetries + 1 + tasks.preempted(e)) {
@@ -127,7 +135,8 @@ final class OwnerRetries {
         }
     }
 
-    private void endInError(int e) {
+    private void endInError(int e, ErrorType type) {
+        history.resolved(history.id(e), TaskHistory.of(type));
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
             stats.failed++;
@@ -139,6 +148,12 @@ final class OwnerRetries {
         int parent = outer(taskOf(e));
         failures.record(parent, tasks.attempt(parent), ErrorType.TASK_EXECUTION_EXCEPTION,
                 sim.nowNanos());
+        if (history.on()) {
+            io.schedsim.history.ErrorType raised =
+                    TaskHistory.of(ErrorType.TASK_EXECUTION_EXCEPTION);
+            history.failed(history.id(parent), tasks.attempt(parent), tasks.node(parent), raised);
+            history.resolved(history.id(parent), raised);
+        }
         tasks.unlink(parent);
         tasks.transition(parent, FAILED);
         stats.failed++;
@@ -155,11 +170,13 @@ final class OwnerRetries {
             int parent = outer(taskOf(e));
             if (tasks.state(parent) != WAITING || !ownerAlive(parent)) {
                 tasks.transition(e, NONE);
+                history.resolved(history.id(e), io.schedsim.history.ErrorType.OWNER_DIED);
                 return;
             }
         }
         tasks.setAttempt(e, tasks.attempt(e) + 1);
         pending.add(e);
+        history.pending(e, tasks.attempt(e));
     }
 
     /** The parent attempt is gone; its child is cancelled, lost with its node, or orphaned. */
@@ -169,6 +186,7 @@ final class OwnerRetries {
         if (s == PENDING || s == RETRY_WAIT) {
             sim.cancel(tasks.handle(c));
             tasks.transition(c, NONE);
+            abandoned(c, s == PENDING);
             return;
         }
         if (s != RUNNING) {
@@ -179,28 +197,55 @@ final class OwnerRetries {
         tasks.unlink(c);
         long doneAt = sim.dueTimeOf(tasks.handle(c));
         sim.cancel(tasks.handle(c));
+        long id = history.id(c);
         if (node.status() == NodeStatus.DOWN) {
+            // Within the node's death (RayWorkload.onNodeDown), which releases its reservation.
             failures.record(c, tasks.attempt(c), ErrorType.NODE_DIED, sim.nowNanos());
             stats.lostAttempts++;
+            history.failed(id, tasks.attempt(c), slot,
+                    io.schedsim.history.ErrorType.NODE_DIED);
         } else {
             // Orphaned: it keeps its CPU, runs to the end, and its result is dropped.
-            tasks.orphanCpuMilli[slot] += cpuMilli;
+            orphans.add(slot, id, tasks.attempt(c), tasks.incarnation(c), doneAt);
             if (doneAt != Long.MIN_VALUE) {
                 sim.post(doneAt, kindOrphanDone, slot, tasks.incarnation(c));
             }
         }
+        history.resolved(id, io.schedsim.history.ErrorType.OWNER_DIED);
         tasks.transition(c, NONE);
     }
 
-    /** An orphan's run ended: free its CPU unless it died with its node. */
+    /** A child waiting for a node or a retry is dropped with its owner: it never runs again. */
+    private void abandoned(int c, boolean pendingAttempt) {
+        if (!history.on()) {
+            return;
+        }
+        io.schedsim.history.ErrorType why = pendingAttempt && tasks.attempt(c) == 0
+                ? io.schedsim.history.ErrorType.TASK_CANCELLED
+                : io.schedsim.history.ErrorType.OWNER_DIED;
+        if (pendingAttempt) {
+            history.failed(history.id(c), tasks.attempt(c), -1, why);
+        }
+        history.resolved(history.id(c), why);
+    }
+
+    /**
+     * An orphan's run ended: free its CPU unless it died with its node, or its reservation left
+     * with the node's earlier death (no record of it any more).
+     */
     boolean orphanDone(int slot, int incarnation) {
         Node node = state.node(slot);
         if (node.status() == NodeStatus.DOWN || node.incarnation() != incarnation || !node.hostUp()
-                || !node.agentUp() || tasks.orphanCpuMilli[slot] < cpuMilli) {
-            // Died with its node, or its reservation already left with the node's earlier death.
+                || !node.agentUp()) {
             return false;
         }
-        tasks.orphanCpuMilli[slot] -= cpuMilli;
+        int orphan = orphans.endingNow(slot, incarnation, sim.nowNanos());
+        if (orphan < 0) {
+            return false;
+        }
+        history.released(orphans.task(orphan), orphans.attempt(orphan), slot);
+        history.finished(orphans.task(orphan), orphans.attempt(orphan), slot);
+        orphans.remove(orphan);
         state.release(node, cpuMilli, 0);
         return true;
     }

@@ -45,6 +45,10 @@ import java.util.List;
  * fixed at the grant (one event per attempt), so a slowdown applies to attempts leased after it.
  * (5) Placement uses the global view: one grant or one wait per request (spillback depth 0,
  * INV-22).
+ *
+ * <p>History ({@link TaskHistory}, docs/history.md): an attempt is RUNNING from its lease (the
+ * state API has no state between), a parent blocked in get stays RUNNING with its CPU released,
+ * and every reservation is published per holder, orphans included ({@link Orphans}).
  */
 public final class RayWorkload {
     /** The driver's node: the head, slot 0 (SC-1). Outer tasks prefer it. */
@@ -60,6 +64,8 @@ public final class RayWorkload {
     private final TaskColumns tasks;
     private final FailureLog failures = new FailureLog();
     private final RayStats stats = new RayStats();
+    private final Orphans orphans = new Orphans();
+    private final TaskHistory history;
     private final PendingQueues pending;
     private final OwnerRetries owners;
     private final IntArrayList scratch = new IntArrayList();
@@ -83,9 +89,11 @@ public final class RayWorkload {
         this.tasks = new TaskColumns(spec.outerTasks());
         this.pending = new PendingQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
-        this.owners = new OwnerRetries(context, tasks, pending, failures, stats, retryPolicy,
-                spec.maxRetries(), SimTime.millis(context.config().taskRetryDelayMillis),
+        this.history = new TaskHistory(context.history(), spec.outerTasks(), spec.maxRetries(),
                 cpuMilli);
+        this.owners = new OwnerRetries(context, tasks, pending, failures, stats, history, orphans,
+                retryPolicy, spec.maxRetries(),
+                SimTime.millis(context.config().taskRetryDelayMillis), cpuMilli);
         this.completionMillis = sim.metrics().recorder("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(context.config().leaseLatencyMillis);
         this.holdRunNanos = spec.holdNanos();
@@ -126,11 +134,20 @@ public final class RayWorkload {
         long heldCpuMilli = 0;
         for (int e = tasks.first(slot); e != NIL; e = tasks.next(e)) {
             scratch.add(e);
-            heldCpuMilli += tasks.state(e) == RUNNING ? cpuMilli : 0;
+            if (tasks.state(e) == RUNNING) {
+                heldCpuMilli += cpuMilli;
+                history.released(e, tasks.attempt(e), slot);
+            }
         }
         // Orphans already running here die too; children orphaned by the loop below were
         // counted above as running entries of this node.
-        heldCpuMilli += slot < tasks.nodeCapacity() ? tasks.orphanCpuMilli[slot] : 0;
+        int orphansBefore = orphans.countOn(slot);
+        heldCpuMilli += orphansBefore * cpuMilli;
+        for (int i = 0; i < orphans.size(); i++) {
+            if (orphans.slot(i) == slot) {
+                history.released(orphans.task(i), orphans.attempt(i), slot);
+            }
+        }
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
@@ -138,15 +155,24 @@ public final class RayWorkload {
                 owners.failAttempt(e, ErrorType.NODE_DIED, preempted);
             }
         }
-        if (slot < tasks.nodeCapacity()) {
-            tasks.orphanCpuMilli[slot] = 0;
-        }
+        orphansDied(slot);
         // The reservations leave with the node. Under Nomad TTL detection a down node can
         // come back and re-register, so they are released rather than left behind.
         if (heldCpuMilli > 0) {
             state.release(node, heldCpuMilli, 0);
         }
         dispatch();
+    }
+
+    /** Every orphan on the node dies with it; their reservations leave with the node. */
+    private void orphansDied(int slot) {
+        for (int i = orphans.size() - 1; i >= 0; i--) {
+            if (orphans.slot(i) == slot) {
+                history.failed(orphans.task(i), orphans.attempt(i), slot,
+                        io.schedsim.history.ErrorType.NODE_DIED);
+                orphans.remove(i);
+            }
+        }
     }
 
     /**
@@ -198,6 +224,7 @@ public final class RayWorkload {
             if (running && node.incarnation() == tasks.incarnation(e)) {
                 if (s == RUNNING) {
                     state.release(node, cpuMilli, 0);
+                    history.released(e, tasks.attempt(e), node.slot());
                 }
                 owners.failAttempt(e, ErrorType.WORKER_DIED, false);
                 dispatch();
@@ -219,6 +246,7 @@ public final class RayWorkload {
         for (int t = 0; t < tasks.taskCount; t++) {
             tasks.submitNanos[t] = now;
             pending.add(outer(t));
+            history.submitted(outer(t));
         }
         stats.submitted = tasks.taskCount;
         dispatch();
@@ -252,6 +280,7 @@ public final class RayWorkload {
         tasks.setStartNanos(e, start);
         long end = start + (isChild(e) ? childRunNanos : holdRunNanos);
         tasks.setHandle(e, sim.schedule(end, kindDone, e, tasks.gen(e)));
+        history.granted(e, tasks.attempt(e), slot);
     }
 
     private void onDone(int e, long payload) {
@@ -263,6 +292,7 @@ public final class RayWorkload {
             return;
         }
         state.release(node, cpuMilli, 0);
+        history.released(e, tasks.attempt(e), node.slot());
         int parent = outer(taskOf(e));
         if (!isChild(e)) {
             if (spec.nestedChild()) {
@@ -275,10 +305,15 @@ public final class RayWorkload {
         } else {
             tasks.unlink(e);
             tasks.transition(e, NONE);
+            long child = history.id(e);
+            history.finished(child, tasks.attempt(e), node.slot());
             // The 50 KiB result goes inline to the owner; a dead owner drops it.
             if (tasks.state(parent) == WAITING && owners.ownerAlive(parent)) {
+                history.resolved(child, io.schedsim.history.ErrorType.NONE);
                 tasks.unlink(parent);
                 finish(parent);
+            } else {
+                history.resolved(child, io.schedsim.history.ErrorType.OWNER_DIED);
             }
         }
         dispatch();
@@ -291,6 +326,7 @@ public final class RayWorkload {
         tasks.setRetriesUsed(c, 0);
         tasks.clearPreempted(c);
         pending.add(c);
+        history.submitted(c);
     }
 
     private void finish(int e) {
@@ -300,6 +336,8 @@ public final class RayWorkload {
             return;
         }
         tasks.transition(e, FINISHED);
+        history.finished(history.id(e), tasks.attempt(e), tasks.node(e));
+        history.resolved(history.id(e), io.schedsim.history.ErrorType.NONE);
         long now = sim.nowNanos();
         stats.completed++;
         stats.lastCompletionNanos = now;
@@ -393,12 +431,12 @@ public final class RayWorkload {
      * plus its allocations, with every alive node's tracked reservation).
      */
     public long[] reservedCpuMilliByNode() {
-        return new LivenessAudit(context, tasks, cpuMilli).reservedByNode();
+        return new LivenessAudit(context, tasks, orphans, cpuMilli).reservedByNode();
     }
 
     /** End of run: nothing held on DEAD nodes (INV-17), INV-23 and INV-26 (SEMANTICS §6). */
     public void checkLiveness() {
-        new LivenessAudit(context, tasks, cpuMilli).run(this, CAPACITY_FREE_WINDOW_NANOS);
+        new LivenessAudit(context, tasks, orphans, cpuMilli).run(this, CAPACITY_FREE_WINDOW_NANOS);
     }
 
     int firstNonTerminalTask() {

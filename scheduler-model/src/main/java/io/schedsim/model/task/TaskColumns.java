@@ -56,7 +56,6 @@ final class TaskColumns {
     private Simulation sim;
     private int[] listHead = new int[0];
     private int[] listTail = new int[0];
-    long[] orphanCpuMilli = new long[0];
 
     TaskColumns(int taskCount) {
         this.taskCount = taskCount;
@@ -189,7 +188,6 @@ final class TaskColumns {
         int old = listHead.length;
         listHead = Arrays.copyOf(listHead, capacity);
         listTail = Arrays.copyOf(listTail, capacity);
-        orphanCpuMilli = Arrays.copyOf(orphanCpuMilli, capacity);
         Arrays.fill(listHead, old, capacity, NIL);
         Arrays.fill(listTail, old, capacity, NIL);
     }

@@ -92,6 +92,41 @@ class StateStoreReportsTest {
         assertEquals(List.of("stopped " + alloc.id()), reports.calls);
     }
 
+    @Test
+    void aFreshBatchPlacementPastTheCountAfterADrainDeadlineIsCaught() {
+        // nomad#28008: a drain deadline stopped A (counted, never replaced, nomad#28018); a
+        // fresh placement, linked to nothing, still takes the job past its count (INV-6).
+        Node other = lifecycle.addNode(4_000, 1_000, false, -1);
+        lifecycle.markReady(node);
+        lifecycle.markReady(other);
+        Job batch = state.registerJob(JobSpec.batch("b", 1, 1_000, 64, 600_000));
+        Alloc a = state.placeAlloc(batch, node, Alloc.NONE, 0);
+        state.onClientUpdate(a, ClientStatus.RUNNING, Health.UNSET);
+        state.updateDrain(node, DrainSpec.force(false));
+        state.markForMigration(a, true, true);
+        state.stopAlloc(a, "alloc is being migrated");
+        assertEquals(List.of(), monitor.violations());
+        state.placeAlloc(batch, other, Alloc.NONE, 0);
+        assertEquals(Inv.BATCH_NOT_REPLACED, monitor.violations().get(0).invariant());
+    }
+
+    @Test
+    void aLostAllocationWhoseStopIsSentStillHoldingItsReservationIsKeptForTheAudit() {
+        lifecycle.markReady(node);
+        Job web = state.registerJob(JobSpec.service("web", 2, 1_000, 64));
+        Alloc released = state.placeAlloc(web, node, Alloc.NONE, 0);
+        Alloc leaked = state.placeAlloc(web, node, Alloc.NONE, 0);
+        lifecycle.markDown(node, sim.nowNanos(), "Node heartbeat missed");
+        state.markLost(released);
+        state.releaseResources(released);
+        state.sendStop(released);
+        assertEquals(List.of(), state.reservationsHeldAtStop());
+        state.markLost(leaked);
+        state.sendStop(leaked);
+        assertEquals(1, state.reservationsHeldAtStop().size());
+        assertTrue(state.reservationsHeldAtStop().get(0).startsWith(leaked.toString()));
+    }
+
     /** Records each report as a short line, in order. */
     private static final class Recorder implements StateListener {
         final List<String> calls = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
+import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.invariant.Violation;
@@ -93,7 +94,8 @@ class StatusTransitionTableTest {
     /** One allocation of a service job in a table with its own monitor. */
     private static final class Fixture {
         final InvariantMonitor monitor = new InvariantMonitor(new Simulation(1), false);
-        final Allocs allocs = new Allocs(monitor);
+        final Allocs allocs = new Allocs(monitor,
+                new StoreHistory(new HistoryPort(new Simulation(1))));
         final Alloc alloc;
 
         Fixture() {

@@ -6,20 +6,18 @@ import io.schedsim.cli.ExitCode;
 import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.RecordedRun;
 import io.schedsim.cli.report.RunReport;
-import io.schedsim.core.trace.TraceSink;
-import io.schedsim.model.Cluster;
 import io.schedsim.prop.replay.Checkpoints;
 import io.schedsim.prop.replay.ReplayFile;
 import io.schedsim.prop.replay.ReplayFiles;
 import io.schedsim.prop.replay.Replayer;
 import io.schedsim.prop.replay.Reproduction;
 import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,11 +62,12 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayFile file = ReplayFiles.read(path(replayPath), classPath.registry(context));
         Checkpoints recorded = file.expected() == null ? null : file.expected().checkpoints();
         Checkpoints.Recorder[] recorder = new Checkpoints.Recorder[1];
-        RunOutcome outcome = RecordedRun.run((sink, onStart) -> {
+        RunOutcome outcome = RecordedRun.run(options -> {
             if (recorded != null) {
-                recorder[0] = new Checkpoints.Recorder(recorded.everyEvents(), sink);
+                recorder[0] = new Checkpoints.Recorder(recorded.everyEvents(),
+                        options.traceSink());
             }
-            return replay(file, recorder[0] != null ? recorder[0] : sink, onStart);
+            return replay(file, recorder[0] != null ? options.withTrace(recorder[0]) : options);
         }, files.paths());
         Reproduction reproduction = Reproduction.of(file, outcome,
                 recorder[0] == null ? null : recorder[0].checkpoints());
@@ -97,9 +96,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Runs the file; what the run finds wrong with it (unknown nodes) names the file too. */
-    private RunOutcome replay(ReplayFile file, TraceSink sink, Consumer<Cluster> onStart) {
+    private RunOutcome replay(ReplayFile file, RunOptions options) {
         try {
-            return Replayer.replay(file, sink, onStart);
+            return Replayer.replayWith(file, options);
         } catch (InputException e) {
             // A file of the first format has its plan at the top level, not inside a spec.
             String message = file.format().equals(ReplayFile.FORMAT_1)

@@ -7,7 +7,6 @@ import io.schedsim.cli.output.Json;
 import io.schedsim.cli.output.RecordedRun;
 import io.schedsim.cli.report.RunReport;
 import io.schedsim.prop.plugin.Registry;
-import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunResult;
 import io.schedsim.prop.spec.RunSpec;
 import java.util.concurrent.Callable;
@@ -56,9 +55,7 @@ final class RunCommand implements Callable<Integer> {
         Registry registry = classPath.registry(context);
         RunSpec spec = checks.apply(ResolvedRun.resolve(registry, scenarioName, seed,
                 overrides.asMap(), variantName), registry);
-        RunResult result = RecordedRun.run((sink, onStart) -> spec.run(
-                RunOptions.NONE.withTrace(sink).withOnStart(onStart)),
-                files.paths()).result();
+        RunResult result = RecordedRun.run(spec::run, files.paths()).result();
         print(context, result, json);
         return exitCode(result);
     }

@@ -50,6 +50,7 @@ public final class SchedsimCommand implements Callable<Integer> {
         all.put("check-determinism", CheckDeterminismCommand::new);
         all.put("diff", DiffCommand::new);
         all.put("jshell", JshellCommand::new);
+        all.put("check", CheckCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

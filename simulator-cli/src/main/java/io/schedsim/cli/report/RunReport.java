@@ -74,8 +74,12 @@ public final class RunReport {
         }
         row(text, "violations", String.valueOf(violations.size()));
         for (RunResult.Violation v : violations) {
-            text.append(String.format(Locale.ROOT, "  %s at %s (event #%d): %s%n", v.invariant(),
-                    SimTime.format(SimTime.millis(v.atMillis())), v.event(), v.message()));
+            // The monitor's and MON-1's lines say so; the model's read as they always did.
+            String source = v.source() == null || v.source().equals(RunResult.Violation.MODEL)
+                    ? "" : " [" + v.source() + "]";
+            text.append(String.format(Locale.ROOT, "  %s%s at %s (event #%d): %s%n",
+                    v.invariant(), source, SimTime.format(SimTime.millis(v.atMillis())),
+                    v.event(), v.message()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -100,6 +101,17 @@ public final class RayChaos extends BuiltInScenario {
         return KillerPlan.generate(faults, killIntervalMillis(config),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
                 config.booleanValue("randomVictim"));
+    }
+
+    /**
+     * The plan is the killer's: one kill per window, at most maxKills (setup_chaos.py). The
+     * window is the interval the plan is drawn with, which shrinks below the knob to fit the
+     * workload (INV-20 counts kills per window of this length).
+     */
+    @Override
+    protected KillerConfigured killer(ScenarioConfig config) {
+        return new KillerConfigured(0, config.intValue("maxKills"), killIntervalMillis(config),
+                1);
     }
 
     @Override
