@@ -5,6 +5,7 @@ import io.schedsim.monitor.detect.HealthCheckGuard;
 import io.schedsim.monitor.detect.KillerGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
+import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
 import io.schedsim.monitor.nomad.EvalGuard;
@@ -30,6 +31,7 @@ final class Guards {
             new PlacementGuard(state),
             new EligibilityGuard(state),
             new DrainGuard(state),
+            new DoneAtSetGuard(state),
             new MarkGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),

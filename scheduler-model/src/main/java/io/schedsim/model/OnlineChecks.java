@@ -6,7 +6,9 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
 
@@ -52,14 +54,34 @@ final class OnlineChecks {
         });
     }
 
-    /** INV-9: a drain with a deadline is over by its deadline and the coalesce window. */
+    /**
+     * INV-8 and N-17 (nomad/drainer/watch_nodes.go Update): after the drainer has seen a drain
+     * set or updated, a node with no non-system allocation left that is not client-terminal is
+     * no longer draining; INV-9: a drain with a deadline is over by its deadline and the
+     * coalesce window.
+     */
     void drainSet(Node node) {
+        if (node.draining() && nothingToDrain(node)) {
+            monitor.violation(Inv.COMPLETION_CONDITION, "drain of " + node + " had nothing to"
+                    + " drain when it was set, yet did not complete in that step (N-17)");
+        }
         if (node.drainDeadlineNanos() != SimTime.NEVER) {
             long window = SimTime.millis(config.drainDeadlineCoalesceWindowMillis
                     + config.drainBatchUpdateIntervalMillis) + 1;
             sim.schedule(node.drainDeadlineNanos() + window, drainDeadlineKind, node.slot(),
                     node.drainStartedNanos());
         }
+    }
+
+    /** Every allocation on the node is of a system job or client-terminal (N-16). */
+    private boolean nothingToDrain(Node node) {
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.node() == node.slot() && alloc.job().type() != JobType.SYSTEM
+                    && !alloc.client().isTerminal()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** INV-12: under Ray health checks a dead node is DEAD within the detector's window. */

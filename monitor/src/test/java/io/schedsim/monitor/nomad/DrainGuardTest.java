@@ -58,8 +58,9 @@ class DrainGuardTest {
         assertOnly(b.at(21.5).tick().check(), Invariant.COMPLETION_CONDITION);
         assertFires(NomadFlows.placed().at(20).drain(2, 0).at(21.5).end().check(),
                 Invariant.DRAINS_COMPLETE);
-        assertQuiet(NomadFlows.placed().at(20).drain(2, 0).at(21).drainCompleted(2, false)
-                .mark(201, false).at(21.01).plan(20, 0, 1, 1, 0)
+        // Done when set, so it completes in the call's step (N-17, DoneAtSetGuardTest).
+        assertQuiet(NomadFlows.placed().at(20).drain(2, 0).drainCompleted(2, false)
+                .mark(201, false).at(20.01).plan(20, 0, 1, 1, 0)
                 .stop(201, "alloc not needed as node is tainted").at(60).end().check());
     }
 
@@ -105,7 +106,8 @@ class DrainGuardTest {
     @Test
     void ignoreSystemCompletionKeepsSystemAllocationsQuietly() {
         HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 3_600_000, false, true);
-        assertQuiet(b.at(21).drainCompleted(2, false).at(60).end().check());
+        // Done when set (only a system allocation, ignored): completes in that step (N-17).
+        assertQuiet(b.drainCompleted(2, false).at(60).end().check());
     }
 
     @Test

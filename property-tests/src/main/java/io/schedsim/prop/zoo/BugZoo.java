@@ -38,7 +38,11 @@ public final class BugZoo {
             zoo("drain-done-on-server-stop", "INV-8",
                     "drain completes when the servers stop allocations, not when clients"
                             + " report them terminal (INV-8)",
-                    defaults().withDrainer(ServerStopDrainer::new)));
+                    defaults().withDrainer(ServerStopDrainer::new)),
+            zoo("empty-drain-waits-a-batch", "INV-8",
+                    "a drain of a node with nothing to drain waits for the next drainer pass"
+                            + " instead of completing at once (INV-8, N-17)",
+                    defaults().withDrainer(NextPassDrainer::new)));
 
     private BugZoo() {}
 

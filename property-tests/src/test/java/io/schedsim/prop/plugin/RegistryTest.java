@@ -47,7 +47,7 @@ class RegistryTest {
         Registry registry = Registry.builtIn();
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
         assertEquals(15, registry.scenarios().size());
-        assertEquals(8, registry.variants().size());
+        assertEquals(9, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             assertTrue(variant.guard().startsWith("INV-"), variant::toString);

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The correct drainer. Passes are batched by BatchUpdateInterval (N-19): a pass applies the
  * job-wide pacing formula of nomad/drainer/watch_jobs.go (N-13, N-14) to every service job with
- * allocations on a draining node, then completes every node that is done (N-16, N-17). A deadline
+ * allocations on a draining node, then completes every node that is done (N-16, N-17); a node
+ * already done when its drain is set completes at once, as Nomad's node watcher does. A deadline
  * timer marks all remaining allocations and clears the drain in one step (N-18). Deadlines fire at
  * their own instant: coalescing (N-19) is not modelled, which stays within INV-9's window.
  */
@@ -51,6 +52,13 @@ public class NomadDrainer implements Drainer {
         }
         sim.cancel(deadlineHandles.getLong(node.slot()));
         deadlineHandles.set(node.slot(), EventQueue.NO_HANDLE);
+        // N-17 (nomad/drainer/watch_nodes.go Update): a node already done when its drain is set
+        // or updated (no allocations, or only system and client-terminal ones) completes in this
+        // very step; the batch window paces allocation marks, not this check.
+        if (completesWhenSet(node)) {
+            finishNode(node);
+            return;
+        }
         if (node.drainDeadlineNanos() != SimTime.NEVER) {
             long at = Math.max(sim.nowNanos(), node.drainDeadlineNanos());
             deadlineHandles.set(node.slot(), sim.schedule(at, deadlineKind, node.slot(), 0));
@@ -139,6 +147,11 @@ public class NomadDrainer implements Drainer {
         if (numToDrain > 0) {
             context.control().createEval(job, "node-drain", -1);
         }
+    }
+
+    /** N-17: whether a drain just set or updated on {@code node} completes at once. */
+    protected boolean completesWhenSet(Node node) {
+        return isDone(node);
     }
 
     /** N-16: every allocation of a non-system job on the node is client-terminal. */
