@@ -14,6 +14,7 @@ import io.schedsim.monitor.nomad.MarkGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
 import io.schedsim.monitor.nomad.PlanGuard;
 import io.schedsim.monitor.nomad.ReplacementGuard;
+import io.schedsim.monitor.nomad.SplitTerminalEvalGuard;
 import io.schedsim.monitor.nomad.SystemGuard;
 import io.schedsim.monitor.nomad.TransitionGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
@@ -38,6 +39,7 @@ final class Guards {
             new LossGuard(state),
             new PlanGuard(state),
             new EvalGuard(state),
+            new SplitTerminalEvalGuard(state),
             new TransitionGuard(state),
             new TtlGuard(state),
             new HealthCheckGuard(state),

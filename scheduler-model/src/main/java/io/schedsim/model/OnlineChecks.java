@@ -9,8 +9,10 @@ import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import it.unimi.dsi.fastutil.ints.IntList;
 
 /**
  * The control plane's own online checks: the failure detector's verdict judged when it is given
@@ -70,6 +72,41 @@ final class OnlineChecks {
                     + config.drainBatchUpdateIntervalMillis) + 1;
             sim.schedule(node.drainDeadlineNanos() + window, drainDeadlineKind, node.slot(),
                     node.drainStartedNanos());
+        }
+    }
+
+    /**
+     * N-22 (nomad/node_endpoint.go {@code createNodeEvals}), read here independently of the
+     * scheduler that answered: after a node turned eligible, ready or down, every non-stopped
+     * system job has a node-update evaluation, and so has every job with an allocation there
+     * that is service and not both server- and client-terminal, or batch and not
+     * client-terminal (sysbatch never). A missing one is what left a batch allocation stopped at
+     * a drain deadline unmarked on a node that then went down. Extra evaluations are harmless.
+     */
+    void nodeEvals(Node node, IntList evaluated) {
+        for (Job job : state.jobs()) {
+            if (evaluated.contains(job.id())) {
+                continue;
+            }
+            if (job.type() == JobType.SYSTEM && !job.stopped()) {
+                monitor.violation(Inv.NODE_EVALS, node + " changed with no node-update"
+                        + " evaluation of non-stopped system job " + job);
+                return;
+            }
+            for (Alloc alloc : state.allocs().all()) {
+                if (alloc.job() != job || alloc.node() != node.slot()) {
+                    continue;
+                }
+                boolean serverStop = alloc.desired().isServerTerminal();
+                boolean clientStop = alloc.client().isTerminal();
+                boolean owed = job.type() == JobType.SERVICE ? !(serverStop && clientStop)
+                        : job.type() == JobType.BATCH && !clientStop;
+                if (owed) {
+                    monitor.violation(Inv.NODE_EVALS, node + " changed with no node-update"
+                            + " evaluation of " + job + ", though " + alloc + " is there");
+                    return;
+                }
+            }
         }
     }
 

@@ -31,7 +31,13 @@ public final class NomadClusters {
 
     /** {@code nodes} Ready nodes after one simulated second. */
     public static Cluster started(long seed, ClusterConfig config, int nodes) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
+        return started(seed, config, nodes, ModelComponents.defaults());
+    }
+
+    /** {@code nodes} Ready nodes after one simulated second, running {@code components}. */
+    public static Cluster started(long seed, ClusterConfig config, int nodes,
+            ModelComponents components) {
+        Cluster cluster = Cluster.create(new Simulation(seed), config, components);
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }

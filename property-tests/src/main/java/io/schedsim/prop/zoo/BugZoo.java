@@ -41,8 +41,12 @@ public final class BugZoo {
                     defaults().withDrainer(ServerStopDrainer::new)),
             zoo("empty-drain-waits-a-batch", "INV-8",
                     "a drain of a node with nothing to drain waits for the next drainer pass"
-                            + " instead of completing at once (INV-8, N-17)",
-                    defaults().withDrainer(NextPassDrainer::new)));
+                            + " instead of completing at once, as N-17 asks (INV-8)",
+                    defaults().withDrainer(NextPassDrainer::new)),
+            zoo("node-evals-by-terminal", "N-22",
+                    "node changes skip allocations terminal on either side instead of Nomad's"
+                            + " split rule (N-22)",
+                    defaults().withScheduler(TerminalSkippingScheduler::new)));
 
     private BugZoo() {}
 
