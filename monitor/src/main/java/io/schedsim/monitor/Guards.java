@@ -5,6 +5,7 @@ import io.schedsim.monitor.detect.HealthCheckGuard;
 import io.schedsim.monitor.detect.KillerGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
+import io.schedsim.monitor.nomad.CoalesceGuard;
 import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
@@ -33,6 +34,7 @@ final class Guards {
             new EligibilityGuard(state),
             new DrainGuard(state),
             new DoneAtSetGuard(state),
+            new CoalesceGuard(state),
             new MarkGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),

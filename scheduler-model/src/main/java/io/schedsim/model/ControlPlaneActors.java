@@ -299,6 +299,7 @@ final class ControlPlaneActors implements StateListener {
 
     @Override
     public void onDrainCompleted(Node node, long drainNanos) {
+        checks.drainCompleted(node);
         onDrainChanged(node);
         drainMillis.record(SimTime.toMillis(Math.max(0, drainNanos)));
     }

@@ -26,6 +26,7 @@ final class OnlineChecks {
     private final StateView state;
     private int drainDeadlineKind;
     private int detectionBoundKind;
+    private long lastDeadlineBatchNanos = SimTime.NEVER;
 
     OnlineChecks(Simulation sim, ClusterConfig config, InvariantMonitor monitor, StateView state) {
         this.sim = sim;
@@ -107,6 +108,48 @@ final class OnlineChecks {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * INV-9 with N-19's coalescing (nomad/drainer/drain_heap.go): the first drain to clear at
+     * its deadline in an instant must clear at the time the deadline heap names, the latest
+     * deadline before the earliest tracked one + the coalesce window (the earliest itself with
+     * a window of 0); a force drain clears at once, alone. Judged once per instant, from the
+     * drain just ended and the drains still set, before the rest of the batch clears.
+     */
+    void drainCompleted(Node node) {
+        long now = sim.nowNanos();
+        if (!node.drainDeadlineReached() || now == lastDeadlineBatchNanos) {
+            return;
+        }
+        lastDeadlineBatchNanos = now;
+        long earliest = node.drainForced() ? Long.MIN_VALUE : node.endedDrainDeadlineNanos();
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node other = state.node(slot);
+            if (other.draining() && other.drainDeadlineNanos() != SimTime.NEVER) {
+                earliest = Math.min(earliest,
+                        other.drainForced() ? Long.MIN_VALUE : other.drainDeadlineNanos());
+            }
+        }
+        if (earliest == Long.MIN_VALUE) {
+            return;
+        }
+        long limit = earliest + SimTime.millis(config.drainDeadlineCoalesceWindowMillis);
+        long due = Math.max(earliest, node.endedDrainDeadlineNanos() < limit
+                ? node.endedDrainDeadlineNanos() : earliest);
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node other = state.node(slot);
+            long deadline = other.drainDeadlineNanos();
+            if (other.draining() && deadline != SimTime.NEVER && deadline < limit) {
+                due = Math.max(due, deadline);
+            }
+        }
+        if (now != due) {
+            monitor.violation(Inv.DEADLINE, "drain of " + node + " cleared at its deadline at "
+                    + SimTime.format(now) + ", but the deadlines within the coalesce window of "
+                    + "the earliest (" + SimTime.format(earliest) + ") fire together at "
+                    + SimTime.format(due) + " (N-19)");
         }
     }
 

@@ -46,7 +46,11 @@ public final class BugZoo {
             zoo("node-evals-by-terminal", "N-22",
                     "node changes skip allocations terminal on either side instead of Nomad's"
                             + " split rule (N-22)",
-                    defaults().withScheduler(TerminalSkippingScheduler::new)));
+                    defaults().withScheduler(TerminalSkippingScheduler::new)),
+            zoo("uncoalesced-deadlines", "INV-9",
+                    "drain deadlines within the coalesce window fire each on its own, not as"
+                            + " one batch at the latest (INV-9)",
+                    defaults().withDrainer(UncoalescedDrainer::new)));
 
     private BugZoo() {}
 
