@@ -10,6 +10,7 @@ import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
 import io.schedsim.monitor.nomad.EvalGuard;
+import io.schedsim.monitor.nomad.HealthDeadlineGuard;
 import io.schedsim.monitor.nomad.LossGuard;
 import io.schedsim.monitor.nomad.MarkGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
@@ -36,6 +37,7 @@ final class Guards {
             new DoneAtSetGuard(state),
             new CoalesceGuard(state),
             new MarkGuard(state),
+            new HealthDeadlineGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),
             new LossGuard(state),

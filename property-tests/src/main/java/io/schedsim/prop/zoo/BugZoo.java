@@ -50,7 +50,11 @@ public final class BugZoo {
             zoo("uncoalesced-deadlines", "INV-9",
                     "drain deadlines within the coalesce window fire each on its own, not as"
                             + " one batch at the latest (INV-9)",
-                    defaults().withDrainer(UncoalescedDrainer::new)));
+                    defaults().withDrainer(UncoalescedDrainer::new)),
+            zoo("healthy-deadline-ignored", "N-13",
+                    "replacements turn healthy after min_healthy_time even past their"
+                            + " healthy_deadline (N-13)",
+                    defaults().withClient(DeadlineBlindClient::new)));
 
     private BugZoo() {}
 

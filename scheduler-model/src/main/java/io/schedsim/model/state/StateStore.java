@@ -152,6 +152,7 @@ public final class StateStore implements StateView {
             allocs.setClient(alloc, status, now);
         }
         if (health != Health.UNSET && !alloc.health().isSet() && !alloc.client().isTerminal()) {
+            checks.health(alloc, health);
             alloc.setHealth(health);
         }
         if (alloc.client().isTerminal()) {

@@ -1,10 +1,12 @@
 package io.schedsim.model.state;
 
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
+import io.schedsim.model.job.MigrateBlock;
 
 /**
  * The safety invariants a wrong component could break, checked by the {@link StateStore} at the
@@ -161,6 +163,22 @@ final class TransitionChecks {
                         + " completed while " + a + " is not client-terminal");
                 break;
             }
+        }
+    }
+
+    /**
+     * N-12, N-13 (client/allocrunner/health_hook.go): the health deadline is armed when the
+     * alloc runner starts, before the tasks run, so an allocation of a group whose
+     * min_healthy_time is not below its healthy_deadline can only ever turn unhealthy. A client
+     * that ignores the deadline reports it healthy.
+     */
+    void health(Alloc alloc, Health health) {
+        MigrateBlock migrate = alloc.job().migrate();
+        if (health == Health.HEALTHY
+                && migrate.minHealthyTimeMillis() >= migrate.healthyDeadlineMillis()) {
+            monitor.violation(Inv.HEALTH_DEADLINE, alloc + " reported healthy although its"
+                    + " min_healthy_time " + migrate.minHealthyTimeMillis() + " ms is not below"
+                    + " its healthy_deadline " + migrate.healthyDeadlineMillis() + " ms");
         }
     }
 
