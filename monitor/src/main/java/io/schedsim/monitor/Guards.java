@@ -13,6 +13,7 @@ import io.schedsim.monitor.nomad.EvalGuard;
 import io.schedsim.monitor.nomad.HealthDeadlineGuard;
 import io.schedsim.monitor.nomad.LossGuard;
 import io.schedsim.monitor.nomad.MarkGuard;
+import io.schedsim.monitor.nomad.MigrateFirstGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
 import io.schedsim.monitor.nomad.PlanGuard;
 import io.schedsim.monitor.nomad.ReplacementGuard;
@@ -41,6 +42,7 @@ final class Guards {
             new ReplacementGuard(state),
             new SystemGuard(state),
             new LossGuard(state),
+            new MigrateFirstGuard(state),
             new PlanGuard(state),
             new EvalGuard(state),
             new SplitTerminalEvalGuard(state),

@@ -62,7 +62,7 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(12, variants.size(), run::toString);
+        assertEquals(13, variants.size(), run::toString);
         for (JsonNode variant : variants) {
             assertEquals("chaos-swarm", variant.get("scenario").asText());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -54,7 +54,11 @@ public final class BugZoo {
             zoo("healthy-deadline-ignored", "N-13",
                     "replacements turn healthy after min_healthy_time even past their"
                             + " healthy_deadline (N-13)",
-                    defaults().withClient(DeadlineBlindClient::new)));
+                    defaults().withClient(DeadlineBlindClient::new)),
+            zoo("lost-before-migrate", "INV-14",
+                    "an allocation marked for migration is marked lost when its node is down"
+                            + " instead of migrated (INV-14)",
+                    defaults().withScheduler(LossFirstScheduler::new)));
 
     private BugZoo() {}
 

@@ -109,6 +109,7 @@ public final class StateStore implements StateView {
 
     /** Marks an allocation on a down node lost (N-31); resources are released separately. */
     public void markLost(Alloc alloc) {
+        checks.lost(alloc);
         long now = sim.nowNanos();
         allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
         allocs.setClient(alloc, ClientStatus.LOST, now);

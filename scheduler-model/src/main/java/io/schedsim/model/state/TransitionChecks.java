@@ -7,6 +7,7 @@ import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.node.NodeStatus;
 
 /**
  * The safety invariants a wrong component could break, checked by the {@link StateStore} at the
@@ -179,6 +180,21 @@ final class TransitionChecks {
             monitor.violation(Inv.HEALTH_DEADLINE, alloc + " reported healthy although its"
                     + " min_healthy_time " + migrate.minHealthyTimeMillis() + " ms is not below"
                     + " its healthy_deadline " + migrate.healthyDeadlineMillis() + " ms");
+        }
+    }
+
+    /**
+     * INV-14 with N-31's order (scheduler/reconciler/filters.go: "non-terminal allocs marked for
+     * migration always migrate"): an allocation marked for migration that the servers still want
+     * running is migrated, not lost, when its node is down; only on a disconnected node do the
+     * loss rules come first. A reconciler that tests "node down" first loses it.
+     */
+    void lost(Alloc alloc) {
+        Node node = state.node(alloc.node());
+        if (alloc.migrate() && !alloc.desired().isServerTerminal()
+                && node.status() == NodeStatus.DOWN) {
+            monitor.violation(Inv.LOST_ALLOCS, alloc + " marked lost on down " + node
+                    + " although it is marked for migration: it migrates (N-31)");
         }
     }
 
