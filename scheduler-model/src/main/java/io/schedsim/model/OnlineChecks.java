@@ -136,8 +136,12 @@ final class OnlineChecks {
             return;
         }
         long limit = earliest + SimTime.millis(config.drainDeadlineCoalesceWindowMillis);
-        long due = Math.max(earliest, node.endedDrainDeadlineNanos() < limit
-                ? node.endedDrainDeadlineNanos() : earliest);
+        // The latest deadline strictly before the limit (the earliest itself when the window
+        // is 0), over this drain and those still set.
+        long due = earliest;
+        if (node.endedDrainDeadlineNanos() < limit) {
+            due = Math.max(due, node.endedDrainDeadlineNanos());
+        }
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             Node other = state.node(slot);
             long deadline = other.drainDeadlineNanos();
