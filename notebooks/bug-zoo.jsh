@@ -23,7 +23,7 @@ int replayFiles = 0;
 try (var out = TempFolder.create("schedsim-bug-zoo-")) {
     for (var variant : BugZoo.all()) {
         var settings = SearchSettings.of("chaos-swarm", variant.name())
-                .seeds(1, 2_000).threads(2).outDir(out.path()).maxFailures(1);
+                .seeds(1, 10_000).threads(2).outDir(out.path()).maxFailures(1);
         var report = new PropertySearch(settings).run(null);
         if (report.failures().isEmpty()) {
             missed.add(variant.name());
@@ -50,7 +50,7 @@ System.out.println("Bug zoo under chaos-swarm: " + caught + " of " + BugZoo.all(
 table.print();
 System.out.println();
 if (caught == 0) {
-    System.out.println("No variant was caught in seeds 1..2000: the search or the swarm has lost "
+    System.out.println("No variant was caught in seeds 1..10000: the search or the swarm has lost "
             + "its reach, since each variant was found before.");
 } else {
     Collections.sort(foundMillis);

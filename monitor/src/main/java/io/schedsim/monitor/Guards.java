@@ -5,14 +5,19 @@ import io.schedsim.monitor.detect.HealthCheckGuard;
 import io.schedsim.monitor.detect.KillerGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
+import io.schedsim.monitor.nomad.CoalesceGuard;
+import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
 import io.schedsim.monitor.nomad.EvalGuard;
+import io.schedsim.monitor.nomad.HealthDeadlineGuard;
 import io.schedsim.monitor.nomad.LossGuard;
 import io.schedsim.monitor.nomad.MarkGuard;
+import io.schedsim.monitor.nomad.MigrateFirstGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
 import io.schedsim.monitor.nomad.PlanGuard;
 import io.schedsim.monitor.nomad.ReplacementGuard;
+import io.schedsim.monitor.nomad.SplitTerminalEvalGuard;
 import io.schedsim.monitor.nomad.SystemGuard;
 import io.schedsim.monitor.nomad.TransitionGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
@@ -30,12 +35,17 @@ final class Guards {
             new PlacementGuard(state),
             new EligibilityGuard(state),
             new DrainGuard(state),
+            new DoneAtSetGuard(state),
+            new CoalesceGuard(state),
             new MarkGuard(state),
+            new HealthDeadlineGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),
             new LossGuard(state),
+            new MigrateFirstGuard(state),
             new PlanGuard(state),
             new EvalGuard(state),
+            new SplitTerminalEvalGuard(state),
             new TransitionGuard(state),
             new TtlGuard(state),
             new HealthCheckGuard(state),

@@ -83,6 +83,9 @@ public enum Invariant {
             "with unlimited restarts and task retries every actor task is recorded"),
     MARK_ELIGIBLE_ON_DISABLE("N-2", Kind.SAFETY,
             "an accepted drain disable with markEligible leaves the node eligible"),
+    HEALTH_DEADLINE("N-13", Kind.SAFETY,
+            "an allocation's health respects its migrate block: never healthy when "
+                    + "min_healthy_time is not below healthy_deadline, never unhealthy before it"),
     DRAIN_FINISHING_STEP("N-17", Kind.SAFETY,
             "a drain that completes normally marks its remaining system allocations in the "
                     + "same step, unless ignore-system"),

@@ -122,10 +122,10 @@ abstract class ClusterOperations implements ClusterControl {
         return ApiResult.OK;
     }
 
+    /** The store publishes the call, before the drainer reacts (see StateStore.updateDrain). */
     @Override
     public ApiResult updateDrain(int slot, DrainSpec spec) {
         state().updateDrain(node(slot), spec);
-        events().drainCall(slot, spec, ApiResult.OK);
         return ApiResult.OK;
     }
 

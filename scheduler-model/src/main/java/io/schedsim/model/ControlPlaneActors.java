@@ -19,6 +19,7 @@ import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.sched.EvalBroker;
 import io.schedsim.model.sched.Evaluation;
+import io.schedsim.model.sched.Scheduler;
 import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
@@ -27,6 +28,7 @@ import io.schedsim.model.state.NodeLifecycle;
 import io.schedsim.model.state.StateListener;
 import io.schedsim.model.state.StateStore;
 import io.schedsim.model.task.RayWorkload;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.List;
 
@@ -167,14 +169,20 @@ final class ControlPlaneActors implements StateListener {
         }
     }
 
-    /** N-22: node-update evals for jobs with allocations there and every system job. */
+    /**
+     * N-22: node-update evals for every non-stopped system job (its own loop) and for every other
+     * job with an allocation there that the scheduler says needs one; in job order, one per job.
+     * The online check then judges the set by its own reading of the rule.
+     */
     void createNodeEvals(Node node) {
+        Scheduler scheduler = workers.scheduler();
+        IntArrayList evaluated = new IntArrayList();
         for (Job job : state.jobs()) {
             boolean covers = job.type() == JobType.SYSTEM && !job.stopped();
-            if (!covers && job.type() != JobType.SYSBATCH) {
+            if (job.type() != JobType.SYSTEM) {
                 for (Alloc alloc : state.allocs().all()) {
                     if (alloc.job() == job && alloc.node() == node.slot()
-                            && needsNodeEval(alloc)) {
+                            && scheduler.needsNodeEval(alloc)) {
                         covers = true;
                         break;
                     }
@@ -182,19 +190,10 @@ final class ControlPlaneActors implements StateListener {
             }
             if (covers) {
                 createEval(job, "node-update", node.slot());
+                evaluated.add(job.id());
             }
         }
-    }
-
-    /**
-     * N-22: batch allocations count unless terminal; service ones unless fully terminal, so one
-     * stopped but still running there gets the eval that marks it lost if the node is down (N-20).
-     */
-    private static boolean needsNodeEval(Alloc alloc) {
-        if (alloc.job().type() == JobType.SERVICE) {
-            return !alloc.client().isTerminal();
-        }
-        return !alloc.isTerminal();
+        checks.nodeEvals(node, evaluated);
     }
 
     /** Detector → control plane: the node is down (Nomad) or DEAD (Ray). */
@@ -315,6 +314,7 @@ final class ControlPlaneActors implements StateListener {
 
     @Override
     public void onDrainCompleted(Node node, long drainNanos) {
+        checks.drainCompleted(node);
         onDrainChanged(node);
         drainMillis.record(SimTime.toMillis(Math.max(0, drainNanos)));
     }

@@ -6,9 +6,13 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Alloc;
+import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import it.unimi.dsi.fastutil.ints.IntList;
 
 /**
  * The control plane's own online checks: the failure detector's verdict judged when it is given
@@ -22,6 +26,7 @@ final class OnlineChecks {
     private final StateView state;
     private int drainDeadlineKind;
     private int detectionBoundKind;
+    private long lastDeadlineBatchNanos = SimTime.NEVER;
 
     OnlineChecks(Simulation sim, ClusterConfig config, InvariantMonitor monitor, StateView state) {
         this.sim = sim;
@@ -52,14 +57,115 @@ final class OnlineChecks {
         });
     }
 
-    /** INV-9: a drain with a deadline is over by its deadline and the coalesce window. */
+    /**
+     * INV-8 and N-17 (nomad/drainer/watch_nodes.go Update): after the drainer has seen a drain
+     * set or updated, a node with no non-system allocation left that is not client-terminal is
+     * no longer draining; INV-9: a drain with a deadline is over by its deadline and the
+     * coalesce window.
+     */
     void drainSet(Node node) {
+        if (node.draining() && nothingToDrain(node)) {
+            monitor.violation(Inv.COMPLETION_CONDITION, "drain of " + node + " had nothing to"
+                    + " drain when it was set, yet did not complete in that step (N-17)");
+        }
         if (node.drainDeadlineNanos() != SimTime.NEVER) {
             long window = SimTime.millis(config.drainDeadlineCoalesceWindowMillis
                     + config.drainBatchUpdateIntervalMillis) + 1;
             sim.schedule(node.drainDeadlineNanos() + window, drainDeadlineKind, node.slot(),
                     node.drainStartedNanos());
         }
+    }
+
+    /**
+     * N-22 (nomad/node_endpoint.go {@code createNodeEvals}), read here independently of the
+     * scheduler that answered: after a node turned eligible, ready or down, every non-stopped
+     * system job has a node-update evaluation, and so has every job with an allocation there
+     * that is service and not both server- and client-terminal, or batch and not
+     * client-terminal (sysbatch never). A missing one is what left a batch allocation stopped at
+     * a drain deadline unmarked on a node that then went down. Extra evaluations are harmless.
+     */
+    void nodeEvals(Node node, IntList evaluated) {
+        for (Job job : state.jobs()) {
+            if (evaluated.contains(job.id())) {
+                continue;
+            }
+            if (job.type() == JobType.SYSTEM && !job.stopped()) {
+                monitor.violation(Inv.NODE_EVALS, node + " changed with no node-update"
+                        + " evaluation of non-stopped system job " + job);
+                return;
+            }
+            for (Alloc alloc : state.allocs().all()) {
+                if (alloc.job() != job || alloc.node() != node.slot()) {
+                    continue;
+                }
+                boolean serverStop = alloc.desired().isServerTerminal();
+                boolean clientStop = alloc.client().isTerminal();
+                boolean owed = job.type() == JobType.SERVICE ? !(serverStop && clientStop)
+                        : job.type() == JobType.BATCH && !clientStop;
+                if (owed) {
+                    monitor.violation(Inv.NODE_EVALS, node + " changed with no node-update"
+                            + " evaluation of " + job + ", though " + alloc + " is there");
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * INV-9 with N-19's coalescing (nomad/drainer/drain_heap.go): the first drain to clear at
+     * its deadline in an instant must clear at the time the deadline heap names, the latest
+     * deadline before the earliest tracked one + the coalesce window (the earliest itself with
+     * a window of 0); a force drain clears at once, alone. Judged once per instant, from the
+     * drain just ended and the drains still set, before the rest of the batch clears.
+     */
+    void drainCompleted(Node node) {
+        long now = sim.nowNanos();
+        if (!node.drainDeadlineReached() || now == lastDeadlineBatchNanos) {
+            return;
+        }
+        lastDeadlineBatchNanos = now;
+        long earliest = node.drainForced() ? Long.MIN_VALUE : node.endedDrainDeadlineNanos();
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node other = state.node(slot);
+            if (other.draining() && other.drainDeadlineNanos() != SimTime.NEVER) {
+                earliest = Math.min(earliest,
+                        other.drainForced() ? Long.MIN_VALUE : other.drainDeadlineNanos());
+            }
+        }
+        if (earliest == Long.MIN_VALUE) {
+            return;
+        }
+        long limit = earliest + SimTime.millis(config.drainDeadlineCoalesceWindowMillis);
+        // The latest deadline strictly before the limit (the earliest itself when the window
+        // is 0), over this drain and those still set.
+        long due = earliest;
+        if (node.endedDrainDeadlineNanos() < limit) {
+            due = Math.max(due, node.endedDrainDeadlineNanos());
+        }
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node other = state.node(slot);
+            long deadline = other.drainDeadlineNanos();
+            if (other.draining() && deadline != SimTime.NEVER && deadline < limit) {
+                due = Math.max(due, deadline);
+            }
+        }
+        if (now != due) {
+            monitor.violation(Inv.DEADLINE, "drain of " + node + " cleared at its deadline at "
+                    + SimTime.format(now) + ", but the deadlines within the coalesce window of "
+                    + "the earliest (" + SimTime.format(earliest) + ") fire together at "
+                    + SimTime.format(due) + " (N-19)");
+        }
+    }
+
+    /** Every allocation on the node is of a system job or client-terminal (N-16). */
+    private boolean nothingToDrain(Node node) {
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.node() == node.slot() && alloc.job().type() != JobType.SYSTEM
+                    && !alloc.client().isTerminal()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** INV-12: under Ray health checks a dead node is DEAD within the detector's window. */

@@ -3,7 +3,6 @@ package io.schedsim.model;
 import io.schedsim.history.AgentKilled;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
-import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilitySetCall;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
@@ -13,7 +12,6 @@ import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.PartitionChanged;
 import io.schedsim.history.SchedulersStalled;
 import io.schedsim.model.api.ApiResult;
-import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.history.HistoryPort;
 
 /**
@@ -33,15 +31,6 @@ final class OperationsHistory {
         if (port.on()) {
             port.record(new EligibilitySetCall(port.nowNanos(), node, eligible, result.accepted(),
                     result.message()));
-        }
-    }
-
-    /** N-1: a force drain carries no deadline of its own (-force: the deadline is now). */
-    void drainCall(int node, DrainSpec spec, ApiResult result) {
-        if (port.on()) {
-            port.record(new DrainSetCall(port.nowNanos(), node,
-                    spec.isForce() ? 0 : spec.deadlineMillis(), spec.isForce(),
-                    spec.ignoreSystemJobs(), result.accepted(), result.message()));
         }
     }
 

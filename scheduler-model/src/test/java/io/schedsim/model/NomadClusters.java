@@ -6,6 +6,7 @@ import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.Health;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
@@ -30,7 +31,13 @@ public final class NomadClusters {
 
     /** {@code nodes} Ready nodes after one simulated second. */
     public static Cluster started(long seed, ClusterConfig config, int nodes) {
-        Cluster cluster = Cluster.create(new Simulation(seed), config, ModelComponents.defaults());
+        return started(seed, config, nodes, ModelComponents.defaults());
+    }
+
+    /** {@code nodes} Ready nodes after one simulated second, running {@code components}. */
+    public static Cluster started(long seed, ClusterConfig config, int nodes,
+            ModelComponents components) {
+        Cluster cluster = Cluster.create(new Simulation(seed), config, components);
         for (int i = 0; i < nodes; i++) {
             cluster.addNode(NODE_CPU_MILLI, NODE_MEM_MB, false);
         }
@@ -43,6 +50,20 @@ public final class NomadClusters {
             }
         }
         return cluster;
+    }
+
+    /**
+     * Keeps drains of {@code slots} open: a drain whose node has no non-system allocation
+     * completes as it is set (N-17), so tests that need a node to stay draining give it one
+     * running allocation of a day-long batch job that takes no capacity (count = slots, so its
+     * register evaluation places nothing more).
+     */
+    public static void holdDrainsOpen(Cluster cluster, int... slots) {
+        Job blocker = cluster.state().registerJob(
+                JobSpec.batch("drain-blocker", slots.length, 0, 0, 86_400_000));
+        for (int slot : slots) {
+            place(cluster, blocker, slot, ClientStatus.RUNNING);
+        }
     }
 
     /** Commits an allocation of {@code job} on {@code node}; its client reports {@code status}. */

@@ -62,10 +62,12 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(8, variants.size(), run::toString);
+        assertEquals(13, variants.size(), run::toString);
         for (JsonNode variant : variants) {
             assertEquals("chaos-swarm", variant.get("scenario").asText());
-            assertTrue(variant.get("guard").asText().matches("INV-[0-9]+"), variant::toString);
+            // An invariant, or a rule an online check judges directly (N-22).
+            assertTrue(variant.get("guard").asText().matches("(INV|N|R)-[0-9]+"),
+                    variant::toString);
             assertTrue(variant.get("description").asText()
                     .endsWith("(" + variant.get("guard").asText() + ")"), variant::toString);
             assertEquals("io.schedsim.prop.plugin.BuiltInPlugin",

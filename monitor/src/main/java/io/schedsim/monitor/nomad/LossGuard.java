@@ -21,15 +21,20 @@ import java.util.Set;
  * step. Only plans made from a snapshot in which the node was already down are held to it, since
  * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23): a
  * snapshot strictly after the node went down, for one taken at the same instant may have been
- * taken before it (order within an instant is free, docs/history.md §1.4).
+ * taken before it (order within an instant is free, docs/history.md §1.4). An allocation marked
+ * for migration that the plan stops in its step is migrated instead ("marked for migration always
+ * migrate", N-31); a later plan finds it stopped but running and loses it.
  */
 public final class LossGuard implements Guard {
-    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED,
+            EventType.ALLOC_DESIRED_CHANGED);
 
     private final State state;
     private final IntArrayList plannedJobs = new IntArrayList();
     private final LongArrayList plannedAt = new LongArrayList();
     private final IntArrayList evals = new IntArrayList();
+    /** Allocation indices marked for migration and stopped in this instant: migrated. */
+    private final IntArrayList migrated = new IntArrayList();
 
     public LossGuard(State state) {
         this.state = state;
@@ -47,6 +52,13 @@ public final class LossGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
+        if (event.type() == EventType.ALLOC_DESIRED_CHANGED) {
+            if (state.allocs.migrate(state.allocIndex)
+                    && !state.allocs.serverTerminal(state.allocIndex)) {
+                migrated.add(state.allocIndex);
+            }
+            return;
+        }
         if (event instanceof PlanCommitted e && !state.jobs.stopped(state.jobIndex)) {
             plannedJobs.add(state.jobIndex);
             plannedAt.add(e.plannedAtNanos());
@@ -62,6 +74,7 @@ public final class LossGuard implements Guard {
         plannedJobs.clear();
         plannedAt.clear();
         evals.clear();
+        migrated.clear();
     }
 
     private void judge(int j, long snapshotNanos, int eval) {
@@ -74,7 +87,8 @@ public final class LossGuard implements Guard {
             ClientStatus client = allocs.client(a);
             boolean live = client == ClientStatus.PENDING || client == ClientStatus.RUNNING
                     || client == ClientStatus.UNKNOWN;
-            if (live && nodes.down(n) && nodes.downAt(n) < snapshotNanos) {
+            if (live && nodes.down(n) && nodes.downAt(n) < snapshotNanos
+                    && !migrated.contains(a)) {
                 state.verdicts.report(Invariant.LOST_ALLOCS, nodes.id(n), allocs.id(a), -1,
                         state.jobs.id(j), "plan of eval " + eval + " left allocation "
                                 + allocs.id(a) + " " + client + " on node " + nodes.id(n)

@@ -58,8 +58,9 @@ class DrainGuardTest {
         assertOnly(b.at(21.5).tick().check(), Invariant.COMPLETION_CONDITION);
         assertFires(NomadFlows.placed().at(20).drain(2, 0).at(21.5).end().check(),
                 Invariant.DRAINS_COMPLETE);
-        assertQuiet(NomadFlows.placed().at(20).drain(2, 0).at(21).drainCompleted(2, false)
-                .mark(201, false).at(21.01).plan(20, 0, 1, 1, 0)
+        // Done when set, so it completes in the call's step (N-17, DoneAtSetGuardTest).
+        assertQuiet(NomadFlows.placed().at(20).drain(2, 0).drainCompleted(2, false)
+                .mark(201, false).at(20.01).plan(20, 0, 1, 1, 0)
                 .stop(201, "alloc not needed as node is tainted").at(60).end().check());
     }
 
@@ -105,16 +106,20 @@ class DrainGuardTest {
     @Test
     void ignoreSystemCompletionKeepsSystemAllocationsQuietly() {
         HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 3_600_000, false, true);
-        assertQuiet(b.at(21).drainCompleted(2, false).at(60).end().check());
+        // Done when set (only a system allocation, ignored): completes in that step (N-17).
+        assertQuiet(b.drainCompleted(2, false).at(60).end().check());
     }
 
     @Test
     void aDeadlineClearIsJudgedByTheDrainItClearsNotByTheNextOne() {
         // chaos-swarm seed 34598 (PCT ordering): a force drain with ignore-system clears at once
         // leaving node 2's system allocation, as N-18 asks; a new drain without ignore-system is
-        // set in the same instant. Its setting must not be read back into the cleared one.
+        // set in the same instant. Its setting must not be read back into the cleared one. The
+        // new drain has nothing to drain but the system allocation, so it completes at once and
+        // marks it (N-17, since issue 12 item 4).
         HistoryBuilder b = NomadFlows.placed().at(20).drain(2, 0, true, true)
-                .drainCompleted(2, true).drain(2, 60_000, false, false);
+                .drainCompleted(2, true).drain(2, 60_000, false, false)
+                .drainCompleted(2, false).mark(201, false);
         assertQuiet(b.at(20.5).tick().check());
         HistoryBuilder wrong = NomadFlows.placed().at(20).drain(2, 0, true, false)
                 .drainCompleted(2, true);

@@ -96,7 +96,7 @@ class EligibilityGuardTest {
         b.at(21).rejectEligible(1).setEligible(1, false);
         b.at(22).cancelDrain(1, false);
         b.at(23).setEligible(1, true);
-        b.at(24).drain(2, 0).at(25).cancelDrain(2, true);
+        b.at(24).drain(1, 0).at(25).cancelDrain(1, true);
         b.at(26).setEligible(3, false).at(27).setEligible(3, true);
         assertQuiet(b.at(60).end().check());
     }

@@ -38,7 +38,27 @@ public final class BugZoo {
             zoo("drain-done-on-server-stop", "INV-8",
                     "drain completes when the servers stop allocations, not when clients"
                             + " report them terminal (INV-8)",
-                    defaults().withDrainer(ServerStopDrainer::new)));
+                    defaults().withDrainer(ServerStopDrainer::new)),
+            zoo("empty-drain-waits-a-batch", "INV-8",
+                    "a drain of a node with nothing to drain waits for the next drainer pass"
+                            + " instead of completing at once, as N-17 asks (INV-8)",
+                    defaults().withDrainer(NextPassDrainer::new)),
+            zoo("node-evals-by-terminal", "N-22",
+                    "node changes skip allocations terminal on either side instead of Nomad's"
+                            + " split rule (N-22)",
+                    defaults().withScheduler(TerminalSkippingScheduler::new)),
+            zoo("uncoalesced-deadlines", "INV-9",
+                    "drain deadlines within the coalesce window fire each on its own, not as"
+                            + " one batch at the latest (INV-9)",
+                    defaults().withDrainer(UncoalescedDrainer::new)),
+            zoo("healthy-deadline-ignored", "N-13",
+                    "replacements turn healthy after min_healthy_time even past their"
+                            + " healthy_deadline (N-13)",
+                    defaults().withClient(DeadlineBlindClient::new)),
+            zoo("lost-before-migrate", "INV-14",
+                    "an allocation marked for migration is marked lost when its node is down"
+                            + " instead of migrated (INV-14)",
+                    defaults().withScheduler(LossFirstScheduler::new)));
 
     private BugZoo() {}
 

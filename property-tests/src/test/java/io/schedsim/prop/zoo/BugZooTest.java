@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the seconds cap only guards a pathological slowdown.
  */
 class BugZooTest {
-    private static final long SEEDS = Long.getLong("schedsim.zoo.seeds", 3_000);
+    // Two variants need rare shapes: uncoalesced-deadlines two drains whose deadlines fall within
+    // 5 s of each other (first at seed 3901), lost-before-migrate a node going down between a
+    // drain mark and its plan (first at seed 8228); every other variant is found far sooner.
+    private static final long SEEDS = Long.getLong("schedsim.zoo.seeds", 10_000);
     private static final double SECONDS = Double.parseDouble(
             System.getProperty("schedsim.zoo.seconds", "60"));
     private static final int ATTEMPTS = 4;

@@ -32,6 +32,7 @@ public class DefaultClient implements ClientAgent {
     private int commandKind;
     private int startedKind;
     private int healthyKind;
+    private int unhealthyKind;
     private int finishedKind;
     private int stoppedKind;
     private int sendUpdateKind;
@@ -51,6 +52,8 @@ public class DefaultClient implements ClientAgent {
         commandKind = sim.registerKind("client.command", this::onCommand);
         startedKind = sim.registerKind("client.started", (id, inc) -> onStarted(alloc(id), inc));
         healthyKind = sim.registerKind("client.healthy", (id, inc) -> onHealthy(alloc(id), inc));
+        unhealthyKind = sim.registerKind("client.unhealthy",
+                (id, inc) -> onHealthDeadline(alloc(id), inc));
         finishedKind = sim.registerKind("client.finished", (id, inc) -> onFinished(alloc(id), inc));
         stoppedKind = sim.registerKind("client.stopped", (id, inc) -> onStoppedLocally(alloc(id), inc));
         sendUpdateKind = sim.registerKind("client.send-update", this::sendUpdate);
@@ -104,6 +107,7 @@ public class DefaultClient implements ClientAgent {
             if (localState == LocalState.NONE && !alloc.desired().isServerTerminal()) {
                 local.set(allocId, LocalState.STARTING, node.incarnation());
                 schedule(node, context.config().allocStartLatencyMillis, startedKind, alloc);
+                armHealthDeadline(node, alloc);
             }
         } else if (localState == LocalState.STARTING || localState == LocalState.RUNNING) {
             local.setState(allocId, LocalState.STOPPING);
@@ -133,16 +137,71 @@ public class DefaultClient implements ClientAgent {
         report(alloc, ClientStatus.RUNNING, Health.UNSET);
         Node node = state.node(alloc.node());
         if (alloc.job().type() == JobType.SERVICE) {
-            schedule(node, alloc.job().migrate().minHealthyTimeMillis(), healthyKind, alloc);
+            scheduleHealth(node, alloc);
         } else if (alloc.job().type().isBatchLike()) {
             long runMillis = Math.round(alloc.job().runMillis() * slowdown);
             schedule(node, runMillis, finishedKind, alloc);
         }
     }
 
+    /**
+     * N-12, N-13 (client/allocrunner/health_hook.go): the health hook starts with the alloc
+     * runner, when the start command arrives, with a deadline of healthy_deadline on the node's
+     * clock; an allocation not healthy by then is reported unhealthy, which counts as having
+     * health for the drainer's pacing. Only the event that decides is scheduled: when the start
+     * itself outlasts the deadline, the deadline now; otherwise the choice is made once running.
+     */
+    private void armHealthDeadline(Node node, Alloc alloc) {
+        if (alloc.job().type() != JobType.SERVICE || !appliesHealthyDeadline()) {
+            return;
+        }
+        long deadline = alloc.job().migrate().healthyDeadlineMillis();
+        local.setHealthDeadline(alloc.id(),
+                sim.nowNanos() + node.localToTrueNanos(SimTime.millis(deadline)));
+        if (context.config().allocStartLatencyMillis >= deadline) {
+            schedule(node, deadline, unhealthyKind, alloc);
+        }
+    }
+
+    /**
+     * Healthy after min_healthy_time running, if that comes strictly before the deadline
+     * (watchHealth takes whichever fires first; the deadline, armed before the tasks started,
+     * wins a tie); otherwise unhealthy at the deadline.
+     */
+    private void scheduleHealth(Node node, Alloc alloc) {
+        long minHealthyMillis = alloc.job().migrate().minHealthyTimeMillis();
+        long healthyAt = sim.nowNanos() + node.localToTrueNanos(SimTime.millis(minHealthyMillis));
+        long deadlineAt = appliesHealthyDeadline() ? local.healthDeadline(alloc.id())
+                : SimTime.NEVER;
+        if (healthyAt < deadlineAt) {
+            schedule(node, minHealthyMillis, healthyKind, alloc);
+        } else if (deadlineAt > sim.nowNanos()) {
+            sim.post(deadlineAt, unhealthyKind, alloc.id(), local.incarnation(alloc.id()));
+        } else {
+            onHealthDeadline(alloc, local.incarnation(alloc.id()));
+        }
+    }
+
+    /** Whether the health hook's healthy_deadline applies; a variant may ignore it. */
+    protected boolean appliesHealthyDeadline() {
+        return true;
+    }
+
     private void onHealthy(Alloc alloc, long incarnation) {
-        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING) {
+        if (alive(alloc, incarnation) && local.state(alloc.id()) == LocalState.RUNNING
+                && !local.healthDecided(alloc.id())) {
+            local.decideHealth(alloc.id());
             report(alloc, ClientStatus.RUNNING, Health.HEALTHY);
+        }
+    }
+
+    private void onHealthDeadline(Alloc alloc, long incarnation) {
+        LocalState state = local.state(alloc.id());
+        if (alive(alloc, incarnation) && !local.healthDecided(alloc.id())
+                && (state == LocalState.STARTING || state == LocalState.RUNNING)) {
+            local.decideHealth(alloc.id());
+            report(alloc, state == LocalState.RUNNING ? ClientStatus.RUNNING
+                    : ClientStatus.PENDING, Health.UNHEALTHY);
         }
     }
 

@@ -14,6 +14,10 @@ final class LocalAllocs {
 
     private LocalState[] states = new LocalState[0];
     private int[] incarnations = new int[0];
+    /** True time of the health hook's healthy_deadline (N-12), set when the alloc runner starts. */
+    private long[] healthDeadlines = new long[0];
+    /** The client has reported the allocation's health (true or false) once; it never changes. */
+    private boolean[] healthDecided = new boolean[0];
 
     /** Makes room for allocation {@code id}; its state starts as {@link LocalState#NONE}. */
     void ensure(int id) {
@@ -27,6 +31,8 @@ final class LocalAllocs {
         }
         states = Arrays.copyOf(states, capacity);
         incarnations = Arrays.copyOf(incarnations, capacity);
+        healthDeadlines = Arrays.copyOf(healthDeadlines, capacity);
+        healthDecided = Arrays.copyOf(healthDecided, capacity);
         Arrays.fill(states, old, capacity, LocalState.NONE);
         Arrays.fill(incarnations, old, capacity, NO_INCARNATION);
     }
@@ -38,6 +44,24 @@ final class LocalAllocs {
     /** The node incarnation the client started (or stopped) it in; a dead one never reports. */
     int incarnation(int id) {
         return id < incarnations.length ? incarnations[id] : NO_INCARNATION;
+    }
+
+    long healthDeadline(int id) {
+        return healthDeadlines[id];
+    }
+
+    void setHealthDeadline(int id, long trueNanos) {
+        ensure(id);
+        healthDeadlines[id] = trueNanos;
+    }
+
+    boolean healthDecided(int id) {
+        return id < healthDecided.length && healthDecided[id];
+    }
+
+    void decideHealth(int id) {
+        ensure(id);
+        healthDecided[id] = true;
     }
 
     void setState(int id, LocalState state) {

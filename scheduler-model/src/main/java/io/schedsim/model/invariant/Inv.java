@@ -29,6 +29,10 @@ public final class Inv {
     public static final String DRAINS_COMPLETE = "INV-25";
     public static final String CAPACITY_FREE = "INV-26";
     public static final String SYSTEM_COVERAGE = "INV-27";
+    /** A rule the online checks judge directly: node-update evaluations (SEMANTICS N-22). */
+    public static final String NODE_EVALS = "N-22";
+    /** A rule the online checks judge directly: health by healthy_deadline (SEMANTICS N-13). */
+    public static final String HEALTH_DEADLINE = "N-13";
 
     private Inv() {}
 }

@@ -62,18 +62,27 @@ public class NomadScheduler implements Scheduler {
                 continue;
             }
             Node node = state.node(alloc.node());
-            if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
-                plan.lost.add(alloc);
+            // N-31 (scheduler/reconciler/filters.go, first match wins): on a disconnected node
+            // the loss rules come first; then "non-terminal allocs marked for migration always
+            // migrate", even on a down node (TestServiceSched_NodeDown: run+running+migrate is
+            // stopped, not lost); only then are allocations on a down node lost. A migrated one
+            // still running there is lost by a later plan (stoppedOnDownNode).
+            boolean disconnected = node.status() == NodeStatus.DISCONNECTED;
+            if (lostFirst(alloc, node) || (disconnected && !alloc.client().isTerminal())) {
+                loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
                 if (alloc.migrateDisablePlacement()) {
                     done++;
-                } else {
-                    place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
                 }
             } else if (alloc.migrate()) {
                 plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                 if (replacesOnMigrate(alloc)) {
                     place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
                 } else {
+                    done++;
+                }
+            } else if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
+                loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
+                if (alloc.migrateDisablePlacement()) {
                     done++;
                 }
             } else if (alloc.client() == ClientStatus.FAILED) {
@@ -93,6 +102,24 @@ public class NomadScheduler implements Scheduler {
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
         }
+    }
+
+    /** Marks {@code alloc} lost and places its replacement, unless placement is disabled. */
+    private void loseAndReplace(Plan plan, Job job, Alloc alloc, long[] plannedCpu,
+            long[] plannedMem) {
+        plan.lost.add(alloc);
+        if (!alloc.migrateDisablePlacement()) {
+            place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
+        }
+    }
+
+    /**
+     * Whether an allocation on an unresponsive node is lost before its migrate mark is looked
+     * at; never in the correct model (the disconnected cases are decided by the caller). A
+     * variant that tests loss first returns true for marked allocations on down nodes.
+     */
+    protected boolean lostFirst(Alloc alloc, Node node) {
+        return false;
     }
 
     /** Batch allocations stopped at a drain deadline stay counted: never replaced (nomad#28018). */
@@ -172,10 +199,14 @@ public class NomadScheduler implements Scheduler {
                 if (alloc.desired().isServerTerminal() || alloc.client().isTerminal()) {
                     continue;
                 }
-                if (node.status().isUnresponsive()) {
+                // N-36 (reconciler/reconcile_node.go): a marked allocation migrates before the
+                // tainted-node checks, so one on a down node is stopped, not lost.
+                if (lostFirst(alloc, node)) {
                     plan.lost.add(alloc);
                 } else if (alloc.migrate()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed as node is tainted"));
+                } else if (node.status().isUnresponsive()) {
+                    plan.lost.add(alloc);
                 } else if (job.stopped()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 } else {

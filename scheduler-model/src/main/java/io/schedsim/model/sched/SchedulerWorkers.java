@@ -167,4 +167,10 @@ public final class SchedulerWorkers {
         }
         return true;
     }
+
+    /** The scheduler these workers drive; the servers also ask it which node evaluations a
+     * node change needs (N-22). */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
 }

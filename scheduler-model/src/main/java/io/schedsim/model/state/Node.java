@@ -28,6 +28,8 @@ public final class Node {
     private long drainStartedNanos;
     private long drainUpdatedNanos;
     private boolean drainDeadlineReached;
+    private boolean drainForced;
+    private long endedDrainDeadlineNanos = SimTime.NEVER;
     private LastDrainStatus lastDrain = LastDrainStatus.NONE;
 
     private long cpuUsedMilli;
@@ -113,6 +115,16 @@ public final class Node {
 
     public long drainUpdatedNanos() {
         return drainUpdatedNanos;
+    }
+
+    /** True if the drain (current or last) was set with force: its deadline was its call time. */
+    public boolean drainForced() {
+        return drainForced;
+    }
+
+    /** The deadline the last ended drain had, {@code SimTime.NEVER} if none (or none ended). */
+    public long endedDrainDeadlineNanos() {
+        return endedDrainDeadlineNanos;
     }
 
     /** True if the last drain ended at its deadline rather than with its allocations done. */
@@ -242,11 +254,14 @@ public final class Node {
         drainDeadlineReached = false;
         lastDrain = LastDrainStatus.DRAINING;
         drainDeadlineNanos = deadlineNanos;
+        // Only force gives a deadline equal to the call time (N-4); a positive one lies ahead.
+        drainForced = deadlineNanos == nowNanos;
     }
 
     /** The drain is over ({@code outcome} COMPLETE or CANCELED). */
     void drainEnded(LastDrainStatus outcome, long nowNanos) {
         draining = false;
+        endedDrainDeadlineNanos = drainDeadlineNanos;
         drainDeadlineNanos = SimTime.NEVER;
         lastDrain = outcome;
         drainUpdatedNanos = nowNanos;

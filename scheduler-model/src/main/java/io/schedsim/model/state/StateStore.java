@@ -120,6 +120,7 @@ public final class StateStore implements StateView {
 
     /** Marks an allocation on a down node lost (N-31); resources are released separately. */
     public void markLost(Alloc alloc) {
+        checks.lost(alloc);
         long now = sim.nowNanos();
         allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
         allocs.setClient(alloc, ClientStatus.LOST, now);
@@ -183,6 +184,7 @@ public final class StateStore implements StateView {
             allocs.setClient(alloc, status, now);
         }
         if (health != Health.UNSET && !alloc.health().isSet() && !alloc.client().isTerminal()) {
+            checks.health(alloc, health);
             alloc.setHealth(health);
             history.health(alloc);
         }
@@ -226,7 +228,11 @@ public final class StateStore implements StateView {
         }
     }
 
-    /** Sets or updates the node's drain (N-1, N-4); the node turns ineligible (N-5). */
+    /**
+     * Sets or updates the node's drain (N-1, N-4); the node turns ineligible (N-5). The call is
+     * published before the drainer sees it, since a node with nothing to drain completes inside
+     * the call (N-17) and the history puts that completion after its call.
+     */
     public void updateDrain(Node node, DrainSpec spec) {
         long now = sim.nowNanos();
         long deadline;
@@ -245,6 +251,7 @@ public final class StateStore implements StateView {
         if (node.eligible()) {
             setEligibility(node, false, EligibilitySource.DRAIN_SET);
         }
+        history.drainSetCall(node, spec);
         listener.onDrainSet(node);
     }
 

@@ -6,6 +6,7 @@ import io.schedsim.history.AllocHealthSet;
 import io.schedsim.history.AllocPlaced;
 import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainCompleted;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.MigrateMarked;
@@ -14,6 +15,7 @@ import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.model.alloc.Health;
+import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.history.Convert;
 import io.schedsim.model.history.HistoryPort;
@@ -62,6 +64,19 @@ final class StoreHistory {
         if (port.on()) {
             port.record(new DrainCancelCall(port.nowNanos(), node.slot(), markEligible, true,
                     "ok"));
+        }
+    }
+
+    /**
+     * An accepted drain call (always accepted, N-1; force carries no deadline of its own),
+     * published after the store's own effects and before the drainer reacts, so that a drain
+     * done when set (N-17) completes after its call (docs/history.md §1.4 rule 3).
+     */
+    void drainSetCall(Node node, DrainSpec spec) {
+        if (port.on()) {
+            port.record(new DrainSetCall(port.nowNanos(), node.slot(),
+                    spec.isForce() ? 0 : spec.deadlineMillis(), spec.isForce(),
+                    spec.ignoreSystemJobs(), true, "ok"));
         }
     }
 

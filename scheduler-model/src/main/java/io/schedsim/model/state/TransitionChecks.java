@@ -2,6 +2,7 @@ package io.schedsim.model.state;
 
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
@@ -9,6 +10,8 @@ import io.schedsim.model.job.JobType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.node.NodeStatus;
 
 /**
  * The safety invariants a wrong component could break, checked by the {@link StateStore} at the
@@ -183,6 +186,37 @@ final class TransitionChecks {
 
     List<String> heldAtStop() {
         return Collections.unmodifiableList(heldAtStop);
+    }
+
+    /**
+     * N-12, N-13 (client/allocrunner/health_hook.go): the health deadline is armed when the
+     * alloc runner starts, before the tasks run, so an allocation of a group whose
+     * min_healthy_time is not below its healthy_deadline can only ever turn unhealthy. A client
+     * that ignores the deadline reports it healthy.
+     */
+    void health(Alloc alloc, Health health) {
+        MigrateBlock migrate = alloc.job().migrate();
+        if (health == Health.HEALTHY
+                && migrate.minHealthyTimeMillis() >= migrate.healthyDeadlineMillis()) {
+            monitor.violation(Inv.HEALTH_DEADLINE, alloc + " reported healthy although its"
+                    + " min_healthy_time " + migrate.minHealthyTimeMillis() + " ms is not below"
+                    + " its healthy_deadline " + migrate.healthyDeadlineMillis() + " ms");
+        }
+    }
+
+    /**
+     * INV-14 with N-31's order (scheduler/reconciler/filters.go: "non-terminal allocs marked for
+     * migration always migrate"): an allocation marked for migration that the servers still want
+     * running is migrated, not lost, when its node is down; only on a disconnected node do the
+     * loss rules come first. A reconciler that tests "node down" first loses it.
+     */
+    void lost(Alloc alloc) {
+        Node node = state.node(alloc.node());
+        if (alloc.migrate() && !alloc.desired().isServerTerminal()
+                && node.status() == NodeStatus.DOWN) {
+            monitor.violation(Inv.LOST_ALLOCS, alloc + " marked lost on down " + node
+                    + " although it is marked for migration: it migrates (N-31)");
+        }
     }
 
     /** INV-17 online: a reservation never exceeds the node's capacity nor drops below zero. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.NomadClusters;
 import io.schedsim.model.alloc.ClientStatus;
+import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +25,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DrainingNodeTableTest {
     private static final int NODE = 0;
+
+    @Test
+    void aNodeDoneWhenItsDrainIsSetCompletesInThatStep() {
+        // TestDrainingNode_Table "Empty" and "System" are done; NodeDrainer.Update
+        // (nomad/drainer/watch_nodes.go) then unsets the drain at once, marking system
+        // allocations (N-17), instead of waiting for the next batch (N-19).
+        Cluster cluster = NomadClusters.started(1, NomadClusters.config(), 2);
+        Job system = cluster.state().registerJob(JobSpec.system("system", 100, 64));
+        Alloc systemAlloc = NomadClusters.place(cluster, system, 1, ClientStatus.RUNNING);
+        long now = cluster.nowNanos();
+        cluster.updateDrain(0, DrainSpec.deadline(3_600_000, false));
+        cluster.updateDrain(1, DrainSpec.deadline(3_600_000, false));
+        assertEquals(false, cluster.node(0).draining(), "empty node still draining");
+        assertEquals(false, cluster.node(1).draining(), "system-only node still draining");
+        assertEquals(true, systemAlloc.migrate(), "system allocation not marked (N-17)");
+        assertEquals(false, cluster.node(0).eligible(), "a drained node stays ineligible (N-6)");
+        assertEquals(now, cluster.nowNanos());
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -43,6 +64,10 @@ class DrainingNodeTableTest {
         Job service = cluster.state().registerJob(JobSpec.service("service", 10, 100, 64));
         Job batch = cluster.state().registerJob(JobSpec.batch("batch", 10, 100, 64, 60_000));
         Job system = cluster.state().registerJob(JobSpec.system("system", 100, 64));
+        // A done node completes as its drain is set (N-17), so the drain is set while a running
+        // blocker holds it open; the blocker then completes (client-terminal: counted nowhere)
+        // and no drainer pass runs, so the table's state is judged on a node still draining.
+        Alloc blocker = NomadClusters.place(cluster, service, NODE, ClientStatus.RUNNING);
         // Terminal ones first: a system job may hold one live allocation per node (INV-16).
         for (char letter : allocs.toCharArray()) {
             if (Character.isLowerCase(letter)) {
@@ -55,6 +80,7 @@ class DrainingNodeTableTest {
             }
         }
         cluster.updateDrain(NODE, DrainSpec.deadline(3_600_000, ignoreSystem));
+        cluster.state().onClientUpdate(blocker, ClientStatus.COMPLETE, Health.UNSET);
         NomadDrainer drainer = (NomadDrainer) cluster.drainer();
 
         assertEquals(done, drainer.isDone(cluster.node(NODE)), "isDone");

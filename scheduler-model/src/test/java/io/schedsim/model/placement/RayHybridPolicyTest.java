@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
+import io.schedsim.model.NomadClusters;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.config.ClusterConfig;
@@ -35,6 +36,7 @@ class RayHybridPolicyTest {
         Cluster cluster = cluster();
         RayHybridPolicy policy = new RayHybridPolicy(cluster.context());
         // The operator's drains reach the cluster's own placement, not this policy.
+        NomadClusters.holdDrainsOpen(cluster, 1, 2, 3);
         cluster.updateDrain(1, DrainSpec.noDeadline(false));
         cluster.updateDrain(2, DrainSpec.noDeadline(false));
         assertEquals(3, policy.pickNode(-1, 1_000));

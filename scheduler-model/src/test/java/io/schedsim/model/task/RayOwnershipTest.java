@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.NomadClusters;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
@@ -97,11 +98,12 @@ class RayOwnershipTest {
     void leaseOnADrainingNodeBreaksThePlacementGate() {
         ModelComponents ignoresDrain = ModelComponents.defaults()
                 .withRayPlacement(IgnoresDrain::new);
-        // Submitted before the drainer's first pass could clear the drain of the empty node.
+        // Node 1 holds an allocation, so its drain stays set (an empty node's completes at once).
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), false, 0, 1_000, 0,
                 SimTime.millis(500));
         Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
                 ignoresDrain);
+        NomadClusters.holdDrainsOpen(cluster, 1);
         cluster.updateDrain(1, DrainSpec.noDeadline(false));
         cluster.sim().runUntil(SimTime.seconds(2));
         assertEquals(Inv.PLACEMENT_GATE, cluster.monitor().violations().get(0).invariant());

@@ -83,8 +83,14 @@ public final class ChaosSwarm extends BuiltInScenario {
         }
         for (int i = 0; i < config.intValue("serviceJobs"); i++) {
             int count = 2 + workload.nextInt(3);
-            MigrateBlock migrate = new MigrateBlock(1 + workload.nextInt(2),
-                    2_000 + workload.nextLong(8_000), 300_000);
+            int maxParallel = 1 + workload.nextInt(2);
+            long minHealthyMillis = 2_000 + workload.nextLong(8_000);
+            // One group in eight gets a healthy_deadline equal to its min_healthy_time, which its
+            // allocations always miss (N-13): pacing then runs on unhealthy replacements. Derived
+            // from the existing draw, so the workload stream is unchanged.
+            long healthyDeadlineMillis = minHealthyMillis >= 9_000 ? minHealthyMillis : 300_000;
+            MigrateBlock migrate = new MigrateBlock(maxParallel, minHealthyMillis,
+                    healthyDeadlineMillis);
             cluster.state().registerJob(JobSpec.service("service-" + i, count, 400, 256)
                     .withMigrate(migrate).withStopLatency(workload.nextLong(5_000)));
         }

@@ -37,7 +37,8 @@ final class NomadKnobs {
                 Knob.ofLong("drainBatchUpdateIntervalMillis", 1_000, 0, 60_000,
                         "Nomad BatchUpdateInterval of drain transitions (N-19)"),
                 Knob.ofLong("drainDeadlineCoalesceWindowMillis", 5_000, 0, 60_000,
-                        "Nomad NodeDeadlineCoalesceWindow (N-19), the slack INV-9 allows"),
+                        "Nomad NodeDeadlineCoalesceWindow (N-19): drain deadlines within it of the"
+                                + " earliest fire together at the latest; 0 = each on its own"),
                 Knob.ofLong("minHeartbeatTtlMillis", 10_000, 1, DAY_MILLIS,
                         "Nomad min_heartbeat_ttl (N-24)"),
                 Knob.ofLong("heartbeatGraceMillis", 10_000, 0, DAY_MILLIS,

@@ -1,0 +1,80 @@
+package io.schedsim.monitor.nomad;
+
+import io.schedsim.history.ClientStatus;
+import io.schedsim.history.EventType;
+import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.NodeStatus;
+import io.schedsim.history.PlanCommitted;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.state.AllocTable;
+import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.State;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * INV-14 in N-31's order (scheduler/reconciler/filters.go, first match wins; the node reconciler
+ * likewise): "non-terminal allocs marked for migration always migrate", and that test comes
+ * before the one that loses allocations on a down node. So a plan committed for a job whose
+ * allocation is marked for migration, still desired to run and not client-terminal, on a DOWN
+ * node, stops it as a migration and does not mark it lost in its step
+ * ({@code TestServiceSched_NodeDown}: run + running + migrate is stopped, client status not
+ * lost). Only on a disconnected node do the loss rules come first. {@code LossGuard} then holds
+ * a later plan to losing it.
+ */
+public final class MigrateFirstGuard implements Guard {
+    private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
+
+    private final State state;
+    /** Allocation indices a plan of this instant must migrate, not lose. */
+    private final IntArrayList owed = new IntArrayList();
+    private final IntArrayList owedEval = new IntArrayList();
+
+    public MigrateFirstGuard(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public Set<EventType> events() {
+        return EVENTS;
+    }
+
+    @Override
+    public boolean judgesSteps() {
+        return true;
+    }
+
+    @Override
+    public void before(HistoryEvent event) {
+        AllocTable allocs = state.allocs;
+        IntArrayList ofJob = state.jobs.allocs(state.jobIndex);
+        for (int k = 0; k < ofJob.size(); k++) {
+            int a = ofJob.getInt(k);
+            int n = allocs.node(a);
+            if (allocs.migrate(a) && !allocs.serverTerminal(a) && !allocs.clientTerminal(a)
+                    && state.nodes.status(n) == NodeStatus.DOWN && !owed.contains(a)) {
+                owed.add(a);
+                owedEval.add(((PlanCommitted) event).eval());
+            }
+        }
+    }
+
+    @Override
+    public void endOfInstant(long instantNanos) {
+        AllocTable allocs = state.allocs;
+        for (int k = 0; k < owed.size(); k++) {
+            int a = owed.getInt(k);
+            if (allocs.client(a) == ClientStatus.LOST) {
+                int n = allocs.node(a);
+                state.verdicts.report(Invariant.LOST_ALLOCS, state.nodes.id(n), allocs.id(a),
+                        -1, state.jobs.id(allocs.job(a)), "plan of eval " + owedEval.getInt(k)
+                                + " marked allocation " + allocs.id(a) + " lost on down node "
+                                + state.nodes.id(n) + ", though it is marked for migration and"
+                                + " so migrates first (N-31)");
+            }
+        }
+        owed.clear();
+        owedEval.clear();
+    }
+}
