@@ -69,6 +69,33 @@ class PluginClassPathTest {
         assertTrue(without.err().startsWith("schedsim: unknown scenario 'fixture-drains'"));
     }
 
+    /**
+     * A Maven project's test-classes brings its sibling classes: here the plugin's classes sit in
+     * target/classes and only its service entry in target/test-classes, so naming test-classes
+     * alone (as a property's failure message does) finds the plugin only through that rule.
+     */
+    @Test
+    void testClassesBringTheirSiblingMainClasses() throws IOException {
+        Path target = dir.resolve("project").resolve("target");
+        Path main = Files.createDirectories(target.resolve("classes"));
+        Path test = Files.createDirectories(target.resolve("test-classes"));
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = classes.relativize(file);
+                Path into = relative.startsWith("META-INF") ? test : main;
+                Files.createDirectories(into.resolve(relative).getParent());
+                Files.copy(file, into.resolve(relative));
+            }
+        }
+        CliRun variants = CliRun.builtIn("variants", "--json", "--classpath", test.toString());
+        assertEquals(ExitCode.OK, variants.exitCode(), variants::toString);
+        assertEquals("fixture-system-stopper",
+                last(JSON.readTree(variants.out())).get("name").asText());
+        CliRun both = CliRun.builtIn("variants", "--json", "--classpath",
+                test + java.io.File.pathSeparator + main);
+        assertEquals(variants.out(), both.out(), "listing classes too changes nothing");
+    }
+
     @Test
     void theUsersVariantIsSweptFiledByProviderAndReplayedWithItsClasses() throws IOException {
         CliRun sweep = CliRun.builtIn("sweep", "fixture-drains", "--variant",

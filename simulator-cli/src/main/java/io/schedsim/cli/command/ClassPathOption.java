@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 public final class ClassPathOption {
     @Option(names = "--classpath", paramLabel = "DIR_OR_JAR[" + ":" + "...]",
             description = "User plugins (variants, scenarios, checks): directories and jars, "
-                    + "separated by '" + ":" + "'.")
+                    + "separated by '" + ":" + "'. A Maven target/test-classes brings its "
+                    + "sibling target/classes.")
     private String classPath;
 
     private Registry registry;
@@ -52,7 +53,32 @@ public final class ClassPathOption {
             }
             entries.add(path);
         }
+        withMainClasses(entries);
         return entries;
+    }
+
+    /**
+     * A Maven {@code target/test-classes} directory brings its sibling {@code target/classes}
+     * (after the given entries, if it exists and is not given): a user's plugin usually lives in
+     * test code while the component it puts under test is the project's main code, and the
+     * failure message of a property names the test classes.
+     */
+    private static void withMainClasses(List<Path> entries) {
+        List<Path> given = new ArrayList<>(entries);
+        for (Path entry : given) {
+            Path name = entry.getFileName();
+            Path parent = entry.toAbsolutePath().normalize().getParent();
+            if (name == null || parent == null || !name.toString().equals("test-classes")
+                    || !Files.isDirectory(entry)) {
+                continue;
+            }
+            Path main = parent.resolve("classes");
+            boolean listed = entries.stream().anyMatch(
+                    e -> e.toAbsolutePath().normalize().equals(main));
+            if (Files.isDirectory(main) && !listed) {
+                entries.add(main);
+            }
+        }
     }
 
     /** The class loader of the entries (the application's when there are none). */
