@@ -59,7 +59,7 @@ class DrainTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the replay did not end");
         assertEquals(1, process.exitValue(), out);
-        assertTrue(out.contains("\n  drains-finish at "), out);
+        assertTrue(out.contains("\n  drains-finish [check] at "), out);
         assertTrue(out.contains("reproduced   yes: the recorded trace hash and invariant"), out);
     }
 
