@@ -90,7 +90,11 @@ public final class BugZoo {
             zoo("uncounted-worker-deaths", "INV-19",
                     "WORKER_DIED failures are retried for free like preemptions, past"
                             + " max_retries (INV-19)",
-                    defaults().withRetryPolicy(context -> UncountedWorkerDeathRetryPolicy.INSTANCE)));
+                    defaults().withRetryPolicy(context -> UncountedWorkerDeathRetryPolicy.INSTANCE)),
+            zoo("min-healthy-time-ignored", "N-13",
+                    "the client reports allocations healthy as soon as they run, without"
+                            + " waiting min_healthy_time (N-13)",
+                    defaults().withClient(MinHealthyBlindClient::new)));
 
     private BugZoo() {}
 
