@@ -94,7 +94,15 @@ public final class BugZoo {
             zoo("min-healthy-time-ignored", "N-13",
                     "the client reports allocations healthy as soon as they run, without"
                             + " waiting min_healthy_time (N-13)",
-                    defaults().withClient(MinHealthyBlindClient::new)));
+                    defaults().withClient(MinHealthyBlindClient::new)),
+            zoo("drain-done-ignores-batch", "INV-8",
+                    "the drain's done check looks at service allocations only, so a drain with"
+                            + " batch work running completes before its deadline (INV-8)",
+                    defaults().withDrainer(BatchBlindDoneDrainer::new)),
+            zoo("double-replacement", "INV-10",
+                    "the plan applier does not re-check at commit that a replaced allocation"
+                            + " was not replaced already (INV-10)",
+                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)));
 
     private BugZoo() {}
 
