@@ -102,7 +102,15 @@ public final class BugZoo {
             zoo("double-replacement", "INV-10",
                     "the plan applier does not re-check at commit that a replaced allocation"
                             + " was not replaced already (INV-10)",
-                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)));
+                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)),
+            zoo("killer-takes-head", "INV-20",
+                    "the chaos killer forgets the head exclusion and kills the head node;"
+                            + " found by ray-chaos (INV-20)",
+                    defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
+            zoo("stopped-never-lost", "INV-14",
+                    "allocations the servers already stopped are never marked lost on a down"
+                            + " node (INV-14)",
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
 
     private BugZoo() {}
 
