@@ -22,7 +22,8 @@ long slowestMillis = -1;
 int replayFiles = 0;
 try (var out = TempFolder.create("schedsim-bug-zoo-")) {
     for (var variant : BugZoo.all()) {
-        var settings = SearchSettings.of("chaos-swarm", variant.name())
+        // Each variant's own target scenario: chaos-swarm, or ray-chaos for the killer's.
+        var settings = SearchSettings.of(variant.scenario(), variant.name())
                 .seeds(1, 10_000).threads(2).outDir(out.path()).maxFailures(1);
         var report = new PropertySearch(settings).run(null);
         if (report.failures().isEmpty()) {

@@ -44,6 +44,7 @@ import java.util.Objects;
  * @param client builds the client agent of the nodes
  * @param rayPlacement builds Ray's lease placement
  * @param retryPolicy builds the Ray owners' retry policy
+ * @param killer the Ray chaos killer's victim rules, used by the fault injector
  */
 public record ModelComponents(
         Factory<FailureDetector> detector,
@@ -53,7 +54,8 @@ public record ModelComponents(
         Factory<Drainer> drainer,
         Factory<ClientAgent> client,
         Factory<RayPlacement> rayPlacement,
-        Factory<RetryPolicy> retryPolicy) {
+        Factory<RetryPolicy> retryPolicy,
+        KillerRules killer) {
 
     /** Builds one component of a cluster from the context it will run with. */
     @FunctionalInterface
@@ -82,7 +84,7 @@ public record ModelComponents(
             context -> MaxRetriesPolicy.INSTANCE;
     private static final ModelComponents DEFAULTS = new ModelComponents(DEFAULT_DETECTOR,
             DEFAULT_PLACEMENT, DEFAULT_SCHEDULER, DEFAULT_PLAN_APPLIER, DEFAULT_DRAINER,
-            DEFAULT_CLIENT, DEFAULT_RAY_PLACEMENT, DEFAULT_RETRY_POLICY);
+            DEFAULT_CLIENT, DEFAULT_RAY_PLACEMENT, DEFAULT_RETRY_POLICY, KillerRules.RAY);
 
     public ModelComponents {
         Objects.requireNonNull(detector, "detector");
@@ -93,6 +95,7 @@ public record ModelComponents(
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(rayPlacement, "rayPlacement");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(killer, "killer");
     }
 
     /** The correct model: every component as SEMANTICS describes it. */
@@ -102,42 +105,47 @@ public record ModelComponents(
 
     public ModelComponents withDetector(Factory<FailureDetector> factory) {
         return new ModelComponents(factory, placement, scheduler, planApplier, drainer, client,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withPlacement(Factory<PlacementPolicy> factory) {
         return new ModelComponents(detector, factory, scheduler, planApplier, drainer, client,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withScheduler(SchedulerFactory factory) {
         return new ModelComponents(detector, placement, factory, planApplier, drainer, client,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withPlanApplier(Factory<PlanApplier> factory) {
         return new ModelComponents(detector, placement, scheduler, factory, drainer, client,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withDrainer(Factory<Drainer> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, factory, client,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withClient(Factory<ClientAgent> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, factory,
-                rayPlacement, retryPolicy);
+                rayPlacement, retryPolicy, killer);
     }
 
     public ModelComponents withRayPlacement(Factory<RayPlacement> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
-                factory, retryPolicy);
+                factory, retryPolicy, killer);
     }
 
     public ModelComponents withRetryPolicy(Factory<RetryPolicy> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
-                rayPlacement, factory);
+                rayPlacement, factory, killer);
+    }
+
+    public ModelComponents withKiller(KillerRules rules) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
+                rayPlacement, retryPolicy, rules);
     }
 
     /**
@@ -156,6 +164,7 @@ public record ModelComponents(
         appendIfReplaced(text, client, DEFAULT_CLIENT, "Client");
         appendIfReplaced(text, rayPlacement, DEFAULT_RAY_PLACEMENT, "RayPlacement");
         appendIfReplaced(text, retryPolicy, DEFAULT_RETRY_POLICY, "RetryPolicy");
+        appendIfReplaced(text, killer, KillerRules.RAY, "Killer");
         return text.toString();
     }
 

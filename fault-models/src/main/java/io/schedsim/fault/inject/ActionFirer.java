@@ -12,6 +12,7 @@ import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.ClusterControl;
+import io.schedsim.model.KillerRules;
 import io.schedsim.model.api.ApiResult;
 import java.util.List;
 
@@ -24,10 +25,10 @@ final class ActionFirer {
     private final ClockOffsets clockOffsets;
 
     ActionFirer(ClusterControl control, FaultLedger ledger, DownNodes downNodes,
-            ClockOffsets clockOffsets, boolean killerPlan) {
+            ClockOffsets clockOffsets, boolean killerPlan, KillerRules rules) {
         this.control = control;
         this.ledger = ledger;
-        this.victims = new VictimResolver(control, ledger, killerPlan);
+        this.victims = new VictimResolver(control, ledger, killerPlan, rules);
         this.downNodes = downNodes;
         this.clockOffsets = clockOffsets;
     }

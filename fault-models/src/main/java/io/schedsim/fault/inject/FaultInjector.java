@@ -6,6 +6,7 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.ClusterControl;
+import io.schedsim.model.KillerRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
@@ -44,13 +45,14 @@ public final class FaultInjector {
     private int eventKind;
 
     private FaultInjector(Simulation simulation, ClusterControl control, FaultPlan plan,
-            boolean killerPlan) {
+            boolean killerPlan, KillerRules rules) {
         this.simulation = simulation;
         this.control = control;
         this.plan = plan;
         this.ledger = new FaultLedger(plan.size());
         this.effects = new DurationEffects(control, ledger);
-        this.firer = new ActionFirer(control, ledger, downNodes, clockOffsets, killerPlan);
+        this.firer = new ActionFirer(control, ledger, downNodes, clockOffsets, killerPlan,
+                rules);
         this.pendingHandle = new long[plan.size()];
         this.endHandle = new long[plan.size()];
         this.resolved = new boolean[plan.size()];
@@ -70,7 +72,13 @@ public final class FaultInjector {
     /** As {@link #install(Simulation, ClusterControl, FaultPlan)}; see the class comment. */
     public static FaultInjector install(Simulation simulation, ClusterControl control,
             FaultPlan plan, boolean killerPlan) {
-        FaultInjector injector = new FaultInjector(simulation, control, plan, killerPlan);
+        return install(simulation, control, plan, killerPlan, KillerRules.RAY);
+    }
+
+    /** As above, with the killer's victim rules ({@code ModelComponents.killer()}). */
+    public static FaultInjector install(Simulation simulation, ClusterControl control,
+            FaultPlan plan, boolean killerPlan, KillerRules rules) {
+        FaultInjector injector = new FaultInjector(simulation, control, plan, killerPlan, rules);
         injector.eventKind = simulation.registerKind(EVENT_KIND, injector::onEvent);
         for (int index = 0; index < plan.size(); index++) {
             long plannedNanos = SimTime.millis(plan.get(index).atMillis());

@@ -3,6 +3,7 @@ package io.schedsim.fault.inject;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.model.ClusterControl;
+import io.schedsim.model.KillerRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,17 +14,17 @@ import java.util.List;
  * least two are candidates, so at least one worker always stays alive.
  */
 final class VictimResolver {
-    /** Ray kills only while candidates ≥ batch size (1) + 1. */
-    static final int CANDIDATES_MIN = 2;
-
     private final ClusterControl control;
     private final FaultLedger ledger;
     private final boolean killerPlan;
+    private final KillerRules rules;
 
-    VictimResolver(ClusterControl control, FaultLedger ledger, boolean killerPlan) {
+    VictimResolver(ClusterControl control, FaultLedger ledger, boolean killerPlan,
+            KillerRules rules) {
         this.control = control;
         this.ledger = ledger;
         this.killerPlan = killerPlan;
+        this.rules = rules;
     }
 
     /** Terminates the victim and returns it, or says why there is none yet. */
@@ -35,8 +36,8 @@ final class VictimResolver {
             }
         }
         List<Integer> candidates = candidates();
-        if (candidates.size() < CANDIDATES_MIN) {
-            return Firing.recheck("fewer than " + CANDIDATES_MIN + " alive workers not yet killed ("
+        if (candidates.size() < rules.candidatesMin()) {
+            return Firing.recheck("fewer than " + rules.candidatesMin() + " alive workers not yet killed ("
                     + candidates.size() + ")");
         }
         int victim;
@@ -59,14 +60,11 @@ final class VictimResolver {
                 + candidates.size() + " candidates");
     }
 
-    /** Workers alive in the server view, host up, not yet killed, in slot order. */
+    /** The workers the killer's rules admit (Ray's: alive, not head, not killed), by slot. */
     List<Integer> candidates() {
         List<Integer> candidates = new ArrayList<>();
         for (int node = 0; node < control.nodeSlotCount(); node++) {
-            if (control.isHead(node) || ledger.killedNodes().contains(node)) {
-                continue;
-            }
-            if (control.isHostUp(node) && !control.isDownInServerView(node)) {
+            if (rules.candidate(control, node, ledger.killedNodes().contains(node))) {
                 candidates.add(node);
             }
         }

@@ -71,7 +71,8 @@ public final class ScenarioRunner {
         }
         FaultPlan plan = explicit != null ? explicit
                 : scenario.faultPlan(config, sim.random("faults"), cluster);
-        FaultInjector injector = FaultInjector.install(sim, cluster, plan, killer != null);
+        FaultInjector injector = FaultInjector.install(sim, cluster, plan, killer != null,
+                spec.variant().components().killer());
         Timing timing = scenario.timing(config);
         Map<String, Object> resolved = scenario.resolved(config, cluster, plan, timing);
         HealPhase.schedule(injector, timing.healAtMillis(), scenario.healOptions(config));

@@ -3,6 +3,10 @@ package io.schedsim.prop.zoo;
 import static io.schedsim.model.ModelComponents.defaults;
 
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.heartbeat.HealthChecks;
+import io.schedsim.model.heartbeat.TtlHeartbeats;
 import io.schedsim.prop.spec.Variant;
 import java.util.List;
 
@@ -58,13 +62,70 @@ public final class BugZoo {
             zoo("lost-before-migrate", "INV-14",
                     "an allocation marked for migration is marked lost when its node is down"
                             + " instead of migrated (INV-14)",
-                    defaults().withScheduler(LossFirstScheduler::new)));
+                    defaults().withScheduler(LossFirstScheduler::new)),
+            zoo("failover-grace-ignored", "INV-11",
+                    "a leader failover keeps the old heartbeat timers instead of giving every"
+                            + " node failover_heartbeat_ttl, so nodes go down right after it"
+                            + " (INV-11)",
+                    defaults().withDetector(context -> ttl(context)
+                            ? new FailoverBlindHeartbeats(context) : new HealthChecks(context))),
+            zoo("non-consecutive-health-failures", "INV-12",
+                    "a successful health check does not restore the failure budget, so nodes"
+                            + " die after non-consecutive failures (INV-12)",
+                    defaults().withDetector(context -> ttl(context)
+                            ? new TtlHeartbeats(context) : new NonConsecutiveHealthChecks(context))),
+            zoo("health-threshold-off-by-one", "INV-12",
+                    "a successful health check resets the budget to threshold - 1, so nodes die"
+                            + " one failure early (INV-12)",
+                    defaults().withDetector(context -> ttl(context)
+                            ? new TtlHeartbeats(context) : new OffByOneHealthChecks(context))),
+            zoo("lease-on-draining-node", "INV-1",
+                    "a locality fast path leases on the submitting node without the DRAINING"
+                            + " check (INV-1)",
+                    defaults().withRayPlacement(DrainBlindLeasePlacement::new)),
+            zoo("lease-over-capacity", "INV-17",
+                    "a locality fast path leases on the submitting node when its total CPU,"
+                            + " not its free CPU, covers the request (INV-17)",
+                    defaults().withRayPlacement(TotalCpuLeasePlacement::new)),
+            zoo("uncounted-worker-deaths", "INV-19",
+                    "WORKER_DIED failures are retried for free like preemptions, past"
+                            + " max_retries (INV-19)",
+                    defaults().withRetryPolicy(context -> UncountedWorkerDeathRetryPolicy.INSTANCE)),
+            zoo("min-healthy-time-ignored", "N-13",
+                    "the client reports allocations healthy as soon as they run, without"
+                            + " waiting min_healthy_time (N-13)",
+                    defaults().withClient(MinHealthyBlindClient::new)),
+            zoo("drain-done-ignores-batch", "INV-8",
+                    "the drain's done check looks at service allocations only, so a drain with"
+                            + " batch work running completes before its deadline (INV-8)",
+                    defaults().withDrainer(BatchBlindDoneDrainer::new)),
+            zoo("double-replacement", "INV-10",
+                    "the plan applier does not re-check at commit that a replaced allocation"
+                            + " was not replaced already (INV-10)",
+                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)),
+            zoo("killer-takes-head", "INV-20",
+                    "the chaos killer forgets the head exclusion and kills the head node;"
+                            + " found by ray-chaos (INV-20)",
+                    defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
+            zoo("stopped-never-lost", "INV-14",
+                    "allocations the servers already stopped are never marked lost on a down"
+                            + " node (INV-14)",
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
 
     private BugZoo() {}
 
     /** Every variant, in listing order. */
     public static List<Variant> all() {
         return VARIANTS;
+    }
+
+    /**
+     * A detector variant breaks only the detector the run's config selects: the other one stays
+     * correct, as in {@link ModelComponents#defaults()}, so its guard is not tripped by a
+     * detector the scenario did not ask for.
+     */
+    private static boolean ttl(ModelContext context) {
+        return context.config().detector == DetectorPolicy.NOMAD_TTL;
     }
 
     private static Variant zoo(String name, String guard, String description,

@@ -16,15 +16,18 @@ import io.schedsim.prop.search.SearchSettings;
 import io.schedsim.prop.spec.Variant;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bug-zoo variant is found by a {@code chaos-swarm} search on one thread within the budget,
- * shrunk to at most 3 fault actions, and its replay file reproduces the same invariant and trace
- * hash, twice. The seed budget is fixed, so the outcome does not depend on the machine's speed;
+ * Every bug-zoo variant is found by a search of its target scenario ({@code chaos-swarm} unless
+ * it names another) on one thread within the budget, shrunk to at most 3 fault actions, with the
+ * invariant of the guard it names among the run's violations (the model's, or the monitor's
+ * behind a MON-1 when only the monitor sees the bug), and its replay file reproduces the same
+ * invariant and trace hash, twice. The seed budget is fixed, so the outcome does not depend on the machine's speed;
  * the seconds cap only guards a pathological slowdown.
  */
 class BugZooTest {
@@ -35,20 +38,32 @@ class BugZooTest {
     private static final double SECONDS = Double.parseDouble(
             System.getProperty("schedsim.zoo.seconds", "60"));
     private static final int ATTEMPTS = 4;
+    // stopped-never-lost needs a drain, its node going down and a plan after both: its smallest
+    // plan found has 4 actions (seed 45). Stopping the search there also keeps it from reaching
+    // seed 8228, where the correct model itself reports INV-14 (a system allocation marked for
+    // migration is marked lost), which would pass for this variant's INV-14.
+    private static final Map<String, Integer> MAX_FAULTS = Map.of("stopped-never-lost", 4);
 
     static Stream<String> variants() {
         return BugZoo.all().stream().map(Variant::name);
     }
 
+    private static Variant named(String name) {
+        return BugZoo.all().stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
     @ParameterizedTest
     @MethodSource("variants")
     void searchFindsShrinksAndReplaysTheVariant(String variant, @TempDir Path out) {
+        Variant zoo = named(variant);
+        int maxFaults = MAX_FAULTS.getOrDefault(variant, 3);
         Failure failure = null;
         long firstSeed = 1;
         // A failure whose plan cannot shrink below 4 actions may have a smaller sibling: keep
         // searching from the next seed a few times and keep the smallest.
         for (int attempt = 0; attempt < ATTEMPTS && firstSeed <= SEEDS; attempt++) {
-            SearchSettings settings = SearchSettings.of("chaos-swarm", variant)
+            SearchSettings settings = SearchSettings.of(zoo.scenario(), variant)
                     .seeds(firstSeed, SEEDS).seconds(SECONDS).threads(1).outDir(out)
                     .maxFailures(1);
             SearchReport report = new PropertySearch(settings).run(null);
@@ -59,18 +74,18 @@ class BugZooTest {
             if (failure == null || found.faultsAfterShrink() < failure.faultsAfterShrink()) {
                 failure = found;
             }
-            if (failure.faultsAfterShrink() <= 3) {
+            if (failure.faultsAfterShrink() <= maxFaults) {
                 break;
             }
             firstSeed = found.seed() + 1;
         }
         assertTrue(failure != null, variant + " not found in seeds 1.." + SEEDS);
-        assertTrue(failure.faultsAfterShrink() <= 3, variant + " shrunk only to "
+        assertTrue(failure.faultsAfterShrink() <= maxFaults, variant + " shrunk only to "
                 + failure.faultsAfterShrink() + " actions (from " + failure.faultsBeforeShrink()
                 + ")");
         ReplayFile file = ReplayFiles.read(Path.of(failure.replayFile()), Registry.builtIn());
         assertEquals(variant, file.spec().variant().name());
-        assertEquals(Variant.DEFAULT_SCENARIO, file.spec().variant().scenario());
+        assertEquals(zoo.scenario(), file.spec().variant().scenario());
         for (int run = 0; run < 2; run++) {
             RunOutcome outcome = Replayer.replay(file, null);
             List<?> violations = outcome.result().violations();
@@ -78,6 +93,12 @@ class BugZooTest {
             assertEquals(failure.invariant(), outcome.result().violations().get(0).invariant());
             assertEquals(file.expected().traceHash(), outcome.result().traceHash(),
                     "replay of " + variant + " diverged");
+            // The failure must be the variant's own bug, not another shape the search met first
+            // (the correct model's own findings would otherwise pass for the variant's).
+            assertTrue(outcome.result().violations().stream()
+                    .anyMatch(v -> v.invariant().equals(zoo.guard())),
+                    variant + " failed with " + outcome.result().violations()
+                            + ", not its guard " + zoo.guard());
         }
     }
 }

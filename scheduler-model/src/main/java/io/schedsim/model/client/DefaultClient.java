@@ -169,7 +169,7 @@ public class DefaultClient implements ClientAgent {
      * wins a tie); otherwise unhealthy at the deadline.
      */
     private void scheduleHealth(Node node, Alloc alloc) {
-        long minHealthyMillis = alloc.job().migrate().minHealthyTimeMillis();
+        long minHealthyMillis = minHealthyTimeMillis(alloc);
         long healthyAt = sim.nowNanos() + node.localToTrueNanos(SimTime.millis(minHealthyMillis));
         long deadlineAt = appliesHealthyDeadline() ? local.healthDeadline(alloc.id())
                 : SimTime.NEVER;
@@ -180,6 +180,14 @@ public class DefaultClient implements ClientAgent {
         } else {
             onHealthDeadline(alloc, local.incarnation(alloc.id()));
         }
+    }
+
+    /**
+     * How long the allocation must run before it is healthy: its group's min_healthy_time (N-12).
+     * A hook so that a bug-zoo variant can get it wrong.
+     */
+    protected long minHealthyTimeMillis(Alloc alloc) {
+        return alloc.job().migrate().minHealthyTimeMillis();
     }
 
     /** Whether the health hook's healthy_deadline applies; a variant may ignore it. */

@@ -37,7 +37,7 @@ import java.util.Arrays;
  * reply would reach the GCS (given to the history as a later event, withdrawn if the node stops
  * before the request arrives, which makes it a failure instead) and a failure when it fires.
  */
-public final class HealthChecks implements FailureDetector {
+public class HealthChecks implements FailureDetector {
     static final String DEAD_REASON = "health check failed due to missing too many heartbeats";
 
     private final ModelContext context;
@@ -125,7 +125,7 @@ public final class HealthChecks implements FailureDetector {
                 // A success changes nothing anyone observes before the next check (the budget is
                 // only read by failures), so it is applied now and costs one event per period.
                 remainingBeforeSuccess[slot] = remaining[slot];
-                remaining[slot] = threshold;
+                remaining[slot] = budgetAfterSuccess(remaining[slot]);
                 sentNanos[slot] = sim.nowNanos();
                 requestArrivalNanos[slot] = sim.nowNanos() + request;
                 nextCheckHandle[slot] = sim.scheduleAfter(request + reply + periodNanos, kindCheck,
@@ -195,6 +195,19 @@ public final class HealthChecks implements FailureDetector {
             return;
         }
         sim.postAfter(periodNanos, kindCheck, slot, generation[slot]);
+    }
+
+    /**
+     * The failures a node may take after a successful check: the whole threshold again, as
+     * only consecutive failures count (R-7). A hook so that a bug-zoo variant can get it wrong.
+     */
+    protected int budgetAfterSuccess(int remainingBefore) {
+        return threshold;
+    }
+
+    /** The configured failure threshold, for variants that compute their own budget. */
+    protected final int threshold() {
+        return threshold;
     }
 
     /**
