@@ -21,7 +21,8 @@ import java.util.Set;
  * node, stops it as a migration and does not mark it lost in its step
  * ({@code TestServiceSched_NodeDown}: run + running + migrate is stopped, client status not
  * lost). Only on a disconnected node do the loss rules come first. {@code LossGuard} then holds
- * a later plan to losing it.
+ * a later plan to losing it. A plan made before the mark (strictly) is not bound by it: the
+ * plan applier commits a stale plan as it is (N-23; chaos-swarm seed 8228, random ordering).
  */
 public final class MigrateFirstGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
@@ -48,11 +49,15 @@ public final class MigrateFirstGuard implements Guard {
     @Override
     public void before(HistoryEvent event) {
         AllocTable allocs = state.allocs;
+        long plannedAt = ((PlanCommitted) event).plannedAtNanos();
         IntArrayList ofJob = state.jobs.allocs(state.jobIndex);
         for (int k = 0; k < ofJob.size(); k++) {
             int a = ofJob.getInt(k);
             int n = allocs.node(a);
-            if (allocs.migrate(a) && !allocs.serverTerminal(a) && !allocs.clientTerminal(a)
+            // Only a mark strictly before the plan's snapshot binds it: a stale plan is
+            // committed as it is (N-23), and a mark of the snapshot's instant may follow it.
+            if (allocs.migrate(a) && allocs.migrateAt(a) < plannedAt
+                    && !allocs.serverTerminal(a) && !allocs.clientTerminal(a)
                     && state.nodes.status(n) == NodeStatus.DOWN && !owed.contains(a)) {
                 owed.add(a);
                 owedEval.add(((PlanCommitted) event).eval());

@@ -33,6 +33,8 @@ public final class AllocTable {
     private DesiredStatus[] desired = new DesiredStatus[32];
     private ClientStatus[] client = new ClientStatus[32];
     private long[] clientSince = new long[32];
+    /** When the first migrate mark came; meaningful only where {@code migrate} is set. */
+    private long[] migrateAt = new long[32];
     private byte[] health = new byte[32];
     private boolean[] migrate = new boolean[32];
     private boolean[] disablePlacement = new boolean[32];
@@ -88,7 +90,10 @@ public final class AllocTable {
         health[a] = healthy ? HEALTH_TRUE : HEALTH_FALSE;
     }
 
-    void mark(int a, boolean disable) {
+    void mark(int a, boolean disable, long now) {
+        if (!migrate[a]) {
+            migrateAt[a] = now;
+        }
         migrate[a] = true;
         disablePlacement[a] |= disable;
     }
@@ -154,6 +159,11 @@ public final class AllocTable {
         return migrate[a];
     }
 
+    /** When allocation index {@code a} was first marked for migration (if it is marked). */
+    public long migrateAt(int a) {
+        return migrateAt[a];
+    }
+
     public boolean disablePlacement(int a) {
         return disablePlacement[a];
     }
@@ -188,6 +198,7 @@ public final class AllocTable {
         clientSince = Arrays.copyOf(clientSince, n);
         health = Arrays.copyOf(health, n);
         migrate = Arrays.copyOf(migrate, n);
+        migrateAt = Arrays.copyOf(migrateAt, n);
         disablePlacement = Arrays.copyOf(disablePlacement, n);
     }
 }

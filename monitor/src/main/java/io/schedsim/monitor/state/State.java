@@ -173,7 +173,7 @@ public final class State {
                     allocs.setHealth(allocIndex, ((AllocHealthSet) event).healthy());
             case MIGRATE_MARKED -> {
                 boolean disable = ((MigrateMarked) event).disablePlacement();
-                allocs.mark(allocIndex, disable);
+                allocs.mark(allocIndex, disable, now);
                 if (disable) {
                     jobs.noteDisablePlacement(allocs.job(allocIndex));
                 }

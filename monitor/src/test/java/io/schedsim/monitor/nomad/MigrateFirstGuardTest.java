@@ -50,4 +50,33 @@ class MigrateFirstGuardTest {
         assertEquals(100, v.alloc());
         assertEquals(1, v.node());
     }
+
+    /**
+     * N-23: a plan made before the mark is committed as it is, so it may lose the allocation
+     * (chaos-swarm seed 8228 under random ordering: planned 582.2 s, marked 588.1 s, committed
+     * 599.9 s after a scheduler stall). Node 1 goes down at 37 s, the plan's snapshot is 37.5 s,
+     * 100 is marked at 39 s and the plan commits at 40 s.
+     */
+    @Test
+    void aPlanMadeBeforeTheMarkMayLoseTheAllocation() {
+        HistoryBuilder b = NomadFlows.placed();
+        b.at(12).heartbeat(1, 15_000).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(13).partition(1, true);
+        b.at(22).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(37).down(1);
+        b.at(39).drain(1, 3_600_000).mark(100, false);
+        long plannedAt = 37_500_000_000L;
+        b.at(40).add(new PlanCommitted(b.now(), 77, 10, plannedAt, 2, 0, 0, 2));
+        b.lost(100).replace(102, 10, 2, 100).lost(101).replace(103, 10, 3, 101);
+        assertQuiet(b.check());
+        HistoryBuilder fresh = NomadFlows.placed();
+        fresh.at(12).heartbeat(1, 15_000).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        fresh.at(13).partition(1, true);
+        fresh.at(22).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        fresh.at(37).down(1);
+        fresh.at(39).drain(1, 3_600_000).mark(100, false);
+        fresh.at(40).add(new PlanCommitted(fresh.now(), 77, 10, 39_500_000_000L, 2, 0, 0, 2));
+        fresh.lost(100).replace(102, 10, 2, 100).lost(101).replace(103, 10, 3, 101);
+        assertEquals(100, assertOnly(fresh.check(), Invariant.LOST_ALLOCS).alloc());
+    }
 }

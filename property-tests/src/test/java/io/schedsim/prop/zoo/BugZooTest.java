@@ -32,16 +32,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BugZooTest {
     // Two variants need rare shapes: uncoalesced-deadlines two drains whose deadlines fall within
-    // 5 s of each other (first at seed 3901), lost-before-migrate a node going down between a
-    // drain mark and its plan (first at seed 8228); every other variant is found far sooner.
-    private static final long SEEDS = Long.getLong("schedsim.zoo.seeds", 10_000);
+    // 5 s of each other (first at seed 3901), lost-before-migrate a drain mark strictly before
+    // the snapshot of a plan made after its node went down (first at seed 12771; seed 8228, where
+    // it was first seen, was a stale plan that the correct model rightly commits as it is, N-23);
+    // every other variant is found far sooner.
+    private static final long SEEDS = Long.getLong("schedsim.zoo.seeds", 15_000);
     private static final double SECONDS = Double.parseDouble(
             System.getProperty("schedsim.zoo.seconds", "60"));
     private static final int ATTEMPTS = 4;
     // stopped-never-lost needs a drain, its node going down and a plan after both: its smallest
-    // plan found has 4 actions (seed 45). Stopping the search there also keeps it from reaching
-    // seed 8228, where the correct model itself reports INV-14 (a system allocation marked for
-    // migration is marked lost), which would pass for this variant's INV-14.
+    // plan found has 4 actions (seed 45).
     private static final Map<String, Integer> MAX_FAULTS = Map.of("stopped-never-lost", 4);
 
     static Stream<String> variants() {

@@ -25,7 +25,7 @@ public class DefaultPlanApplier implements PlanApplier {
         }
         for (Alloc alloc : plan.lost) {
             if (!alloc.client().isTerminal()) {
-                state.markLost(alloc);
+                state.markLost(alloc, plan.plannedAtNanos);
                 releaseLost(alloc);
                 state.sendStop(alloc);
             }

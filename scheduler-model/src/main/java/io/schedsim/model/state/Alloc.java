@@ -1,5 +1,6 @@
 package io.schedsim.model.state;
 
+import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.alloc.Health;
@@ -26,6 +27,8 @@ public final class Alloc {
     private DesiredStatus desired = DesiredStatus.RUN;
     private ClientStatus client = ClientStatus.PENDING;
     private boolean migrate;
+    /** When the first migrate mark was set; NEVER while unmarked. */
+    private long migrateMarkedNanos = SimTime.NEVER;
     private boolean migrateDisablePlacement;
     private Health health = Health.UNSET;
     private long modifiedNanos;
@@ -95,6 +98,11 @@ public final class Alloc {
     }
 
     /** Marked at a drain deadline as a batch allocation: stopped, never replaced (N-10). */
+    /** When it was first marked for migration, or {@code SimTime.NEVER}. */
+    public long migrateMarkedNanos() {
+        return migrateMarkedNanos;
+    }
+
     public boolean migrateDisablePlacement() {
         return migrateDisablePlacement;
     }
@@ -156,6 +164,9 @@ public final class Alloc {
     }
 
     void markMigrate(boolean disablePlacement, boolean byDeadline, long nowNanos) {
+        if (!migrate) {
+            migrateMarkedNanos = nowNanos;
+        }
         migrate = true;
         migrateDisablePlacement |= disablePlacement;
         markedByDeadline |= byDeadline;

@@ -118,9 +118,20 @@ public final class StateStore implements StateView {
         listener.onAllocStopped(alloc);
     }
 
-    /** Marks an allocation on a down node lost (N-31); resources are released separately. */
+    /**
+     * Marks an allocation on a down node lost (N-31); resources are released separately. Judged
+     * as from a plan made now; a plan applier passes its plan's snapshot time to the overload.
+     */
     public void markLost(Alloc alloc) {
-        checks.lost(alloc);
+        markLost(alloc, sim.nowNanos());
+    }
+
+    /**
+     * As {@link #markLost(Alloc)} for a plan made from a snapshot at {@code plannedAtNanos}: a
+     * stale plan is committed as it is (N-23), so only a migrate mark it could see binds it.
+     */
+    public void markLost(Alloc alloc, long plannedAtNanos) {
+        checks.lost(alloc, plannedAtNanos);
         long now = sim.nowNanos();
         allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
         allocs.setClient(alloc, ClientStatus.LOST, now);

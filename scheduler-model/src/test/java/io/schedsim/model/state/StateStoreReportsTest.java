@@ -79,6 +79,30 @@ class StateStoreReportsTest {
         assertEquals(Inv.PLACEMENT_GATE, monitor.violations().get(0).invariant());
     }
 
+    /**
+     * INV-14 in N-31's order binds only a plan that could see the migrate mark: a plan whose
+     * snapshot is not strictly after the mark is committed as it is (N-23), so it may lose the
+     * allocation (chaos-swarm seed 8228, random ordering); a later snapshot may not.
+     */
+    @Test
+    void onlyAPlanMadeAfterTheMigrateMarkMustMigrateIt() {
+        lifecycle.markReady(node);
+        Job web = state.registerJob(JobSpec.service("web", 2, 1_000, 64));
+        Alloc stale = state.placeAlloc(web, node, Alloc.NONE, 0);
+        Alloc fresh = state.placeAlloc(web, node, Alloc.NONE, 0);
+        state.onClientUpdate(stale, ClientStatus.RUNNING, Health.UNSET);
+        state.onClientUpdate(fresh, ClientStatus.RUNNING, Health.UNSET);
+        lifecycle.markDown(node, sim.nowNanos(), "test");
+        state.markForMigration(stale, false, false);
+        state.markForMigration(fresh, false, false);
+        int before = monitor.violations().size();
+        state.markLost(stale, sim.nowNanos());
+        assertEquals(before, monitor.violations().size(), monitor.violations()::toString);
+        state.markLost(fresh, sim.nowNanos() + 1);
+        assertEquals(before + 1, monitor.violations().size(), monitor.violations()::toString);
+        assertEquals(Inv.LOST_ALLOCS, monitor.violations().get(before).invariant());
+    }
+
     @Test
     void aStopIsSentOnlyForAnAllocationTheServersStopped() {
         lifecycle.markReady(node);
