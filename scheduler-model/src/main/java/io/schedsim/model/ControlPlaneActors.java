@@ -310,6 +310,7 @@ final class ControlPlaneActors implements StateListener {
     public void onDrainCancelled(Node node) {
         drainer.onDrainCancelled(node);
         onDrainChanged(node);
+        checks.drainCancelled();
     }
 
     @Override

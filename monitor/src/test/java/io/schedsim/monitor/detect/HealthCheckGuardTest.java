@@ -58,6 +58,39 @@ class HealthCheckGuardTest {
         assertTrue(v.message().contains("still not DEAD"), v.message());
     }
 
+    /**
+     * A reply to a check sent before the kill, held in flight (a delay fault), lands after it
+     * and resets the streak: the bound counts from that reply (chaos-swarm seed 108367). Here
+     * the check of 5 s is answered at 14 s, after the kill at 9.5 s; five timeouts follow and
+     * the node is DEAD at 79 s, past 9.5 + 68 = 77.5 s but within 14 + 68 = 82 s. A reply to a
+     * check sent after the kill earns no such extension.
+     */
+    @Test
+    void aReplyInFlightAtTheKillMovesTheBound() {
+        assertQuiet(fiveTimeoutsAfter(5).at(79).down(1).check());
+        MonitorViolation v = assertFires(fiveTimeoutsAfter(10).at(79).down(1).check(),
+                Invariant.HEALTH_CHECK_DETECTION);
+        assertTrue(v.message().contains("still not DEAD"), v.message());
+    }
+
+    /** Node 1 killed at 9.5 s; a check sent at {@code sentSeconds} answered at 14 s; then five
+     * checks, each sent a period after the last outcome and timing out after 10 s. */
+    private static HistoryBuilder fiveTimeoutsAfter(double sentSeconds) {
+        HistoryBuilder b = HistoryBuilder.ray().node(1).node(2);
+        if (sentSeconds < 9.5) {
+            b.at(sentSeconds).checkSent(1).at(9.5).terminate(1, false);
+        } else {
+            b.at(5).checkSent(1).at(5.01).checkAnswered(1);
+            b.at(9.5).terminate(1, false).at(sentSeconds).checkSent(1);
+        }
+        b.at(14).checkAnswered(1);
+        for (int k = 0; k < 5; k++) {
+            double sent = 17 + 13 * k;
+            b.at(sent).checkSent(1).at(sent + 10).checkFailed(1, HealthCheckFailure.TIMEOUT);
+        }
+        return b;
+    }
+
     @Test
     void aNodeKilledBeforeItsFirstCheckGetsTheInitialDelay() {
         HistoryBuilder b = HistoryBuilder.ray().node(1).node(2).at(1).terminate(1, false);

@@ -1,5 +1,6 @@
 package io.schedsim.monitor.nomad;
 
+import static io.schedsim.monitor.Reports.assertFires;
 import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,21 @@ class CoalesceGuardTest {
         HistoryBuilder b = twoDeadlines().at(33).mark(301, true).drainCompleted(1, true);
         MonitorViolation v = assertOnly(b.at(33.5).check(), Invariant.DEADLINE);
         assertEquals(2, v.node());
+    }
+
+    /**
+     * The heap recomputes its timer when a tracked drain leaves it, and a due time already past
+     * fires at once (chaos-swarm seed 134884): node 2's drain completes normally at 31.5 s, so
+     * node 1's deadline of 30 s, held for the batch at 33 s, fires at 31.5 s.
+     */
+    @Test
+    void aDrainLeavingTheWindowFiresAnOverdueDeadlineAtOnce() {
+        HistoryBuilder b = twoDeadlines().at(31).complete(302);
+        b.at(31.5).drainCompleted(2, false).mark(301, true).drainCompleted(1, true);
+        assertQuiet(b.at(40).check());
+        HistoryBuilder late = twoDeadlines().at(31).complete(302);
+        late.at(31.5).drainCompleted(2, false).at(32).mark(301, true).drainCompleted(1, true);
+        assertFires(late.at(40).check(), Invariant.DEADLINE);
     }
 
     @Test

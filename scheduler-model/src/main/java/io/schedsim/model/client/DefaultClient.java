@@ -173,7 +173,12 @@ public class DefaultClient implements ClientAgent {
         long healthyAt = sim.nowNanos() + node.localToTrueNanos(SimTime.millis(minHealthyMillis));
         long deadlineAt = appliesHealthyDeadline() ? local.healthDeadline(alloc.id())
                 : SimTime.NEVER;
-        if (healthyAt < deadlineAt) {
+        // Both timers run on the node's clock and the deadline's started first, so a
+        // min_healthy_time not below the healthy_deadline never wins, whatever the clock drift
+        // did between them in true time (chaos-swarm seed 237524: 9,844 ms each).
+        boolean canWin = !appliesHealthyDeadline()
+                || minHealthyMillis < alloc.job().migrate().healthyDeadlineMillis();
+        if (canWin && healthyAt < deadlineAt) {
             schedule(node, minHealthyMillis, healthyKind, alloc);
         } else if (deadlineAt > sim.nowNanos()) {
             sim.post(deadlineAt, unhealthyKind, alloc.id(), local.incarnation(alloc.id()));
