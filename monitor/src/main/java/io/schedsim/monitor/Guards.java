@@ -14,7 +14,6 @@ import io.schedsim.monitor.nomad.HealthDeadlineGuard;
 import io.schedsim.monitor.nomad.LossGuard;
 import io.schedsim.monitor.nomad.MarkGuard;
 import io.schedsim.monitor.nomad.MigrateFirstGuard;
-import io.schedsim.monitor.nomad.MinHealthyTimeGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
 import io.schedsim.monitor.nomad.PlanGuard;
 import io.schedsim.monitor.nomad.ReplacementGuard;
@@ -40,7 +39,6 @@ final class Guards {
             new CoalesceGuard(state),
             new MarkGuard(state),
             new HealthDeadlineGuard(state),
-            new MinHealthyTimeGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),
             new LossGuard(state),

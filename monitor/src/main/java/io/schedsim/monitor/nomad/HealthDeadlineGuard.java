@@ -17,11 +17,13 @@ import java.util.Set;
 /**
  * N-13 (and N-12's healthy_deadline), from Nomad's health hook
  * (client/allocrunner/health_hook.go): the deadline is armed when the alloc runner starts, after
- * the placement and before the tasks run, and an allocation not healthy by then is set unhealthy.
- * So an allocation of a group whose min_healthy_time is not below its healthy_deadline is never
- * healthy (a client ignoring the deadline reports it healthy), and none is unhealthy before its
- * placement + healthy_deadline. The deadline runs on the node's clock, so a node whose clock
- * drifted or jumped is not judged on the second rule.
+ * the placement and before the tasks run, and an allocation not healthy by then is set unhealthy;
+ * the tasks start after the placement reaches the client and the allocation is healthy only once
+ * they have run for min_healthy_time. So an allocation of a group whose min_healthy_time is not
+ * below its healthy_deadline is never healthy (a client ignoring the deadline reports it
+ * healthy), none is healthy before its placement + min_healthy_time (a client skipping the wait)
+ * and none unhealthy before its placement + healthy_deadline. Both waits run on the node's clock,
+ * so a node whose clock drifted or jumped is not judged on the last two rules.
  */
 public final class HealthDeadlineGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
@@ -81,11 +83,16 @@ public final class HealthDeadlineGuard implements Guard {
         }
         int n = state.allocs.node(a);
         boolean judged = a < placedAt.size() && (n >= clockOff.size() || !clockOff.getBoolean(n));
-        if (!e.healthy() && judged
-                && e.atNanos() < Time.plus(placedAt.getLong(a), Time.millis(deadline))) {
-            report(a, "allocation " + e.alloc() + " reported unhealthy at "
-                    + Time.format(e.atNanos()) + ", before its placement + healthy_deadline ("
-                    + Time.format(Time.plus(placedAt.getLong(a), Time.millis(deadline))) + ")");
+        if (!judged) {
+            return;
+        }
+        long earliest = Time.plus(placedAt.getLong(a),
+                Time.millis(e.healthy() ? minHealthy : deadline));
+        if (e.atNanos() < earliest) {
+            report(a, "allocation " + e.alloc() + " reported "
+                    + (e.healthy() ? "healthy" : "unhealthy") + " at " + Time.format(e.atNanos()) + ", before its placement + "
+                    + (e.healthy() ? "min_healthy_time" : "healthy_deadline") + " ("
+                    + Time.format(earliest) + ")");
         }
     }
 

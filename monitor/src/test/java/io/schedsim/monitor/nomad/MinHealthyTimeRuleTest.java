@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * 1, min_healthy_time 10 s, healthy_deadline 300 s) places allocation 100 on node 1 at 1.01 s, so
  * it cannot be healthy before 11.01 s.
  */
-class MinHealthyTimeGuardTest {
+class MinHealthyTimeRuleTest {
     private static HistoryBuilder placed() {
         HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2);
         b.at(1).job(new JobRegistered(b.now(), 10, "web", JobType.SERVICE, 1, 100, 64, 1,
