@@ -26,8 +26,9 @@ import java.util.Set;
  * A run's observable history (docs/history.md) and its independent judge: every run publishes
  * its history to a {@link Monitor}, and to an extra sink when asked ({@code --history}), and the
  * monitor's verdict joins the model's online checks in the result. Violations are ordered: the
- * model's first (the shrinker and replay files key on the first), then MON-1 when the two
- * disagree ({@link Agreement}), then the monitor's own, at most {@link #MONITOR_LISTED_MAX}.
+ * model's first (the shrinker and replay files key on the first), then the monitor's own, at
+ * most {@link #MONITOR_LISTED_MAX}, then MON-1 when the two disagree ({@link Agreement}). A bug
+ * only the monitor sees is thus filed under the rule it breaks, with the MON-1 beside it.
  *
  * <p>The hidden system property {@code schedsim.monitor=off} leaves the monitor out (for the A/B
  * measure of its cost); then, without an extra sink, the model builds no event at all.
@@ -114,8 +115,8 @@ public final class RunHistory {
     }
 
     /**
-     * Ends the history with the run's stop reason and returns, in order, MON-1 disagreements with
-     * the model's {@code modelViolations} and the monitor's own violations.
+     * Ends the history with the run's stop reason and returns, in order, the monitor's own
+     * violations and MON-1 disagreements with the model's {@code modelViolations}.
      */
     public List<RunResult.Violation> finish(Cluster cluster, StopReason stop,
             List<RunResult.Violation> modelViolations) {
@@ -138,13 +139,13 @@ public final class RunHistory {
         }
         long lastEvent = Math.max(0, sim.eventCount() - 1);
         List<RunResult.Violation> out = new ArrayList<>();
-        for (MonitorViolation v : Agreement.compare(modelIds, report)) {
-            out.add(of(v, RunResult.Violation.AGREEMENT, lastEvent));
-        }
         List<MonitorViolation> found = report.violations();
         for (int k = 0; k < found.size() && k < MONITOR_LISTED_MAX; k++) {
             long event = k < foundAtEvent.size() ? foundAtEvent.getLong(k) : lastEvent;
             out.add(of(found.get(k), RunResult.Violation.MONITOR, event));
+        }
+        for (MonitorViolation v : Agreement.compare(modelIds, report)) {
+            out.add(of(v, RunResult.Violation.AGREEMENT, lastEvent));
         }
         return out;
     }

@@ -10,8 +10,8 @@ import java.util.Map;
  * The outcome of one run, shaped exactly as the JSON of {@code schedsim run --json} (CLI.md).
  * {@code violations} come in a fixed order ({@link RunHistory}): the model's online checks
  * first, as found (so a replay file and the shrinker keep the model's first invariant), then
- * MON-1 disagreements between the model and the monitor, then the monitor's own; a run only the
- * monitor flags therefore reports MON-1 first.
+ * the monitor's own, then MON-1 disagreements between the model and the monitor; a run only the
+ * monitor flags therefore reports the monitor's finding first, with MON-1 after it.
  *
  * @param config every knob as given (defaults and overrides): the run's identity
  * @param resolved what the scenario derived from the config, resolved (the real task count of

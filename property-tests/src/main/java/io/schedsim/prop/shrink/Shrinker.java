@@ -15,10 +15,15 @@ import java.util.List;
  * ordering simpler (pct → random → fifo). Every step is a deterministic re-run of a {@link
  * RunSpec} (seed, variant and checks fixed; a user check counts as an invariant). Rounds repeat
  * until nothing smaller fails or the run budget is spent.
+ *
+ * <p>A failure the model and the monitor disagreed on (a MON-1 among its violations) is kept a
+ * disagreement: a smaller run counts only if it still has MON-1 beside the same first invariant,
+ * so a bug only the monitor sees never shrinks into a run where the model sees it too.
  */
 public final class Shrinker {
     private final String invariant;
     private final int maxRuns;
+    private boolean keepDisagreement;
     private int runs;
     private RunOutcome lastFailure;
 
@@ -34,6 +39,7 @@ public final class Shrinker {
      */
     public ShrinkResult shrink(RunSpec failing, RunOutcome failingOutcome) {
         lastFailure = failingOutcome;
+        keepDisagreement = disagrees(failingOutcome.result().violations());
         RunSpec start = failing.withPlan(failingOutcome.plan());
         RunSpec current = start;
         boolean progress = true;
@@ -57,9 +63,19 @@ public final class Shrinker {
         runs++;
         RunOutcome outcome = candidate.run();
         List<RunResult.Violation> violations = outcome.result().violations();
-        if (!violations.isEmpty() && violations.get(0).invariant().equals(invariant)) {
+        if (!violations.isEmpty() && violations.get(0).invariant().equals(invariant)
+                && (!keepDisagreement || disagrees(violations))) {
             lastFailure = outcome;
             return true;
+        }
+        return false;
+    }
+
+    private static boolean disagrees(List<RunResult.Violation> violations) {
+        for (RunResult.Violation violation : violations) {
+            if (violation.source().equals(RunResult.Violation.AGREEMENT)) {
+                return true;
+            }
         }
         return false;
     }

@@ -17,12 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shrinker keeps a failure's first invariant, MON-1 included: it drops what it can while the
- * first violation's id stays the one found, so a disagreement between the model and the monitor
- * shrinks as a disagreement and never turns into the model's own finding.
+ * The shrinker keeps a failure's first invariant and, when the model and the monitor disagreed,
+ * the disagreement: it drops what it can while the first violation's id stays the one found and
+ * MON-1 stays beside it, so a bug only the monitor sees never shrinks into a run where the model
+ * sees it too.
  */
 class ShrinkerTest {
-    /** Fails MON-1 while the plan keeps the action at 3 s; the one at 5 s alone makes INV-1. */
+    /**
+     * With the action at 3 s only the monitor flags INV-1 (then MON-1); with the one at 5 s and
+     * not the one at 3 s the model flags INV-1 too, so no MON-1.
+     */
     private static final class Fake implements Scenario {
         @Override
         public String name() {
@@ -46,8 +50,12 @@ class ShrinkerTest {
             boolean disagreement = has(plan, 3_000);
             if (has(plan, 5_000) && !disagreement) {
                 violations.add(new RunResult.Violation("INV-1", 5_000, 1, "model"));
+                violations.add(new RunResult.Violation("INV-1", 5_000, 1, "monitor",
+                        RunResult.Violation.MONITOR, 1L, null, null, null, null));
             }
             if (disagreement) {
+                violations.add(new RunResult.Violation("INV-1", 3_000, 1, "monitor only",
+                        RunResult.Violation.MONITOR, 1L, null, null, null, null));
                 violations.add(new RunResult.Violation("MON-1", 3_000, 1, "disagree",
                         RunResult.Violation.AGREEMENT, 1L, null, null, null, null));
             }
@@ -67,7 +75,7 @@ class ShrinkerTest {
     }
 
     @Test
-    void aMon1FailureShrinksAsMon1() {
+    void aDisagreementShrinksAsADisagreement() {
         List<FaultAction> actions = new ArrayList<>();
         for (long at = 1_000; at <= 8_000; at += 1_000) {
             actions.add(new LeaderFailover(at));
@@ -75,9 +83,20 @@ class ShrinkerTest {
         FaultPlan plan = new FaultPlan(actions);
         RunSpec failing = RunSpec.of(new Fake()).withPlan(plan);
         RunOutcome outcome = failing.run();
-        ShrinkResult shrunk = new Shrinker("MON-1", 100).shrink(failing, outcome);
+        ShrinkResult shrunk = new Shrinker("INV-1", 100).shrink(failing, outcome);
         assertEquals(1, shrunk.smallest().explicitPlan().size());
         assertEquals(3_000, shrunk.smallest().explicitPlan().get(0).atMillis());
-        assertEquals("MON-1", shrunk.outcome().result().violations().get(0).invariant());
+        List<RunResult.Violation> kept = shrunk.outcome().result().violations();
+        assertEquals("INV-1", kept.get(0).invariant());
+        assertEquals("MON-1", kept.get(kept.size() - 1).invariant());
+    }
+
+    @Test
+    void anAgreedFailureMayShrinkToAnyRunWithTheSameFirstInvariant() {
+        FaultPlan plan = FaultPlan.of(new LeaderFailover(5_000), new LeaderFailover(6_000));
+        RunSpec failing = RunSpec.of(new Fake()).withPlan(plan);
+        ShrinkResult shrunk = new Shrinker("INV-1", 100).shrink(failing, failing.run());
+        assertEquals(1, shrunk.smallest().explicitPlan().size());
+        assertEquals(5_000, shrunk.smallest().explicitPlan().get(0).atMillis());
     }
 }

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bug-zoo variant is found by a search of its target scenario ({@code chaos-swarm} unless
- * it names another) on one thread within the budget, shrunk to at most 3 fault actions, with the
- * invariant of the guard it names among the run's violations (the model's, or the monitor's
- * behind a MON-1 when only the monitor sees the bug), and its replay file reproduces the same
- * invariant and trace hash, twice. The seed budget is fixed, so the outcome does not depend on the machine's speed;
+ * it names another) on one thread within the budget, shrunk to at most 3 fault actions, filed
+ * under the invariant of the guard it names (the model's, or the monitor's with a MON-1 after it
+ * when only the monitor sees the bug), and its replay file reproduces the same invariant and
+ * trace hash, twice. The seed budget is fixed, so the outcome does not depend on the machine's speed;
  * the seconds cap only guards a pathological slowdown.
  */
 class BugZooTest {
@@ -80,6 +80,7 @@ class BugZooTest {
             firstSeed = found.seed() + 1;
         }
         assertTrue(failure != null, variant + " not found in seeds 1.." + SEEDS);
+        assertEquals(zoo.guard(), failure.invariant(), variant + " filed under another rule");
         assertTrue(failure.faultsAfterShrink() <= maxFaults, variant + " shrunk only to "
                 + failure.faultsAfterShrink() + " actions (from " + failure.faultsBeforeShrink()
                 + ")");
