@@ -5,22 +5,25 @@ import io.schedsim.prop.search.engine.SeedBlock;
 import java.io.Serializable;
 import java.util.ArrayList;
 import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The function every task of a round runs on its executor: the round's {@link BlockWork} over
- * the task's blocks, one after the other on the task's thread. A named class, so Spark ships it
- * by class name with the work's fields; a cancelled task stops between blocks.
+ * The function every task of a round runs on its executor: the sweep's {@link BlockWork} over
+ * the task's blocks, one after the other on the task's thread. The work travels as a Spark
+ * broadcast, once per executor for all of a sweep's jobs (a guided round's corpus is in it),
+ * and is named by class, never a lambda; a cancelled task stops between blocks.
  */
 final class RunTask<P extends Serializable>
         extends AbstractFunction1<Iterator<TaskBlocks>, TaskResult<P>> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final BlockWork<P> work;
+    private final Broadcast<BlockWork<P>> work;
 
-    RunTask(BlockWork<P> work) {
-        this.work = BlockWork.requireNamedClass(work);
+    RunTask(Broadcast<BlockWork<P>> work) {
+        BlockWork.requireNamedClass(work.value());
+        this.work = work;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class RunTask<P extends Serializable>
                 if (context != null) {
                     context.killTaskIfInterrupted();
                 }
-                partials.add(work.apply(block));
+                partials.add(work.value().apply(block));
             }
         }
         return new TaskResult<>(partials, System.nanoTime() - start);

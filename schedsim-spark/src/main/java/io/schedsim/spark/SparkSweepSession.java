@@ -16,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -64,7 +65,20 @@ final class SparkSweepSession implements SweepEngine.Session {
     @Override
     public <P extends Serializable> boolean run(BlockWork<P> work, Iterator<SeedBlock> blocks,
             BlockListener<P> listener) {
-        RunTask<P> task = new RunTask<>(work);
+        BlockWork.requireNamedClass(work);
+        if (context.isStopped()) {
+            return false;
+        }
+        Broadcast<BlockWork<P>> shared;
+        try {
+            shared = java.broadcast(work);
+        } catch (IllegalStateException e) {
+            if (context.isStopped()) {
+                return false;
+            }
+            throw e;
+        }
+        RunTask<P> task = new RunTask<>(shared);
         Thread waiting = Thread.currentThread();
         TaskSizer sizer = new TaskSizer(fixedBlocksPerTask, tasksPerCore);
         String group = "schedsim-sweep-" + GROUPS.incrementAndGet();
@@ -106,6 +120,10 @@ final class SparkSweepSession implements SweepEngine.Session {
             }
         } finally {
             context.clearJobGroup();
+            if (!context.isStopped()) {
+                // Cancelled tasks may still be reading it; executors drop it when they can.
+                shared.unpersist(false);
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

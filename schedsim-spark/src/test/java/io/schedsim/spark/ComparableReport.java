@@ -16,7 +16,7 @@ import java.util.Map;
  */
 record ComparableReport(long seedsRun, List<Row> failures, long passed,
         Map<String, Long> violationsByInvariant, Map<String, Long> faultsFired,
-        Map<String, Long> faultsSkipped, long shrinkRuns) {
+        Map<String, Long> faultsSkipped, long shrinkRuns, SearchReport.Guided guided) {
 
     /** A failure, its replay file by name and content. */
     record Row(long seed, String invariant, String replayName, String replayJson,
@@ -28,7 +28,7 @@ record ComparableReport(long seedsRun, List<Row> failures, long passed,
         SearchReport.Statistics stats = report.statistics();
         return new ComparableReport(report.seedsRun(), rows, stats.passed(),
                 stats.violationsByInvariant(), stats.faultsFired(), stats.faultsSkipped(),
-                stats.shrinkRuns());
+                stats.shrinkRuns(), stats.guided());
     }
 
     private static Row row(Failure f) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code spark} engine on {@code local[2]} reports exactly what the threads engine reports on
  * one thread and on two: seed count, failures (seeds, invariants, shrunk plans, signatures,
  * counts, messages, trace hashes), replay files by name and byte for byte, outcome, fault-kind
- * and shrink-run counts, with and without shrinking and with a {@code --max-failures} cut; and a
- * stopped sweep keeps what it found.
+ * and shrink-run counts, with and without shrinking, with a {@code --max-failures} cut and in
+ * guided search's rounds; and a stopped sweep keeps what it found.
  */
 class LocalSparkSweepTest {
     @TempDir
@@ -63,6 +63,19 @@ class LocalSparkSweepTest {
     private static SearchReport spark(SearchSettings settings, SparkSweepEngine engine) {
         return new PropertySearch(settings, Registry.builtIn(), engine, LocalSpark.local2())
                 .run(null);
+    }
+
+    /** Issue 15: guided search's rounds, corpus broadcast to the executors, same report. */
+    @Test
+    void guidedSearchRoundsReportWhatTheThreadsEngineReports() {
+        SearchSettings guided = LocalSpark.sweep(dir.resolve("g-threads")).seeds(1, 600)
+                .search(SearchSettings.GUIDED).shrink(false);
+        SearchReport one = threads(guided, 1);
+        assertTrue(one.statistics().guided().rounds() == 3 && one.statistics().guided()
+                .corpusRuns() > 0, one.statistics()::toString);
+        SearchReport spark = spark(guided.outDir(dir.resolve("g-spark")),
+                new SparkSweepEngine());
+        assertEquals(ComparableReport.of(one), ComparableReport.of(spark));
     }
 
     @Test

@@ -109,6 +109,21 @@ class LoopbackClusterIT {
         assertTrue(stats.executorsRemoved() >= 1 && stats.tasksFailed() >= 1, stats::toString);
     }
 
+    /** Issue 15: guided rounds on the cluster report what they report on one thread. */
+    @Test
+    @Order(3)
+    void guidedSearchOnTheClusterReportsWhatTheThreadsEngineReports() {
+        SearchSettings guided = sweep(dir.resolve("guided-threads")).seeds(1, 520)
+                .search(SearchSettings.GUIDED).shrink(false);
+        ComparableReport one = ComparableReport.of(new PropertySearch(guided.threads(1))
+                .run(null));
+        SearchReport report = new PropertySearch(guided.outDir(dir.resolve("guided-cluster")),
+                Registry.builtIn(), new SparkSweepEngine(), EngineOptions.cluster(
+                        cluster.masterUrl()).withProperties(cluster.driverProperties()))
+                .run(null);
+        assertEquals(one, ComparableReport.of(report));
+    }
+
     private static SearchSettings sweep(Path out) {
         return LocalSpark.sweep(out).seeds(1, LAST_SEED);
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 class SubcommandsTest {
     private static final List<String> ALL = List.of("scenarios", "describe", "variants", "run",
-            "replay", "sweep", "check-determinism", "diff", "jshell", "check");
+            "replay", "sweep", "check-determinism", "diff", "jshell", "check", "compare-search");
 
     private final CliContext context = new CliContext(CliRun.FAKES,
             new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));

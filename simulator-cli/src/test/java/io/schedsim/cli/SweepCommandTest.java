@@ -71,6 +71,34 @@ class SweepCommandTest {
     }
 
     @Test
+    void guidedSearchReportsWhatItLearntAndFailsLikeRandomInItsFirstRound() throws IOException {
+        CliRun guided = CliRun.builtIn("sweep", ReplayFixtures.SCENARIO, "--variant",
+                ReplayFixtures.VARIANT, "--seeds", "1..300", "--threads", "2", "--no-shrink",
+                "--search", "guided", "--out", dir.resolve("g").toString(), "--json");
+        CliRun random = CliRun.builtIn("sweep", ReplayFixtures.SCENARIO, "--variant",
+                ReplayFixtures.VARIANT, "--seeds", "1..300", "--threads", "2", "--no-shrink",
+                "--out", dir.resolve("r").toString(), "--json");
+        assertEquals(ExitCode.VIOLATION, guided.exitCode(), guided::toString);
+        JsonNode stats = JSON.readTree(guided.out()).get("statistics").get("guided");
+        assertEquals(2, stats.get("rounds").asInt(), guided::toString);
+        assertTrue(stats.get("corpusEntries").asInt() > 0, guided::toString);
+        assertTrue(JSON.readTree(random.out()).get("statistics").get("guided") == null);
+        assertEquals(JSON.readTree(random.out()).get("failures").get(0).get("seed"),
+                JSON.readTree(guided.out()).get("failures").get(0).get("seed"));
+    }
+
+    @Test
+    void compareSearchPrintsMediansPerVariant() {
+        CliRun run = CliRun.builtIn("compare-search", "--variants", ReplayFixtures.VARIANT,
+                "--starts", "3", "--runs-max", "200", "--threads", "2");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("median runs to first failure over 3 starts"),
+                run::toString);
+        assertTrue(run.out().contains(ReplayFixtures.VARIANT), run::toString);
+        assertTrue(run.out().contains("hardest third: guided needs"), run::toString);
+    }
+
+    @Test
     void maxFailuresStopsEarly() throws IOException {
         CliRun run = CliRun.builtIn("sweep", ReplayFixtures.SCENARIO, "--variant",
                 ReplayFixtures.VARIANT, "--seeds", "1..100000", "--threads", "1",

@@ -48,16 +48,26 @@ public final class RunHistory {
     /** The simulation event at which each kept monitor violation was found. */
     private final LongArrayList foundAtEvent = new LongArrayList();
 
-    private RunHistory(Simulation sim, HistorySink extra) {
+    private RunHistory(Simulation sim, HistorySink extra, HistorySink coverage) {
         this.sim = sim;
         this.extra = extra;
         this.monitor = "off".equals(System.getProperty(MONITOR_PROPERTY)) ? null : new Monitor();
-        this.sink = monitor == null ? extra : HistorySink.both(new Judge(), extra);
+        HistorySink readers = HistorySink.both(coverage, extra);
+        this.sink = monitor == null ? readers : HistorySink.both(new Judge(), readers);
     }
 
     /** The history of a run on {@code sim}, judged by a monitor, copied to {@code extra}. */
     public static RunHistory open(Simulation sim, HistorySink extra) {
-        return new RunHistory(sim, extra == null ? HistorySink.NONE : extra);
+        return open(sim, extra, null);
+    }
+
+    /**
+     * As {@link #open(Simulation, HistorySink)}, also read by {@code coverage}, which reads
+     * only event types the monitor reads (so it changes nothing of what the model builds).
+     */
+    public static RunHistory open(Simulation sim, HistorySink extra, HistorySink coverage) {
+        return new RunHistory(sim, extra == null ? HistorySink.NONE : extra,
+                coverage == null ? HistorySink.NONE : coverage);
     }
 
     /** The monitor as the run's sink: a violation keeps the simulation event it was found at. */

@@ -17,32 +17,46 @@ import java.util.function.Consumer;
  * @param history receives the run's observable history (docs/history.md) and is closed at the
  *     end, beside the monitor that judges every run; null: none. Only a scenario that
  *     {@link Scenario#writesHistory()} accepts one.
+ * @param coverage also reads the history, but only event types the monitor reads ({@code
+ *     Monitor.unread()} stays unbuilt): guided search's measure of what a run reached; null: none.
+ *     A scenario that writes no history leaves it empty.
  */
 public record RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile,
-        HistorySink history) {
+        HistorySink history, HistorySink coverage) {
     /** No trace, no observer, a plan the search derived, no history file. */
-    public static final RunOptions NONE = new RunOptions(null, null, false, null);
+    public static final RunOptions NONE = new RunOptions(null, null, false, null, null);
 
     /** Options without a history sink. */
     public RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile) {
-        this(traceSink, onStart, planFromFile, null);
+        this(traceSink, onStart, planFromFile, null, null);
+    }
+
+    /** Options without a coverage reader. */
+    public RunOptions(TraceSink traceSink, Consumer<Cluster> onStart, boolean planFromFile,
+            HistorySink history) {
+        this(traceSink, onStart, planFromFile, history, null);
     }
 
     public RunOptions withTrace(TraceSink sink) {
-        return new RunOptions(sink, onStart, planFromFile, history);
+        return new RunOptions(sink, onStart, planFromFile, history, coverage);
     }
 
     public RunOptions withOnStart(Consumer<Cluster> observer) {
-        return new RunOptions(traceSink, observer, planFromFile, history);
+        return new RunOptions(traceSink, observer, planFromFile, history, coverage);
     }
 
     /** These options, for a plan read from a file. */
     public RunOptions fromFile() {
-        return new RunOptions(traceSink, onStart, true, history);
+        return new RunOptions(traceSink, onStart, true, history, coverage);
     }
 
     /** These options with the run's history also written to {@code sink} (null: none). */
     public RunOptions withHistory(HistorySink sink) {
-        return new RunOptions(traceSink, onStart, planFromFile, sink);
+        return new RunOptions(traceSink, onStart, planFromFile, sink, coverage);
+    }
+
+    /** These options with the run's history also read by {@code reader} (null: none). */
+    public RunOptions withCoverage(HistorySink reader) {
+        return new RunOptions(traceSink, onStart, planFromFile, history, reader);
     }
 }

@@ -1,5 +1,6 @@
 package io.schedsim.prop.scenario;
 
+import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.prop.spec.RunSpec;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,18 @@ public interface Scenario {
      * has no history to give.
      */
     default boolean writesHistory() {
+        return false;
+    }
+
+    /**
+     * True if this scenario's expectations hold under {@code plan} although it did not draw it:
+     * guided search edits plans (adds, removes, moves, retargets actions, makes them stronger)
+     * and runs an edited plan only where this says yes, so that its failures are bugs, not plans
+     * beyond what the scenario promises to survive (a detection bound, a killer's windows). The
+     * default admits none: such a scenario is searched with the plans it draws, under new
+     * orderings.
+     */
+    default boolean admits(FaultPlan plan, ScenarioConfig config) {
         return false;
     }
 

@@ -56,7 +56,7 @@ public final class ScenarioRunner {
         sim.setTraceSink(options.traceSink());
         Cluster cluster = Cluster.create(sim, scenario.clusterConfig(config),
                 spec.variant().components());
-        RunHistory history = RunHistory.open(sim, options.history());
+        RunHistory history = RunHistory.open(sim, options.history(), options.coverage());
         history.attach(cluster);
         scenario.populate(cluster, config, sim.random("workload"));
         FaultPlan explicit = spec.explicitPlan();

@@ -25,16 +25,16 @@ final class Filing {
     private final Registry registry;
     private final SpecTemplate template;
     private final Path outDir;
-    private final String orderings;
+    private final RunSource runs;
 
     /** One distinct failure: its report row and the file it is filed in. */
     private record Filed(Failure row, ReplayFile file) {}
 
-    Filing(Registry registry, SpecTemplate template, Path outDir, String orderings) {
+    Filing(Registry registry, SpecTemplate template, Path outDir, RunSource runs) {
         this.registry = registry;
         this.template = template;
         this.outDir = outDir;
-        this.orderings = orderings;
+        this.runs = runs;
     }
 
     /** Files the scan's failures; returns the report's failures, in seed order. */
@@ -66,7 +66,7 @@ final class Filing {
     }
 
     private Filed filed(ScanFailure found, ShrunkFailure shrunk, long foundAtMillis) {
-        RunSpec seed = template.forSeed(found.seed(), orderings);
+        RunSpec seed = runs.spec(template, found.seed());
         if (shrunk != null) {
             FaultPlan plan = FaultPlan.fromJson(shrunk.planJson());
             RunSpec spec = seed.withConfig(ScenarioConfig.of(seed.scenario(), shrunk.config()))

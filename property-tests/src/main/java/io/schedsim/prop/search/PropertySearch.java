@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * alone (never on threads, machines or timing):
  * <ol>
  *   <li>scan: blocks of {@value #BLOCK} seeds run on the engine ({@link ScanWork}), nothing
- *       shrunk;
+ *       shrunk; guided search scans in rounds ({@link GuidedScan}), each drawing its runs from
+ *       the corpus the rounds before it left;
  *   <li>select, here: the contiguous blocks from the first seed, failing seeds in seed order, the
  *       first {@value #SHRUNK_PER_INVARIANT} of each invariant chosen ({@link ScanPrefix});
  *   <li>shrink: each chosen seed in a block of its own on the engine ({@link ShrinkWork});
@@ -86,42 +87,50 @@ public final class PropertySearch {
                 ? start + (long) (settings.seconds() * 1e9) : Long.MAX_VALUE;
         ScanPrefix scan = new ScanPrefix(settings, stopped, start, deadline, progress);
         Map<Long, ShrunkFailure> shrunk = new TreeMap<>();
+        GuidedScan guided = settings.guided() ? new GuidedScan(settings, scan) : null;
         SweepEngine.Session opened;
         try {
             opened = engine.open(options);
         } catch (RuntimeException e) {
             if (stopped.get()) {
                 // Stopped while a cluster engine was starting (which a JVM shutdown can break).
-                return report(template, scan, shrunk, start);
+                return report(template, scan, shrunk, start, guided);
             }
             throw e;
         }
         try (SweepEngine.Session session = opened) {
             parallelism = session.parallelism();
-            boolean scanned = session.run(new ScanWork(template, settings.orderings(),
-                    settings.maxFailures() > 0), SeedBlock.split(settings.firstSeed(),
-                    settings.lastSeed(), BLOCK), scan);
+            boolean scanned = guided != null ? guided.run(session, template)
+                    : session.run(new ScanWork(template, new SeedRuns(settings.orderings()),
+                            settings.maxFailures() > 0), SeedBlock.split(settings.firstSeed(),
+                            settings.lastSeed(), BLOCK), scan);
             if (!scanned && !scan.stopRequested()) {
                 stopped.set(true);
             }
             if (settings.shrink() && !stopped.get()) {
-                shrink(session, template, scan.chosen(), shrunk);
+                shrink(session, template, runsOf(scan), scan.chosen(), shrunk);
             }
         }
         if (Thread.currentThread().isInterrupted()) {
             stopped.set(true);
         }
-        return report(template, scan, shrunk, start);
+        return report(template, scan, shrunk, start, guided);
     }
 
-    private void shrink(SweepEngine.Session session, SpecTemplate template,
+    /** Where the chosen failures' specs come from: their seeds, or what guided search ran. */
+    private RunSource runsOf(ScanPrefix scan) {
+        return settings.guided() ? RecipeRuns.of(scan.chosen())
+                : new SeedRuns(settings.orderings());
+    }
+
+    private void shrink(SweepEngine.Session session, SpecTemplate template, RunSource runs,
             List<ScanFailure> chosen, Map<Long, ShrunkFailure> shrunk) {
         if (chosen.isEmpty()) {
             return;
         }
         List<SeedBlock> seeds = new ArrayList<>();
         chosen.forEach(failure -> seeds.add(new SeedBlock(failure.seed(), failure.seed())));
-        boolean done = session.run(new ShrinkWork(template, settings.orderings(),
+        boolean done = session.run(new ShrinkWork(template, runs,
                 settings.shrinkRunsMax()), seeds.iterator(), new BlockListener<ShrunkFailure>() {
                     @Override
                     public void blockDone(SeedBlock block, ShrunkFailure failure) {
@@ -139,9 +148,9 @@ public final class PropertySearch {
     }
 
     private SearchReport report(SpecTemplate template, ScanPrefix scan,
-            Map<Long, ShrunkFailure> shrunk, long startNanos) {
+            Map<Long, ShrunkFailure> shrunk, long startNanos, GuidedScan guided) {
         List<Failure> failures = new Filing(registry, template, settings.outDir(),
-                settings.orderings()).file(scan, shrunk);
+                runsOf(scan)).file(scan, shrunk);
         long shrinkRuns = shrunk.values().stream().mapToLong(ShrunkFailure::runs).sum();
         long firstFailure = scan.failures().isEmpty() ? -1
                 : scan.failures().stream().mapToLong(f -> scan.foundAtMillis(f.seed())).min()
@@ -151,7 +160,7 @@ public final class PropertySearch {
                 settings.template().variantName(), scan.seedsRun(), wallMillis, firstFailure,
                 failures, new SearchReport.Statistics(scan.passed(),
                         scan.violationsByInvariant(), scan.faultsFired(), scan.faultsSkipped(),
-                        shrinkRuns, stopped.get()));
+                        shrinkRuns, stopped.get(), guided == null ? null : guided.statistics()));
     }
 
     private void removeStaleTemps() {

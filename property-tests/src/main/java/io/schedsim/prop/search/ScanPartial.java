@@ -15,18 +15,20 @@ import org.HdrHistogram.Histogram;
  * What the scan of one block of seeds found: the seeds it covered ({@code firstSeed ..
  * lastSeed}; a block that stops at its first failure covers fewer than it was given), how many
  * passed, its failing seeds in seed order, violations per invariant, fault kinds fired and
- * skipped, and latency histograms. A pure function of the block. On the wire its histograms
+ * skipped, latency histograms and, in guided search, the runs that reached a feature their
+ * round's corpus had not. A pure function of the block. On the wire its histograms
  * travel compressed (a few hundred bytes each instead of their counts arrays, which Java
  * serialisation would copy whole).
  */
 record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure> failures,
         Map<String, Long> violationsByInvariant, Map<String, Long> faultsFired,
-        Map<String, Long> faultsSkipped, Map<String, Histogram> latencyMillis)
-        implements Serializable {
+        Map<String, Long> faultsSkipped, Map<String, Histogram> latencyMillis,
+        List<Reached> reached) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     ScanPartial {
         failures = List.copyOf(failures);
+        reached = List.copyOf(reached);
     }
 
     long seedsRun() {
@@ -54,6 +56,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
         private final TreeMap<String, Long> faultsFired;
         private final TreeMap<String, Long> faultsSkipped;
         private final Map<String, byte[]> histograms;
+        private final List<Reached> reached;
 
         Wire(ScanPartial partial, Map<String, byte[]> histograms) {
             this.firstSeed = partial.firstSeed;
@@ -64,6 +67,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
             this.faultsFired = new TreeMap<>(partial.faultsFired);
             this.faultsSkipped = new TreeMap<>(partial.faultsSkipped);
             this.histograms = histograms;
+            this.reached = partial.reached;
         }
 
         private Object readResolve() throws ObjectStreamException {
@@ -83,7 +87,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
                 }
             }
             return new ScanPartial(firstSeed, lastSeed, passed, failures, violationsByInvariant,
-                    faultsFired, faultsSkipped, latencies);
+                    faultsFired, faultsSkipped, latencies, reached);
         }
     }
 }

@@ -10,20 +10,20 @@ import io.schedsim.prop.spec.RunSpec;
 import java.util.LinkedHashMap;
 
 /**
- * Stage three of a search: shrinks one failing seed (a block of one seed), keeping its first
- * violation's invariant. Runs the seed again to start from its exact plan; the shrinker's runs
+ * Stage three of a search: shrinks one failing run (a block of one run number), keeping its
+ * first violation's invariant. Runs it again to start from its exact plan; the shrinker's runs
  * are counted, that first one is not. Pure, like the scan.
  */
 final class ShrinkWork implements BlockWork<ShrunkFailure> {
     private static final long serialVersionUID = 1L;
 
     private final SpecTemplate template;
-    private final String orderings;
+    private final RunSource runs;
     private final int shrinkRunsMax;
 
-    ShrinkWork(SpecTemplate template, String orderings, int shrinkRunsMax) {
+    ShrinkWork(SpecTemplate template, RunSource runs, int shrinkRunsMax) {
         this.template = template;
-        this.orderings = orderings;
+        this.runs = runs;
         this.shrinkRunsMax = shrinkRunsMax;
     }
 
@@ -32,7 +32,7 @@ final class ShrinkWork implements BlockWork<ShrunkFailure> {
         if (block.size() != 1) {
             throw new IllegalArgumentException("shrink work takes one seed, got " + block);
         }
-        RunSpec spec = template.forSeed(block.first(), orderings);
+        RunSpec spec = runs.spec(template, block.first());
         RunOutcome outcome = spec.run();
         if (outcome.result().violations().isEmpty()) {
             throw new IllegalStateException("seed " + block.first() + " failed in the scan and "

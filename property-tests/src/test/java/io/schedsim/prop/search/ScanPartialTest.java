@@ -52,7 +52,7 @@ class ScanPartialTest {
     void aBlockThatStopsAtItsFirstFailureCoversTheSeedsUpToIt() {
         SeedBlock block = new SeedBlock(1, 8);
         ScanPartial whole = ScanWork.of(STALE, REGISTRY, "mixed").apply(block);
-        ScanPartial cut = new ScanWork(new SpecTemplate(STALE, REGISTRY), "mixed", true)
+        ScanPartial cut = new ScanWork(new SpecTemplate(STALE, REGISTRY), new SeedRuns("mixed"), true)
                 .apply(block);
         long firstFailing = whole.failures().get(0).seed();
         assertEquals(1, cut.failures().size());

@@ -51,6 +51,7 @@ public final class SchedsimCommand implements Callable<Integer> {
         all.put("diff", DiffCommand::new);
         all.put("jshell", JshellCommand::new);
         all.put("check", CheckCommand::new);
+        all.put("compare-search", CompareSearchCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

@@ -86,6 +86,12 @@ final class SweepCommand implements Callable<Integer> {
                     + "seed; default) or 'fifo' (as 'run' does).")
     private String orderings = "mixed";
 
+    @Option(names = "--search", paramLabel = "MODE",
+            description = "How runs are chosen: 'random' (run n is seed n; default) or 'guided' "
+                    + "(rounds of fresh seeds and edits of the plans that reached something "
+                    + "new; the same runs on any engine or thread count).")
+    private String search = SearchSettings.RANDOM;
+
     @Option(names = "--max-failures", paramLabel = "N",
             description = "Reports the seeds up to the N-th failing one, in seed order, and "
                     + "stops there (default: no cut).")
@@ -119,7 +125,8 @@ final class SweepCommand implements Callable<Integer> {
                 .withJars(classPath.entries().stream().map(Path::toString).toList());
         SearchSettings settings = SearchSettings.of(template).seeds(range.first(), range.last())
                 .seconds(seconds == null ? 0 : seconds).threads(threadCount).shrink(!noShrink)
-                .outDir(Path.of(outDirectory)).orderings(orderings).maxFailures(maxFailures);
+                .outDir(Path.of(outDirectory)).orderings(orderings).maxFailures(maxFailures)
+                .search(search);
         PropertySearch search = new PropertySearch(settings, registry, engine, engineOptions);
         ProgressLine progress = null;
         if (Terminal.stderrIsTerminal()) {
@@ -167,6 +174,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!orderings.equals("mixed") && !orderings.equals("fifo")) {
             throw new InputException("--orderings: expected mixed or fifo, got '" + orderings
+                    + "'");
+        }
+        if (!search.equals(SearchSettings.RANDOM) && !search.equals(SearchSettings.GUIDED)) {
+            throw new InputException("--search: expected random or guided, got '" + search
                     + "'");
         }
         if (maxFailures < 0) {

@@ -27,6 +27,12 @@ public final class SweepReport {
         row(text, "faults", String.format(Locale.ROOT, "%,d fired over %d action types, %,d "
                 + "skipped (per type: --json)", total(stats.faultsFired()),
                 stats.faultsFired().size(), total(stats.faultsSkipped())));
+        if (stats.guided() != null) {
+            SearchReport.Guided guided = stats.guided();
+            row(text, "guided", String.format(Locale.ROOT, "%,d rounds, %,d runs from a corpus of "
+                    + "%,d plans, %,d features reached", guided.rounds(), guided.corpusRuns(),
+                    guided.corpusEntries(), guided.featuresCovered()));
+        }
         if (report.failures().isEmpty()) {
             row(text, "failures", "none");
             return text.toString();

@@ -3,6 +3,7 @@ package io.schedsim.prop.scenario.builtin;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.swarm.SwarmDomain;
 import io.schedsim.fault.swarm.SwarmGenerator;
 import io.schedsim.fault.swarm.SwarmSpec;
 import io.schedsim.model.Cluster;
@@ -116,10 +117,22 @@ public final class ChaosSwarm extends BuiltInScenario {
                 heads.add(slot);
             }
         }
-        SwarmSpec spec = new SwarmSpec(cluster.nodeSlotCount(), heads, FAULT_WINDOW_START_MILLIS,
-                Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis")),
-                true, cluster.ray() != null);
+        SwarmSpec spec = swarmSpec(config, cluster.nodeSlotCount(), heads, cluster.ray() != null);
         return SwarmGenerator.generate(cluster.sim().seed(), spec);
+    }
+
+    /** Plans in the swarm's own domain ({@link SwarmDomain}): guided search may edit them. */
+    @Override
+    public boolean admits(FaultPlan plan, ScenarioConfig config) {
+        return SwarmDomain.admits(plan, swarmSpec(config, config.intValue("nodes") + 1,
+                List.of(0), config.intValue("rayTasks") > 0));
+    }
+
+    private static SwarmSpec swarmSpec(ScenarioConfig config, int slots, List<Integer> heads,
+            boolean ray) {
+        return new SwarmSpec(slots, heads, FAULT_WINDOW_START_MILLIS,
+                Math.max(FAULT_WINDOW_START_MILLIS + 1, config.longValue("faultWindowMillis")),
+                true, ray);
     }
 
     @Override

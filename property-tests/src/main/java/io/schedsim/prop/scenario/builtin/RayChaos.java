@@ -7,6 +7,7 @@ import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
@@ -112,6 +113,34 @@ public final class RayChaos extends BuiltInScenario {
     protected KillerConfigured killer(ScenarioConfig config) {
         return new KillerConfigured(0, config.intValue("maxKills"), killIntervalMillis(config),
                 1);
+    }
+
+    /**
+     * Plans the killer could have drawn (INV-20 holds the killer to them): terminations only, at
+     * most {@code maxKills}, one per window, each re-checking within its window, with the
+     * config's victim rule, before the horizon. Guided search may edit such plans.
+     */
+    @Override
+    public boolean admits(FaultPlan plan, ScenarioConfig config) {
+        long interval = killIntervalMillis(config);
+        VictimRule rule = config.booleanValue("randomVictim") ? VictimRule.RANDOM
+                : VictimRule.FIRST;
+        if (plan.size() > config.intValue("maxKills")) {
+            return false;
+        }
+        long lastWindow = -1;
+        for (FaultAction action : plan.actions()) {
+            if (!(action instanceof TerminateInstance kill) || kill.victim() != rule
+                    || kill.atMillis() >= config.longValue("horizonMillis")) {
+                return false;
+            }
+            long window = kill.atMillis() / interval;
+            if (window == lastWindow || kill.recheckUntilMillis() >= (window + 1) * interval) {
+                return false;
+            }
+            lastWindow = window;
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,108 @@
+package io.schedsim.prop.search;
+
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.prop.scenario.OrderingSpec;
+import io.schedsim.prop.search.guided.CorpusEntry;
+import io.schedsim.prop.search.guided.Corpus;
+import io.schedsim.prop.search.guided.PlanEdits;
+import io.schedsim.prop.spec.RunSpec;
+import java.util.List;
+
+/**
+ * One round of guided search: its runs, numbered from {@code first}, drawn against the corpus as
+ * the round began. Every {@value #FRESH_EVERY}-th run (and every run while the corpus is empty)
+ * is random search's run of that number; the others are mutants: a corpus entry, chosen with a
+ * bias to the newest ({@value #RECENT} entries half the time), edited one to three times: plan
+ * edits ({@link PlanEdits}) and a new seed where the scenario {@linkplain
+ * io.schedsim.prop.scenario.Scenario#admits admits} edited plans, a new ordering under mixed
+ * orderings. Each run's choices come from its own stream ({@code guided} of its number), so a
+ * run is the same on every engine. A mutant the scenario does not admit, or equal to its
+ * parent, is drawn again, at most {@value #ATTEMPTS} times, then the run is random's.
+ */
+final class GuidedRound implements RunSource {
+    private static final long serialVersionUID = 1L;
+    static final int FRESH_EVERY = 2;
+    static final int RECENT = 32;
+    static final int ATTEMPTS = 4;
+
+    private final String orderings;
+    private final Corpus.Snapshot corpus;
+    private final long first;
+
+    GuidedRound(String orderings, Corpus.Snapshot corpus, long first) {
+        this.orderings = orderings;
+        this.corpus = corpus;
+        this.first = first;
+    }
+
+    Corpus.Snapshot corpus() {
+        return corpus;
+    }
+
+    @Override
+    public boolean measures() {
+        return true;
+    }
+
+    @Override
+    public RunSpec spec(SpecTemplate template, long run) {
+        List<CorpusEntry> entries = corpus.entries();
+        if (entries.isEmpty() || (run - first) % FRESH_EVERY == 0) {
+            return template.forSeed(run, orderings);
+        }
+        SimRandom r = SimRandom.stream(run, "guided");
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            RunSpec mutant = mutant(template.spec(), pick(entries, r), entries, r, run);
+            if (mutant != null) {
+                return mutant;
+            }
+        }
+        return template.forSeed(run, orderings);
+    }
+
+    private static CorpusEntry pick(List<CorpusEntry> entries, SimRandom r) {
+        int n = entries.size();
+        if (r.chance(0.5)) {
+            return entries.get(n - 1 - r.nextInt(Math.min(n, RECENT)));
+        }
+        return entries.get(r.nextInt(n));
+    }
+
+    private RunSpec mutant(RunSpec base, CorpusEntry parent, List<CorpusEntry> entries,
+            SimRandom r, long run) {
+        boolean edits = base.scenario().admits(parent.plan(), base.config());
+        boolean mixed = orderings.equals(SeedOrderings.MIXED);
+        if (!edits && !mixed) {
+            return null;
+        }
+        long seed = parent.seed();
+        OrderingSpec ordering = parent.ordering();
+        FaultPlan plan = parent.plan();
+        int ops = 1 + (r.chance(0.5) ? 1 + (r.chance(0.5) ? 1 : 0) : 0);
+        for (int op = 0; op < ops; op++) {
+            int choice = edits ? r.nextInt(8) : 0;
+            if (choice == 0) {
+                if (mixed) {
+                    ordering = SeedOrderings.of(SimRandom.mix64(run * 31 + op), orderings);
+                }
+            } else if (choice == 1) {
+                seed = run;
+            } else {
+                FaultPlan donor = entries.get(r.nextInt(entries.size())).plan();
+                FaultPlan edited = PlanEdits.edit(plan, donor, parent.nodeSlots(), r);
+                if (edited != null) {
+                    plan = edited;
+                }
+            }
+        }
+        if (seed == parent.seed() && ordering.equals(parent.ordering())
+                && plan.equals(parent.plan())) {
+            return null;
+        }
+        if (plan != parent.plan() && !base.scenario().admits(plan, base.config())) {
+            return null;
+        }
+        return base.withSeed(seed).withOrdering(ordering).withPlan(plan);
+    }
+}

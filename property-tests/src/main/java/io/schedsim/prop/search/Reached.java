@@ -1,0 +1,13 @@
+package io.schedsim.prop.search;
+
+import io.schedsim.prop.scenario.OrderingSpec;
+import java.io.Serializable;
+
+/**
+ * A guided run that reached a feature its round's corpus had not: what the driver needs to keep
+ * it (seed, ordering, plan as JSON, node slots) and the features it reached.
+ */
+record Reached(long run, long seed, OrderingSpec ordering, String planJson, int nodeSlots,
+        int[] features) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}

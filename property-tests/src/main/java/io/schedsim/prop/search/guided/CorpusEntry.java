@@ -1,0 +1,61 @@
+package io.schedsim.prop.search.guided;
+
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.prop.scenario.OrderingSpec;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A run guided search keeps because it reached something no earlier run had: its seed, ordering
+ * and fault plan (as JSON, so the entry travels to other JVMs), the node slots its cluster had
+ * (for retargeting) and how many new features it brought. Immutable; the parsed plan is cached.
+ */
+public final class CorpusEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long seed;
+    private final OrderingSpec ordering;
+    private final String planJson;
+    private final int nodeSlots;
+    private final int newFeatures;
+    private transient volatile FaultPlan plan;
+
+    public CorpusEntry(long seed, OrderingSpec ordering, String planJson, int nodeSlots,
+            int newFeatures) {
+        this.seed = seed;
+        this.ordering = Objects.requireNonNull(ordering, "ordering");
+        this.planJson = Objects.requireNonNull(planJson, "planJson");
+        this.nodeSlots = nodeSlots;
+        this.newFeatures = newFeatures;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public OrderingSpec ordering() {
+        return ordering;
+    }
+
+    public String planJson() {
+        return planJson;
+    }
+
+    public int nodeSlots() {
+        return nodeSlots;
+    }
+
+    public int newFeatures() {
+        return newFeatures;
+    }
+
+    /** The plan, parsed once per copy of the entry. */
+    public FaultPlan plan() {
+        FaultPlan parsed = plan;
+        if (parsed == null) {
+            parsed = FaultPlan.fromJson(planJson);
+            plan = parsed;
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,259 @@
+package io.schedsim.prop.search.guided;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schedsim.core.random.SimRandom;
+import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.FaultPlanJson;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The edits guided search makes to a fault plan: remove an action, add one taken from another
+ * corpus plan, duplicate one at another time, shift one in time, retarget its nodes, make it
+ * stronger or weaker, align its start or end with another's, put it on another's node. Edits work on the plan's JSON form, so they apply to every action type by
+ * its fields ({@code atMillis}, {@code node}, {@code nodes}, durations, probabilities, counts)
+ * and every result is validated by the action's own constructor: an edit that makes an invalid
+ * action, or changes nothing, gives {@code null}, and the caller draws another. Deterministic in the stream given.
+ */
+public final class PlanEdits {
+    private static final ObjectMapper MAPPER = FaultPlanJson.mapper();
+    /** Shifts are {@code ±100 ms × 2^k}, k below this: 100 ms to about 7 minutes. */
+    private static final int SHIFT_STEPS = 13;
+    /** Fields scaled by an intensity edit; durations keep {@link FaultAction#UNTIL_HEAL}. */
+    private static final List<String> INTENSITIES = List.of("durationMillis", "lossProbability",
+            "duplicateProbability", "maxExtraDelayMillis", "extraDelayMillis", "slowdownFactor",
+            "ratePpm", "deltaMillis", "count", "deadlineMillis");
+
+    /** The kinds of edit, drawn uniformly. */
+    enum Kind { REMOVE, ADD, DUPLICATE, SHIFT, RETARGET, INTENSITY, ALIGN, COLOCATE }
+
+    /** Aligned actions land within {@code ±100 ms × 2^k} of the other, k below this (≤ 3.2 s). */
+    private static final int ALIGN_STEPS = 6;
+
+    private PlanEdits() {}
+
+    /**
+     * One random edit of {@code plan}; {@code donor} lends an action to ADD, {@code nodeSlots}
+     * bounds retargeting. Null when the drawn edit does not apply or makes an invalid plan.
+     */
+    public static FaultPlan edit(FaultPlan plan, FaultPlan donor, int nodeSlots, SimRandom r) {
+        Kind kind = Kind.values()[r.nextInt(Kind.values().length)];
+        if (kind == Kind.ADD) {
+            if (donor.size() == 0) {
+                return null;
+            }
+            return plan.plus(FaultPlan.of(donor.get(r.nextInt(donor.size()))));
+        }
+        if (plan.size() == 0) {
+            return null;
+        }
+        int index = r.nextInt(plan.size());
+        if (kind == Kind.REMOVE) {
+            return plan.without(index);
+        }
+        ObjectNode action = tree(plan.get(index));
+        switch (kind) {
+            case DUPLICATE, SHIFT -> shift(action, r);
+            case ALIGN, COLOCATE -> {
+                ObjectNode other = tree(plan.get(partner(plan, index, r)));
+                if (plan.size() < 2 || !(kind == Kind.ALIGN ? align(action, other, r)
+                        : colocate(action, other, r))) {
+                    return null;
+                }
+            }
+            case RETARGET -> {
+                if (!retarget(action, nodeSlots, r)) {
+                    return null;
+                }
+            }
+            default -> {
+                if (!scale(action, r)) {
+                    return null;
+                }
+            }
+        }
+        FaultAction edited = action(action);
+        if (edited == null || (kind != Kind.DUPLICATE && edited.equals(plan.get(index)))) {
+            return null;
+        }
+        return kind == Kind.DUPLICATE ? plan.plus(FaultPlan.of(edited))
+                : plan.with(index, edited);
+    }
+
+    private static void shift(ObjectNode action, SimRandom r) {
+        long delta = 100L << r.nextInt(SHIFT_STEPS);
+        if (r.chance(0.5)) {
+            delta = -delta;
+        }
+        long at = Math.max(0, action.path("atMillis").asLong() + delta);
+        long moved = at - action.path("atMillis").asLong();
+        action.put("atMillis", at);
+        if (action.has("recheckUntilMillis")) {
+            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong() + moved);
+        }
+    }
+
+    /**
+     * Another action for ALIGN and COLOCATE: half the time one of the same kind (two drains,
+     * two partitions), else any other; {@code index} itself when the plan has one action.
+     */
+    private static int partner(FaultPlan plan, int index, SimRandom r) {
+        if (plan.size() < 2) {
+            return index;
+        }
+        String kind = plan.get(index).kind();
+        if (r.chance(0.5)) {
+            int same = 0;
+            for (int i = 0; i < plan.size(); i++) {
+                same += i != index && plan.get(i).kind().equals(kind) ? 1 : 0;
+            }
+            if (same > 0) {
+                int pick = r.nextInt(same);
+                for (int i = 0; i < plan.size(); i++) {
+                    if (i != index && plan.get(i).kind().equals(kind) && pick-- == 0) {
+                        return i;
+                    }
+                }
+            }
+        }
+        int other = r.nextInt(plan.size() - 1);
+        return other >= index ? other + 1 : other;
+    }
+
+    /**
+     * Races need coincidences: moves {@code action} so that its start, or its end (start plus
+     * duration or drain deadline), falls within a few seconds of the other's.
+     */
+    private static boolean align(ObjectNode action, ObjectNode other, SimRandom r) {
+        long offset = (100L << r.nextInt(ALIGN_STEPS)) * (r.chance(0.5) ? 1 : -1);
+        if (r.chance(0.25)) {
+            offset = 0;
+        }
+        long target;
+        long at = action.path("atMillis").asLong();
+        if (r.chance(0.5) && length(action) > 0 && length(other) > 0) {
+            target = other.path("atMillis").asLong() + length(other) - length(action) + offset;
+        } else {
+            target = other.path("atMillis").asLong() + offset;
+        }
+        target = Math.max(0, target);
+        if (target == at) {
+            return false;
+        }
+        action.put("atMillis", target);
+        if (action.has("recheckUntilMillis")) {
+            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong()
+                    + target - at);
+        }
+        return true;
+    }
+
+    /** How long an action lasts for alignment: its duration or drain deadline; 0 if neither. */
+    private static long length(ObjectNode action) {
+        long duration = action.path("durationMillis").asLong(0);
+        return duration > 0 ? duration : Math.max(0, action.path("deadlineMillis").asLong(0));
+    }
+
+    /** Points {@code action} at a node the other one names (the same node under two faults). */
+    private static boolean colocate(ObjectNode action, ObjectNode other, SimRandom r) {
+        List<Integer> nodes = new ArrayList<>();
+        if (other.path("node").asInt(-1) >= 0) {
+            nodes.add(other.path("node").asInt());
+        }
+        other.path("nodes").forEach(node -> nodes.add(node.asInt()));
+        if ("slot".equals(other.path("victim").asText())) {
+            nodes.add(other.path("victimPick").asInt());
+        }
+        if (nodes.isEmpty()) {
+            return false;
+        }
+        int node = nodes.get(r.nextInt(nodes.size()));
+        if (action.path("node").asInt(-1) >= 0) {
+            action.put("node", node);
+            return true;
+        }
+        JsonNode list = action.path("nodes");
+        if (list instanceof ArrayNode array && array.size() > 0) {
+            array.set(r.nextInt(array.size()), MAPPER.getNodeFactory().numberNode(node));
+            return true;
+        }
+        if ("slot".equals(action.path("victim").asText())) {
+            action.put("victimPick", node);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean retarget(ObjectNode action, int nodeSlots, SimRandom r) {
+        if (nodeSlots < 2) {
+            return false;
+        }
+        if (action.has("node") && action.path("node").asInt() >= 0) {
+            action.put("node", r.nextInt(nodeSlots));
+            return true;
+        }
+        JsonNode nodes = action.path("nodes");
+        if (nodes instanceof ArrayNode list && list.size() > 0) {
+            list.set(r.nextInt(list.size()), MAPPER.getNodeFactory().numberNode(
+                    r.nextInt(nodeSlots)));
+            return true;
+        }
+        if ("slot".equals(action.path("victim").asText())) {
+            action.put("victimPick", r.nextInt(nodeSlots));
+            return true;
+        }
+        if ("random".equals(action.path("victim").asText())) {
+            action.put("victimPick", r.nextInt(Integer.MAX_VALUE));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean scale(ObjectNode action, SimRandom r) {
+        List<String> present = new ArrayList<>(2);
+        for (String field : INTENSITIES) {
+            JsonNode value = action.get(field);
+            if (value != null && value.isNumber() && value.asDouble() > 0) {
+                present.add(field);
+            }
+        }
+        if (present.isEmpty()) {
+            return false;
+        }
+        String field = present.get(r.nextInt(present.size()));
+        double factor = r.chance(0.5) ? 2 : 0.5;
+        JsonNode value = action.get(field);
+        if (value.isIntegralNumber()) {
+            action.put(field, Math.max(1, Math.round(value.asLong() * factor)));
+        } else {
+            action.put(field, Math.min(1.0, value.asDouble() * factor));
+        }
+        return true;
+    }
+
+    private static ObjectNode tree(FaultAction action) {
+        try {
+            JsonNode plan = MAPPER.readTree(FaultPlanJson.write(FaultPlan.of(action)));
+            return (ObjectNode) plan.path("actions").get(0);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The action {@code json} describes, or null if its constructor rejects it. */
+    private static FaultAction action(ObjectNode json) {
+        ObjectNode plan = MAPPER.createObjectNode();
+        plan.putArray("actions").add(json);
+        try {
+            return FaultPlanJson.read(plan.toString()).get(0);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
