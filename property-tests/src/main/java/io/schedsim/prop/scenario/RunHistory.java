@@ -19,6 +19,7 @@ import io.schedsim.monitor.MonitorViolation;
 import io.schedsim.prop.spec.RunSpec;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +46,8 @@ public final class RunHistory {
 
     private final HistorySink sink;
     private final HistorySink extra;
+    /** Types left unbuilt: the monitor's unread ones, less those a coverage reader reads. */
+    private final Set<EventType> unread;
     /** The simulation event at which each kept monitor violation was found. */
     private final LongArrayList foundAtEvent = new LongArrayList();
 
@@ -53,6 +56,7 @@ public final class RunHistory {
         this.extra = extra;
         this.monitor = "off".equals(System.getProperty(MONITOR_PROPERTY)) ? null : new Monitor();
         HistorySink readers = HistorySink.both(coverage, extra);
+        this.unread = coverage == HistorySink.NONE ? UNREAD : unreadWithCoverage();
         this.sink = monitor == null ? readers : HistorySink.both(new Judge(), readers);
     }
 
@@ -100,7 +104,14 @@ public final class RunHistory {
      * monitor is the only reader, and the events it reads nothing of are not built.
      */
     public void attach(Cluster cluster) {
-        cluster.attachHistory(sink, extra == HistorySink.NONE ? UNREAD : Set.of());
+        cluster.attachHistory(sink, extra == HistorySink.NONE ? unread : Set.of());
+    }
+
+    /** Guided search's coverage reads scheduler stalls, never heartbeat-sent. */
+    private static Set<EventType> unreadWithCoverage() {
+        Set<EventType> unread = EnumSet.copyOf(UNREAD);
+        unread.remove(EventType.SCHEDULERS_STALLED);
+        return unread;
     }
 
     /** Where the run's history goes: the monitor, then the extra sink. */

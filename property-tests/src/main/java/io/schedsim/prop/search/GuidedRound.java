@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * One round of guided search: its runs, numbered from {@code first}, drawn against the corpus as
  * the round began. Every {@value #FRESH_EVERY}-th run (and every run while the corpus is empty)
- * is random search's run of that number; the others are mutants: a corpus entry, chosen with a
- * bias to the newest ({@value #RECENT} entries half the time), edited one to three times: plan
+ * is random search's run of that number; the others are mutants: a corpus entry, chosen mostly
+ * by the rarity of the features it brought, edited one to three times: plan
  * edits ({@link PlanEdits}) and a new seed where the scenario {@linkplain
  * io.schedsim.prop.scenario.Scenario#admits admits} edited plans, a new ordering under mixed
  * orderings. Each run's choices come from its own stream ({@code guided} of its number), so a
@@ -23,7 +23,6 @@ import java.util.List;
 final class GuidedRound implements RunSource {
     private static final long serialVersionUID = 1L;
     static final int FRESH_EVERY = 2;
-    static final int RECENT = 32;
     static final int ATTEMPTS = 4;
 
     private final String orderings;
@@ -61,12 +60,12 @@ final class GuidedRound implements RunSource {
         return template.forSeed(run, orderings);
     }
 
-    private static CorpusEntry pick(List<CorpusEntry> entries, SimRandom r) {
-        int n = entries.size();
-        if (r.chance(0.5)) {
-            return entries.get(n - 1 - r.nextInt(Math.min(n, RECENT)));
+    /** Three times in four by rarity ({@link Corpus#snapshot()}), else any entry alike. */
+    private CorpusEntry pick(List<CorpusEntry> entries, SimRandom r) {
+        if (r.chance(0.75)) {
+            return corpus.weighted(r.nextLong(corpus.totalWeight()));
         }
-        return entries.get(r.nextInt(n));
+        return entries.get(r.nextInt(entries.size()));
     }
 
     private RunSpec mutant(RunSpec base, CorpusEntry parent, List<CorpusEntry> entries,

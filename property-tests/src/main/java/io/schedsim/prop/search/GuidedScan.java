@@ -5,7 +5,6 @@ import io.schedsim.prop.search.engine.SeedBlock;
 import io.schedsim.prop.search.engine.SweepEngine;
 import io.schedsim.prop.search.guided.Corpus;
 import io.schedsim.prop.search.guided.CorpusEntry;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,11 +64,11 @@ final class GuidedScan {
 
     /** One round's listener: passes blocks to the scan and keeps what they reached. */
     private final class Round implements BlockListener<ScanPartial> {
-        private final Map<Long, List<Reached>> reached = new TreeMap<>();
+        private final Map<Long, ScanPartial> partials = new TreeMap<>();
 
         @Override
         public void blockDone(SeedBlock block, ScanPartial partial) {
-            reached.put(block.first(), partial.reached());
+            partials.put(block.first(), partial);
             scan.blockDone(block, partial);
         }
 
@@ -78,10 +77,13 @@ final class GuidedScan {
             return scan.stopRequested();
         }
 
-        /** Offers every run that reached something to the corpus, in run order. */
+        /** Counts the round's feature hits, then offers new reaches to the corpus in run order. */
         void fold() {
-            for (List<Reached> runs : reached.values()) {
-                for (Reached run : runs) {
+            for (ScanPartial partial : partials.values()) {
+                corpus.addHits(partial.hits().features(), partial.hits().runs());
+            }
+            for (ScanPartial partial : partials.values()) {
+                for (Reached run : partial.reached()) {
                     corpus.offer(run.features(), fresh -> new CorpusEntry(run.seed(),
                             run.ordering(), run.planJson(), run.nodeSlots(), fresh));
                 }

@@ -16,14 +16,14 @@ import org.HdrHistogram.Histogram;
  * lastSeed}; a block that stops at its first failure covers fewer than it was given), how many
  * passed, its failing seeds in seed order, violations per invariant, fault kinds fired and
  * skipped, latency histograms and, in guided search, the runs that reached a feature their
- * round's corpus had not. A pure function of the block. On the wire its histograms
+ * round's corpus had not and how many runs reached each feature. A pure function of the block. On the wire its histograms
  * travel compressed (a few hundred bytes each instead of their counts arrays, which Java
  * serialisation would copy whole).
  */
 record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure> failures,
         Map<String, Long> violationsByInvariant, Map<String, Long> faultsFired,
         Map<String, Long> faultsSkipped, Map<String, Histogram> latencyMillis,
-        List<Reached> reached) implements Serializable {
+        List<Reached> reached, FeatureHits hits) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     ScanPartial {
@@ -57,6 +57,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
         private final TreeMap<String, Long> faultsSkipped;
         private final Map<String, byte[]> histograms;
         private final List<Reached> reached;
+        private final FeatureHits hits;
 
         Wire(ScanPartial partial, Map<String, byte[]> histograms) {
             this.firstSeed = partial.firstSeed;
@@ -68,6 +69,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
             this.faultsSkipped = new TreeMap<>(partial.faultsSkipped);
             this.histograms = histograms;
             this.reached = partial.reached;
+            this.hits = partial.hits;
         }
 
         private Object readResolve() throws ObjectStreamException {
@@ -87,7 +89,7 @@ record ScanPartial(long firstSeed, long lastSeed, long passed, List<ScanFailure>
                 }
             }
             return new ScanPartial(firstSeed, lastSeed, passed, failures, violationsByInvariant,
-                    faultsFired, faultsSkipped, latencies, reached);
+                    faultsFired, faultsSkipped, latencies, reached, hits);
         }
     }
 }

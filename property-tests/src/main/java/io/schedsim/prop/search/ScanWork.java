@@ -53,6 +53,7 @@ public final class ScanWork implements BlockWork<ScanPartial> {
         Map<String, Long> skipped = new TreeMap<>();
         Map<String, Histogram> latencies = new TreeMap<>();
         List<Reached> reached = new ArrayList<>();
+        FeatureHits.Counter hits = runs.measures() ? new FeatureHits.Counter() : null;
         for (long seed = block.first(); seed <= block.last(); seed++) {
             RunSpec spec = runs.spec(template, seed);
             RunOutcome outcome;
@@ -60,6 +61,7 @@ public final class ScanWork implements BlockWork<ScanPartial> {
                 Coverage coverage = new Coverage();
                 outcome = spec.run(RunOptions.NONE.withCoverage(coverage));
                 int[] features = coverage.features();
+                hits.add(features);
                 if (((GuidedRound) runs).corpus().anyNew(features)) {
                     reached.add(new Reached(seed, spec.seed(), spec.ordering(),
                             outcome.plan().toJson(), outcome.cluster() == null ? 0
@@ -96,6 +98,6 @@ public final class ScanWork implements BlockWork<ScanPartial> {
             }
         }
         return new ScanPartial(block.first(), last, passed, failures, violations, fired, skipped,
-                latencies, reached);
+                latencies, reached, hits == null ? FeatureHits.NONE : hits.done());
     }
 }

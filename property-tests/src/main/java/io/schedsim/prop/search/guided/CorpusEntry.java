@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A run guided search keeps because it reached something no earlier run had: its seed, ordering
  * and fault plan (as JSON, so the entry travels to other JVMs), the node slots its cluster had
- * (for retargeting) and how many new features it brought. Immutable; the parsed plan is cached.
+ * (for retargeting) and the new features it brought. Immutable; the parsed plan is cached.
  */
 public final class CorpusEntry implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -17,16 +17,17 @@ public final class CorpusEntry implements Serializable {
     private final OrderingSpec ordering;
     private final String planJson;
     private final int nodeSlots;
-    private final int newFeatures;
+    private final int[] introduced;
     private transient volatile FaultPlan plan;
 
+    /** An entry whose run first reached the features {@code introduced}. */
     public CorpusEntry(long seed, OrderingSpec ordering, String planJson, int nodeSlots,
-            int newFeatures) {
+            int[] introduced) {
         this.seed = seed;
         this.ordering = Objects.requireNonNull(ordering, "ordering");
         this.planJson = Objects.requireNonNull(planJson, "planJson");
         this.nodeSlots = nodeSlots;
-        this.newFeatures = newFeatures;
+        this.introduced = introduced.clone();
     }
 
     public long seed() {
@@ -45,8 +46,17 @@ public final class CorpusEntry implements Serializable {
         return nodeSlots;
     }
 
-    public int newFeatures() {
-        return newFeatures;
+    /** The features no run before this entry's had reached. */
+    public int[] introduced() {
+        return introduced.clone();
+    }
+
+    int introducedCount() {
+        return introduced.length;
+    }
+
+    int introduced(int index) {
+        return introduced[index];
     }
 
     /** The plan, parsed once per copy of the entry. */

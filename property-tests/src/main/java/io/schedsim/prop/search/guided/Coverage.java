@@ -4,6 +4,8 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.history.AgentKilled;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
+import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.ClientStatus;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
 import io.schedsim.history.DrainCancelCall;
@@ -27,10 +29,13 @@ import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
 import io.schedsim.history.PlanCommitted;
+import io.schedsim.history.ResourcesReleased;
+import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.SchedulersStalled;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskResolved;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
@@ -40,9 +45,12 @@ import java.util.Arrays;
  * that overlapped (cluster-wide and on the same node); and near misses, measured in buckets so
  * that a plan that comes closer reaches a new feature: consecutive and total failed health checks
  * of a node, heartbeat gaps against their TTL (also shortly after a leader failover), how many
- * nodes were not ready at once, concurrent drains and how close their deadlines fell, migrations
- * and losses per plan. Reads only event types the monitor reads, so measuring builds no event
- * the run would not build anyway. One instance per run, on the run's thread.
+ * nodes were not ready at once, concurrent drains and how close their deadlines fell or fired,
+ * migrations of one job in flight at once, a node leaving with migrations pending, plans
+ * committed from a snapshot older than the job's last commit or a node's last change, leases on
+ * full or draining nodes, tasks failing again and again. Reads every event type but
+ * heartbeat-sent (the run builds stall events for it, which the monitor alone would not read).
+ * One instance per run, on the run's thread.
  */
 public final class Coverage implements HistorySink {
     /** Features are hashed into this many bits. */
@@ -82,6 +90,20 @@ public final class Coverage implements HistorySink {
     private int notReady;
     private final long[] drainDeadlineNanos = new long[64];
     private int drains;
+    private long lastDeadlineDrainNanos = -1;
+    private int deadlineDrains;
+    /** Per allocation: its node and job, and whether it is marked to migrate and still live. */
+    private int[] allocNode = new int[64];
+    private int[] allocJob = new int[64];
+    private boolean[] allocMarkedLive = new boolean[64];
+    /** Per node: allocations marked to migrate, still live; per job: the same. */
+    private int[] markedLiveOnNode = new int[16];
+    private int[] migratingOfJob = new int[16];
+    private long[] lastCommitOfJobNanos = new long[16];
+    private long[] nodeCpuMilli = new long[16];
+    private long[] reservedCpuMilli = new long[16];
+    private long lastNodeChangeNanos = -1;
+    private final Long2IntOpenHashMap failedAttemptsOfTask = new Long2IntOpenHashMap();
 
     public Coverage() {
         Arrays.fill(nodeStatus, -1);
@@ -97,7 +119,13 @@ public final class Coverage implements HistorySink {
     public void record(HistoryEvent event) {
         long at = event.atNanos();
         if (event instanceof NodeRegistered e) {
-            grow(e.node());
+            nodeCpuMilli[grow(e.node())] = e.cpuMilli();
+        } else if (event instanceof AllocPlaced e) {
+            placed(e);
+        } else if (event instanceof ResourcesReserved e) {
+            reservedCpuMilli[grow(e.node())] += e.cpuMilli();
+        } else if (event instanceof ResourcesReleased e) {
+            reservedCpuMilli[grow(e.node())] -= e.cpuMilli();
         } else if (event instanceof NodeStatusChanged e) {
             nodeStatus(at, e.node(), e.status());
         } else if (event instanceof AllocClientChanged e) {
@@ -110,11 +138,18 @@ public final class Coverage implements HistorySink {
             int from = allocClient[alloc];
             allocClient[alloc] = (byte) e.client().ordinal();
             inContext(at, 3, from, e.client().ordinal());
+            if (terminal(e.client())) {
+                unmark(alloc);
+            }
         } else if (event instanceof AllocDesiredChanged e) {
             inContext(at, 4, e.desired().ordinal(), e.reason() == null ? 0 : e.reason().hashCode());
         } else if (event instanceof TaskAttemptChanged e) {
-            inContext(at, 5, e.state().ordinal(), e.errorType() == null ? -1
-                    : e.errorType().ordinal());
+            int error = e.errorType() == null ? -1 : e.errorType().ordinal();
+            inContext(at, 5, e.state().ordinal(), error);
+            if (e.state() == io.schedsim.history.AttemptState.FAILED) {
+                // A task failing again and again: the near miss of retry counting (INV-19).
+                add(26, Math.min(failedAttemptsOfTask.addTo(e.task(), 1) + 1, 6), error);
+            }
         } else if (event instanceof TaskResolved e) {
             add(6, e.errorType() == null ? -1 : e.errorType().ordinal(), 0);
         } else if (event instanceof HeartbeatLossChanged e) {
@@ -149,12 +184,21 @@ public final class Coverage implements HistorySink {
         } else if (event instanceof DrainCompleted e) {
             drainEnded(e.node());
             inContext(at, 8, e.deadlineReached() ? 1 : 0, 0);
+            if (e.deadlineReached()) {
+                // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
+                if (lastDeadlineDrainNanos >= 0) {
+                    add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
+                }
+                add(30, Math.min(++deadlineDrains, 4), 0);
+                lastDeadlineDrainNanos = at;
+            }
         } else if (event instanceof DrainCancelCall e) {
             if (e.accepted()) {
                 drainEnded(e.node());
             }
         } else if (event instanceof EligibilityChanged e) {
             inContext(at, 9, e.eligible() ? 1 : 0, e.source().ordinal());
+            lastNodeChangeNanos = at;
         } else if (event instanceof HealthCheckFailed e) {
             int node = grow(e.node());
             add(10, Math.min(++consecutiveFailures[node], 12), e.failure().ordinal());
@@ -168,12 +212,13 @@ public final class Coverage implements HistorySink {
         } else if (event instanceof HeartbeatReceived e) {
             heartbeat(at, e);
         } else if (event instanceof PlanCommitted e) {
-            add(15, Math.min(e.migrations(), 4) * 8 + Math.min(e.lost(), 4),
-                    at < stalledUntilNanos ? 1 : 0);
+            committed(at, e);
         } else if (event instanceof MigrateMarked e) {
             inContext(at, 16, e.disablePlacement() ? 1 : 0, 0);
+            marked(e.alloc());
         } else if (event instanceof LeaseGranted e) {
             inContext(at, 17, Math.min(e.spillbacks(), 3), 0);
+            leased(e);
         }
     }
 
@@ -189,6 +234,11 @@ public final class Coverage implements HistorySink {
         }
         inContext(at, 1, from, to);
         add(2, Math.min(notReady, 8), to);
+        lastNodeChangeNanos = at;
+        if (!ready) {
+            // Leaving with migrations still pending: the shape of N-31's order (INV-14).
+            add(23, Math.min(markedLiveOnNode[node], 4), to);
+        }
         // Faults on this very node when it changed: the shapes detectors get wrong.
         for (int kind = 0; kind < KINDS; kind++) {
             if ((nodeFaults[node] & (1 << kind)) != 0) {
@@ -228,7 +278,7 @@ public final class Coverage implements HistorySink {
                 }
             }
             if (closest != Long.MAX_VALUE) {
-                add(7, 2, 64 - Long.numberOfLeadingZeros(closest / 100_000_000L));
+                add(7, 2, log2Tenths(closest));
             }
         }
         if (drains < drainDeadlineNanos.length) {
@@ -323,6 +373,88 @@ public final class Coverage implements HistorySink {
         }
     }
 
+    private void placed(AllocPlaced e) {
+        int alloc = e.alloc();
+        if (alloc >= allocNode.length) {
+            int size = Math.max(alloc + 1, allocNode.length * 2);
+            allocNode = Arrays.copyOf(allocNode, size);
+            allocJob = Arrays.copyOf(allocJob, size);
+            allocMarkedLive = Arrays.copyOf(allocMarkedLive, size);
+        }
+        allocNode[alloc] = grow(e.node());
+        allocJob[alloc] = growJob(e.job());
+    }
+
+    private void marked(int alloc) {
+        if (alloc >= allocNode.length || allocMarkedLive[alloc]) {
+            return;
+        }
+        allocMarkedLive[alloc] = true;
+        markedLiveOnNode[allocNode[alloc]]++;
+        // Migrations of one job in flight at once: pacing at or past max_parallel (INV-4).
+        add(28, Math.min(++migratingOfJob[allocJob[alloc]], 5), 0);
+    }
+
+    private void unmark(int alloc) {
+        if (alloc < allocNode.length && allocMarkedLive[alloc]) {
+            allocMarkedLive[alloc] = false;
+            markedLiveOnNode[allocNode[alloc]]--;
+            migratingOfJob[allocJob[alloc]]--;
+        }
+    }
+
+    private static boolean terminal(ClientStatus status) {
+        return status == ClientStatus.COMPLETE || status == ClientStatus.FAILED
+                || status == ClientStatus.LOST;
+    }
+
+    /**
+     * A plan made from a snapshot older than the job's last commit (two plans raced), or older
+     * than a node's last change (the commit must re-check what the plan saw): the shapes
+     * behind double replacements (INV-10) and placements past the gate (INV-1).
+     */
+    private void committed(long at, PlanCommitted e) {
+        int job = growJob(e.job());
+        boolean stale = e.plannedAtNanos() < lastCommitOfJobNanos[job];
+        boolean nodeChanged = e.plannedAtNanos() < lastNodeChangeNanos;
+        int replaces = Math.min(e.placements(), 3) * 4 + Math.min(e.lost() + e.migrations(), 3);
+        add(15, Math.min(e.migrations(), 4) * 8 + Math.min(e.lost(), 4),
+                at < stalledUntilNanos ? 1 : 0);
+        if (stale) {
+            add(24, replaces, 0);
+        }
+        if (nodeChanged) {
+            add(27, replaces, stale ? 1 : 0);
+        }
+        lastCommitOfJobNanos[job] = at;
+    }
+
+    /** How full the leased node is, and whether it is draining (INV-1, INV-17 shapes). */
+    private void leased(LeaseGranted e) {
+        int node = grow(e.node());
+        long cpu = nodeCpuMilli[node];
+        int quarters = cpu <= 0 ? 7 : (int) Math.min(6, (reservedCpuMilli[node] + e.cpuMilli())
+                * 4 / cpu);
+        add(25, quarters, (nodeFaults[node] & (1 << DRAIN)) != 0 ? 1 : 0);
+    }
+
+    /** Log2 of a span in tenths of a second: 0 below 0.2 s, 5 about 3 s, 12 about 7 min. */
+    private static int log2Tenths(long nanos) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(0, nanos) / 100_000_000L);
+    }
+
+    private int growJob(int job) {
+        if (job < 0) {
+            return 0;
+        }
+        if (job >= migratingOfJob.length) {
+            int size = Math.max(job + 1, migratingOfJob.length * 2);
+            migratingOfJob = Arrays.copyOf(migratingOfJob, size);
+            lastCommitOfJobNanos = Arrays.copyOf(lastCommitOfJobNanos, size);
+        }
+        return job;
+    }
+
     private int grow(int node) {
         if (node < 0) {
             return 0;
@@ -336,6 +468,9 @@ public final class Coverage implements HistorySink {
             consecutiveFailures = Arrays.copyOf(consecutiveFailures, size);
             totalFailures = Arrays.copyOf(totalFailures, size);
             lastHeartbeatNanos = Arrays.copyOf(lastHeartbeatNanos, size);
+            markedLiveOnNode = Arrays.copyOf(markedLiveOnNode, size);
+            nodeCpuMilli = Arrays.copyOf(nodeCpuMilli, size);
+            reservedCpuMilli = Arrays.copyOf(reservedCpuMilli, size);
         }
         return node;
     }
