@@ -52,6 +52,14 @@ public interface ClusterControl {
     void killAgent(int node);
 
     /**
+     * F-2 by the chaos killer (Ray's {@code RayletKiller}, the CI chaos cluster; INV-20): the
+     * same as {@link #killAgent}, recorded in the run's history as the killer's kill.
+     */
+    default void killAgentByKiller(int node) {
+        killAgent(node);
+    }
+
+    /**
      * Brings a terminated or agent-killed node back after it has been down. With
      * {@code sameIdentity} the node re-registers under its old slot (Nomad); otherwise a fresh
      * node with a new slot joins (Ray, autoscaler replacement). Returns the slot that joined.

@@ -70,6 +70,11 @@ abstract class ClusterOperations implements ClusterControl {
             Node node = node(slot);
             if (node.incarnation() == incarnation && !node.agentUp()) {
                 workDied(node);
+                // the workers' exit breaks their owners' connections, so owners fail the
+                // attempts now rather than when the GCS declares the node DEAD.
+                if (ray() != null) {
+                    ray().onWorkersExited(node);
+                }
             }
         });
     }
@@ -160,12 +165,21 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public void killAgent(int slot) {
+        kill(slot, false);
+    }
+
+    @Override
+    public void killAgentByKiller(int slot) {
+        kill(slot, true);
+    }
+
+    private void kill(int slot, boolean byKiller) {
         Node node = node(slot);
         if (!node.hostUp() || !node.agentUp()) {
             return;
         }
         lifecycle().setAgentUp(node, false);
-        events().agentKilled(slot, false);
+        events().agentKilled(slot, byKiller);
         actors().record(node, NodeEvent.Kind.AGENT_KILLED, "");
         died(node);
         sim().scheduleAfter(SimTime.millis(config().workerExitAfterAgentKillMillis), workersExitKind,

@@ -7,6 +7,7 @@ import io.schedsim.fault.plan.DrainOp;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
@@ -35,7 +36,13 @@ final class ActionFirer {
 
     Firing fire(FaultAction action) {
         if (action instanceof TerminateInstance terminate) {
-            Firing firing = victims.terminate(terminate);
+            Firing firing = victims.kill(terminate, false);
+            if (firing.result() == Firing.Result.FIRED) {
+                downNodes.add(firing.nodes().get(0));
+            }
+            return firing;
+        } else if (action instanceof KillRaylet raylet) {
+            Firing firing = victims.kill(raylet, true);
             if (firing.result() == Firing.Result.FIRED) {
                 downNodes.add(firing.nodes().get(0));
             }

@@ -7,6 +7,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.RestartNode;
@@ -26,7 +27,7 @@ import java.util.Locale;
  */
 public enum FaultKind {
     HOST_LOSS("F-1", TerminateInstance.KIND),
-    AGENT_KILL("F-2", KillAgent.KIND),
+    AGENT_KILL("F-2", KillAgent.KIND, KillRaylet.KIND),
     NODE_RESTART("restart", RestartNode.KIND),
     HEARTBEAT("F-5", HeartbeatLoss.KIND, HeartbeatDelay.KIND),
     PARTITION("F-4, F-5", Partition.KIND),

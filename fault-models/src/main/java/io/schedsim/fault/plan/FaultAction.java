@@ -18,6 +18,7 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TerminateInstance.class, name = TerminateInstance.KIND),
     @JsonSubTypes.Type(value = KillAgent.class, name = KillAgent.KIND),
+    @JsonSubTypes.Type(value = KillRaylet.class, name = KillRaylet.KIND),
     @JsonSubTypes.Type(value = RestartNode.class, name = RestartNode.KIND),
     @JsonSubTypes.Type(value = HeartbeatLoss.class, name = HeartbeatLoss.KIND),
     @JsonSubTypes.Type(value = HeartbeatDelay.class, name = HeartbeatDelay.KIND),
@@ -33,7 +34,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND)
 })
 public sealed interface FaultAction
-        permits TerminateInstance, KillAgent, RestartNode, HeartbeatLoss, HeartbeatDelay,
+        permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
                 Partition, StatusUpdateChaos, EligibilityFlip, Drain, TaskCrash, SlowTasks,
                 ClockDrift, ClockJump, SchedulerStall, LeaderFailover {
 

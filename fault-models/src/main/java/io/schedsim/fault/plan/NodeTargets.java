@@ -36,6 +36,10 @@ public final class NodeTargets {
             if (a.victim() == VictimRule.SLOT) {
                 targets.add(new Target("victimPick", a.victimPick()));
             }
+        } else if (action instanceof KillRaylet a) {
+            if (a.victim() == VictimRule.SLOT) {
+                targets.add(new Target("victimPick", a.victimPick()));
+            }
         } else if (action instanceof HeartbeatDelay a) {
             addAll(targets, a.nodes());
         } else if (action instanceof HeartbeatLoss a) {
