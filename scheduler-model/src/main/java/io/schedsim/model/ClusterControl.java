@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.api.DrainSpec;
 
 /**
@@ -46,6 +47,16 @@ public interface ClusterControl {
      */
     default void terminateHostByKiller(int node) {
         terminateHost(node);
+    }
+
+    /**
+     * The autoscaler's Ray {@code DrainNode(reason, deadline)} (R-15, F-6): PREEMPTION is always
+     * accepted, IDLE_TERMINATION only while the node runs no lease, a dead node's drain is
+     * accepted and changes nothing, a negative deadline is invalid. {@code deadlineMillis} is
+     * relative to the call, 0 for none. An accepted drain leaves the node DRAINING until it dies.
+     */
+    default ApiResult rayDrainNode(int node, RayDrainReason reason, long deadlineMillis) {
+        return ApiResult.rejected("no Ray drain in this cluster");
     }
 
     /** F-2: the agent process dies; the host refuses connections; its work exits within 1 s. */

@@ -5,6 +5,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -139,6 +140,35 @@ abstract class ClusterOperations implements ClusterControl {
     public ApiResult cancelDrain(int slot, boolean markEligible) {
         state().cancelDrain(node(slot), markEligible);
         return ApiResult.OK;
+    }
+
+    /**
+     * R-15, as ray:src/ray/gcs/gcs_autoscaler_state_manager.cc and the raylet's
+     * {@code HandleDrainRaylet} answer (ray:python/ray/tests/test_draining.py): an invalid
+     * deadline is an error, a dead node's drain is accepted, an idle termination of a node that
+     * runs a lease is rejected, anything else is accepted and the node is DRAINING. The call is
+     * published after its effects; the placement index drops the node at once (ray#59536).
+     */
+    @Override
+    public ApiResult rayDrainNode(int slot, RayDrainReason reason, long deadlineMillis) {
+        Node node = node(slot);
+        ApiResult result;
+        if (deadlineMillis < 0) {
+            result = ApiResult.rejected("invalid draining deadline " + deadlineMillis + " ms");
+        } else if (node.status() == NodeStatus.DOWN) {
+            result = new ApiResult(true, "node is dead");
+        } else if (reason == RayDrainReason.IDLE_TERMINATION && ray() != null
+                && ray().runsLeasesOn(node)) {
+            result = ApiResult.rejected("The node to be idle terminated is no longer idle.");
+        } else {
+            long deadline = deadlineMillis == 0 ? SimTime.NEVER
+                    : sim().nowNanos() + SimTime.millis(deadlineMillis);
+            state().rayDrain(node, reason, deadline);
+            actors().onRayDrain(node);
+            result = ApiResult.OK;
+        }
+        events().rayDrainCall(slot, reason, deadlineMillis, result);
+        return result;
     }
 
     @Override

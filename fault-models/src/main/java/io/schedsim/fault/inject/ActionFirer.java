@@ -8,6 +8,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
+import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
@@ -55,6 +56,8 @@ final class ActionFirer {
             return eligibility(flip);
         } else if (action instanceof Drain drain) {
             return drain(drain);
+        } else if (action instanceof RayDrain drain) {
+            return rayDrain(drain);
         } else if (action instanceof TaskCrash crash) {
             return crash(crash);
         } else if (action instanceof ClockJump jump) {
@@ -115,6 +118,15 @@ final class ActionFirer {
         }
         String verb = control.isDraining(node) ? "update " : "enable ";
         return Firing.fired(node, verb + describe(control.updateDrain(node, drain.spec())));
+    }
+
+    private Firing rayDrain(RayDrain drain) {
+        if (!Targets.exists(control, drain.node())) {
+            return Firing.skipped(drain.node(), Targets.NO_SUCH_NODE);
+        }
+        ApiResult result = control.rayDrainNode(drain.node(), drain.reason(),
+                drain.deadlineMillis());
+        return Firing.fired(drain.node(), drain.reason() + " " + describe(result));
     }
 
     private Firing crash(TaskCrash crash) {

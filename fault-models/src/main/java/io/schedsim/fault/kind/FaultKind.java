@@ -10,6 +10,7 @@ import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
@@ -33,7 +34,7 @@ public enum FaultKind {
     PARTITION("F-4, F-5", Partition.KIND),
     STATUS_UPDATE_CHAOS("status updates", StatusUpdateChaos.KIND),
     ELIGIBILITY_FLIP("F-8", EligibilityFlip.KIND),
-    DRAIN("F-8", Drain.KIND),
+    DRAIN("F-6, F-8", Drain.KIND, RayDrain.KIND),
     WORK("F-3", TaskCrash.KIND, SlowTasks.KIND),
     CLOCK("clock", ClockDrift.KIND, ClockJump.KIND),
     SCHEDULER_STALL("stall", SchedulerStall.KIND),

@@ -26,6 +26,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = StatusUpdateChaos.class, name = StatusUpdateChaos.KIND),
     @JsonSubTypes.Type(value = EligibilityFlip.class, name = EligibilityFlip.KIND),
     @JsonSubTypes.Type(value = Drain.class, name = Drain.KIND),
+    @JsonSubTypes.Type(value = RayDrain.class, name = RayDrain.KIND),
     @JsonSubTypes.Type(value = TaskCrash.class, name = TaskCrash.KIND),
     @JsonSubTypes.Type(value = SlowTasks.class, name = SlowTasks.KIND),
     @JsonSubTypes.Type(value = ClockDrift.class, name = ClockDrift.KIND),
@@ -35,7 +36,7 @@ import java.util.List;
 })
 public sealed interface FaultAction
         permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
-                Partition, StatusUpdateChaos, EligibilityFlip, Drain, TaskCrash, SlowTasks,
+                Partition, StatusUpdateChaos, EligibilityFlip, Drain, RayDrain, TaskCrash, SlowTasks,
                 ClockDrift, ClockJump, SchedulerStall, LeaderFailover {
 
     /** Node sentinel: the target is resolved at fire time (e.g. the oldest node still down). */

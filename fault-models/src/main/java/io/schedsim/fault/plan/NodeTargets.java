@@ -22,6 +22,8 @@ public final class NodeTargets {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof Drain a) {
             targets.add(new Target("node", a.node()));
+        } else if (action instanceof RayDrain a) {
+            targets.add(new Target("node", a.node()));
         } else if (action instanceof EligibilityFlip a) {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof KillAgent a) {

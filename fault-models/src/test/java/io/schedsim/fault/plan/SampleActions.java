@@ -31,6 +31,8 @@ public final class SampleActions {
                 Drain.noDeadline(9_600, 3, true),
                 Drain.cancel(20_000, 1, false),
                 Drain.cancel(21_000, 3, true),
+                new RayDrain(22_000, 2, io.schedsim.model.api.RayDrainReason.PREEMPTION, 30_000),
+                new RayDrain(23_000, 3, io.schedsim.model.api.RayDrainReason.IDLE_TERMINATION, 0),
                 new TaskCrash(11_000, 2, 3),
                 new SlowTasks(12_000, 30_000, 2.5),
                 new ClockDrift(13_000, 40_000, 4, -20_000),

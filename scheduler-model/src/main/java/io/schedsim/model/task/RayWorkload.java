@@ -16,6 +16,7 @@ import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
@@ -292,7 +293,7 @@ public final class RayWorkload {
         if (!node.isRaySchedulable()) {
             monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
                     + " granted on " + node + " (status " + node.status() + ", draining "
-                    + node.draining() + ")");
+                    + node.draining() + ", Ray-draining " + node.rayDraining() + ")");
         }
         state.reserve(node, cpuMilli, 0);
         tasks.transition(e, RUNNING);
@@ -381,11 +382,24 @@ public final class RayWorkload {
         }
     }
 
-    /** the node was draining for preemption and its deadline has passed. */
+    /**
+     * R-11: the node was Ray-draining for PREEMPTION with a deadline that has passed, so its
+     * death reason is AUTOSCALER_DRAIN_PREEMPTED. A Nomad drain has no reason and never counts.
+     */
     private boolean preemptedDeath(Node node) {
-        return node.draining() && node.drainDeadlineNanos() > 0
-                && node.drainDeadlineNanos() != SimTime.NEVER
-                && sim.nowNanos() >= node.drainDeadlineNanos();
+        return node.rayDrainReason() == RayDrainReason.PREEMPTION
+                && node.rayDrainDeadlineNanos() != SimTime.NEVER
+                && sim.nowNanos() >= node.rayDrainDeadlineNanos();
+    }
+
+    /**
+     * R-15's idleness: an attempt is leased or running on the node, a parent blocked in get keeps
+     * its worker there, or an orphaned child still runs there.
+     */
+    public boolean runsLeasesOn(Node node) {
+        int slot = node.slot();
+        tasks.ensureNodes(slot);
+        return tasks.first(slot) != NIL || orphans.countOn(slot) > 0;
     }
 
     public long submitted() {
