@@ -23,6 +23,8 @@ import io.schedsim.monitor.nomad.TransitionGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
 import io.schedsim.monitor.ray.LeaseGuard;
 import io.schedsim.monitor.ray.LedgerGuard;
+import io.schedsim.monitor.ray.RayDrainGuard;
+import io.schedsim.monitor.ray.WorkerExitGuard;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
 
@@ -54,6 +56,8 @@ final class Guards {
             new AttemptGuard(state),
             new LeaseGuard(state),
             new LedgerGuard(state),
+            new RayDrainGuard(state),
+            new WorkerExitGuard(state),
             new LivenessJudge(state),
         };
     }

@@ -105,6 +105,12 @@ public enum Invariant {
                     + "after an outcome; timeouts at the deadline"),
     NODE_DEATH_FAILS_ATTEMPTS("R-10", Kind.SAFETY,
             "when a node is DEAD every attempt running there fails NODE_DIED at once"),
+    RAY_DRAIN("R-15", Kind.SAFETY,
+            "a Ray DrainNode is rejected exactly when its deadline is negative, or it is an idle "
+                    + "termination of an ALIVE node that runs an attempt"),
+    WORKER_EXIT("R-16", Kind.SAFETY,
+            "attempts running on a node when its raylet is killed fail within 1 s, unless the "
+                    + "host vanished or the node was declared DEAD first"),
     MONITOR_DISAGREEMENT("MON-1", Kind.SAFETY,
             "the model's online checks and the monitor disagree: one flags what the other does "
                     + "not"),

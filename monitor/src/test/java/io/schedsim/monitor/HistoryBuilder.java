@@ -1,5 +1,7 @@
 package io.schedsim.monitor;
 
+import io.schedsim.history.RayDrainCall;
+import io.schedsim.history.RayDrainReason;
 import io.schedsim.history.AgentKilled;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
@@ -171,6 +173,13 @@ public final class HistoryBuilder {
     public HistoryBuilder heartbeat(int node, long ttlMillis) {
         add(new HeartbeatSent(nowNanos, node));
         return add(new HeartbeatReceived(nowNanos, node, ttlMillis * MS));
+    }
+
+    /** An answered Ray DrainNode call, as the autoscaler sees it. */
+    public HistoryBuilder rayDrain(int node, RayDrainReason reason, long deadlineMillis,
+            boolean accepted) {
+        return add(new RayDrainCall(nowNanos, node, reason, deadlineMillis, accepted,
+                accepted ? "ok" : "rejected"));
     }
 
     public HistoryBuilder drain(int node, long deadlineMillis) {

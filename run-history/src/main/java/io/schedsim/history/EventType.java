@@ -47,7 +47,8 @@ public enum EventType {
     LEASE_GRANTED("lease-granted", LeaseGranted.class),
     TASK_RESOLVED("task-resolved", TaskResolved.class),
     RESOURCES_RESERVED("resources-reserved", ResourcesReserved.class),
-    RESOURCES_RELEASED("resources-released", ResourcesReleased.class);
+    RESOURCES_RELEASED("resources-released", ResourcesReleased.class),
+    RAY_DRAIN_CALL("ray-drain-call", RayDrainCall.class);
 
     private final String jsonName;
     private final Class<? extends HistoryEvent> recordClass;

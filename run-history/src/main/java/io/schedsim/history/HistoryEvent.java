@@ -22,7 +22,7 @@ public sealed interface HistoryEvent
                 JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
-                ResourcesReleased {
+                ResourcesReleased, RayDrainCall {
 
     /** Simulated time of the event in nanoseconds since the run started; never negative. */
     long atNanos();

@@ -54,6 +54,9 @@ public final class Samples {
                 new TaskResolved(31, 1L << 40, ErrorType.NODE_DIED),
                 new ResourcesReserved(32, 1, 1_000, 0, -1, 1L << 40, 0),
                 new ResourcesReleased(33, 1, 500, 256, 40, -1, -1),
+                new RayDrainCall(34, 1, RayDrainReason.PREEMPTION, 30_000, true, ""),
+                new RayDrainCall(35, 1, RayDrainReason.IDLE_TERMINATION, 0, false,
+                        "The node to be idle terminated is no longer idle."),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }

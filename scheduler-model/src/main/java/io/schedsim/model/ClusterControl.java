@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.api.DrainSpec;
 
 /**
@@ -48,8 +49,26 @@ public interface ClusterControl {
         terminateHost(node);
     }
 
+    /**
+     * The autoscaler's Ray {@code DrainNode(reason, deadline)} (R-15, F-6): PREEMPTION is always
+     * accepted, IDLE_TERMINATION only while the node runs no lease, a dead node's drain is
+     * accepted and changes nothing, a negative deadline is invalid. {@code deadlineMillis} is
+     * relative to the call, 0 for none. An accepted drain leaves the node DRAINING until it dies.
+     */
+    default ApiResult rayDrainNode(int node, RayDrainReason reason, long deadlineMillis) {
+        return ApiResult.rejected("no Ray drain in this cluster");
+    }
+
     /** F-2: the agent process dies; the host refuses connections; its work exits within 1 s. */
     void killAgent(int node);
+
+    /**
+     * F-2 by the chaos killer (Ray's {@code RayletKiller}, the CI chaos cluster; INV-20): the
+     * same as {@link #killAgent}, recorded in the run's history as the killer's kill.
+     */
+    default void killAgentByKiller(int node) {
+        killAgent(node);
+    }
 
     /**
      * Brings a terminated or agent-killed node back after it has been down. With

@@ -5,6 +5,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -70,6 +71,11 @@ abstract class ClusterOperations implements ClusterControl {
             Node node = node(slot);
             if (node.incarnation() == incarnation && !node.agentUp()) {
                 workDied(node);
+                // the workers' exit breaks their owners' connections, so owners fail the
+                // attempts now rather than when the GCS declares the node DEAD.
+                if (ray() != null) {
+                    ray().onWorkersExited(node);
+                }
             }
         });
     }
@@ -136,6 +142,35 @@ abstract class ClusterOperations implements ClusterControl {
         return ApiResult.OK;
     }
 
+    /**
+     * R-15, as ray:src/ray/gcs/gcs_autoscaler_state_manager.cc and the raylet's
+     * {@code HandleDrainRaylet} answer (ray:python/ray/tests/test_draining.py): an invalid
+     * deadline is an error, a dead node's drain is accepted, an idle termination of a node that
+     * runs a lease is rejected, anything else is accepted and the node is DRAINING. The call is
+     * published after its effects; the placement index drops the node at once (ray#59536).
+     */
+    @Override
+    public ApiResult rayDrainNode(int slot, RayDrainReason reason, long deadlineMillis) {
+        Node node = node(slot);
+        ApiResult result;
+        if (deadlineMillis < 0) {
+            result = ApiResult.rejected("invalid draining deadline " + deadlineMillis + " ms");
+        } else if (node.status() == NodeStatus.DOWN) {
+            result = new ApiResult(true, "node is dead");
+        } else if (reason == RayDrainReason.IDLE_TERMINATION && ray() != null
+                && ray().runsLeasesOn(node)) {
+            result = ApiResult.rejected("The node to be idle terminated is no longer idle.");
+        } else {
+            long deadline = deadlineMillis == 0 ? SimTime.NEVER
+                    : sim().nowNanos() + SimTime.millis(deadlineMillis);
+            state().rayDrain(node, reason, deadline);
+            actors().onRayDrain(node);
+            result = ApiResult.OK;
+        }
+        events().rayDrainCall(slot, reason, deadlineMillis, result);
+        return result;
+    }
+
     @Override
     public void terminateHost(int slot) {
         terminate(slot, false);
@@ -160,12 +195,21 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public void killAgent(int slot) {
+        kill(slot, false);
+    }
+
+    @Override
+    public void killAgentByKiller(int slot) {
+        kill(slot, true);
+    }
+
+    private void kill(int slot, boolean byKiller) {
         Node node = node(slot);
         if (!node.hostUp() || !node.agentUp()) {
             return;
         }
         lifecycle().setAgentUp(node, false);
-        events().agentKilled(slot, false);
+        events().agentKilled(slot, byKiller);
         actors().record(node, NodeEvent.Kind.AGENT_KILLED, "");
         died(node);
         sim().scheduleAfter(SimTime.millis(config().workerExitAfterAgentKillMillis), workersExitKind,

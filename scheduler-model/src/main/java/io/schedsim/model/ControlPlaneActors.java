@@ -239,6 +239,11 @@ final class ControlPlaneActors implements StateListener {
     }
 
     /** A drain was set or cleared: Ray's placement index and waiting tasks must know. */
+    /** a Ray-drained node leaves the lease index at once (ray#59536's window closed). */
+    void onRayDrain(Node node) {
+        rayPlacement.onNodeChanged(node);
+    }
+
     private void onDrainChanged(Node node) {
         rayPlacement.onNodeChanged(node);
         if (ray != null && node.isRaySchedulable()) {

@@ -10,8 +10,10 @@ import io.schedsim.history.HostTerminated;
 import io.schedsim.history.LeaderFailover;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.PartitionChanged;
+import io.schedsim.history.RayDrainCall;
 import io.schedsim.history.SchedulersStalled;
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.history.HistoryPort;
 
 /**
@@ -31,6 +33,14 @@ final class OperationsHistory {
         if (port.on()) {
             port.record(new EligibilitySetCall(port.nowNanos(), node, eligible, result.accepted(),
                     result.message()));
+        }
+    }
+
+    void rayDrainCall(int node, RayDrainReason reason, long deadlineMillis, ApiResult result) {
+        if (port.on()) {
+            port.record(new RayDrainCall(port.nowNanos(), node,
+                    io.schedsim.history.RayDrainReason.valueOf(reason.name()), deadlineMillis,
+                    result.accepted(), result.message()));
         }
     }
 

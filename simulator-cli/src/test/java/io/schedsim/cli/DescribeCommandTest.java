@@ -62,7 +62,7 @@ class DescribeCommandTest {
         assertEquals("knob", lines.get(2).split(" +")[0]);
         assertTrue(lines.get(3).matches("case +a +- +a\\|b +a: max_retries kills.*"),
                 lines.get(3));
-        assertTrue(lines.get(4).matches("maxRetries +3 +retries +0\\.\\.1000 +max_retries.*"),
+        assertTrue(lines.get(4).matches("maxRetries +3 +retries +-1\\.\\.1000 +max_retries.*"),
                 lines.get(4));
         assertTrue(run.out().contains("'case' was called 'variant'"), run::toString);
     }

@@ -7,6 +7,8 @@ import io.schedsim.fault.plan.DrainOp;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
+import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
@@ -35,7 +37,13 @@ final class ActionFirer {
 
     Firing fire(FaultAction action) {
         if (action instanceof TerminateInstance terminate) {
-            Firing firing = victims.terminate(terminate);
+            Firing firing = victims.kill(terminate, false);
+            if (firing.result() == Firing.Result.FIRED) {
+                downNodes.add(firing.nodes().get(0));
+            }
+            return firing;
+        } else if (action instanceof KillRaylet raylet) {
+            Firing firing = victims.kill(raylet, true);
             if (firing.result() == Firing.Result.FIRED) {
                 downNodes.add(firing.nodes().get(0));
             }
@@ -48,6 +56,8 @@ final class ActionFirer {
             return eligibility(flip);
         } else if (action instanceof Drain drain) {
             return drain(drain);
+        } else if (action instanceof RayDrain drain) {
+            return rayDrain(drain);
         } else if (action instanceof TaskCrash crash) {
             return crash(crash);
         } else if (action instanceof ClockJump jump) {
@@ -108,6 +118,15 @@ final class ActionFirer {
         }
         String verb = control.isDraining(node) ? "update " : "enable ";
         return Firing.fired(node, verb + describe(control.updateDrain(node, drain.spec())));
+    }
+
+    private Firing rayDrain(RayDrain drain) {
+        if (!Targets.exists(control, drain.node())) {
+            return Firing.skipped(drain.node(), Targets.NO_SUCH_NODE);
+        }
+        ApiResult result = control.rayDrainNode(drain.node(), drain.reason(),
+                drain.deadlineMillis());
+        return Firing.fired(drain.node(), drain.reason() + " " + describe(result));
     }
 
     private Firing crash(TaskCrash crash) {

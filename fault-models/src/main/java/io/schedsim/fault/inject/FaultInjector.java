@@ -5,6 +5,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.VictimChoice;
 import io.schedsim.model.ClusterControl;
 import io.schedsim.model.KillerRules;
 import java.util.Arrays;
@@ -117,7 +118,7 @@ public final class FaultInjector {
         Firing firing = action.durationMillis() != 0
                 ? effects.start(index, action) : firer.fire(action);
         if (firing.result() == Firing.Result.RECHECK) {
-            recheckOrSkip(index, (TerminateInstance) action, firing);
+            recheckOrSkip(index, (VictimChoice) action, firing);
             return;
         }
         if (firing.result() == Firing.Result.SKIPPED) {
@@ -133,14 +134,14 @@ public final class FaultInjector {
         }
     }
 
-    private void recheckOrSkip(int index, TerminateInstance action, Firing firing) {
+    private void recheckOrSkip(int index, VictimChoice action, Firing firing) {
         long nextMillis = SimTime.toMillis(simulation.nowNanos())
                 + TerminateInstance.RECHECK_INTERVAL_MILLIS;
         if (nextMillis > action.recheckUntilMillis()) {
             skip(index, List.of(), "no eligible victim: " + firing.detail());
             return;
         }
-        entries(index, action, List.of(), Outcome.RECHECK, firing.detail());
+        entries(index, plan.get(index), List.of(), Outcome.RECHECK, firing.detail());
         pendingHandle[index] = simulation.schedule(
                 SimTime.millis(nextMillis), eventKind, index, PHASE_RECHECK);
     }

@@ -1,6 +1,7 @@
 package io.schedsim.fault.inject;
 
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.VictimChoice;
 import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.model.ClusterControl;
 import io.schedsim.model.KillerRules;
@@ -8,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Picks the victim of a {@link TerminateInstance} with the Ray chaos killer's rules
+ * Picks the victim of a {@link TerminateInstance} or a {@link io.schedsim.fault.plan.KillRaylet}
+ * with the Ray chaos killer's rules
  * ({@code NodeKillerBase._find_resources_to_kill}): candidates are the workers alive in the server
  * view that are not the head and not yet killed, in node-slot order; nothing is killed unless at
  * least two are candidates, so at least one worker always stays alive.
@@ -27,8 +29,11 @@ final class VictimResolver {
         this.rules = rules;
     }
 
-    /** Terminates the victim and returns it, or says why there is none yet. */
-    Firing terminate(TerminateInstance action) {
+    /**
+     * Kills the victim (its host with F-1, or only its raylet with F-2 when {@code raylet}) and
+     * returns it, or says why there is none yet.
+     */
+    Firing kill(VictimChoice action, boolean raylet) {
         if (action.victim() == VictimRule.SLOT) {
             String why = slotUnusable(action.victimPick());
             if (why != null) {
@@ -50,7 +55,11 @@ final class VictimResolver {
         } else {
             return Firing.recheck("node " + action.victimPick() + " is down in the server view");
         }
-        if (killerPlan) {
+        if (raylet && killerPlan) {
+            control.killAgentByKiller(victim);
+        } else if (raylet) {
+            control.killAgent(victim);
+        } else if (killerPlan) {
             control.terminateHostByKiller(victim);
         } else {
             control.terminateHost(victim);

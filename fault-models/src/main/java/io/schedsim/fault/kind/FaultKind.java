@@ -7,8 +7,10 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
@@ -26,13 +28,13 @@ import java.util.Locale;
  */
 public enum FaultKind {
     HOST_LOSS("F-1", TerminateInstance.KIND),
-    AGENT_KILL("F-2", KillAgent.KIND),
+    AGENT_KILL("F-2", KillAgent.KIND, KillRaylet.KIND),
     NODE_RESTART("restart", RestartNode.KIND),
     HEARTBEAT("F-5", HeartbeatLoss.KIND, HeartbeatDelay.KIND),
     PARTITION("F-4, F-5", Partition.KIND),
     STATUS_UPDATE_CHAOS("status updates", StatusUpdateChaos.KIND),
     ELIGIBILITY_FLIP("F-8", EligibilityFlip.KIND),
-    DRAIN("F-8", Drain.KIND),
+    DRAIN("F-6, F-8", Drain.KIND, RayDrain.KIND),
     WORK("F-3", TaskCrash.KIND, SlowTasks.KIND),
     CLOCK("clock", ClockDrift.KIND, ClockJump.KIND),
     SCHEDULER_STALL("stall", SchedulerStall.KIND),

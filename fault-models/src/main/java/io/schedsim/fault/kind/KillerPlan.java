@@ -3,6 +3,7 @@ package io.schedsim.fault.kind;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.TerminateInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,16 @@ public final class KillerPlan {
      */
     public static FaultPlan generate(SimRandom faults, long killIntervalMillis, int maxKills,
             long horizonMillis, boolean randomVictim) {
+        return generate(faults, killIntervalMillis, maxKills, horizonMillis, randomVictim, false);
+    }
+
+    /**
+     * As {@link #generate(SimRandom, long, int, long, boolean)}, with {@code raylets}: the kills
+     * are raylet kills (F-2, the CI chaos cluster's {@code RayletKiller}) instead of instance
+     * terminations (F-1); the draws, and so the kill times and picks, are the same.
+     */
+    public static FaultPlan generate(SimRandom faults, long killIntervalMillis, int maxKills,
+            long horizonMillis, boolean randomVictim, boolean raylets) {
         if (killIntervalMillis <= 0) {
             throw new IllegalArgumentException("killIntervalMillis must be > 0: "
                     + killIntervalMillis);
@@ -43,9 +54,15 @@ public final class KillerPlan {
                 break;
             }
             long recheckUntilMillis = windowStartMillis + killIntervalMillis - 1;
-            kills.add(randomVictim
-                    ? TerminateInstance.random(atMillis, pick, recheckUntilMillis)
-                    : TerminateInstance.first(atMillis, recheckUntilMillis));
+            if (raylets) {
+                kills.add(randomVictim
+                        ? KillRaylet.random(atMillis, pick, recheckUntilMillis)
+                        : KillRaylet.first(atMillis, recheckUntilMillis));
+            } else {
+                kills.add(randomVictim
+                        ? TerminateInstance.random(atMillis, pick, recheckUntilMillis)
+                        : TerminateInstance.first(atMillis, recheckUntilMillis));
+            }
         }
         return new FaultPlan(kills);
     }

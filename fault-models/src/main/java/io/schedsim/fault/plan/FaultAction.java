@@ -18,6 +18,7 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TerminateInstance.class, name = TerminateInstance.KIND),
     @JsonSubTypes.Type(value = KillAgent.class, name = KillAgent.KIND),
+    @JsonSubTypes.Type(value = KillRaylet.class, name = KillRaylet.KIND),
     @JsonSubTypes.Type(value = RestartNode.class, name = RestartNode.KIND),
     @JsonSubTypes.Type(value = HeartbeatLoss.class, name = HeartbeatLoss.KIND),
     @JsonSubTypes.Type(value = HeartbeatDelay.class, name = HeartbeatDelay.KIND),
@@ -25,6 +26,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = StatusUpdateChaos.class, name = StatusUpdateChaos.KIND),
     @JsonSubTypes.Type(value = EligibilityFlip.class, name = EligibilityFlip.KIND),
     @JsonSubTypes.Type(value = Drain.class, name = Drain.KIND),
+    @JsonSubTypes.Type(value = RayDrain.class, name = RayDrain.KIND),
     @JsonSubTypes.Type(value = TaskCrash.class, name = TaskCrash.KIND),
     @JsonSubTypes.Type(value = SlowTasks.class, name = SlowTasks.KIND),
     @JsonSubTypes.Type(value = ClockDrift.class, name = ClockDrift.KIND),
@@ -33,8 +35,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND)
 })
 public sealed interface FaultAction
-        permits TerminateInstance, KillAgent, RestartNode, HeartbeatLoss, HeartbeatDelay,
-                Partition, StatusUpdateChaos, EligibilityFlip, Drain, TaskCrash, SlowTasks,
+        permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
+                Partition, StatusUpdateChaos, EligibilityFlip, Drain, RayDrain, TaskCrash, SlowTasks,
                 ClockDrift, ClockJump, SchedulerStall, LeaderFailover {
 
     /** Node sentinel: the target is resolved at fire time (e.g. the oldest node still down). */

@@ -22,6 +22,8 @@ public final class NodeTargets {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof Drain a) {
             targets.add(new Target("node", a.node()));
+        } else if (action instanceof RayDrain a) {
+            targets.add(new Target("node", a.node()));
         } else if (action instanceof EligibilityFlip a) {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof KillAgent a) {
@@ -33,6 +35,10 @@ public final class NodeTargets {
                 targets.add(new Target("node", a.node()));
             }
         } else if (action instanceof TerminateInstance a) {
+            if (a.victim() == VictimRule.SLOT) {
+                targets.add(new Target("victimPick", a.victimPick()));
+            }
+        } else if (action instanceof KillRaylet a) {
             if (a.victim() == VictimRule.SLOT) {
                 targets.add(new Target("victimPick", a.victimPick()));
             }

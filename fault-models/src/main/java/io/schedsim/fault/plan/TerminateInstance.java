@@ -13,7 +13,7 @@ import java.util.List;
  *     {@link VictimRule#SLOT} the node slot, for {@link VictimRule#FIRST} always 0
  */
 public record TerminateInstance(long atMillis, VictimRule victim, int victimPick,
-        long recheckUntilMillis) implements FaultAction {
+        long recheckUntilMillis) implements FaultAction, VictimChoice {
     public static final String KIND = "terminate-instance";
     /** Ray's killer re-checks for a candidate after 1 s (test_utils.py). */
     public static final long RECHECK_INTERVAL_MILLIS = 1_000;

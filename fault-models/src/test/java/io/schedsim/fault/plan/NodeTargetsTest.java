@@ -17,11 +17,11 @@ class NodeTargetsTest {
             }
         }
         assertEquals(List.of("terminate-instance.victimPick=3", "kill-agent.node=2",
-                "restart-node.node=4", "heartbeat-loss.nodes[0]=1", "heartbeat-loss.nodes[1]=3",
+                "kill-raylet.victimPick=2", "restart-node.node=4", "heartbeat-loss.nodes[0]=1", "heartbeat-loss.nodes[1]=3",
                 "heartbeat-delay.nodes[0]=2", "partition.nodes[0]=1", "partition.nodes[1]=2",
                 "partition.nodes[2]=3", "partition.nodes[0]=5", "partition.nodes[0]=6",
                 "eligibility-flip.node=1", "eligibility-flip.node=1", "drain.node=1",
                 "drain.node=2", "drain.node=3", "drain.node=1", "drain.node=3",
-                "task-crash.node=2", "clock-drift.node=4", "clock-jump.node=4"), named);
+                "ray-drain.node=2", "ray-drain.node=3", "task-crash.node=2", "clock-drift.node=4", "clock-jump.node=4"), named);
     }
 }

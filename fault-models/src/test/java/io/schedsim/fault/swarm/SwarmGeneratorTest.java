@@ -16,7 +16,9 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.VictimRule;
@@ -48,7 +50,12 @@ class SwarmGeneratorTest {
         for (long seed = 1; seed <= 30; seed++) {
             kinds.addAll(SwarmGenerator.generate(seed, CHAOS_SWARM).countByKind().keySet());
         }
-        assertEquals(new TreeSet<>(FaultKind.allActionKinds()), kinds);
+        SortedSet<String> drawn = new TreeSet<>(FaultKind.allActionKinds());
+        // Deliberately never drawn, so that chaos-swarm's plans (and hundreds of recorded trace
+        // hashes) stay as they were: the raylet killer belongs to ray-chaos's killMode=agent, Ray
+        // drains to ray-drain.
+        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
+        assertEquals(drawn, kinds);
     }
 
     @Test

@@ -74,7 +74,7 @@ final class TaskLiveness {
         NodeTable nodes = state.nodes;
         long cpu = state.tasks.cpuMilli(t);
         for (int n = 0; n < nodes.count(); n++) {
-            if (!nodes.down(n) && nodes.alive(n) && !nodes.draining(n)
+            if (!nodes.down(n) && nodes.alive(n) && !nodes.draining(n) && !nodes.rayDraining(n)
                     && nodes.cpuMilli(n) - state.ledger.cpuOn(n) >= cpu) {
                 return true;
             }

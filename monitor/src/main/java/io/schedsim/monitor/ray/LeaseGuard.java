@@ -40,6 +40,7 @@ public final class LeaseGuard implements Guard {
         int n = state.nodeIndex;
         String why = nodes.status(n) != NodeStatus.READY ? "status " + nodes.status(n)
                 : nodes.draining(n) ? "draining"
+                : nodes.rayDraining(n) ? "DRAINING (Ray drain)"
                 : nodes.cpuMilli(n) < e.cpuMilli() ? "infeasible: " + nodes.cpuMilli(n)
                         + " mCPU total for " + e.cpuMilli() + " requested"
                 : null;

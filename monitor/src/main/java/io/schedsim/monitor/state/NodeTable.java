@@ -1,5 +1,6 @@
 package io.schedsim.monitor.state;
 
+import io.schedsim.history.RayDrainReason;
 import io.schedsim.history.NodeStatus;
 import java.util.Arrays;
 
@@ -30,6 +31,8 @@ public final class NodeTable {
     private boolean[] agentUp = new boolean[16];
     private boolean[] killedEver = new boolean[16];
     private boolean[] deathPreempted = new boolean[16];
+    private RayDrainReason[] rayDrainReason = new RayDrainReason[16];
+    private long[] rayDrainDeadline = new long[16];
 
     /** The index of node {@code nodeId}, or -1 if it never registered. */
     public int index(int nodeId) {
@@ -55,6 +58,7 @@ public final class NodeTable {
         downAt[i] = Time.NOT_YET;
         eligible[i] = true;
         drainDeadline[i] = Time.NEVER;
+        rayDrainDeadline[i] = Time.NEVER;
         clearedAt[i] = Time.NOT_YET;
         hostUp[i] = true;
         agentUp[i] = true;
@@ -64,8 +68,10 @@ public final class NodeTable {
     void setStatus(int i, NodeStatus next, long now) {
         if (next == NodeStatus.DOWN && status[i] != NodeStatus.DOWN) {
             downAt[i] = now;
-            // preempted iff draining with a deadline that has passed, by our own clock.
-            deathPreempted[i] = draining[i] && drainDeadline[i] <= now;
+            // preempted iff Ray-draining for PREEMPTION with a deadline that has passed,
+            // by our own clock; a Nomad drain has no reason and never counts.
+            deathPreempted[i] = rayDrainReason[i] == RayDrainReason.PREEMPTION
+                    && rayDrainDeadline[i] != Time.NEVER && rayDrainDeadline[i] <= now;
         }
         status[i] = next;
     }
@@ -79,6 +85,17 @@ public final class NodeTable {
         draining[i] = true;
         drainDeadline[i] = deadlineNanos;
         drainIgnoreSystem[i] = ignoreSystem;
+    }
+
+    /** an accepted Ray drain; a later one replaces reason and deadline. */
+    void setRayDrain(int i, RayDrainReason reason, long deadlineNanos) {
+        rayDrainReason[i] = reason;
+        rayDrainDeadline[i] = deadlineNanos;
+    }
+
+    /** True once a Ray drain was accepted on the node (R-15: DRAINING until it dies). */
+    public boolean rayDraining(int i) {
+        return rayDrainReason[i] != null;
     }
 
     void clearDrain(int i, long now) {
@@ -192,7 +209,10 @@ public final class NodeTable {
         return killedEver[i];
     }
 
-    /** R-11, judged when the node turned DOWN: it was draining past its deadline. */
+    /**
+     * R-11, judged when the node turned DOWN: it was Ray-draining for PREEMPTION past its
+     * deadline (AUTOSCALER_DRAIN_PREEMPTED).
+     */
     public boolean deathPreempted(int i) {
         return deathPreempted[i];
     }
@@ -217,5 +237,7 @@ public final class NodeTable {
         agentUp = Arrays.copyOf(agentUp, n);
         killedEver = Arrays.copyOf(killedEver, n);
         deathPreempted = Arrays.copyOf(deathPreempted, n);
+        rayDrainReason = Arrays.copyOf(rayDrainReason, n);
+        rayDrainDeadline = Arrays.copyOf(rayDrainDeadline, n);
     }
 }

@@ -10,6 +10,7 @@ import io.schedsim.history.ClockJumped;
 import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
+import io.schedsim.history.RayDrainCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.EligibilitySetCall;
 import io.schedsim.history.EvalCreated;
@@ -65,6 +66,7 @@ final class References {
             case NODE_STATUS_CHANGED -> { return node(((NodeStatusChanged) event).node()); }
             case ELIGIBILITY_CHANGED -> { return node(((EligibilityChanged) event).node()); }
             case DRAIN_SET_CALL -> { return node(((DrainSetCall) event).node()); }
+            case RAY_DRAIN_CALL -> { return node(((RayDrainCall) event).node()); }
             case DRAIN_CANCEL_CALL -> { return node(((DrainCancelCall) event).node()); }
             case ELIGIBILITY_SET_CALL -> { return node(((EligibilitySetCall) event).node()); }
             case DRAIN_COMPLETED -> { return node(((DrainCompleted) event).node()); }

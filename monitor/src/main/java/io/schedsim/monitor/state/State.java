@@ -9,6 +9,7 @@ import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
 import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainSetCall;
+import io.schedsim.history.RayDrainCall;
 import io.schedsim.history.DrainerConfigured;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.EventType;
@@ -120,6 +121,7 @@ public final class State {
             case ELIGIBILITY_CHANGED ->
                     nodes.setEligible(nodeIndex, ((EligibilityChanged) event).eligible());
             case DRAIN_SET_CALL -> applyDrainSet((DrainSetCall) event, now);
+            case RAY_DRAIN_CALL -> applyRayDrain((RayDrainCall) event, now);
             case DRAIN_CANCEL_CALL -> {
                 if (((DrainCancelCall) event).accepted() && nodes.draining(nodeIndex)) {
                     nodes.clearDrain(nodeIndex, now);
@@ -191,6 +193,16 @@ public final class State {
                 // STATELESS: their guards keep what they need.
             }
         }
+    }
+
+    /** a dead node's accepted drain changes nothing; a deadline counts from the call. */
+    private void applyRayDrain(RayDrainCall e, long now) {
+        if (!e.accepted() || nodes.down(nodeIndex)) {
+            return;
+        }
+        long deadline = e.deadlineMillis() > 0 ? Time.plus(now, Time.millis(e.deadlineMillis()))
+                : Time.NEVER;
+        nodes.setRayDrain(nodeIndex, e.reason(), deadline);
     }
 
     private void applyDrainSet(DrainSetCall e, long now) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
+import io.schedsim.history.RayDrainReason;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -84,17 +85,36 @@ class AttemptGuardTest {
 
     @Test
     void aPreemptionIsAFreeRetry() {
-        // node 1 drained with a 5 s deadline at 10 s dies at 16 s; max_retries 0
-        // still allows attempt 1. Without the drain the same attempt is one too many.
-        assertQuiet(preempted(true).check());
-        assertOnly(preempted(false).check(), Invariant.RETRY_BOUNDS);
+        // R-3, R-11 (ray:python/ray/tests/test_draining.py
+        // test_preemption_after_draining_deadline): node 1 Ray-drained for PREEMPTION with a
+        // 5 s deadline at 10 s dies at 16 s; max_retries 0 still allows attempt 1. Without the
+        // drain the same attempt is one too many.
+        assertQuiet(preempted("preemption").check());
+        assertOnly(preempted("none").check(), Invariant.RETRY_BOUNDS);
     }
 
-    private static HistoryBuilder preempted(boolean drained) {
+    @Test
+    void onlyAPreemptionDrainPastItsDeadlineMakesADeathPreempted() {
+        // a (rightly rejected) idle-termination drain, a preemption drain whose deadline has not passed
+        // (test_node_death_before_draining_deadline), one without a deadline, or a Nomad drain
+        // (it has no reason) leave the death UNEXPECTED_TERMINATION: the retry counts.
+        assertOnly(preempted("idle").check(), Invariant.RETRY_BOUNDS);
+        assertOnly(preempted("early").check(), Invariant.RETRY_BOUNDS);
+        assertOnly(preempted("no-deadline").check(), Invariant.RETRY_BOUNDS);
+        assertOnly(preempted("nomad").check(), Invariant.RETRY_BOUNDS);
+    }
+
+    private static HistoryBuilder preempted(String drain) {
         HistoryBuilder b = RayFlows.bareCluster().at(1).submit(1, -1, 0).pending(1, 0)
                 .lease(1, 0, 1);
-        if (drained) {
-            b.at(10).drain(1, 5_000);
+        b.at(10);
+        switch (drain) {
+            case "preemption" -> b.rayDrain(1, RayDrainReason.PREEMPTION, 5_000, true);
+            case "idle" -> b.rayDrain(1, RayDrainReason.IDLE_TERMINATION, 5_000, false);
+            case "early" -> b.rayDrain(1, RayDrainReason.PREEMPTION, 60_000, true);
+            case "no-deadline" -> b.rayDrain(1, RayDrainReason.PREEMPTION, 0, true);
+            case "nomad" -> b.drain(1, 5_000);
+            default -> { }
         }
         RayFlows.declareDead(b.at(16), 1).failAttempt(1, 0, 1, ErrorType.NODE_DIED)
                 .pending(1, 1).lease(1, 1, 2);

@@ -17,9 +17,12 @@ import java.util.Locale;
  *
  * @param unit what one step of the number means ("ms", "nodes", ...); null for a choice or flag
  * @param formerNames earlier names of this knob, still accepted as input
+ * @param defaultWhenAbsent the knob was added to a scenario that already had replay files: a
+ *     file that lacks it was run with the behaviour of its default, which it therefore takes
  */
 public record Knob(String name, KnobType type, Object defaultValue, double min, double max,
-        List<String> allowed, String description, String unit, List<String> formerNames) {
+        List<String> allowed, String description, String unit, List<String> formerNames,
+        boolean defaultWhenAbsent) {
 
     public static final String MILLISECONDS = "ms";
     public static final String CPU_MILLICORES = "CPU millicores";
@@ -31,30 +34,30 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
 
     public static Knob ofInt(String name, int defaultValue, int min, int max, String description) {
         return new Knob(name, KnobType.INT, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of());
+                unitOfName(name), List.of(), false);
     }
 
     public static Knob ofLong(String name, long defaultValue, long min, long max,
             String description) {
         return new Knob(name, KnobType.LONG, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of());
+                unitOfName(name), List.of(), false);
     }
 
     public static Knob ofDouble(String name, double defaultValue, double min, double max,
             String description) {
         return new Knob(name, KnobType.DOUBLE, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of());
+                unitOfName(name), List.of(), false);
     }
 
     public static Knob ofBoolean(String name, boolean defaultValue, String description) {
         return new Knob(name, KnobType.BOOLEAN, defaultValue, 0, 1, List.of(), description, null,
-                List.of());
+                List.of(), false);
     }
 
     public static Knob ofChoice(String name, String defaultValue, List<String> allowed,
             String description) {
         return new Knob(name, KnobType.STRING, defaultValue, 0, 0, allowed, description, null,
-                List.of());
+                List.of(), false);
     }
 
     /** The unit a name states by its suffix, or null. */
@@ -68,14 +71,24 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
     /** This knob counting in {@code unitName} (e.g. "nodes", "tasks", "fraction"). */
     public Knob in(String unitName) {
         return new Knob(name, type, defaultValue, min, max, allowed, description, unitName,
-                formerNames);
+                formerNames, defaultWhenAbsent);
     }
 
     /** This knob, also answering to {@code formerName} (a name it had before a rename). */
     public Knob formerly(String formerName) {
         List<String> names = new ArrayList<>(formerNames);
         names.add(formerName);
-        return new Knob(name, type, defaultValue, min, max, allowed, description, unit, names);
+        return new Knob(name, type, defaultValue, min, max, allowed, description, unit, names,
+                defaultWhenAbsent);
+    }
+
+    /**
+     * This knob, added to a scenario after replay files of it were written: a file without it
+     * takes the default, which must be the behaviour the scenario had before the knob existed.
+     */
+    public Knob addedLater() {
+        return new Knob(name, type, defaultValue, min, max, allowed, description, unit,
+                formerNames, true);
     }
 
     /** True if {@code key} is this knob's name or one of its former names. */

@@ -47,6 +47,9 @@ public final class ScenarioConfig {
                     value = entry.getValue();
                 }
             }
+            if (value == null && knob.defaultWhenAbsent() && !mentions(values, knob)) {
+                value = knob.defaultValue();
+            }
             if (value == null) {
                 throw new InputException("config." + knob.name() + ": missing value");
             }
@@ -59,6 +62,16 @@ public final class ScenarioConfig {
             }
         }
         return new ScenarioConfig(scenario.name(), config.knobs, next);
+    }
+
+    /** True if {@code values} names {@code knob} at all (a null value is still a mention). */
+    private static boolean mentions(Map<String, ?> values, Knob knob) {
+        for (String key : values.keySet()) {
+            if (knob.answersTo(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This config with the knob called {@code key} (or formerly so) set to {@code value}. */

@@ -107,6 +107,11 @@ public final class BugZoo {
                     "the chaos killer forgets the head exclusion and kills the head node;"
                             + " found by ray-chaos (INV-20)",
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
+            zoo("counted-preemption", "INV-19",
+                    "tasks lost to a node preempted past its Ray drain deadline are counted"
+                            + " against max_retries (R-3, R-11); found by ray-drain (INV-19)",
+                    defaults().withRetryPolicy(context -> CountedPreemptionRetryPolicy.INSTANCE))
+                    .withScenario("ray-drain"),
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",

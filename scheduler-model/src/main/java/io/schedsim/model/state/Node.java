@@ -1,5 +1,6 @@
 package io.schedsim.model.state;
 
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
@@ -29,6 +30,8 @@ public final class Node {
     private long drainUpdatedNanos;
     private boolean drainDeadlineReached;
     private boolean drainForced;
+    private RayDrainReason rayDrainReason;
+    private long rayDrainDeadlineNanos = SimTime.NEVER;
     private long endedDrainDeadlineNanos = SimTime.NEVER;
     private LastDrainStatus lastDrain = LastDrainStatus.NONE;
 
@@ -196,9 +199,28 @@ public final class Node {
         return status == NodeStatus.READY && !draining && eligible;
     }
 
-    /** Ray's placement gate: ALIVE, not DRAINING, and with CPU to lease. */
+    /**
+     * Ray's placement gate (R-17): ALIVE, not DRAINING (a Ray drain, or a Nomad drain of a shared
+     * node), and with CPU to lease.
+     */
     public boolean isRaySchedulable() {
-        return status == NodeStatus.READY && !draining && cpuTotalMilli > 0;
+        return status == NodeStatus.READY && !draining && rayDrainReason == null
+                && cpuTotalMilli > 0;
+    }
+
+    /** True once a Ray drain was accepted: DRAINING until the node dies. */
+    public boolean rayDraining() {
+        return rayDrainReason != null;
+    }
+
+    /** The accepted Ray drain's reason, or null without one. */
+    public RayDrainReason rayDrainReason() {
+        return rayDrainReason;
+    }
+
+    /** The accepted Ray drain's deadline (a hint, R-15), {@code SimTime.NEVER} without one. */
+    public long rayDrainDeadlineNanos() {
+        return rayDrainDeadlineNanos;
     }
 
     /** Scheduler-tainted: down, draining or disconnected (scheduler/util.go). */
@@ -241,6 +263,12 @@ public final class Node {
 
     void setLastHeartbeatNanos(long nowNanos) {
         this.lastHeartbeatNanos = nowNanos;
+    }
+
+    /** A Ray drain was accepted; a later one replaces reason and deadline. */
+    void rayDrainSet(RayDrainReason reason, long deadlineNanos) {
+        this.rayDrainReason = reason;
+        this.rayDrainDeadlineNanos = deadlineNanos;
     }
 
     /** A drain is set or updated: its start stays that of the first request (N-4). */

@@ -7,6 +7,7 @@ import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.alloc.DesiredStatus;
 import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.DrainSpec;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
@@ -264,6 +265,14 @@ public final class StateStore implements StateView {
         }
         history.drainSetCall(node, spec);
         listener.onDrainSet(node);
+    }
+
+    /**
+     * The autoscaler's accepted Ray drain (R-15): the node is DRAINING, so no new lease goes there
+     * (R-17), until it dies; nothing else changes, since the deadline is only a hint.
+     */
+    public void rayDrain(Node node, RayDrainReason reason, long deadlineNanos) {
+        node.rayDrainSet(reason, deadlineNanos);
     }
 
     /**

@@ -112,7 +112,8 @@ final class LivenessAudit {
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             Node node = state.node(slot);
             if (node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp()
-                    && !node.draining() && node.cpuFreeMilli() >= requestMilli) {
+                    && !node.draining() && !node.rayDraining()
+                    && node.cpuFreeMilli() >= requestMilli) {
                 return true;
             }
         }

@@ -44,6 +44,8 @@ final class OwnerRetries {
     private final long cpuMilli;
     private int kindRetry;
     private int kindOrphanDone;
+    /** The node whose every attempt is failing now, or -1. */
+    private int dyingSlot = -1;
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
@@ -67,6 +69,14 @@ final class OwnerRetries {
     void setKinds(int kindRetry, int kindOrphanDone) {
         this.kindRetry = kindRetry;
         this.kindOrphanDone = kindOrphanDone;
+    }
+
+    /**
+     * Every attempt on {@code slot} is being failed (its node DEAD, or its raylet's workers gone):
+     * a child there whose parent fails in the same sweep dies with it, never orphaned. -1 ends it.
+     */
+    void dying(int slot) {
+        dyingSlot = slot;
     }
 
     /** True while the parent attempt's process lives (ground truth: it receives results). */
@@ -198,8 +208,9 @@ final class OwnerRetries {
         long doneAt = sim.dueTimeOf(tasks.handle(c));
         sim.cancel(tasks.handle(c));
         long id = history.id(c);
-        if (node.status() == NodeStatus.DOWN) {
-            // Within the node's death (RayWorkload.onNodeDown), which releases its reservation.
+        if (node.status() == NodeStatus.DOWN || slot == dyingSlot) {
+            // Within the node's death (RayWorkload.onNodeDown) or its workers' exit
+            // (onWorkersExited), which releases its reservation.
             failures.record(c, tasks.attempt(c), ErrorType.NODE_DIED, sim.nowNanos());
             stats.lostAttempts++;
             history.failed(id, tasks.attempt(c), slot,

@@ -16,9 +16,11 @@ import io.schedsim.core.check.Check;
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
@@ -39,7 +41,8 @@ import java.util.List;
  * to completion and its result is dropped; the parent's retry submits a fresh child whose attempts
  * and retries count from 0. (3) A lease can go to a node that died but is not yet DEAD (the server
  * cannot tell); the attempt then never finishes and fails NODE_DIED when the node is declared DEAD,
- * so no request hangs forever (R-13). Whether the worker is alive is judged when the attempt would
+ * so no request hangs forever (R-13). When a killed raylet's workers exit (R-16), owners fail
+ * the attempts running there at once, before the DEAD verdict. Whether the worker is alive is judged when the attempt would
  * finish: its node's processes are the ones of the grant (incarnation) and host and agent are up,
  * so work of a killed agent stops at once rather than within R-16's second. (4) The run time is
  * fixed at the grant (one event per attempt), so a slowdown applies to attempts leased after it.
@@ -128,8 +131,26 @@ public final class RayWorkload {
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);
+        failEverythingOn(node, preemptedDeath(node));
+    }
+
+    /**
+     * R-16: a killed raylet's workers have exited. Each owner's connection to its worker breaks
+     * and it fails the attempt NODE_DIED at once (R-10's RPC-error path), long before the GCS
+     * declares the node DEAD; the driver retries outer tasks, and a child whose parent worker
+     * died here is abandoned as its owner died (R-5). The GCS still sees the node ALIVE, so its
+     * reservations are released on a live node; leases granted to it from now on wait for its
+     * DEAD verdict (model choice 3). Not preempted: R-11's reason comes only with a GCS death.
+     */
+    public void onWorkersExited(Node node) {
+        if (node.status() == NodeStatus.DOWN) {
+            return;
+        }
+        failEverythingOn(node, false);
+    }
+
+    private void failEverythingOn(Node node, boolean preempted) {
         int slot = node.slot();
-        boolean preempted = preemptedDeath(node);
         scratch.clear();
         long heldCpuMilli = 0;
         for (int e = tasks.first(slot); e != NIL; e = tasks.next(e)) {
@@ -148,6 +169,7 @@ public final class RayWorkload {
                 history.released(orphans.task(i), orphans.attempt(i), slot);
             }
         }
+        owners.dying(slot);
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
@@ -155,6 +177,7 @@ public final class RayWorkload {
                 owners.failAttempt(e, ErrorType.NODE_DIED, preempted);
             }
         }
+        owners.dying(-1);
         orphansDied(slot);
         // The reservations leave with the node. Under Nomad TTL detection a down node can
         // come back and re-register, so they are released rather than left behind.
@@ -270,7 +293,7 @@ public final class RayWorkload {
         if (!node.isRaySchedulable()) {
             monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
                     + " granted on " + node + " (status " + node.status() + ", draining "
-                    + node.draining() + ")");
+                    + node.draining() + ", Ray-draining " + node.rayDraining() + ")");
         }
         state.reserve(node, cpuMilli, 0);
         tasks.transition(e, RUNNING);
@@ -359,11 +382,24 @@ public final class RayWorkload {
         }
     }
 
-    /** the node was draining for preemption and its deadline has passed. */
+    /**
+     * R-11: the node was Ray-draining for PREEMPTION with a deadline that has passed, so its
+     * death reason is AUTOSCALER_DRAIN_PREEMPTED. A Nomad drain has no reason and never counts.
+     */
     private boolean preemptedDeath(Node node) {
-        return node.draining() && node.drainDeadlineNanos() > 0
-                && node.drainDeadlineNanos() != SimTime.NEVER
-                && sim.nowNanos() >= node.drainDeadlineNanos();
+        return node.rayDrainReason() == RayDrainReason.PREEMPTION
+                && node.rayDrainDeadlineNanos() != SimTime.NEVER
+                && sim.nowNanos() >= node.rayDrainDeadlineNanos();
+    }
+
+    /**
+     * R-15's idleness: an attempt is leased or running on the node, a parent blocked in get keeps
+     * its worker there, or an orphaned child still runs there.
+     */
+    public boolean runsLeasesOn(Node node) {
+        int slot = node.slot();
+        tasks.ensureNodes(slot);
+        return tasks.first(slot) != NIL || orphans.countOn(slot) > 0;
     }
 
     public long submitted() {

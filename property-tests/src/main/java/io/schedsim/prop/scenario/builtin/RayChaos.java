@@ -6,6 +6,7 @@ import io.schedsim.fault.inject.HealOptions;
 import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.history.KillerConfigured;
@@ -26,9 +27,19 @@ import java.util.Map;
  * SC-1, Ray's release test {@code chaos_many_tasks_terminate_instance}: a 0-CPU head and 9 × 16
  * CPU workers run 21,600 nested tasks ({@code max_retries=-1}) while the killer terminates up to
  * 2 worker instances, one per 60 s window (ray:release/nightly_tests/setup_chaos.py,
- * task_workload.py). Expected: every task finishes, DEAD ⊆ killed, CPUs free within 60 s.
+ * task_workload.py). Expected: every task finishes, DEAD ⊆ killed, CPUs free within 60 s. With
+ * {@code killMode=agent} the killer kills raylets instead, as Ray's CI chaos cluster does
+ * (ray:python/ray/tests/conftest.py {@code _ray_start_chaos_cluster}).
  */
 public final class RayChaos extends BuiltInScenario {
+    /** killMode: the killer terminates instances (the release test's EC2InstanceTerminator). */
+    static final String TERMINATE = "terminate";
+    /**
+     * killMode: the killer kills raylets (R-16): owners fail the attempts there once the workers
+     * exit, about 1 s after the kill, and the GCS declares the node DEAD about 12–18 s later.
+     */
+    static final String AGENT = "agent";
+
     @Override
     public String name() {
         return "ray-chaos";
@@ -58,6 +69,10 @@ public final class RayChaos extends BuiltInScenario {
                         + "shortened so maxKills + 1 intervals fit in the expected workload"),
                 Knob.ofInt("maxKills", 2, 0, 100_000, "chaos max_to_kill").in("kills"),
                 Knob.ofBoolean("randomVictim", false, "kill a random worker, not the first alive"),
+                Knob.ofChoice("killMode", TERMINATE, List.of(TERMINATE, AGENT),
+                        "terminate: the instance vanishes (F-1, EC2InstanceTerminator); agent: "
+                                + "the raylet is killed (F-2, RayletKiller of Ray's CI chaos "
+                                + "cluster)").addedLater(),
                 Knob.ofBoolean("replaceKilledWorkers", false,
                         "the cloud replaces terminated workers under new ids at the heal phase"),
                 Knob.ofLong("healthCheckPeriodMillis", 3_000, 1, 3_600_000,
@@ -101,7 +116,8 @@ public final class RayChaos extends BuiltInScenario {
     protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         return KillerPlan.generate(faults, killIntervalMillis(config),
                 config.intValue("maxKills"), config.longValue("horizonMillis"),
-                config.booleanValue("randomVictim"));
+                config.booleanValue("randomVictim"),
+                AGENT.equals(config.stringValue("killMode")));
     }
 
     /**
@@ -159,7 +175,7 @@ public final class RayChaos extends BuiltInScenario {
         resolved.put("killIntervalMillis", killIntervalMillis(config));
         List<Long> killTimes = new ArrayList<>();
         for (FaultAction action : plan.actions()) {
-            if (action instanceof TerminateInstance) {
+            if (action instanceof TerminateInstance || action instanceof KillRaylet) {
                 killTimes.add(action.atMillis());
             }
         }

@@ -10,6 +10,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.task.RayWorkloadSpec;
 import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
@@ -23,13 +24,18 @@ import java.util.List;
  * once per second, so its kills land at 0.1 s, 1.1 s, 2.1 s, … (the retry delay of the CI
  * fixture, 100 ms, keeps each next attempt running by then). Case {@code a}: max_retries kills
  * → every attempt but the last FAILED(WORKER_DIED), the last FINISHED. Case {@code b}:
- * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. Case (c),
+ * max_retries + 1 kills → all attempts FAILED, none more, the result is an error. With
+ * {@code maxRetries=-1} (unlimited, R-1) every kill is retried: case {@code a} kills
+ * {@link #UNLIMITED_KILLS} times and the task still finishes, and case
+ * {@code b} has no "one kill too many", so it is refused as bad input. Case (c),
  * an attempt lost to preemption (ray#54182), needs a Ray drain (R-15) whose DRAINING state
  * outlasts its deadline; the model's drainer clears every drain at its deadline, so (c) is not
  * offered.
  */
 public final class RayRetryCounting extends BuiltInScenario {
     static final int WORKER = 1;
+    /** Kills of case a when max_retries is -1: test_worker_killer's 3 (SC-10). */
+    static final int UNLIMITED_KILLS = 3;
 
     @Override
     public String name() {
@@ -46,7 +52,8 @@ public final class RayRetryCounting extends BuiltInScenario {
         return List.of(
                 CaseKnob.of("a", List.of("a", "b"),
                         "a: max_retries kills (finishes); b: max_retries + 1 kills (error)"),
-                Knob.ofInt("maxRetries", 3, 0, 1_000, "max_retries of the task").in("retries"),
+                Knob.ofInt("maxRetries", 3, -1, 1_000, "max_retries of the task (-1 unlimited)")
+                        .in("retries"),
                 Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
                 Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -61,9 +68,21 @@ public final class RayRetryCounting extends BuiltInScenario {
                         "simulated time limit"));
     }
 
+    /**
+     * The kills of the run. With max_retries -1 no number of kills exhausts the retries (R-1,
+     * INV-19), so case b cannot be built and is refused rather than silently run as case a.
+     */
     static int kills(ScenarioConfig config) {
         int maxRetries = config.intValue("maxRetries");
-        return CaseKnob.of(config).equals("a") ? maxRetries : maxRetries + 1;
+        boolean caseA = CaseKnob.of(config).equals("a");
+        if (maxRetries < 0 && !caseA) {
+            throw new InputException("ray-retry-counting: case b (one kill more than max_retries)"
+                    + " needs maxRetries >= 0; with maxRetries=-1 every kill is retried (R-1)");
+        }
+        if (maxRetries < 0) {
+            return UNLIMITED_KILLS;
+        }
+        return caseA ? maxRetries : maxRetries + 1;
     }
 
     @Override

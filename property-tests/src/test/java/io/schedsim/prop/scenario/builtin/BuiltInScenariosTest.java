@@ -31,7 +31,7 @@ class BuiltInScenariosTest {
                 "nomad-max-parallel-two-nodes", "nomad-node-down-while-draining",
                 "nomad-batch-after-deadline", "nomad-system-replaced-on-eligible",
                 "ray-retry-counting", "ray-infeasible-pending", "detection-bounds",
-                "ray-blackout-no-false-positive", "nomad-drain-all-job-types", "chaos-swarm"),
+                "ray-blackout-no-false-positive", "nomad-drain-all-job-types", "ray-drain", "chaos-swarm"),
                 names);
         assertEquals(List.of("SC-1", "SC-2/2b", "SC-3", "SC-4", "SC-5", "SC-6", "SC-7", "SC-8",
                 "SC-9", "SC-10", "SC-11", "SC-12", "SC-13", "SC-14"), ids);

@@ -1,14 +1,18 @@
 package io.schedsim.prop.scenario.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.TaskAttempt;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +29,9 @@ class RayRetryCountingTest {
         // (b) 4 kills: attempts 0-3 FAILED, no attempt 4, the result is an error.
         "b, 3, WWWW, true, 1", "b, 3, WWWW, true, 2", "b, 3, WWWW, true, 3",
         "a, 0, F, false, 1", "b, 0, W, true, 1", "a, 1, WF, false, 1", "b, 1, WW, true, 1",
+        // max_retries -1 (R-1: unlimited, as Ray's default for the chaos workload): the 3 kills
+        // of test_worker_killer are all retried and the task finishes.
+        "a, -1, WWWF, false, 1", "a, -1, WWWF, false, 2",
     })
     void attemptHistory(String variant, int maxRetries, String history, boolean error,
             long seed) {
@@ -40,6 +47,17 @@ class RayRetryCountingTest {
         assertEquals(error ? 1 : 0, ray.failed());
         assertEquals(error ? 0 : 1, ray.completed());
         assertEquals(0, ray.lostAttempts());
+    }
+
+    /**
+     * R-1: with max_retries -1 no number of kills is "one too many", so case b cannot be built;
+     * it is refused as input (the CLI's exit 2), not run as something else.
+     */
+    @Test
+    void unlimitedRetriesHaveNoCaseB() {
+        InputException refused = assertThrows(InputException.class, () -> ScenarioRuns.runClean(
+                "ray-retry-counting", 1, "variant=b", "maxRetries=-1"));
+        assertTrue(refused.getMessage().contains("maxRetries=-1"), refused.getMessage());
     }
 
     private static String expand(String history) {
