@@ -5,6 +5,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.NodeTargets;
 import io.schedsim.fault.plan.TerminateInstance;
 
@@ -33,7 +34,8 @@ public final class SwarmDomain {
                     return false;
                 }
             }
-            if (action instanceof TerminateInstance || action instanceof KillAgent) {
+            if (action instanceof TerminateInstance || action instanceof KillAgent
+                    || action instanceof KillRaylet) {
                 kills++;
             }
             if ((action instanceof Drain || action instanceof EligibilityFlip)
