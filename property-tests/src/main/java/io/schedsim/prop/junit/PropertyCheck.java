@@ -51,6 +51,7 @@ public final class PropertyCheck {
     private long ownTries = DEFAULT_TRIES;
     private double ownSeconds = DEFAULT_SECONDS;
     private String orderings = "mixed";
+    private String search = SearchSettings.RANDOM;
     private int faultKindsRequired;
     private Path corpus;
     private final Path outDir = Path.of("target", "schedsim-failures");
@@ -118,6 +119,15 @@ public final class PropertyCheck {
         return this;
     }
 
+    /**
+     * Guided search instead of seed by seed ({@code sweep --search guided}): rounds that edit
+     * the plans that reached something new; the budget counts its runs as seeds.
+     */
+    public PropertyCheck guided() {
+        this.search = SearchSettings.GUIDED;
+        return this;
+    }
+
     /** Adds a user check, judged after each run like an invariant. */
     public PropertyCheck check(UserCheck check) {
         template = template.withCheck(check);
@@ -164,7 +174,7 @@ public final class PropertyCheck {
         Budget budget = budget();
         SearchSettings settings = SearchSettings.of(spec)
                 .seeds(budget.firstSeed(), budget.lastSeed()).seconds(budget.seconds())
-                .threads(budget.threads()).outDir(outDir).orderings(orderings);
+                .threads(budget.threads()).outDir(outDir).orderings(orderings).search(search);
         SearchReport report = new PropertySearch(settings, local).run(null);
         if (!report.failures().isEmpty()) {
             throw new PropertyFailure(FailureText.of(report, budget, site, blockers), report);

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * One round of guided search: its runs, numbered from {@code first}, drawn against the corpus as
  * the round began. Every {@value #FRESH_EVERY}-th run (and every run while the corpus is empty)
- * is random search's run of that number; the others are mutants: a corpus entry, chosen mostly
- * by the rarity of the features it brought, edited one to three times: plan
+ * is random search's run of that number; the others are mutants: a corpus entry (one holding a
+ * near-miss best half the time, else by the rarity of its features or alike), edited one to
+ * three times: plan
  * edits ({@link PlanEdits}) and a new seed where the scenario {@linkplain
  * io.schedsim.prop.scenario.Scenario#admits admits} edited plans, a new ordering under mixed
  * orderings. Each run's choices come from its own stream ({@code guided} of its number), so a
@@ -60,9 +61,17 @@ final class GuidedRound implements RunSource {
         return template.forSeed(run, orderings);
     }
 
-    /** Three times in four by rarity ({@link Corpus#snapshot()}), else any entry alike. */
+    /**
+     * Half the time an entry holding a near-miss best (the waypoints), a quarter by the rarity
+     * of the features it brought ({@link Corpus#snapshot()}), a quarter any entry alike.
+     */
     private CorpusEntry pick(List<CorpusEntry> entries, SimRandom r) {
-        if (r.chance(0.75)) {
+        double choice = r.nextDouble();
+        CorpusEntry favored = corpus.favored(r.nextInt(Integer.MAX_VALUE));
+        if (choice < 0.5 && favored != null) {
+            return favored;
+        }
+        if (choice < 0.75) {
             return corpus.weighted(r.nextLong(corpus.totalWeight()));
         }
         return entries.get(r.nextInt(entries.size()));

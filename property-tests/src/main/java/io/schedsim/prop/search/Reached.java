@@ -4,10 +4,11 @@ import io.schedsim.prop.scenario.OrderingSpec;
 import java.io.Serializable;
 
 /**
- * A guided run that reached a feature its round's corpus had not: what the driver needs to keep
- * it (seed, ordering, plan as JSON, node slots) and the features it reached.
+ * A guided run that reached a feature its round's corpus had not, or beat one of its near-miss
+ * bests: what the driver needs to keep it (seed, ordering, plan as JSON, node slots), the
+ * features it reached and its near-miss measures.
  */
 record Reached(long run, long seed, OrderingSpec ordering, String planJson, int nodeSlots,
-        int[] features) implements Serializable {
+        int[] features, long[] metrics) implements Serializable {
     private static final long serialVersionUID = 1L;
 }

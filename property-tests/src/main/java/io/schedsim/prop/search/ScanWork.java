@@ -5,6 +5,7 @@ import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
 import io.schedsim.prop.search.engine.BlockWork;
+import io.schedsim.prop.search.guided.Corpus;
 import io.schedsim.prop.search.guided.Coverage;
 import io.schedsim.prop.search.engine.SeedBlock;
 import io.schedsim.prop.spec.RunSpec;
@@ -62,10 +63,12 @@ public final class ScanWork implements BlockWork<ScanPartial> {
                 outcome = spec.run(RunOptions.NONE.withCoverage(coverage));
                 int[] features = coverage.features();
                 hits.add(features);
-                if (((GuidedRound) runs).corpus().anyNew(features)) {
+                long[] metrics = coverage.metrics();
+                Corpus.Snapshot corpus = ((GuidedRound) runs).corpus();
+                if (corpus.anyNew(features) || corpus.improves(metrics)) {
                     reached.add(new Reached(seed, spec.seed(), spec.ordering(),
                             outcome.plan().toJson(), outcome.cluster() == null ? 0
-                                    : outcome.cluster().nodeSlotCount(), features));
+                                    : outcome.cluster().nodeSlotCount(), features, metrics));
                 }
             } else {
                 outcome = spec.run();

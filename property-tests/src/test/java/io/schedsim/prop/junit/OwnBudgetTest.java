@@ -27,6 +27,14 @@ class OwnBudgetTest {
     }
 
     @Test
+    void aGuidedPropertyRunsItsBudgetInRounds() {
+        SearchReport report = PropertyCheck.of("chaos-swarm")
+                .properties(Map.of("schedsim.tries", "300")).guided().check();
+        assertEquals(300, report.seedsRun());
+        assertEquals(2, report.statistics().guided().rounds());
+    }
+
+    @Test
     void theUsersPropertyReplacesTheTestsOwn() {
         SearchReport report = PropertyCheck.of("chaos-swarm")
                 .properties(Map.of("schedsim.tries", "9", "schedsim.seed", "100"))

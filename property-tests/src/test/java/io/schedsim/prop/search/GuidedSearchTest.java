@@ -84,7 +84,7 @@ class GuidedSearchTest {
             RunSpec spec = template.forSeed(seed, SeedOrderings.MIXED);
             Coverage coverage = new Coverage();
             RunOutcome outcome = spec.run(RunOptions.NONE.withCoverage(coverage));
-            corpus.offer(coverage.features(), fresh -> new CorpusEntry(spec.seed(),
+            corpus.offer(coverage.features(), coverage.metrics(), fresh -> new CorpusEntry(spec.seed(),
                     spec.ordering(), outcome.plan().toJson(), 7, fresh));
         }
         assertTrue(corpus.size() > 5, corpus.size() + " entries");

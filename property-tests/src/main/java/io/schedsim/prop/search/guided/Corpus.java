@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Guided search's memory, kept by the driver: every feature reached so far ({@link Coverage}'s
- * bits) and the runs that first reached some of them. Runs are offered in run order after each
+ * bits), the best value of each near-miss measure, and the runs that first reached some of them
+ * or beat a best. Runs are offered in run order after each
  * round, so the corpus, and every later round, depends on the seed range alone.
  */
 public final class Corpus {
@@ -17,6 +18,9 @@ public final class Corpus {
     private final int[] hits = new int[Coverage.BITS];
     private final List<CorpusEntry> entries = new ArrayList<>();
     private int featuresCovered;
+    /** The best value of each near-miss measure so far, and the entry that holds it. */
+    private final long[] best = new long[Coverage.METRICS];
+    private final int[] holder = filled(Coverage.METRICS, -1);
 
     /** Counts {@code runs[i]} more runs that reached {@code features[i]}. */
     public void addHits(int[] features, int[] runs) {
@@ -26,10 +30,12 @@ public final class Corpus {
     }
 
     /**
-     * Offers a run's features: keeps the entry {@code entry} builds from the new ones if there
-     * are any; returns how many were new.
+     * Offers a run: keeps the entry {@code entry} builds from its new features if it reached
+     * any, or if it beat a near-miss best (its entry then holds that best); returns how many
+     * features were new.
      */
-    public int offer(int[] features, java.util.function.Function<int[], CorpusEntry> entry) {
+    public int offer(int[] features, long[] metrics,
+            java.util.function.Function<int[], CorpusEntry> entry) {
         int[] fresh = new int[features.length];
         int count = 0;
         for (int feature : features) {
@@ -40,10 +46,26 @@ public final class Corpus {
             }
         }
         featuresCovered += count;
-        if (count > 0 && entries.size() < ENTRIES_MAX) {
+        boolean beats = false;
+        for (int m = 0; m < metrics.length; m++) {
+            beats |= metrics[m] > best[m];
+        }
+        if ((count > 0 || beats) && entries.size() < ENTRIES_MAX) {
+            for (int m = 0; m < metrics.length; m++) {
+                if (metrics[m] > best[m]) {
+                    best[m] = metrics[m];
+                    holder[m] = entries.size();
+                }
+            }
             entries.add(entry.apply(java.util.Arrays.copyOf(fresh, count)));
         }
         return count;
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] array = new int[length];
+        java.util.Arrays.fill(array, value);
+        return array;
     }
 
     /**
@@ -64,7 +86,14 @@ public final class Corpus {
             total += Math.max(1, WEIGHT_SCALE / rarest);
             cumulative[i] = total;
         }
-        return new Snapshot(List.copyOf(entries), covered.clone(), cumulative);
+        java.util.TreeSet<Integer> favored = new java.util.TreeSet<>();
+        for (int index : holder) {
+            if (index >= 0) {
+                favored.add(index);
+            }
+        }
+        return new Snapshot(List.copyOf(entries), covered.clone(), cumulative, best.clone(),
+                favored.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** An entry whose rarest feature one run reached weighs this much. */
@@ -79,8 +108,23 @@ public final class Corpus {
     }
 
     /** The corpus as a round sees it; shipped to where its runs run. */
-    public record Snapshot(List<CorpusEntry> entries, long[] covered, long[] cumulativeWeights)
-            implements java.io.Serializable {
+    public record Snapshot(List<CorpusEntry> entries, long[] covered, long[] cumulativeWeights,
+            long[] best, int[] favored) implements java.io.Serializable {
+        /** True if {@code metrics} beats a near-miss best of this snapshot. */
+        public boolean improves(long[] metrics) {
+            for (int m = 0; m < metrics.length; m++) {
+                if (metrics[m] > best[m]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** An entry holding a near-miss best; null when none does. */
+        public CorpusEntry favored(int pick) {
+            return favored.length == 0 ? null : entries.get(favored[pick % favored.length]);
+        }
+
         /** True if {@code features} holds one this snapshot had not covered. */
         public boolean anyNew(int[] features) {
             for (int feature : features) {

@@ -72,6 +72,29 @@ public final class Coverage implements HistorySink {
     private static final int RESTART = 9;
     private static final int KINDS = 10;
 
+    /**
+     * Near-miss measures, each larger the closer a run came to a shape that breaks a rule: a
+     * run that beats the best value so far is kept even without a new feature, and the entry
+     * holding a best value is drawn often (waypoints, as FuzzFactory's).
+     */
+    public static final int METRICS = 13;
+    static final int DEADLINE_FIRES_CLOSE = 0;
+    static final int DEADLINES_SET_CLOSE = 1;
+    static final int MIGRATING_ON_LEAVING_NODE = 2;
+    static final int STALE_REPLACING_COMMITS = 3;
+    static final int JOB_MIGRATIONS_IN_FLIGHT = 4;
+    static final int CONSECUTIVE_FAILED_CHECKS = 5;
+    static final int FAILED_CHECKS_SINCE_CHANGE = 6;
+    static final int HEARTBEAT_GAP_WHILE_READY = 7;
+    static final int TASK_FAILED_ATTEMPTS = 8;
+    static final int NODES_NOT_READY = 9;
+    static final int LEASE_FULLNESS = 10;
+    static final int COMMITS_AFTER_NODE_CHANGE = 11;
+    static final int GAP_AFTER_FAILOVER = 12;
+    /** Closeness is this minus the log2 of a span in tenths of a second. */
+    private static final int CLOSE_MAX = 40;
+
+    private final long[] metrics = new long[METRICS];
     private final long[] bits = new long[BITS / 64];
     private final IntArrayList features = new IntArrayList();
 
@@ -115,6 +138,17 @@ public final class Coverage implements HistorySink {
         return features.toIntArray();
     }
 
+    /** The run's near-miss measures, indexed as {@link #METRICS}. */
+    public long[] metrics() {
+        return metrics.clone();
+    }
+
+    private void best(int metric, long value) {
+        if (value > metrics[metric]) {
+            metrics[metric] = value;
+        }
+    }
+
     @Override
     public void record(HistoryEvent event) {
         long at = event.atNanos();
@@ -148,7 +182,9 @@ public final class Coverage implements HistorySink {
             inContext(at, 5, e.state().ordinal(), error);
             if (e.state() == io.schedsim.history.AttemptState.FAILED) {
                 // A task failing again and again: the near miss of retry counting (INV-19).
-                add(26, Math.min(failedAttemptsOfTask.addTo(e.task(), 1) + 1, 6), error);
+                int failures = failedAttemptsOfTask.addTo(e.task(), 1) + 1;
+                add(26, Math.min(failures, 6), error);
+                best(TASK_FAILED_ATTEMPTS, failures);
             }
         } else if (event instanceof TaskResolved e) {
             add(6, e.errorType() == null ? -1 : e.errorType().ordinal(), 0);
@@ -188,6 +224,7 @@ public final class Coverage implements HistorySink {
                 // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
                 if (lastDeadlineDrainNanos >= 0) {
                     add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
+                    best(DEADLINE_FIRES_CLOSE, CLOSE_MAX - log2Tenths(at - lastDeadlineDrainNanos));
                 }
                 add(30, Math.min(++deadlineDrains, 4), 0);
                 lastDeadlineDrainNanos = at;
@@ -203,6 +240,8 @@ public final class Coverage implements HistorySink {
             int node = grow(e.node());
             add(10, Math.min(++consecutiveFailures[node], 12), e.failure().ordinal());
             add(11, Math.min(++totalFailures[node], 24), 0);
+            best(CONSECUTIVE_FAILED_CHECKS, consecutiveFailures[node]);
+            best(FAILED_CHECKS_SINCE_CHANGE, totalFailures[node]);
         } else if (event instanceof HealthCheckAnswered e) {
             int node = grow(e.node());
             if (consecutiveFailures[node] > 0) {
@@ -234,10 +273,12 @@ public final class Coverage implements HistorySink {
         }
         inContext(at, 1, from, to);
         add(2, Math.min(notReady, 8), to);
+        best(NODES_NOT_READY, notReady);
         lastNodeChangeNanos = at;
         if (!ready) {
             // Leaving with migrations still pending: the shape of N-31's order (INV-14).
             add(23, Math.min(markedLiveOnNode[node], 4), to);
+            best(MIGRATING_ON_LEAVING_NODE, markedLiveOnNode[node]);
         }
         // Faults on this very node when it changed: the shapes detectors get wrong.
         for (int kind = 0; kind < KINDS; kind++) {
@@ -258,8 +299,12 @@ public final class Coverage implements HistorySink {
         }
         long eighths = Math.min(24, (at - last) * 8 / e.ttlNanos());
         add(13, (int) eighths, nodeStatus[node]);
+        if (nodeStatus[node] == NodeStatus.READY.ordinal()) {
+            best(HEARTBEAT_GAP_WHILE_READY, eighths);
+        }
         if (at - failoverAtNanos < AFTER_FAILOVER_NANOS) {
             add(14, (int) eighths, (int) Math.min(9, (at - failoverAtNanos) / 60_000_000_000L));
+            best(GAP_AFTER_FAILOVER, eighths);
         }
     }
 
@@ -279,6 +324,7 @@ public final class Coverage implements HistorySink {
             }
             if (closest != Long.MAX_VALUE) {
                 add(7, 2, log2Tenths(closest));
+                best(DEADLINES_SET_CLOSE, CLOSE_MAX - log2Tenths(closest));
             }
         }
         if (drains < drainDeadlineNanos.length) {
@@ -392,7 +438,9 @@ public final class Coverage implements HistorySink {
         allocMarkedLive[alloc] = true;
         markedLiveOnNode[allocNode[alloc]]++;
         // Migrations of one job in flight at once: pacing at or past max_parallel (INV-4).
-        add(28, Math.min(++migratingOfJob[allocJob[alloc]], 5), 0);
+        int inFlight = ++migratingOfJob[allocJob[alloc]];
+        add(28, Math.min(inFlight, 5), 0);
+        best(JOB_MIGRATIONS_IN_FLIGHT, inFlight);
     }
 
     private void unmark(int alloc) {
@@ -422,9 +470,15 @@ public final class Coverage implements HistorySink {
                 at < stalledUntilNanos ? 1 : 0);
         if (stale) {
             add(24, replaces, 0);
+            if (e.placements() + e.lost() + e.migrations() > 0) {
+                best(STALE_REPLACING_COMMITS, metrics[STALE_REPLACING_COMMITS] + 1);
+            }
         }
         if (nodeChanged) {
             add(27, replaces, stale ? 1 : 0);
+            if (e.placements() > 0) {
+                best(COMMITS_AFTER_NODE_CHANGE, metrics[COMMITS_AFTER_NODE_CHANGE] + 1);
+            }
         }
         lastCommitOfJobNanos[job] = at;
     }
@@ -436,6 +490,9 @@ public final class Coverage implements HistorySink {
         int quarters = cpu <= 0 ? 7 : (int) Math.min(6, (reservedCpuMilli[node] + e.cpuMilli())
                 * 4 / cpu);
         add(25, quarters, (nodeFaults[node] & (1 << DRAIN)) != 0 ? 1 : 0);
+        if (cpu > 0) {
+            best(LEASE_FULLNESS, quarters);
+        }
     }
 
     /** Log2 of a span in tenths of a second: 0 below 0.2 s, 5 about 3 s, 12 about 7 min. */
