@@ -13,7 +13,7 @@ public final class BuiltInScenarios {
                 new NomadMaxParallelTwoNodes(), new NomadNodeDownWhileDraining(),
                 new NomadBatchAfterDeadline(), new NomadSystemReplacedOnEligible(),
                 new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
-                new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new ChaosSwarm(),
-                new NomadDisconnect());
+                new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new NomadDisconnect(),
+                new ChaosSwarm());
     }
 }
