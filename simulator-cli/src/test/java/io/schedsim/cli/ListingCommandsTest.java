@@ -62,11 +62,14 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(24, variants.size(), run::toString);
+        assertEquals(25, variants.size(), run::toString);
         for (JsonNode variant : variants) {
-            // The killer acts only in ray-chaos, the one scenario with a killer plan.
-            assertEquals(variant.get("name").asText().startsWith("killer-") ? "ray-chaos"
-                    : "chaos-swarm", variant.get("scenario").asText());
+            // The killer acts only in ray-chaos, the one scenario with a killer plan; the
+            // disconnect block only in nomad-disconnect (INV-15).
+            String name = variant.get("name").asText();
+            String target = name.startsWith("killer-") ? "ray-chaos"
+                    : name.equals("unknown-lost-early") ? "nomad-disconnect" : "chaos-swarm";
+            assertEquals(target, variant.get("scenario").asText());
             // An invariant, or a rule an online check judges directly (N-22).
             assertTrue(variant.get("guard").asText().matches("(INV|N|R)-[0-9]+"),
                     variant::toString);
