@@ -6,6 +6,7 @@ import io.schedsim.monitor.detect.KillerGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
 import io.schedsim.monitor.nomad.CoalesceGuard;
+import io.schedsim.monitor.nomad.DisconnectGuard;
 import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
@@ -44,6 +45,7 @@ final class Guards {
             new ReplacementGuard(state),
             new SystemGuard(state),
             new LossGuard(state),
+            new DisconnectGuard(state),
             new MigrateFirstGuard(state),
             new PlanGuard(state),
             new EvalGuard(state),

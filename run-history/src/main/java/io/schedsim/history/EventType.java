@@ -34,6 +34,7 @@ public enum EventType {
     LEADER_FAILOVER("leader-failover", LeaderFailover.class),
     SCHEDULERS_STALLED("schedulers-stalled", SchedulersStalled.class),
     JOB_REGISTERED("job-registered", JobRegistered.class),
+    JOB_DISCONNECT_CONFIGURED("job-disconnect-configured", JobDisconnectConfigured.class),
     JOB_UPDATED("job-updated", JobUpdated.class),
     EVAL_CREATED("eval-created", EvalCreated.class),
     PLAN_COMMITTED("plan-committed", PlanCommitted.class),

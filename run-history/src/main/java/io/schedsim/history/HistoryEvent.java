@@ -19,7 +19,7 @@ public sealed interface HistoryEvent
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
-                JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
+                JobDisconnectConfigured, JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall {

@@ -39,6 +39,7 @@ public final class Samples {
                 new SchedulersStalled(19, 30_000_000_000L),
                 new JobRegistered(20, 3, "web", JobType.SERVICE, 10, 500, 256, 2, 10_000, 300_000,
                         0, 30_000, true),
+                new JobDisconnectConfigured(20, 3, 120_000, false, "keep_original"),
                 new JobUpdated(21, 3, 1, false),
                 new EvalCreated(22, 9, 3, "node-drain", -1),
                 new PlanCommitted(23, 9, 3, 22, 2, 1, 1, 0),

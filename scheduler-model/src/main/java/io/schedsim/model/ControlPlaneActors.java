@@ -203,6 +203,9 @@ final class ControlPlaneActors implements StateListener {
         }
         long now = sim.nowNanos();
         checks.markedDown(node, now, reason, detector.detectionWindowNanos());
+        if (config.detector == DetectorPolicy.NOMAD_TTL) {
+            checks.downNotDisconnected(node, now);
+        }
         lifecycle.markDown(node, now, reason);
         record(node, NodeEvent.Kind.DOWN, reason);
         if (node.diedAtNanos() >= 0) {
@@ -212,6 +215,27 @@ final class ControlPlaneActors implements StateListener {
         if (ray != null) {
             ray.onNodeDown(node);
         }
+        createNodeEvals(node);
+        drainer.onAllocChanged(null);
+    }
+
+    /**
+     * Detector → control plane: the node missed its heartbeats and goes disconnected (N-27);
+     * evaluations follow as for any change into disconnected (N-28), and its allocations turn
+     * unknown in their plans (N-30).
+     */
+    void markNodeDisconnected(Node node, String reason) {
+        if (node.status().isUnresponsive()) {
+            return;
+        }
+        long now = sim.nowNanos();
+        checks.markedDisconnected(node, now, detector.detectionWindowNanos());
+        lifecycle.markDisconnected(node, reason);
+        record(node, NodeEvent.Kind.DISCONNECTED, reason);
+        if (node.diedAtNanos() >= 0) {
+            detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos()));
+        }
+        rayPlacement.onNodeChanged(node);
         createNodeEvals(node);
         drainer.onAllocChanged(null);
     }
@@ -296,6 +320,14 @@ final class ControlPlaneActors implements StateListener {
         }
     }
 
+    /** N-30: the client of an unknown allocation reported again; its job is reconciled. */
+    @Override
+    public void onAllocReconnected(Alloc alloc) {
+        if (started && !alloc.desired().isServerTerminal()) {
+            createEval(alloc.job(), "reconnect", alloc.node());
+        }
+    }
+
     @Override
     public void onNodeBecameEligible(Node node) {
         createNodeEvals(node);
@@ -340,6 +372,11 @@ final class ControlPlaneActors implements StateListener {
         @Override
         public void markNodeDown(Node node, String reason) {
             ControlPlaneActors.this.markNodeDown(node, reason);
+        }
+
+        @Override
+        public void markNodeDisconnected(Node node, String reason) {
+            ControlPlaneActors.this.markNodeDisconnected(node, reason);
         }
 
         @Override

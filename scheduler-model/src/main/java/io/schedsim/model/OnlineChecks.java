@@ -10,6 +10,7 @@ import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
+import io.schedsim.model.state.Disconnects;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
 import it.unimi.dsi.fastutil.ints.IntList;
@@ -208,6 +209,27 @@ final class OnlineChecks {
         if (!disturbed) {
             monitor.violation(Inv.NO_FALSE_POSITIVES, node + " marked down (" + reason
                     + ") although no fault touched it");
+        }
+    }
+
+    /**
+     * INV-15 and N-27: a disconnected verdict needs an unexpired allocation with lost_after that
+     * the servers want running; the detection itself is judged as a down verdict is (INV-11,
+     * INV-13).
+     */
+    void markedDisconnected(Node node, long now, long detectionWindowNanos) {
+        if (!Disconnects.canDisconnect(state, node, now)) {
+            monitor.violation(Inv.DISCONNECT, node + " marked disconnected although it holds no "
+                    + "unexpired allocation with lost_after that should run (N-27)");
+        }
+        markedDown(node, now, "Node heartbeat missed", detectionWindowNanos);
+    }
+
+    /** INV-15, N-27: a node with an unexpired lost_after allocation goes disconnected, not down. */
+    void downNotDisconnected(Node node, long now) {
+        if (Disconnects.canDisconnect(state, node, now)) {
+            monitor.violation(Inv.DISCONNECT, node + " marked down although it holds an "
+                    + "unexpired allocation with lost_after that should run: it disconnects (N-27)");
         }
     }
 }

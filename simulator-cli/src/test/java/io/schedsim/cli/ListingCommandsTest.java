@@ -62,14 +62,16 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(25, variants.size(), run::toString);
+        assertEquals(26, variants.size(), run::toString);
         for (JsonNode variant : variants) {
             // The killer acts only in ray-chaos, the one scenario with a killer plan; a
-            // preemption needs a Ray drain, which only ray-drain issues.
+            // preemption needs a Ray drain, which only ray-drain issues; the disconnect
+            // block acts only in nomad-disconnect (INV-15).
             String name = variant.get("name").asText();
-            assertEquals(name.startsWith("killer-") ? "ray-chaos"
-                    : name.equals("counted-preemption") ? "ray-drain" : "chaos-swarm",
-                    variant.get("scenario").asText());
+            String target = name.startsWith("killer-") ? "ray-chaos"
+                    : name.equals("counted-preemption") ? "ray-drain"
+                    : name.equals("unknown-lost-early") ? "nomad-disconnect" : "chaos-swarm";
+            assertEquals(target, variant.get("scenario").asText());
             // An invariant, or a rule an online check judges directly (N-22).
             assertTrue(variant.get("guard").asText().matches("(INV|N|R)-[0-9]+"),
                     variant::toString);

@@ -32,12 +32,16 @@ class RunCommandTest {
                 "placement"), names(json.get("config")));
         assertTrue(json.get("traceHash").asText().matches("[0-9a-f]{16}"));
         assertEquals(50, json.get("events").asLong());
-        assertEquals(List.of("total", "killed", "down", "drained"), names(json.get("nodes")));
+        assertEquals(List.of("total", "killed", "down", "drained", "disconnected"),
+                names(json.get("nodes")));
         assertEquals(List.of("submitted", "completed", "failed", "lost", "retries", "pending"),
                 names(json.get("tasks")));
         assertEquals(List.of("planned", "fired", "skipped"), names(json.get("faults")));
+        assertEquals(List.of("running", "unknown"), names(json.get("allocations")));
         assertEquals(List.of("service", "batch", "system", "sysbatch"),
                 names(json.get("allocations").get("running")));
+        assertEquals(List.of("service", "batch", "system", "sysbatch"),
+                names(json.get("allocations").get("unknown")));
         assertEquals(List.of("taskCompletion", "failureDetection", "drainDuration"),
                 names(json.get("latencyMillis")));
         assertEquals(List.of("count", "p50", "p99", "p999", "max"),

@@ -67,7 +67,12 @@ public final class FalsePositiveGuard implements Guard {
             }
             case NODE_STATUS_CHANGED -> {
                 NodeStatusChanged e = (NodeStatusChanged) event;
-                if (e.status() == NodeStatus.DOWN && !state.nodes.down(state.nodeIndex)) {
+                // A disconnected verdict is a detection too (N-27); so is down after it.
+                boolean detection = e.status() == NodeStatus.DOWN
+                        ? !state.nodes.down(state.nodeIndex)
+                        : e.status() == NodeStatus.DISCONNECTED
+                        && !state.nodes.unresponsive(state.nodeIndex);
+                if (detection) {
                     judge(state.nodeIndex, e);
                 }
             }

@@ -87,15 +87,21 @@ public final class TtlGuard implements Guard {
         boolean wasDown = state.nodes.down(n);
         boolean isDown = e.status() == NodeStatus.DOWN;
         notDown += wasDown == isDown ? 0 : isDown ? -1 : 1;
-        if (!isDown || wasDown || !state.config.ttlDetection()) {
+        // N-27: a missed heartbeat gives down or disconnected; either is the detection judged
+        // here. A disconnected node's timer is re-armed with a ttl the history does not carry,
+        // so its later down is not timed here (DisconnectGuard judges why it goes down).
+        boolean detection = isDown || e.status() == NodeStatus.DISCONNECTED;
+        if (!detection || state.nodes.unresponsive(n) || !state.config.ttlDetection()) {
             return;
         }
         long due = expiryOf(n);
         long now = e.atNanos();
         if (due == Time.NEVER) {
-            report(e.node(), "node " + e.node() + " marked down with no heartbeat timer running");
+            report(e.node(), "node " + e.node() + " marked " + e.status()
+                    + " with no heartbeat timer running");
         } else if (now < due) {
-            report(e.node(), "node " + e.node() + " marked down at " + Time.format(now)
+            report(e.node(), "node " + e.node() + " marked " + e.status() + " at "
+                    + Time.format(now)
                     + ", before its timer expires at " + Time.format(due));
         }
         // A late detection was reported when the clock passed the expiry.
@@ -137,7 +143,7 @@ public final class TtlGuard implements Guard {
             int n = expiries.earliestKey();
             long due = expiries.earliest();
             expiries.remove(n);
-            if (!state.nodes.down(n)) {
+            if (!state.nodes.unresponsive(n)) {
                 report(state.nodes.id(n), "node " + state.nodes.id(n) + " not marked down "
                         + "although its timer expired at " + Time.format(due));
             }

@@ -25,6 +25,7 @@ import io.schedsim.history.HeartbeatSent;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HostTerminated;
 import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
@@ -90,6 +91,9 @@ final class References {
                 return fresh(state.jobs.index(job) < 0, "job", job);
             }
             case JOB_UPDATED -> { return job(((JobUpdated) event).job()); }
+            case JOB_DISCONNECT_CONFIGURED -> {
+                return job(((JobDisconnectConfigured) event).job());
+            }
             case EVAL_CREATED -> {
                 EvalCreated e = (EvalCreated) event;
                 return job(e.job()) && (e.node() < 0 || node(e.node()));

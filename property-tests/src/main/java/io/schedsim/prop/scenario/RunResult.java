@@ -38,8 +38,14 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
                 violations);
     }
 
-    /** Node counts at the end of the run. */
-    public record Nodes(int total, int killed, int down, int drained) {}
+    /** Node counts at the end of the run; {@code disconnected} in the servers' view (N-27). */
+    @JsonPropertyOrder({"total", "killed", "down", "drained", "disconnected"})
+    public record Nodes(int total, int killed, int down, int drained, int disconnected) {
+        /** Counts of a run in which no node is disconnected. */
+        public Nodes(int total, int killed, int down, int drained) {
+            this(total, killed, down, drained, 0);
+        }
+    }
 
     /** Ray-style task counts; zero for scenarios without tasks. */
     public record Tasks(long submitted, long completed, long failed, long lost, long retries,
@@ -48,8 +54,25 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
     /** Fault ledger totals: planned actions, fired and skipped per fault kind. */
     public record Faults(int planned, Map<String, Integer> fired, Map<String, Integer> skipped) {}
 
-    /** Allocations running at the end, by job type (service, batch, system, sysbatch). */
-    public record Allocations(Map<String, Integer> running) {}
+    /**
+     * Allocations at the end, by job type (service, batch, system, sysbatch): those running, and
+     * those whose client status is unknown (a disconnected client's, N-30).
+     */
+    @JsonPropertyOrder({"running", "unknown"})
+    public record Allocations(Map<String, Integer> running, Map<String, Integer> unknown) {
+        /** Counts of a run without unknown allocations: every type 0. */
+        public Allocations(Map<String, Integer> running) {
+            this(running, zeroByType(running));
+        }
+
+        private static Map<String, Integer> zeroByType(Map<String, Integer> running) {
+            Map<String, Integer> zero = new java.util.LinkedHashMap<>();
+            for (String type : running.keySet()) {
+                zero.put(type, 0);
+            }
+            return zero;
+        }
+    }
 
     /**
      * One invariant violation: id, simulated time, simulation event number and a message; which

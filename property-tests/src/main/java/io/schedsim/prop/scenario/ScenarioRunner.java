@@ -138,23 +138,30 @@ public final class ScenarioRunner {
         Simulation sim = cluster.sim();
         int down = 0;
         int drained = 0;
+        int disconnected = 0;
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             down += cluster.node(slot).status() == NodeStatus.DOWN ? 1 : 0;
+            disconnected += cluster.node(slot).status() == NodeStatus.DISCONNECTED ? 1 : 0;
             drained += cluster.node(slot).lastDrain() == LastDrainStatus.COMPLETE ? 1 : 0;
         }
         int killed = ledger.killedNodes().size() + ledger.agentKilledNodes().size();
-        RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained);
+        RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained,
+                disconnected);
         RayWorkload ray = cluster.ray();
         RunResult.Tasks tasks = ray == null ? new RunResult.Tasks(0, 0, 0, 0, 0, 0)
                 : new RunResult.Tasks(ray.submitted(), ray.completed(), ray.failed(),
                         ray.lostAttempts(), ray.retries(), ray.pending());
         Map<String, Integer> running = new LinkedHashMap<>();
+        Map<String, Integer> unknown = new LinkedHashMap<>();
         for (JobType type : JobType.values()) {
             running.put(type.jsonName(), 0);
+            unknown.put(type.jsonName(), 0);
         }
         for (Alloc alloc : cluster.state().allocs().all()) {
             if (!alloc.isTerminal() && alloc.client() == ClientStatus.RUNNING) {
                 running.merge(alloc.job().type().jsonName(), 1, Integer::sum);
+            } else if (!alloc.isTerminal() && alloc.client() == ClientStatus.UNKNOWN) {
+                unknown.merge(alloc.job().type().jsonName(), 1, Integer::sum);
             }
         }
         Map<String, io.schedsim.core.metrics.PercentileSummary> latency = new LinkedHashMap<>();
@@ -166,6 +173,7 @@ public final class ScenarioRunner {
         return new RunResult(spec.scenario().name(), spec.seed(), spec.variantName(),
                 spec.config().asMap(), resolved, TraceHash.hex(sim.traceHash()), sim.eventCount(),
                 SimTime.toMillis(sim.nowNanos()), wallMillis, end.reason().name(), end.detail(),
-                nodes, tasks, faults, new RunResult.Allocations(running), latency, violations);
+                nodes, tasks, faults, new RunResult.Allocations(running, unknown), latency,
+                violations);
     }
 }

@@ -115,7 +115,12 @@ public final class BugZoo {
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",
-                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)),
+            zoo("unknown-lost-early", "INV-15",
+                    "an unknown allocation of a disconnected node is lost at the next plan, not"
+                            + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
+                    defaults().withScheduler(EarlyExpiryScheduler::new))
+                    .withScenario("nomad-disconnect"));
 
     private BugZoo() {}
 

@@ -244,6 +244,22 @@ public class DefaultClient implements ClientAgent {
             } else if (alloc.desired().isServerTerminal()) {
                 sendCommand(alloc.id(), STOP);
             }
+            if (alloc.client() == ClientStatus.UNKNOWN) {
+                resync(alloc, localState);
+            }
+        }
+    }
+
+    /**
+     * N-30: a reconnecting client tells the servers what became of an allocation they hold as
+     * unknown (client.go pushes every allocation's state after it re-registers); one that ended
+     * meanwhile has its final report in flight already.
+     */
+    private void resync(Alloc alloc, LocalState localState) {
+        if (localState == LocalState.RUNNING || localState == LocalState.STOPPING) {
+            report(alloc, ClientStatus.RUNNING, Health.UNSET);
+        } else if (localState == LocalState.STARTING) {
+            report(alloc, ClientStatus.PENDING, Health.UNSET);
         }
     }
 

@@ -30,6 +30,14 @@ public interface ControlPlane {
     void markNodeDown(Node node, String reason);
 
     /**
+     * The failure detector's verdict under NOMAD_TTL: the node missed its heartbeats but holds an
+     * unexpired allocation whose group has lost_after, so it is disconnected (N-27). Checked at
+     * once against that condition (INV-15); then node-update evaluations mark its allocations
+     * unknown (N-30). No-op if the node is already disconnected or down.
+     */
+    void markNodeDisconnected(Node node, String reason);
+
+    /**
      * The failure detector's verdict: the node registered or re-registered (N-28). Ignored for a
      * node that is DEAD under Ray policies, where death is final.
      */

@@ -11,6 +11,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.state.Disconnects;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -136,9 +137,25 @@ public final class TtlHeartbeats implements FailureDetector {
         serverTimers.set(node.slot(), sim.scheduleAfter(afterNanos, expireKind, node.slot(), 0));
     }
 
+    /**
+     * N-27 (nomad:nomad/heartbeat.go {@code invalidateHeartbeat}): a node that holds an unexpired
+     * allocation with lost_after goes disconnected, else down. Its status update re-arms the
+     * timer with a fresh ttl as any update but down does (node_endpoint.go {@code UpdateStatus}),
+     * so a disconnected node is judged again one ttl + grace later and goes down once every such
+     * allocation has expired. Without a disconnect block nothing here draws or re-arms.
+     */
     private void expire(Node node) {
         serverTimers.set(node.slot(), EventQueue.NO_HANDLE);
-        if (node.status() != NodeStatus.DOWN) {
+        if (node.status() == NodeStatus.DOWN) {
+            return;
+        }
+        if (node.status() != NodeStatus.INITIALIZING
+                && Disconnects.canDisconnect(state, node, sim.nowNanos())) {
+            context.control().markNodeDisconnected(node, "Node heartbeat missed");
+            long base = baseTtlNanos();
+            long ttl = base + random.nextLong(base);
+            resetServerTimer(node, ttl + SimTime.millis(config.heartbeatGraceMillis));
+        } else {
             context.control().markNodeDown(node, "Node heartbeat missed");
         }
     }

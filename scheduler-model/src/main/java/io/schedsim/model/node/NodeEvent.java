@@ -9,6 +9,8 @@ public record NodeEvent(long atNanos, int node, Kind kind, String detail) {
     public enum Kind {
         READY,
         DOWN,
+        /** Missed heartbeats with a lost_after allocation there (N-27). */
+        DISCONNECTED,
         ELIGIBLE,
         INELIGIBLE,
         DRAIN_SET,

@@ -1,6 +1,8 @@
 package io.schedsim.model.sched;
 
+import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
@@ -28,6 +30,14 @@ public class DefaultPlanApplier implements PlanApplier {
                 state.markLost(alloc, plan.plannedAtNanos);
                 releaseLost(alloc);
                 state.sendStop(alloc);
+            }
+        }
+        for (Alloc alloc : plan.unknown) {
+            // A plan made while the node was disconnected commits after it reconnected, or after
+            // the client reported: nothing to mark any more (the next plan reconciles it).
+            if (alloc.client() == ClientStatus.RUNNING && !alloc.desired().isServerTerminal()
+                    && state.node(alloc.node()).status() == NodeStatus.DISCONNECTED) {
+                state.markUnknown(alloc);
             }
         }
         int placed = 0;

@@ -3,6 +3,7 @@ package io.schedsim.model.sched;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.context.ModelContext;
+import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.PlacementPolicy;
@@ -10,6 +11,7 @@ import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import java.util.BitSet;
 
 /**
  * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)
@@ -44,8 +46,10 @@ public class NomadScheduler implements Scheduler {
     private void planGeneric(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
         int untainted = 0;
         int done = 0;
+        // Replacements this plan stops because their original reconnected (N-30): not counted.
+        BitSet stoppedHere = new BitSet();
         for (Alloc alloc : state.allocs().all()) {
-            if (alloc.job() != job) {
+            if (alloc.job() != job || stoppedHere.get(alloc.id())) {
                 continue;
             }
             if (stoppedOnDownNode(alloc)) {
@@ -68,9 +72,15 @@ public class NomadScheduler implements Scheduler {
             // stopped, not lost); only then are allocations on a down node lost. A migrated one
             // still running there is lost by a later plan (stoppedOnDownNode).
             boolean disconnected = node.status() == NodeStatus.DISCONNECTED;
-            if (lostFirst(alloc, node) || (disconnected && !alloc.client().isTerminal())) {
+            if (lostFirst(alloc, node)) {
                 loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
                 if (alloc.migrateDisablePlacement()) {
+                    done++;
+                }
+            } else if (disconnected && !alloc.client().isTerminal()) {
+                if (disconnecting(plan, job, alloc, plannedCpu, plannedMem)) {
+                    untainted++;
+                } else if (alloc.migrateDisablePlacement()) {
                     done++;
                 }
             } else if (alloc.migrate()) {
@@ -90,7 +100,14 @@ public class NomadScheduler implements Scheduler {
                     // Due later: the failed allocation holds its place until its follow-up.
                     untainted++;
                 }
+            } else if (alloc.client() == ClientStatus.UNKNOWN) {
+                // Its node is back but the client has not reported yet (N-30): it holds its
+                // place unless a replacement already does.
+                untainted += alloc.replaced() ? 0 : 1;
             } else if (!alloc.client().isTerminal()) {
+                if (reconnecting(plan, alloc, stoppedHere)) {
+                    continue;
+                }
                 untainted++;
                 if (untainted > job.count()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
@@ -104,13 +121,148 @@ public class NomadScheduler implements Scheduler {
         }
     }
 
-    /** Marks {@code alloc} lost and places its replacement, unless placement is disabled. */
+    /**
+     * Marks {@code alloc} lost and places its replacement, unless placement is disabled or an
+     * unknown allocation was replaced already (N-33: with replace=true its replacement exists).
+     */
     private void loseAndReplace(Plan plan, Job job, Alloc alloc, long[] plannedCpu,
             long[] plannedMem) {
         plan.lost.add(alloc);
-        if (!alloc.migrateDisablePlacement()) {
+        if (!alloc.migrateDisablePlacement() && !alloc.replaced()) {
             place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
         }
+    }
+
+    /**
+     * N-31's rules for a live allocation on a disconnected node (reconciler/filters.go, first
+     * match wins): pending, or a group without lost_after → lost and replaced; already unknown →
+     * lost once expired (lastUnknown + lost_after, inclusive), else kept; otherwise it turns
+     * unknown now (N-30). A follow-up evaluation comes at its expiry (createTimeoutLaterEvals).
+     * With replace=true an unknown allocation is replaced as a reschedule (N-33). Returns true
+     * if the allocation still holds its place in the group's count.
+     */
+    private boolean disconnecting(Plan plan, Job job, Alloc alloc, long[] plannedCpu,
+            long[] plannedMem) {
+        long now = context.sim().nowNanos();
+        DisconnectBlock block = job.disconnect();
+        if (alloc.client() == ClientStatus.PENDING || !block.enabled()
+                || (alloc.client() == ClientStatus.UNKNOWN && unknownExpired(alloc, now))) {
+            loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
+            return false;
+        }
+        if (alloc.client() == ClientStatus.UNKNOWN) {
+            followUp(plan, alloc.unknownExpiresAtNanos());
+        } else {
+            plan.unknown.add(alloc);
+            followUp(plan, now + SimTime.millis(block.lostAfterMillis()));
+        }
+        if (alloc.replaced()) {
+            return false;
+        }
+        return !block.replace() || !replaceUnknown(plan, job, alloc, plannedCpu, plannedMem);
+    }
+
+    /**
+     * alloc.go {@code Expired}: an unknown allocation expires at lastUnknown + lost_after,
+     * inclusive. A hook so that a bug-zoo variant can get it wrong.
+     */
+    protected boolean unknownExpired(Alloc alloc, long nowNanos) {
+        return alloc.unknownExpiresAtNanos() <= nowNanos;
+    }
+
+    /**
+     * N-33: the replacement of an unknown allocation "is considered a reschedule": it needs an
+     * attempt left and waits the reschedule delay from the moment the allocation went unknown
+     * (reconciler/filters.go {@code updateByReschedulable}, {@code NextRescheduleTimeByTime}).
+     * Returns true if it tried to place one now (placed or unplaced).
+     */
+    private boolean replaceUnknown(Plan plan, Job job, Alloc alloc, long[] plannedCpu,
+            long[] plannedMem) {
+        int attempts = alloc.rescheduleAttempts();
+        if (!job.reschedule().allows(attempts)) {
+            return false;
+        }
+        long now = context.sim().nowNanos();
+        long unknownSince = alloc.client() == ClientStatus.UNKNOWN ? alloc.lastUnknownNanos() : now;
+        long due = unknownSince + SimTime.millis(job.reschedule().delayMillisFor(attempts));
+        if (due > now) {
+            followUp(plan, due);
+            return false;
+        }
+        place(plan, job, alloc.id(), attempts + 1, plannedCpu, plannedMem);
+        return true;
+    }
+
+    /**
+     * N-30 on reconnect (reconcile_cluster.go {@code reconcileReconnecting}): an allocation that
+     * was unknown and runs again beside a live replacement keeps one of the two per its group's
+     * {@code reconcile} strategy and stops the other. Returns true if it stopped {@code alloc}
+     * itself (it then no longer counts).
+     */
+    private boolean reconnecting(Plan plan, Alloc alloc, BitSet stoppedHere) {
+        if (alloc.lastUnknownNanos() < 0 || !alloc.replaced()) {
+            return false;
+        }
+        Alloc replacement = liveReplacement(alloc);
+        if (replacement == null) {
+            return false;
+        }
+        if (keepsReplacement(alloc.job().disconnect().reconcile(), alloc, replacement)) {
+            plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
+            return true;
+        }
+        plan.stops.add(new Plan.Stop(replacement,
+                "alloc not needed due to disconnected client reconnect"));
+        stoppedHere.set(replacement.id());
+        return false;
+    }
+
+    /** The first replacement down the chain that the servers still want running, or null. */
+    private Alloc liveReplacement(Alloc original) {
+        int current = original.id();
+        for (Alloc next : state.allocs().all()) {
+            if (next.previousAlloc() != current) {
+                continue;
+            }
+            if (!next.desired().isServerTerminal()) {
+                return next;
+            }
+            current = next.id();
+        }
+        return null;
+    }
+
+    /**
+     * reconnecting_picker.go: a replacement of a newer job version always wins; otherwise the
+     * strategy decides. The model keeps no placement scores, so best_score sees a tie and keeps
+     * the original, as upstream does on equal scores; longest_running keeps the one whose tasks
+     * started first (the original on a tie or when neither started).
+     */
+    protected boolean keepsReplacement(DisconnectBlock.Reconcile strategy, Alloc original,
+            Alloc replacement) {
+        if (replacement.jobVersion() > original.jobVersion()) {
+            return true;
+        }
+        switch (strategy) {
+            case KEEP_REPLACEMENT:
+                return true;
+            case LONGEST_RUNNING:
+                long originalStart = original.runningSinceNanos();
+                long replacementStart = replacement.runningSinceNanos();
+                if (originalStart < 0) {
+                    return replacementStart >= 0;
+                }
+                return replacementStart >= 0 && replacementStart < originalStart;
+            case KEEP_ORIGINAL:
+            case BEST_SCORE:
+            default:
+                return false;
+        }
+    }
+
+    private static void followUp(Plan plan, long dueNanos) {
+        plan.followUpAtNanos = plan.followUpAtNanos < 0 ? dueNanos
+                : Math.min(plan.followUpAtNanos, dueNanos);
     }
 
     /**
@@ -205,6 +357,18 @@ public class NomadScheduler implements Scheduler {
                     plan.lost.add(alloc);
                 } else if (alloc.migrate()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed as node is tainted"));
+                } else if (node.status() == NodeStatus.DISCONNECTED
+                        && job.disconnect().enabled() && alloc.client() != ClientStatus.PENDING
+                        && alloc.unknownExpiresAtNanos() > context.sim().nowNanos()) {
+                    // N-36: a running system allocation on a disconnected node turns unknown
+                    // and stays until lost_after expires; none is placed elsewhere.
+                    if (alloc.client() == ClientStatus.UNKNOWN) {
+                        followUp(plan, alloc.unknownExpiresAtNanos());
+                    } else {
+                        plan.unknown.add(alloc);
+                        followUp(plan, context.sim().nowNanos()
+                                + SimTime.millis(job.disconnect().lostAfterMillis()));
+                    }
                 } else if (node.status().isUnresponsive()) {
                     plan.lost.add(alloc);
                 } else if (job.stopped()) {

@@ -21,6 +21,8 @@ public final class Plan {
     public final int leaderEpoch;
     public final List<Stop> stops = new ArrayList<>();
     public final List<Alloc> lost = new ArrayList<>();
+    /** Allocations on a disconnected node that turn unknown (N-30). */
+    public final List<Alloc> unknown = new ArrayList<>();
     public final List<Placement> placements = new ArrayList<>();
     /** Placements the scheduler could not fit anywhere: the eval blocks until capacity changes. */
     public int unplaced;
@@ -34,6 +36,6 @@ public final class Plan {
     }
 
     public boolean isEmpty() {
-        return stops.isEmpty() && lost.isEmpty() && placements.isEmpty();
+        return stops.isEmpty() && lost.isEmpty() && unknown.isEmpty() && placements.isEmpty();
     }
 }

@@ -33,6 +33,8 @@ public final class Alloc {
     private Health health = Health.UNSET;
     private long modifiedNanos;
     private long runningSinceNanos = -1;
+    /** When the client status last became unknown (Nomad's LastUnknown), or -1. */
+    private long lastUnknownNanos = -1;
     private boolean replaced;
     private boolean markedByDeadline;
     private boolean reserved;
@@ -121,6 +123,22 @@ public final class Alloc {
         return runningSinceNanos;
     }
 
+    /** When its client status last became {@code UNKNOWN} (N-30), or -1 if it never did. */
+    public long lastUnknownNanos() {
+        return lastUnknownNanos;
+    }
+
+    /**
+     * When an unknown allocation expires (alloc.go {@code Expired}): lastUnknown + its group's
+     * lost_after, inclusive; {@code SimTime.NEVER} unless the allocation is unknown now.
+     */
+    public long unknownExpiresAtNanos() {
+        if (client != ClientStatus.UNKNOWN || lastUnknownNanos < 0) {
+            return SimTime.NEVER;
+        }
+        return lastUnknownNanos + SimTime.millis(job.disconnect().lostAfterMillis());
+    }
+
     /** True once a replacement for this allocation was placed. */
     public boolean replaced() {
         return replaced;
@@ -159,6 +177,9 @@ public final class Alloc {
     }
 
     void setClient(ClientStatus next, long nowNanos) {
+        if (next == ClientStatus.UNKNOWN && client != ClientStatus.UNKNOWN) {
+            lastUnknownNanos = nowNanos;
+        }
         client = next;
         modifiedNanos = nowNanos;
     }

@@ -1,5 +1,6 @@
 package io.schedsim.model.state;
 
+import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
@@ -21,6 +22,7 @@ public final class Job {
     private final ReschedulePolicy reschedule;
     private final long runMillis;
     private final long stopLatencyMillis;
+    private final DisconnectBlock disconnect;
     // No operation updates or stops a job yet; the state store will own both changes. The
     // scheduler and the system-job checks (INV-16) already read them.
     private int version;
@@ -30,6 +32,13 @@ public final class Job {
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
             MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
             long stopLatencyMillis) {
+        this(id, name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, DisconnectBlock.NONE);
+    }
+
+    Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
+            MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
+            long stopLatencyMillis, DisconnectBlock disconnect) {
         this.id = id;
         this.name = name;
         this.type = type;
@@ -40,6 +49,7 @@ public final class Job {
         this.reschedule = reschedule;
         this.runMillis = runMillis;
         this.stopLatencyMillis = stopLatencyMillis;
+        this.disconnect = disconnect;
     }
 
     /** Its index in the job table, in registration order. */
@@ -82,6 +92,11 @@ public final class Job {
 
     public long stopLatencyMillis() {
         return stopLatencyMillis;
+    }
+
+    /** The group's disconnect block (N-29); {@link DisconnectBlock#NONE} when it has none. */
+    public DisconnectBlock disconnect() {
+        return disconnect;
     }
 
     public int version() {

@@ -58,13 +58,26 @@ public final class NodeLifecycle {
         }
     }
 
+    /**
+     * The servers' verdict: the node missed its heartbeats but holds allocations that may stay
+     * unknown (N-27), so it is disconnected, not down.
+     */
+    public void markDisconnected(Node node, String reason) {
+        boolean changed = node.status() != NodeStatus.DISCONNECTED;
+        node.setStatus(NodeStatus.DISCONNECTED, -1);
+        if (changed) {
+            state.history().status(node, reason);
+        }
+    }
+
     /** The servers' verdict: the node registered or re-registered (N-28). */
     public void markReady(Node node) {
         NodeStatus before = node.status();
         node.setStatus(NodeStatus.READY, -1);
         if (before != NodeStatus.READY) {
             state.history().status(node, before == NodeStatus.DOWN
-                    ? "Node reregistered by heartbeat" : "Node registered");
+                    ? "Node reregistered by heartbeat"
+                    : before == NodeStatus.DISCONNECTED ? "Node reconnected" : "Node registered");
         }
     }
 

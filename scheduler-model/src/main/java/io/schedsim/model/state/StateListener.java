@@ -36,6 +36,12 @@ public interface StateListener {
     /** An allocation's client status, health or desired state changed. */
     void onAllocChanged(Alloc alloc);
 
+    /**
+     * A client report moved {@code alloc} out of {@code unknown}: its client is back (N-30), so
+     * its job is evaluated again and the reconcile strategy settles it against its replacement.
+     */
+    default void onAllocReconnected(Alloc alloc) {}
+
     /** The node turned eligible: its evaluations and blocked ones are due. */
     void onNodeBecameEligible(Node node);
 

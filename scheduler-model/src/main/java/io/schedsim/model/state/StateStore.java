@@ -81,7 +81,7 @@ public final class StateStore implements StateView {
     public Job registerJob(JobSpec spec) {
         Job job = new Job(jobs.size(), spec.name(), spec.type(), spec.count(), spec.cpuMilli(),
                 spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
-                spec.stopLatencyMillis());
+                spec.stopLatencyMillis(), spec.disconnect());
         jobs.add(job);
         history.jobRegistered(job);
         listener.onJobRegistered(job);
@@ -133,6 +133,7 @@ public final class StateStore implements StateView {
      */
     public void markLost(Alloc alloc, long plannedAtNanos) {
         checks.lost(alloc, plannedAtNanos);
+        checks.unknownLost(alloc, sim.nowNanos());
         long now = sim.nowNanos();
         allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down", now);
         allocs.setClient(alloc, ClientStatus.LOST, now);
@@ -189,8 +190,11 @@ public final class StateStore implements StateView {
     /** A client status or health report that reached the server. Stale reports are ignored. */
     public void onClientUpdate(Alloc alloc, ClientStatus status, Health health) {
         long now = sim.nowNanos();
+        ClientStatus before = alloc.client();
         if (alloc.client().mayBecome(status)) {
-            if (status == ClientStatus.RUNNING && alloc.client() != ClientStatus.RUNNING) {
+            // Running since its first start: a client that reconnects (unknown → running, N-30)
+            // reports a task that has run all along, which longest_running compares.
+            if (status == ClientStatus.RUNNING && alloc.runningSinceNanos() < 0) {
                 alloc.setRunningSinceNanos(now);
             }
             allocs.setClient(alloc, status, now);
@@ -203,6 +207,19 @@ public final class StateStore implements StateView {
         if (alloc.client().isTerminal()) {
             releaseResources(alloc);
         }
+        listener.onAllocChanged(alloc);
+        if (before == ClientStatus.UNKNOWN && alloc.client() != ClientStatus.UNKNOWN) {
+            listener.onAllocReconnected(alloc);
+        }
+    }
+
+    /**
+     * N-30, N-31: an allocation on a disconnected node whose group has lost_after becomes
+     * {@code unknown}; it keeps its reservation (the client may still run it). INV-15 checked.
+     */
+    public void markUnknown(Alloc alloc) {
+        checks.unknown(alloc);
+        allocs.setClient(alloc, ClientStatus.UNKNOWN, sim.nowNanos());
         listener.onAllocChanged(alloc);
     }
 

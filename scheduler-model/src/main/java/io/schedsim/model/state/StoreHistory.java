@@ -8,6 +8,7 @@ import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
+import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeRegistered;
@@ -19,6 +20,7 @@ import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.history.Convert;
 import io.schedsim.model.history.HistoryPort;
+import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
 
@@ -97,6 +99,12 @@ final class StoreHistory {
                 migrate.maxParallel(), migrate.minHealthyTimeMillis(),
                 migrate.healthyDeadlineMillis(), reschedule.attempts(), reschedule.delayMillis(),
                 reschedule.unlimited()));
+        DisconnectBlock disconnect = job.disconnect();
+        if (disconnect.enabled()) {
+            port.record(new JobDisconnectConfigured(port.nowNanos(), job.id(),
+                    disconnect.lostAfterMillis(), disconnect.replace(),
+                    disconnect.reconcile().jsonName()));
+        }
     }
 
     /** A placement and its reservation, in one step (INV-1, INV-17). */

@@ -223,6 +223,34 @@ final class TransitionChecks {
         }
     }
 
+    /**
+     * INV-15 online (N-30, N-31): an allocation becomes unknown only on a disconnected node, and
+     * only if its group has lost_after; a scheduler or applier that marks one elsewhere is caught
+     * here.
+     */
+    void unknown(Alloc alloc) {
+        Node node = state.node(alloc.node());
+        if (node.status() != NodeStatus.DISCONNECTED) {
+            monitor.violation(Inv.DISCONNECT, alloc + " marked unknown on " + node + " ("
+                    + node.status() + "): only a disconnected node's allocations go unknown");
+        } else if (!alloc.job().disconnect().enabled()) {
+            monitor.violation(Inv.DISCONNECT, alloc + " marked unknown although "
+                    + alloc.job() + " has no lost_after: it is lost (N-31)");
+        }
+    }
+
+    /**
+     * INV-15 online: an unknown allocation is lost no sooner than lastUnknown + lost_after
+     * (inclusive, alloc.go {@code Expired}).
+     */
+    void unknownLost(Alloc alloc, long nowNanos) {
+        long expiry = alloc.unknownExpiresAtNanos();
+        if (alloc.client() == ClientStatus.UNKNOWN && nowNanos < expiry) {
+            monitor.violation(Inv.DISCONNECT, alloc + " marked lost at " + SimTime.format(nowNanos)
+                    + ", before its lost_after expires at " + SimTime.format(expiry));
+        }
+    }
+
     /** INV-17 online: a reservation never exceeds the node's capacity nor drops below zero. */
     void usage(Node node, boolean reserved) {
         if (reserved && node.cpuUsedMilli() > node.cpuTotalMilli()) {

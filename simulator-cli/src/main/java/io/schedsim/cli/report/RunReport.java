@@ -35,7 +35,9 @@ public final class RunReport {
         RunResult.Nodes nodes = result.nodes();
         if (nodes != null) {
             row(text, "nodes", nodes.total() + " total, " + nodes.killed() + " killed, "
-                    + nodes.down() + " down, " + nodes.drained() + " drained");
+                    + nodes.down() + " down, " + nodes.drained() + " drained"
+                    + (nodes.disconnected() > 0 ? ", " + nodes.disconnected() + " disconnected"
+                    : ""));
         }
         RunResult.Tasks tasks = result.tasks();
         if (tasks != null) {
@@ -49,7 +51,10 @@ public final class RunReport {
                     + "; skipped " + pairs(faults.skipped()));
         }
         if (result.allocations() != null) {
-            row(text, "allocations", "running " + pairs(result.allocations().running()));
+            Map<String, Integer> unknown = result.allocations().unknown();
+            boolean anyUnknown = unknown != null && unknown.values().stream().anyMatch(n -> n > 0);
+            row(text, "allocations", "running " + pairs(result.allocations().running())
+                    + (anyUnknown ? "; unknown " + pairs(unknown) : ""));
         }
         latencies(text, result.latencyMillis());
         violations(text, result.violations());

@@ -46,6 +46,10 @@ final class NodeHistory {
                 changeStatus(at, "down", event.detail());
                 eventful = true;
             }
+            case DISCONNECTED -> {
+                changeStatus(at, "disconnected", event.detail());
+                eventful = true;
+            }
             case INELIGIBLE -> {
                 if (ineligibleSince < 0) {
                     ineligibleSince = at;
