@@ -115,7 +115,15 @@ public final class BugZoo {
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",
-                    defaults().withScheduler(StoppedNeverLostScheduler::new)),
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
+
+    /**
+     * Variants whose rule only their target scenario exercises yet, so {@code sweep chaos-swarm}
+     * cannot find them; they are searched by BugZooTest but not listed (every listed variant is
+     * found by chaos-swarm). unknown-lost-early joins the list once chaos-swarm's groups carry
+     * disconnect blocks (branch swarmdisc: that found model bugs being fixed).
+     */
+    private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
                     "an unknown allocation of a disconnected node is lost at the next plan, not"
                             + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
@@ -124,9 +132,14 @@ public final class BugZoo {
 
     private BugZoo() {}
 
-    /** Every variant, in listing order. */
+    /** Every listed variant, in listing order. */
     public static List<Variant> all() {
         return VARIANTS;
+    }
+
+    /** Variants not listed yet (see {@link #PENDING}), for their own tests. */
+    public static List<Variant> pending() {
+        return PENDING;
     }
 
     /**
