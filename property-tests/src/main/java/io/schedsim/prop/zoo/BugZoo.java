@@ -109,7 +109,8 @@ public final class BugZoo {
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
             zoo("counted-preemption", "INV-19",
                     "tasks lost to a node preempted past its Ray drain deadline are counted"
-                            + " against max_retries (R-3, R-11); found by ray-drain (INV-19)",
+                            + " against max_retries (R-3, R-11); found by ray-drain, and by"
+                            + " chaos-swarm's Ray drains (INV-19)",
                     defaults().withRetryPolicy(context -> CountedPreemptionRetryPolicy.INSTANCE))
                     .withScenario("ray-drain"),
             zoo("stopped-never-lost", "INV-14",
