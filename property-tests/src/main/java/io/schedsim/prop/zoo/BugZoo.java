@@ -119,10 +119,10 @@ public final class BugZoo {
                     defaults().withScheduler(StoppedNeverLostScheduler::new)));
 
     /**
-     * Variants whose rule only their target scenario exercises yet, so {@code sweep chaos-swarm}
-     * cannot find them; they are searched by BugZooTest but not listed (every listed variant is
-     * found by chaos-swarm). unknown-lost-early joins the list once chaos-swarm's groups carry
-     * disconnect blocks (branch swarmdisc: that found model bugs being fixed).
+     * Variants searched by BugZooTest on their target scenario but not listed yet.
+     * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
+     * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
+     * swarmdisc); it joins the listing with them.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
