@@ -100,9 +100,9 @@ public final class BugZoo {
                             + " batch work running completes before its deadline (INV-8)",
                     defaults().withDrainer(BatchBlindDoneDrainer::new)),
             zoo("double-replacement", "INV-10",
-                    "the plan applier does not re-check at commit that a replaced allocation"
-                            + " was not replaced already (INV-10)",
-                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)),
+                    "the reconciler reschedules a failed allocation that was rescheduled"
+                            + " already (ignores NextAllocation) (INV-10)",
+                    defaults().withScheduler(RescheduleAgainScheduler::new)),
             zoo("killer-takes-head", "INV-20",
                     "the chaos killer forgets the head exclusion and kills the head node;"
                             + " found by ray-chaos (INV-20)",
