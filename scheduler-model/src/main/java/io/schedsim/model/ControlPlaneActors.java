@@ -320,7 +320,7 @@ final class ControlPlaneActors implements StateListener {
             ray.onCapacityFreed(node);
         }
         if (rayActors != null) {
-            rayActors.onNodeReady(node);
+            rayActors.onCapacityFreed(node);
         }
     }
 

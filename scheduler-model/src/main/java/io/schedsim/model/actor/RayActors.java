@@ -72,6 +72,8 @@ public final class RayActors {
     private boolean driverExited;
     private int kindReady = -1;
     private int kindTaskDone;
+    private int kindDispatch;
+    private boolean dispatchScheduled;
 
     public RayActors(ModelContext context, RayActorSpec spec, RayPlacement placement,
             ActorFaultPolicy policy) {
@@ -103,6 +105,10 @@ public final class RayActors {
         int kindCreate = sim.registerKind("actor.create", (entity, payload) -> createAll());
         kindReady = sim.registerKind("actor.ready", this::onReady);
         kindTaskDone = sim.registerKind("actor.taskDone", this::onTaskDone);
+        kindDispatch = sim.registerKind("actor.dispatch", (slot, payload) -> {
+            dispatchScheduled = false;
+            dispatch();
+        });
         sim.post(Math.max(sim.nowNanos(), spec.submitAtNanos()), kindCreate, 0, 0);
     }
 
@@ -212,9 +218,20 @@ public final class RayActors {
         diedOn(where, ErrorType.NODE_DIED, false);
     }
 
-    /** A node became schedulable, or capacity was freed: place what waits. */
+    /** A node became schedulable: place what waits. */
     public void onNodeReady(Node ready) {
         dispatch();
+    }
+
+    /**
+     * R-14: capacity freed outside Ray (a Nomad allocation stopped) makes waiting actors
+     * placeable; they are looked at after the current event, as for the task workload.
+     */
+    public void onCapacityFreed(Node node) {
+        if (!dispatchScheduled && !waiting.isEmpty() && !driverExited) {
+            dispatchScheduled = true;
+            sim.post(sim.nowNanos(), kindDispatch, node.slot(), 0);
+        }
     }
 
     /** F-3: the worker of the first live actor on the node (actor order) is killed. */
