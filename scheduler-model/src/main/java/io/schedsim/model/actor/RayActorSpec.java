@@ -13,19 +13,23 @@ public record RayActorSpec(int actors, long cpuMilliPerActor, int maxRestarts,
         long submitAtNanos) {
     public RayActorSpec {
         if (actors < 0 || tasksPerActor < 0) {
-            throw new IllegalArgumentException("negative count in " + this);
+            throw new IllegalArgumentException("negative count: actors " + actors
+                    + ", tasksPerActor " + tasksPerActor);
         }
         // One flag per (actor, task) in one array (RayActors.recorded).
         if ((long) actors * tasksPerActor > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("actors x tasksPerActor too large: " + this);
+            throw new IllegalArgumentException("actors x tasksPerActor too large: " + actors
+                    + " x " + tasksPerActor);
         }
         if (cpuMilliPerActor < 0 || taskRunNanos < 0 || constructorNanos < 0
                 || submitAtNanos < 0) {
-            throw new IllegalArgumentException("negative duration or size in " + this);
+            throw new IllegalArgumentException("negative duration or size: cpuMilliPerActor "
+                    + cpuMilliPerActor + ", taskRunNanos " + taskRunNanos + ", constructorNanos "
+                    + constructorNanos + ", submitAtNanos " + submitAtNanos);
         }
         if (maxRestarts < -1 || maxTaskRetries < -1) {
             throw new IllegalArgumentException("maxRestarts and maxTaskRetries must be >= -1: "
-                    + this);
+                    + maxRestarts + ", " + maxTaskRetries);
         }
     }
 

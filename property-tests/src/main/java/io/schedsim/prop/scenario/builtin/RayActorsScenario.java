@@ -12,6 +12,7 @@ import io.schedsim.model.actor.RayActors;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.prop.scenario.BuiltInScenario;
+import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Timing;
@@ -52,9 +53,9 @@ public final class RayActorsScenario extends BuiltInScenario {
                 Knob.ofInt("workers", 4, 1, 10_000, "worker nodes besides the 0-CPU head")
                         .in("nodes"),
                 Knob.ofInt("cpusPerWorker", 2, 1, 1024, "CPUs per worker").in("CPUs"),
-                Knob.ofInt("actors", 16, 0, 100_000, "actors the driver creates").in("actors"),
+                Knob.ofInt("actors", 16, 0, 10_000, "actors the driver creates").in("actors"),
                 Knob.ofLong("actorCpuMilli", 250, 0, 1_024_000, "CPU each actor holds"),
-                Knob.ofInt("tasksPerActor", 300, 0, 1_000_000, "tasks submitted to each actor")
+                Knob.ofInt("tasksPerActor", 300, 0, 100_000, "tasks submitted to each actor")
                         .in("tasks"),
                 Knob.ofInt("maxRestarts", -1, -1, 1_000, "max_restarts of every actor"
                         + " (-1 unlimited)").in("restarts"),
@@ -144,6 +145,13 @@ public final class RayActorsScenario extends BuiltInScenario {
         }
         resolved.put("killAtMillis", killTimes);
         return resolved;
+    }
+
+    /** The head and the workers; every actor task, counted as a task (a floor, as for tasks). */
+    @Override
+    public Footprint footprint(ScenarioConfig config) {
+        return new Footprint(1L + config.intValue("workers"),
+                (long) config.intValue("actors") * config.intValue("tasksPerActor"));
     }
 
     /** An actor's tasks run one after another: its constructor, then every task. */
