@@ -7,6 +7,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.ModelComponents;
+import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.invariant.Inv;
@@ -43,6 +44,33 @@ class RayActorsTest {
         assertEquals(0, cluster.node(2).cpuUsedMilli());
         actors.checkLiveness();
         assertEquals(List.of(), violations(cluster));
+    }
+
+    @Test
+    void aPreemptedDeathRestartsForFree() {
+        // R-3 (ray#54175): worker 1 is drained for PREEMPTION with a 1 s deadline and terminated
+        // after it, so its death is preempted and both restarts on worker 2 are free; worker 2's
+        // later loss is counted, the first of max_restarts 1, and the actors end on worker 3.
+        Cluster cluster = start(1, -1, 3, ModelComponents.defaults());
+        cluster.rayDrainNode(1, RayDrainReason.PREEMPTION, 1_000);
+        cluster.sim().runUntil(SimTime.seconds(4));
+        cluster.terminateHost(1);
+        cluster.sim().runUntil(SimTime.seconds(70));
+        assertEquals(500, cluster.node(2).cpuUsedMilli(), "both restarted on worker 2");
+        cluster.terminateHost(2);
+        runUntilDone(cluster);
+        assertEquals(List.of(), violations(cluster));
+        assertEquals(20, cluster.rayActors().completed());
+        assertEquals(4, cluster.rayActors().retries(), "one retry per actor per death");
+        Cluster counted = start(0, -1, 3, ModelComponents.defaults());
+        counted.rayDrainNode(1, RayDrainReason.PREEMPTION, 1_000);
+        counted.sim().runUntil(SimTime.seconds(4));
+        counted.terminateHost(1);
+        runUntilDone(counted);
+        assertEquals(List.of(), violations(counted));
+        // Tasks 0..2 finished by 4 s; task 3 was in flight: 7 of each actor's 10 fail.
+        assertEquals(14, counted.rayActors().failed(), "max_restarts 0: even a preemption ends"
+                + " the actor");
     }
 
     @Test
@@ -105,12 +133,18 @@ class RayActorsTest {
 
     private static Cluster start(int maxRestarts, int maxTaskRetries,
             ModelComponents components) {
+        return start(maxRestarts, maxTaskRetries, 2, components);
+    }
+
+    private static Cluster start(int maxRestarts, int maxTaskRetries, int workers,
+            ModelComponents components) {
         ClusterConfig config = new ClusterConfig();
         config.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         Cluster cluster = Cluster.create(new Simulation(7), config, components);
         cluster.addNode(0, 64_000, true);
-        cluster.addNode(1_000, 64_000, false);
-        cluster.addNode(1_000, 64_000, false);
+        for (int i = 0; i < workers; i++) {
+            cluster.addNode(1_000, 64_000, false);
+        }
         cluster.setRayActors(new RayActorSpec(2, 250, maxRestarts, maxTaskRetries, 10,
                 SimTime.seconds(1), SimTime.millis(100), 0));
         cluster.start();
