@@ -13,6 +13,7 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.Footprint;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Timing;
@@ -85,6 +86,7 @@ public final class RayActorsScenario extends BuiltInScenario {
 
     @Override
     protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
+        requireRoom(config);
         cluster.addNode(0, 65_536, true);
         long cpuMilli = config.intValue("cpusPerWorker") * 1_000L;
         for (int i = 0; i < config.intValue("workers"); i++) {
@@ -152,6 +154,27 @@ public final class RayActorsScenario extends BuiltInScenario {
     public Footprint footprint(ScenarioConfig config) {
         return new Footprint(1L + config.intValue("workers"),
                 (long) config.intValue("actors") * config.intValue("tasksPerActor"));
+    }
+
+    /**
+     * INV-28 has no excuse for an actor that can never be placed (R-14 would let it wait), so a
+     * config whose actors do not all fit on the workers the killer leaves (at most maxKills of
+     * them killed, never the last one, INV-20) is refused as bad input rather than run into a
+     * violation of the config's own making.
+     */
+    static void requireRoom(ScenarioConfig config) {
+        long actorCpuMilli = config.longValue("actorCpuMilli");
+        if (actorCpuMilli == 0 || config.intValue("actors") == 0) {
+            return;
+        }
+        int workers = config.intValue("workers");
+        int left = workers - Math.min(config.intValue("maxKills"), workers - 1);
+        long perWorker = config.intValue("cpusPerWorker") * 1_000L / actorCpuMilli;
+        if (perWorker * left < config.intValue("actors")) {
+            throw new InputException("ray-actors: " + config.intValue("actors") + " actors of "
+                    + actorCpuMilli + " mCPU do not fit on the " + left + " workers the killer"
+                    + " leaves (" + perWorker + " each); INV-28 needs room for every actor");
+        }
     }
 
     /** An actor's tasks run one after another: its constructor, then every task. */

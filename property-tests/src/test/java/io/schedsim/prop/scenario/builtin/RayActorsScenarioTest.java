@@ -1,6 +1,7 @@
 package io.schedsim.prop.scenario.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.history.ActorState;
@@ -11,6 +12,7 @@ import io.schedsim.history.AttemptState;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.model.actor.RayActors;
 import io.schedsim.prop.plugin.Registry;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.spec.RunSpec;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -79,6 +82,19 @@ class RayActorsScenarioTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void aClusterTooSmallForEveryActorIsRefused() {
+        // 3 workers, 2 kills: the one left holds 8 of the 16 actors; INV-28 would fail by config.
+        InputException refused = assertThrows(InputException.class, () -> RunSpec.of(
+                Registry.builtIn().scenario("ray-actors")).withSettings(Map.of("workers", "3"))
+                .run());
+        assertTrue(refused.getMessage().contains("do not fit on the 1 workers"),
+                refused.getMessage());
+        RunOutcome fits = RunSpec.of(Registry.builtIn().scenario("ray-actors"))
+                .withSettings(Map.of("workers", "3", "maxKills", "1")).run();
+        assertEquals(List.of(), fits.result().violations());
     }
 
     @ParameterizedTest(name = "seed {0}")
