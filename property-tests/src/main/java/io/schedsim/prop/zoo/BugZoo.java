@@ -122,14 +122,20 @@ public final class BugZoo {
      * Variants searched by BugZooTest on their target scenario but not listed yet.
      * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
      * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
-     * swarmdisc); it joins the listing with them.
+     * swarmdisc); it joins the listing with them. dropped-actor-task breaks a rule only actors
+     * exercise, and chaos-swarm creates none yet; it joins the listing when it does.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
                     "an unknown allocation of a disconnected node is lost at the next plan, not"
                             + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
                     defaults().withScheduler(EarlyExpiryScheduler::new))
-                    .withScenario("nomad-disconnect"));
+                    .withScenario("nomad-disconnect"),
+            zoo("dropped-actor-task", "INV-28",
+                    "a restarted actor drops the task it was executing instead of retrying it"
+                            + " under max_task_retries; found by ray-actors (INV-28)",
+                    defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
+                    .withScenario("ray-actors"));
 
     private BugZoo() {}
 
