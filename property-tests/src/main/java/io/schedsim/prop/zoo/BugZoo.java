@@ -122,14 +122,27 @@ public final class BugZoo {
      * Variants searched by BugZooTest on their target scenario but not listed yet.
      * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
      * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
-     * swarmdisc); it joins the listing with them.
+     * swarmdisc); it joins the listing with them. The two constraint variants break rules only
+     * a node class or a constraint exercises, which chaos-swarm does not draw yet (its draws
+     * would change every swarm run's trace); they are found by nomad-constraints.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
                     "an unknown allocation of a disconnected node is lost at the next plan, not"
                             + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
                     defaults().withScheduler(EarlyExpiryScheduler::new))
-                    .withScenario("nomad-disconnect"));
+                    .withScenario("nomad-disconnect"),
+            zoo("constraints-ignored-in-placement", "INV-1",
+                    "service and batch placement skips the constraint and distinct_hosts"
+                            + " checks; found by nomad-constraints (ConstraintGuard, INV-1)",
+                    defaults().withPlacement(ConstraintBlindPlacement::new))
+                    .withScenario("nomad-constraints"),
+            zoo("system-constraints-ignored", "INV-1",
+                    "the system scheduler places on every Ready node, not only those meeting"
+                            + " the job's constraints; found by nomad-constraints"
+                            + " (ConstraintGuard, INV-1)",
+                    defaults().withScheduler(ConstraintBlindSystemScheduler::new))
+                    .withScenario("nomad-constraints"));
 
     private BugZoo() {}
 
