@@ -15,18 +15,21 @@ import java.util.BitSet;
  * on that node (its nodes are draining, down or disconnected, none Ready), so nothing differs.
  */
 public final class DistinctHosts {
+    /** The answer without distinct_hosts: shared, so callers only read what they get. */
+    private static final BitSet NONE_TAKEN = new BitSet();
+
     private DistinctHosts() {}
 
     /**
      * The slots {@code job} may not use under distinct_hosts: where it has a non-terminal
      * allocation, or where this plan places one ({@code plannedSlots}). Empty when the job has no
-     * distinct_hosts constraint.
+     * distinct_hosts constraint. The caller reads the answer and never changes it.
      */
     public static BitSet taken(Job job, StateView state, BitSet plannedSlots) {
-        BitSet taken = new BitSet();
         if (!job.distinctHosts()) {
-            return taken;
+            return NONE_TAKEN;
         }
+        BitSet taken = new BitSet();
         taken.or(plannedSlots);
         for (Alloc alloc : state.allocs().all()) {
             if (alloc.job() == job && !alloc.isTerminal()) {

@@ -326,9 +326,13 @@ public class NomadScheduler implements Scheduler {
 
     private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,
             long[] plannedMem) {
+        // Only distinct_hosts reads the plan's own placements (DistinctHosts); a plan holds one
+        // job's placements only, so each is one of this group's.
         BitSet plannedSlots = new BitSet();
-        for (Plan.Placement planned : plan.placements) {
-            plannedSlots.set(planned.node());
+        if (job.distinctHosts()) {
+            for (Plan.Placement planned : plan.placements) {
+                plannedSlots.set(planned.node());
+            }
         }
         int slot = placement.pick(job, state, plannedCpu, plannedMem, plannedSlots);
         if (slot < 0) {
