@@ -19,7 +19,8 @@ public sealed interface HistoryEvent
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
-                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
+                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated,
+                PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall {

@@ -12,12 +12,13 @@ import java.util.TreeMap;
  * job-constraint-configured), and the monitor's own reading of a constraint on a node (N-35),
  * written from Nomad's feasible.go, not taken from the model: a target without {@code ${} is a
  * literal; the node fields ({@code node.class}, {@code node.datacenter}, {@code node.pool},
- * {@code node.unique.id}, {@code node.unique.name}) are always found, empty when the history never set them;
- * {@code attr.*} and {@code meta.*} only when set, any other interpolation never. {@code =}/{@code ==}/{@code is} need both
- * sides found and equal, {@code !=}/{@code not} only unequal values, {@code is_set} and
- * {@code is_not_set} test presence; distinct_hosts is a placement rule of its own. An operator
- * the monitor does not know meets nothing (as checkConstraint's default). Attributes are kept
- * sorted by name, so a message lists them in one order. Written only by {@link State}.
+ * {@code node.unique.id}, {@code node.unique.name}) are always found, empty when the history
+ * never set them; {@code attr.*} and {@code meta.*} only when set, any other interpolation never.
+ * {@code =}/{@code ==}/{@code is} need both sides found and equal, {@code !=}/{@code not} only
+ * unequal values, {@code is_set} and {@code is_not_set} test presence; distinct_hosts is a
+ * placement rule of its own. An operator the monitor does not know meets nothing (as
+ * checkConstraint's default). Attributes are kept sorted by name, so a message lists them in one
+ * order. Written only by {@link State}.
  */
 public final class Constraints {
     private final ObjectArrayList<Map<String, String>> attributes = new ObjectArrayList<>();

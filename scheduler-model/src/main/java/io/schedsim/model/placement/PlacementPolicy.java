@@ -10,12 +10,14 @@ import java.util.BitSet;
  * placement it plans.
  *
  * <p>Contract: candidates are only Ready nodes (Nomad's readyNodesInDCsAndPool) that meet the
- * job's constraints ({@link io.schedsim.model.job.ConstraintChecker}, N-35), are not taken under its distinct_hosts
- * ({@link DistinctHosts}), and on which the job fits counting what the current plan already added ({@code plannedCpuMilli}, {@code
- * plannedMemMb}, indexed by slot). The answer is a node slot, or -1 if no node can take it (the
- * evaluation then blocks until capacity changes). Implementations read the state only, are
- * deterministic and break ties by slot. The plan applier re-checks the gate at commit (N-23) and
- * the state store at placement (INV-1), so a wrong policy is caught at the placement it made.
+ * job's constraints ({@link io.schedsim.model.job.ConstraintChecker}, N-35), are not taken under
+ * its distinct_hosts ({@link DistinctHosts}), and on which the job fits counting what the current
+ * plan already added ({@code plannedCpuMilli}, {@code plannedMemMb}, indexed by slot). The answer
+ * is a node slot, or -1 if no node can take it (the evaluation then blocks until capacity
+ * changes). Implementations read the state only, are deterministic and break ties by slot. The
+ * plan applier re-checks the gate at commit (N-23), not the constraints (plan_apply.go does not),
+ * and the state store checks both at placement (INV-1), so a wrong policy is caught at the
+ * placement it made.
  */
 public interface PlacementPolicy {
     /**

@@ -46,7 +46,8 @@ public final class NomadConstraints extends BuiltInScenario {
 
     @Override
     public String description() {
-        return "N-35: system and service jobs constrained to a node class while nodes drain and flip";
+        return "N-35: system and service jobs constrained to a node class while nodes drain"
+                + " and flip";
     }
 
     @Override

@@ -28,7 +28,8 @@ class NomadConstraintsTest {
     void allocationsFollowTheirConstraints(long seed) {
         Cluster cluster = ScenarioRuns.runClean("nomad-constraints", seed).cluster();
         for (Alloc alloc : ScenarioRuns.allocs(cluster, "system-job")) {
-            assertEquals(NomadConstraints.SYSTEM_CLASS, nodeClass(cluster, alloc), alloc.toString());
+            assertEquals(NomadConstraints.SYSTEM_CLASS, nodeClass(cluster, alloc),
+                    alloc.toString());
         }
         for (Alloc alloc : ScenarioRuns.allocs(cluster, "service-job")) {
             assertEquals(NomadConstraints.SERVICE_CLASS, nodeClass(cluster, alloc),
