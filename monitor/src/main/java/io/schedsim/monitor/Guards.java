@@ -6,6 +6,7 @@ import io.schedsim.monitor.detect.KillerGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
 import io.schedsim.monitor.nomad.CoalesceGuard;
+import io.schedsim.monitor.nomad.ConstraintGuard;
 import io.schedsim.monitor.nomad.DisconnectGuard;
 import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
@@ -37,6 +38,7 @@ final class Guards {
     static Guard[] all(State state) {
         return new Guard[] {
             new PlacementGuard(state),
+            new ConstraintGuard(state),
             new EligibilityGuard(state),
             new DrainGuard(state),
             new DoneAtSetGuard(state),

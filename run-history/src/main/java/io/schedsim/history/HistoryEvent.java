@@ -13,13 +13,14 @@ package io.schedsim.history;
  */
 public sealed interface HistoryEvent
         permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, DrainerConfigured,
-                KillerConfigured, RunEnded, NodeRegistered, NodeStatusChanged,
+                KillerConfigured, RunEnded, NodeRegistered, NodeAttributeSet, NodeStatusChanged,
                 EligibilityChanged, DrainSetCall, DrainCancelCall, EligibilitySetCall,
                 DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
-                JobDisconnectConfigured, JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
+                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated,
+                PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall, ActorCreated, ActorStateChanged,

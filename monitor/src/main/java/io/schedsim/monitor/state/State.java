@@ -19,10 +19,12 @@ import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.history.MigrateMarked;
+import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
@@ -50,6 +52,7 @@ public final class State {
     public final AllocTable allocs = new AllocTable();
     public final TaskTable tasks = new TaskTable();
     public final Ledger ledger = new Ledger();
+    public final Constraints constraints = new Constraints();
     public final Disturbances disturbances = new Disturbances();
     public final Verdicts verdicts;
     private final References references;
@@ -119,6 +122,10 @@ public final class State {
                 NodeRegistered e = (NodeRegistered) event;
                 nodeIndex = nodes.register(e.node(), e.cpuMilli(), e.memMb(), e.head(), now);
             }
+            case NODE_ATTRIBUTE_SET -> {
+                NodeAttributeSet e = (NodeAttributeSet) event;
+                constraints.setAttribute(nodeIndex, e.name(), e.value());
+            }
             case NODE_STATUS_CHANGED ->
                     nodes.setStatus(nodeIndex, ((NodeStatusChanged) event).status(), now);
             case ELIGIBILITY_CHANGED ->
@@ -165,6 +172,8 @@ public final class State {
                 }
             }
             case JOB_REGISTERED -> jobIndex = jobs.register((JobRegistered) event);
+            case JOB_CONSTRAINT_CONFIGURED ->
+                    constraints.addConstraint(jobIndex, (JobConstraintConfigured) event);
             case JOB_UPDATED -> {
                 JobUpdated e = (JobUpdated) event;
                 jobs.update(jobIndex, e.version(), e.stopped());

@@ -123,7 +123,10 @@ public final class BugZoo {
      * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
      * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
      * swarmdisc); it joins the listing with them. dropped-actor-task breaks a rule only actors
-     * exercise, and chaos-swarm creates none yet; it joins the listing when it does.
+     * exercise, and chaos-swarm creates none yet; it joins the listing when it does. The two
+     * constraint variants break rules only a node class or a constraint exercises, which
+     * chaos-swarm does not draw yet (its draws would change every swarm run's trace); they are
+     * found by nomad-constraints.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
@@ -135,7 +138,18 @@ public final class BugZoo {
                     "a restarted actor drops the task it was executing instead of retrying it"
                             + " under max_task_retries; found by ray-actors (INV-28)",
                     defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
-                    .withScenario("ray-actors"));
+                    .withScenario("ray-actors"),
+            zoo("constraints-ignored-in-placement", "INV-1",
+                    "service and batch placement skips the constraint and distinct_hosts"
+                            + " checks; found by nomad-constraints (ConstraintGuard, INV-1)",
+                    defaults().withPlacement(ConstraintBlindPlacement::new))
+                    .withScenario("nomad-constraints"),
+            zoo("system-constraints-ignored", "INV-1",
+                    "the system scheduler places on every Ready node, not only those meeting"
+                            + " the job's constraints; found by nomad-constraints"
+                            + " (ConstraintGuard, INV-1)",
+                    defaults().withScheduler(ConstraintBlindSystemScheduler::new))
+                    .withScenario("nomad-constraints"));
 
     private BugZoo() {}
 
