@@ -12,7 +12,8 @@ package io.schedsim.history;
  * event, field and unit; the JSON names of {@link EventType} are the format.
  */
 public sealed interface HistoryEvent
-        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, DrainerConfigured,
+        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, RayHeartbeatConfigured,
+                DrainerConfigured,
                 KillerConfigured, RunEnded, NodeRegistered, NodeStatusChanged,
                 EligibilityChanged, DrainSetCall, DrainCancelCall, EligibilitySetCall,
                 DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
