@@ -30,8 +30,8 @@ class JsonlRoundTripTest {
         assertEquals(Samples.oneOfEach().size(), lines.length);
         assertTrue(lines[0].startsWith("{\"seq\":0,\"type\":\"run-started\",\"atNanos\":0,"
                 + "\"format\":\"schedsim-history/1\""), lines[0]);
-        assertTrue(lines[32].startsWith("{\"seq\":32,\"type\":\"alloc-placed\",\"atNanos\":23,"),
-                lines[32]);
+        assertTrue(lines[33].startsWith("{\"seq\":33,\"type\":\"alloc-placed\",\"atNanos\":23,"),
+                lines[33]);
     }
 
     @Test
