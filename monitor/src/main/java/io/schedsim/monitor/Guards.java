@@ -3,6 +3,7 @@ package io.schedsim.monitor;
 import io.schedsim.monitor.detect.FalsePositiveGuard;
 import io.schedsim.monitor.detect.HealthCheckGuard;
 import io.schedsim.monitor.detect.KillerGuard;
+import io.schedsim.monitor.detect.LegacyHeartbeatGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
 import io.schedsim.monitor.nomad.CoalesceGuard;
@@ -55,6 +56,7 @@ final class Guards {
             new SplitTerminalEvalGuard(state),
             new TransitionGuard(state),
             new TtlGuard(state),
+            new LegacyHeartbeatGuard(state),
             new HealthCheckGuard(state),
             new FalsePositiveGuard(state),
             new KillerGuard(state),

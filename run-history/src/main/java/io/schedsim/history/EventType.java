@@ -8,6 +8,7 @@ public enum EventType {
     RUN_STARTED("run-started", RunStarted.class),
     HEARTBEAT_CONFIGURED("heartbeat-configured", HeartbeatConfigured.class),
     HEALTH_CHECK_CONFIGURED("health-check-configured", HealthCheckConfigured.class),
+    RAY_HEARTBEAT_CONFIGURED("ray-heartbeat-configured", RayHeartbeatConfigured.class),
     DRAINER_CONFIGURED("drainer-configured", DrainerConfigured.class),
     KILLER_CONFIGURED("killer-configured", KillerConfigured.class),
     RUN_ENDED("run-ended", RunEnded.class),

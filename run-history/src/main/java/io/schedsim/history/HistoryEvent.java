@@ -12,8 +12,9 @@ package io.schedsim.history;
  * event, field and unit; the JSON names of {@link EventType} are the format.
  */
 public sealed interface HistoryEvent
-        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, DrainerConfigured,
-                KillerConfigured, RunEnded, NodeRegistered, NodeAttributeSet, NodeStatusChanged,
+        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, RayHeartbeatConfigured,
+                DrainerConfigured, KillerConfigured, RunEnded, NodeRegistered, NodeAttributeSet,
+                NodeStatusChanged,
                 EligibilityChanged, DrainSetCall, DrainCancelCall, EligibilitySetCall,
                 DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,

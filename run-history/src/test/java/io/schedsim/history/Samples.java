@@ -13,6 +13,7 @@ public final class Samples {
                         DetectorPolicy.NOMAD_TTL),
                 new HeartbeatConfigured(0, 10_000, 50.0, 10_000, 300_000),
                 new HealthCheckConfigured(0, 5_000, 3_000, 10_000, 5),
+                new RayHeartbeatConfigured(0, 1_000, 30),
                 new DrainerConfigured(0, 1_000, 0),
                 new KillerConfigured(0, 2, 60_000, 1),
                 new NodeRegistered(0, 0, 16_000, 65_536, true, -1),

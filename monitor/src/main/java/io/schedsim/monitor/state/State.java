@@ -15,6 +15,7 @@ import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.EventType;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.HealthCheckConfigured;
+import io.schedsim.history.RayHeartbeatConfigured;
 import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
@@ -115,6 +116,7 @@ public final class State {
             case RUN_STARTED -> config.apply((RunStarted) event);
             case HEARTBEAT_CONFIGURED -> config.apply((HeartbeatConfigured) event);
             case HEALTH_CHECK_CONFIGURED -> config.apply((HealthCheckConfigured) event);
+            case RAY_HEARTBEAT_CONFIGURED -> config.apply((RayHeartbeatConfigured) event);
             case DRAINER_CONFIGURED -> config.apply((DrainerConfigured) event);
             case KILLER_CONFIGURED -> config.apply((KillerConfigured) event);
             case RUN_ENDED -> config.apply((RunEnded) event);
