@@ -104,7 +104,8 @@ public final class BugZoo {
                     defaults().withScheduler(RescheduleAgainScheduler::new)),
             zoo("killer-takes-head", "INV-20",
                     "the chaos killer forgets the head exclusion and kills the head node;"
-                            + " found by ray-chaos (INV-20)",
+                            + " found by ray-chaos, and by chaos-swarm's kills whose victim the"
+                            + " killer's rules pick (INV-20)",
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
             zoo("counted-preemption", "INV-19",
                     "tasks lost to a node preempted past its Ray drain deadline are counted"
