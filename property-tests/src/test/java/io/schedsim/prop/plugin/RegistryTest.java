@@ -47,7 +47,7 @@ class RegistryTest {
         Registry registry = Registry.builtIn();
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
         assertEquals(18, registry.scenarios().size());
-        assertEquals(25, registry.variants().size());
+        assertEquals(26, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).
