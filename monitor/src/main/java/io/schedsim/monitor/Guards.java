@@ -27,6 +27,7 @@ import io.schedsim.monitor.ray.ActorGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
 import io.schedsim.monitor.ray.LeaseGuard;
 import io.schedsim.monitor.ray.LedgerGuard;
+import io.schedsim.monitor.ray.OwnerDeathGuard;
 import io.schedsim.monitor.ray.RayDrainGuard;
 import io.schedsim.monitor.ray.WorkerExitGuard;
 import io.schedsim.monitor.state.Guard;
@@ -65,6 +66,7 @@ final class Guards {
             new LedgerGuard(state),
             new RayDrainGuard(state),
             new WorkerExitGuard(state),
+            new OwnerDeathGuard(state),
             new ActorGuard(state),
             new LivenessJudge(state),
         };

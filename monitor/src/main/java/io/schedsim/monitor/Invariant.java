@@ -100,6 +100,9 @@ public enum Invariant {
     RESCHEDULE("N-34", Kind.SAFETY,
             "a failed allocation is rescheduled within its attempts, after its delay, with one "
                     + "more attempt; system jobs never"),
+    OWNER_DEATH("R-5", Kind.SAFETY,
+            "a child whose owner died is never retried, and no longer runs once its owner's "
+                    + "death is reported (worker killed under a live raylet, or owner's node DEAD)"),
     ACTOR_RESTARTS("R-6", Kind.SAFETY,
             "an actor restarts at most max_restarts times beyond preempted deaths, never after "
                     + "DEAD; its tasks run on it in submission order within max_task_retries"),

@@ -84,18 +84,18 @@ class LivenessTest {
 
     @Test
     void anUnlimitedChildWhoseOwnerDiedMayEndWithoutAValue() {
-        // Task 1's attempt 0 dies with node 1; its child 2, running on node 2, is orphaned
-        // (OWNER_DIED) and child 3, never leased, cancelled; the retry's child 4 finishes.
+        // Task 1's attempt 0 dies with its worker; its child 2, running on node 2, is killed
+        // (OWNER_DIED, R-5) and child 3, never leased, cancelled; the retry's child 4 finishes.
         HistoryBuilder b = rayCluster().at(1).submit(1, -1, -1).pending(1, 0).lease(1, 0, 1);
         b.at(2).releaseTask(1, 0).submit(2, 1, -1).pending(2, 0).lease(2, 0, 2);
-        b.at(3).failAttempt(1, 0, 1, ErrorType.WORKER_DIED).resolve(2, ErrorType.OWNER_DIED);
+        b.at(3).failAttempt(1, 0, 1, ErrorType.WORKER_DIED)
+                .failAttempt(2, 0, 2, ErrorType.OWNER_DIED).resolve(2, ErrorType.OWNER_DIED);
         b.pending(1, 1).lease(1, 1, 1).at(4).releaseTask(1, 1).submit(3, 1, -1).pending(3, 0);
         b.at(5).failAttempt(1, 1, 1, ErrorType.WORKER_DIED);
         b.failAttempt(3, 0, -1, ErrorType.TASK_CANCELLED).resolve(3, ErrorType.TASK_CANCELLED);
         b.pending(1, 2).lease(1, 2, 1).at(6).releaseTask(1, 2).submit(4, 1, -1).pending(4, 0);
         b.lease(4, 0, 1).at(7).releaseTask(4, 0).finishAttempt(4, 0, 1).resolve(4, ErrorType.NONE);
         b.finishAttempt(1, 2, 1).resolve(1, ErrorType.NONE);
-        b.at(41).releaseTask(2, 0).finishAttempt(2, 0, 2);
         assertQuiet(b.at(120).end().check());
         HistoryBuilder driverOwned = rayCluster().at(1).submit(1, -1, -1).pending(1, 0);
         driverOwned.at(2).failAttempt(1, 0, -1, ErrorType.OWNER_DIED)

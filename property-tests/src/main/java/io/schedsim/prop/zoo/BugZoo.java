@@ -113,6 +113,11 @@ public final class BugZoo {
                             + " chaos-swarm's Ray drains (INV-19)",
                     defaults().withRetryPolicy(context -> CountedPreemptionRetryPolicy.INSTANCE))
                     .withScenario("ray-drain"),
+            zoo("orphans-keep-cpu", "R-5",
+                    "the workers leased to a dead owner are not killed: its running child keeps"
+                            + " its CPU to its natural end after the owner's death is reported"
+                            + " (R-10); found by chaos-swarm's worker kills and by ray-drain (R-5)",
+                    defaults().withRetryPolicy(context -> OrphanKeepingRetryPolicy.INSTANCE)),
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",

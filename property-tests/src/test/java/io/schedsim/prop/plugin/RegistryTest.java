@@ -48,7 +48,8 @@ class RegistryTest {
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
         // 19 with nomad-constraints (N-35) and ray-actors.
         assertEquals(19, registry.scenarios().size());
-        assertEquals(25, registry.variants().size());
+        // 26 with orphans-keep-cpu.
+        assertEquals(26, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

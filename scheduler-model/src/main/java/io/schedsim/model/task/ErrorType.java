@@ -7,5 +7,11 @@ public enum ErrorType {
     /** The attempt's node was declared DEAD. */
     NODE_DIED,
     /** The task raised: here, its child's retries ran out and {@code get} re-raised the error. */
-    TASK_EXECUTION_EXCEPTION
+    TASK_EXECUTION_EXCEPTION,
+    /**
+     * The attempt's owner died and the raylet killed the worker leased to it (R-5, R-10;
+     * ray:src/ray/raylet/node_manager.cc {@code HandleUnexpectedWorkerFailure}, {@code
+     * NodeRemoved}). Never retried: nobody is left to retry it.
+     */
+    OWNER_DIED
 }

@@ -23,9 +23,11 @@ import io.schedsim.model.state.StateStore;
  * What owners do when an attempt fails (R-1..R-3, R-10): record it, ask the {@link RetryPolicy},
  * check its answer against INV-19, and resubmit after the retry delay or end the task in error.
  * The driver owns outer tasks and never dies; a parent attempt owns its child, so a child whose
- * parent is gone is orphaned or dropped instead of retried, and resolved OWNER_DIED (or
- * TASK_CANCELLED if it never ran). Each attempt's end and each task's resolution is published to
- * the run's history ({@link TaskHistory}).
+ * parent is gone is never retried and is resolved OWNER_DIED (or TASK_CANCELLED if it never ran):
+ * a waiting one is dropped, and a running one is killed, its CPU released, once the owner's death
+ * is reported (R-5, R-10: a worker kill by its live raylet, or the owner node's DEAD verdict), or
+ * orphaned until then ({@link Orphans}). Each attempt's end and each task's resolution is
+ * published to the run's history ({@link TaskHistory}).
  */
 final class OwnerRetries {
     private final ModelContext context;
@@ -46,6 +48,12 @@ final class OwnerRetries {
     private int kindOrphanDone;
     /** The node whose every attempt is failing now, or -1. */
     private int dyingSlot = -1;
+    /**
+     * Whether the raylets hear of the deaths of owners failing now: a worker killed under a live
+     * raylet is reported (to the GCS, which publishes it), a node's DEAD verdict is published;
+     * the workers of a killed raylet (R-16) or of a restarted node die unreported.
+     */
+    private boolean deathReported = true;
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
@@ -73,10 +81,12 @@ final class OwnerRetries {
 
     /**
      * Every attempt on {@code slot} is being failed (its node DEAD, or its raylet's workers gone):
-     * a child there whose parent fails in the same sweep dies with it, never orphaned. -1 ends it.
+     * a child there whose parent fails in the same sweep dies with it, never orphaned; the owners'
+     * deaths are {@code reported} or not (see {@link #deathReported}). {@code (-1, true)} ends it.
      */
-    void dying(int slot) {
+    void dying(int slot, boolean reported) {
         dyingSlot = slot;
+        deathReported = reported;
     }
 
     /** True while the parent attempt's process lives (ground truth: it receives results). */
@@ -215,15 +225,64 @@ final class OwnerRetries {
             stats.lostAttempts++;
             history.failed(id, tasks.attempt(c), slot,
                     io.schedsim.history.ErrorType.NODE_DIED);
+        } else if (deathReported && policy.killsWorkersOfDeadOwner()
+                && workerAlive(node, tasks.incarnation(c))) {
+            failures.record(c, tasks.attempt(c), ErrorType.OWNER_DIED, sim.nowNanos());
+            killLeasedWorker(node, id, tasks.attempt(c));
         } else {
-            // Orphaned: it keeps its CPU, runs to the end, and its result is dropped.
-            orphans.add(slot, id, tasks.attempt(c), tasks.incarnation(c), doneAt);
+            // Orphaned: it keeps its CPU until its run ends, its node dies, or (unless the
+            // policy keeps orphans) its owner's node is declared DEAD; its result is dropped.
+            int ownerSlot = tasks.node(outer(task));
+            orphans.add(slot, id, tasks.attempt(c), tasks.incarnation(c), doneAt, ownerSlot);
             if (doneAt != Long.MIN_VALUE) {
                 sim.post(doneAt, kindOrphanDone, slot, tasks.incarnation(c));
             }
         }
         history.resolved(id, io.schedsim.history.ErrorType.OWNER_DIED);
         tasks.transition(c, NONE);
+    }
+
+    /**
+     * The worker's processes are the ones it was granted in, and they run: only a live raylet
+     * can kill it; a dead one's workers die with it and are failed with their node (R-10, R-16).
+     */
+    private static boolean workerAlive(Node node, int incarnation) {
+        return node.status() != NodeStatus.DOWN && node.incarnation() == incarnation
+                && node.hostUp() && node.agentUp();
+    }
+
+    /**
+     * The raylet kills the worker leased to a dead owner (node_manager.cc, {@code KillAsync}):
+     * its CPU is released now, its attempt FAILED OWNER_DIED; nobody is left to retry it.
+     * The SIGTERM-to-SIGKILL grace ({@code kill_worker_timeout_milliseconds}) is not modelled.
+     */
+    private void killLeasedWorker(Node node, long id, int attempt) {
+        state.release(node, cpuMilli, 0);
+        history.released(id, attempt, node.slot());
+        history.failed(id, attempt, node.slot(), io.schedsim.history.ErrorType.OWNER_DIED);
+    }
+
+    /**
+     * R-10: node {@code ownerSlot} was declared DEAD, so every raylet kills the workers leased to
+     * owners that ran there ({@code NodeRemoved}): the orphans of owners whose death went
+     * unreported (a killed raylet's workers) release their CPU now. Orphans on dead processes
+     * are left to their own node's death. True if any CPU was freed.
+     */
+    boolean ownerNodeDied(int ownerSlot) {
+        if (!policy.killsWorkersOfDeadOwner()) {
+            return false;
+        }
+        boolean freed = false;
+        for (int i = 0; i < orphans.size(); i++) {
+            Node node = state.node(orphans.slot(i));
+            if (orphans.ownerSlot(i) == ownerSlot && orphans.slot(i) != ownerSlot
+                    && workerAlive(node, orphans.incarnation(i))) {
+                killLeasedWorker(node, orphans.task(i), orphans.attempt(i));
+                orphans.remove(i--);
+                freed = true;
+            }
+        }
+        return freed;
     }
 
     /** A child waiting for a node or a retry is dropped with its owner: it never runs again. */

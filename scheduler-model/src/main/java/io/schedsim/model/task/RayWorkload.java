@@ -37,9 +37,11 @@ import java.util.List;
  *
  * <p>Model choices, beyond SEMANTICS: (1) a parent blocked in {@code get} releases its CPU (§2.3)
  * and, when the child's inline result arrives, finishes at once: its post-get work takes no time,
- * so it never re-acquires the CPU. (2) A child whose owner died is orphaned: it keeps its CPU, runs
- * to completion and its result is dropped; the parent's retry submits a fresh child whose attempts
- * and retries count from 0. (3) A lease can go to a node that died but is not yet DEAD (the server
+ * so it never re-acquires the CPU. (2) A child whose owner died is never retried: its raylet kills
+ * it, releasing its CPU, as soon as the owner's death is reported (R-5, R-10: a worker killed
+ * under a live raylet, or the owner node's DEAD verdict); until then (the owner's raylet was
+ * killed, R-16) it is orphaned, keeps its CPU and may run to completion, its result dropped. The
+ * parent's retry submits a fresh child whose attempts and retries count from 0. (3) A lease can go to a node that died but is not yet DEAD (the server
  * cannot tell); the attempt then never finishes and fails NODE_DIED when the node is declared DEAD,
  * so no request hangs forever (R-13). When a killed raylet's workers exit (R-16), owners fail
  * the attempts running there at once, before the DEAD verdict. Whether the worker is alive is judged when the attempt would
@@ -131,7 +133,7 @@ public final class RayWorkload {
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);
-        failEverythingOn(node, preemptedDeath(node));
+        failEverythingOn(node, preemptedDeath(node), true);
     }
 
     /**
@@ -146,10 +148,15 @@ public final class RayWorkload {
         if (node.status() == NodeStatus.DOWN) {
             return;
         }
-        failEverythingOn(node, false);
+        failEverythingOn(node, false, false);
     }
 
-    private void failEverythingOn(Node node, boolean preempted) {
+    /**
+     * Fails every attempt on the node. {@code verdict}: the GCS declared it DEAD and published it,
+     * so the raylets kill the workers leased to owners that ran there (R-10, {@code
+     * NodeRemoved}); otherwise its workers died unreported and their children are orphaned.
+     */
+    private void failEverythingOn(Node node, boolean preempted, boolean verdict) {
         int slot = node.slot();
         scratch.clear();
         long heldCpuMilli = 0;
@@ -169,7 +176,7 @@ public final class RayWorkload {
                 history.released(orphans.task(i), orphans.attempt(i), slot);
             }
         }
-        owners.dying(slot);
+        owners.dying(slot, verdict);
         for (int i = 0; i < scratch.size(); i++) {
             int e = scratch.getInt(i);
             // An earlier failure in this loop may have settled a child already.
@@ -177,8 +184,11 @@ public final class RayWorkload {
                 owners.failAttempt(e, ErrorType.NODE_DIED, preempted);
             }
         }
-        owners.dying(-1);
+        owners.dying(-1, true);
         orphansDied(slot);
+        if (verdict) {
+            owners.ownerNodeDied(slot);
+        }
         // The reservations leave with the node. Under Nomad TTL detection a down node can
         // come back and re-register, so they are released rather than left behind.
         if (heldCpuMilli > 0) {
@@ -207,7 +217,7 @@ public final class RayWorkload {
      */
     public void onNodeRestarted(Node node) {
         placement.onNodeChanged(node);
-        failEverythingOn(node, false);
+        failEverythingOn(node, false, false);
     }
 
     /**

@@ -30,4 +30,16 @@ public interface RetryPolicy {
      * @return the new retries-used count to retry, or {@link #GIVE_UP}
      */
     int afterFailure(int maxRetries, int retriesUsed, ErrorType errorType, boolean preempted);
+
+    /**
+     * R-5, R-10: once an owner's death is reported, the raylets kill the workers leased to it
+     * (ray:src/ray/raylet/node_manager.cc: {@code HandleUnexpectedWorkerFailure} for a dead
+     * worker, {@code NodeRemoved} for every owner on a dead node), so a running child of a dead
+     * parent releases its CPU then and fails OWNER_DIED, never retried; the parent's own retry
+     * submits a new child. True for Ray; a policy answering false leaves such a child running to
+     * its natural end with its CPU held (the model before issue 13).
+     */
+    default boolean killsWorkersOfDeadOwner() {
+        return true;
+    }
 }

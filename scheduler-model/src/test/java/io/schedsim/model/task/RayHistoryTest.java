@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The history of owners and children (docs/history.md §1.4, rules 6 and 10): a killed parent's
- * child is resolved OWNER_DIED at once and, orphaned, releases its own reservation when its run
- * ends; the parent's retry submits a child under a fresh task id.
+ * child is killed in the same step (its reservation released, its attempt FAILED OWNER_DIED) and
+ * resolved OWNER_DIED; the parent's retry submits a child under a fresh task id.
  */
 class RayHistoryTest {
     @Test
-    void anOrphanReleasesItsOwnReservationAndTheRetrysChildIsANewTask() {
+    void aDeadOwnersChildIsKilledInItsStepAndTheRetrysChildIsANewTask() {
         List<HistoryEvent> history = new ArrayList<>();
         Cluster cluster = Cluster.create(new Simulation(3), RayClusters.config(),
                 ModelComponents.defaults());
@@ -56,17 +56,16 @@ class RayHistoryTest {
         assertTrue(history.contains(new TaskAttemptChanged(SimTime.seconds(1), 0, 0, 1,
                 AttemptState.FAILED, ErrorType.WORKER_DIED)), "the parent's attempt fails");
         assertTrue(history.contains(new TaskResolved(SimTime.seconds(1), orphan,
-                ErrorType.OWNER_DIED)), "the orphan is resolved when its owner dies");
-        long orphanEnd = -1;
-        for (HistoryEvent e : history) {
-            if (e instanceof ResourcesReleased r && r.task() == orphan) {
-                orphanEnd = r.atNanos();
-                assertEquals(1, r.node());
-            }
-        }
-        assertTrue(orphanEnd > SimTime.seconds(2), "the orphan holds its CPU to its end");
-        assertTrue(history.contains(new TaskAttemptChanged(orphanEnd, orphan, 0, 1,
-                AttemptState.FINISHED, ErrorType.NONE)), "and finishes then");
+                ErrorType.OWNER_DIED)), "the child is resolved when its owner dies");
+        // The raylet kills the worker leased to the dead owner in the same step: its own
+        // reservation is released, its attempt FAILED OWNER_DIED, and it never finishes.
+        assertTrue(history.contains(new ResourcesReleased(SimTime.seconds(1), 1, 1_000, 0, -1,
+                orphan, 0)), "the child's CPU is released when its owner dies");
+        assertTrue(history.contains(new TaskAttemptChanged(SimTime.seconds(1), orphan, 0, 1,
+                AttemptState.FAILED, ErrorType.OWNER_DIED)), "its attempt fails OWNER_DIED");
+        assertTrue(history.stream().noneMatch(e -> e instanceof TaskAttemptChanged c
+                && c.task() == orphan && c.state() != AttemptState.FAILED
+                && c.atNanos() > SimTime.seconds(1)), "and is never retried");
         assertTrue(history.stream().anyMatch(e -> e instanceof TaskResolved r && r.task() == 0
                 && r.errorType() == ErrorType.NONE), "the task ends in a value");
     }

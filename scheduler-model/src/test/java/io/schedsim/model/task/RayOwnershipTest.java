@@ -18,13 +18,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Owners and children (§2.3, R-4, R-10): a killed parent orphans its child, which runs to the end
- * and frees its CPU while the parent's retry submits a fresh child; a child lost with its node is
- * retried by its live parent; a placement policy that leases onto a draining node breaks INV-1.
+ * Owners and children (§2.3, R-4, R-5, R-10): a killed parent's child is killed at once, its CPU
+ * freed and never retried, while the parent's retry submits a fresh child (a policy that keeps
+ * orphans lets it run to its end); a child lost with its node is retried by its live parent; a
+ * child that ends before its dead owner's node is declared DEAD finishes, its result dropped; a
+ * placement policy that leases onto a draining node breaks INV-1.
  */
 class RayOwnershipTest {
     @Test
-    void killedParentOrphansItsChild() {
+    void killedParentsChildIsKilledAndNotRetried() {
         RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
                 SimTime.seconds(2), 1_000, 3, 0);
         Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
@@ -34,6 +36,28 @@ class RayOwnershipTest {
         // The parent waits in get on node 1; its child runs there on the CPU the parent released.
         assertEquals(1_000, cluster.node(1).cpuUsedMilli());
         assertTrue(cluster.crashRunningWork(1), "the parent's worker is killed");
+        // Its live raylet reports the death; the raylet kills the worker leased to it (R-5,
+        // R-10; node_manager.cc HandleUnexpectedWorkerFailure): the CPU is free at once.
+        assertEquals(0, cluster.node(1).cpuUsedMilli(), "the dead owner's child is killed");
+        assertArrayEquals(new long[] {0, 0, 0}, ray.reservedCpuMilliByNode());
+        RayClusters.runUntilTerminal(cluster, 60);
+        assertEquals("[0:FAILED(WORKER_DIED), 1:FINISHED]", ray.attempts(0).toString());
+        assertEquals(1, ray.completed());
+        assertEquals(1, ray.retries(), "the parent's retry only; the killed child is not retried");
+        assertEquals(0, ray.lostAttempts());
+        ray.checkLiveness();
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void aPolicyKeepingOrphansLetsTheChildRunToItsEnd() {
+        RayWorkloadSpec spec = new RayWorkloadSpec(1, SimTime.millis(800), true,
+                SimTime.seconds(2), 1_000, 3, 0);
+        Cluster cluster = RayClusters.start(3, RayClusters.config(), 2, 1_000, spec,
+                ModelComponents.defaults().withRetryPolicy(context -> KeepsOrphans.INSTANCE));
+        RayWorkload ray = cluster.ray();
+        cluster.sim().runUntil(SimTime.seconds(1));
+        assertTrue(cluster.crashRunningWork(1), "the parent's worker is killed");
         assertEquals(1_000, cluster.node(1).cpuUsedMilli(), "the orphan keeps its CPU");
         assertArrayEquals(new long[] {0, 1_000, 0}, ray.reservedCpuMilliByNode());
         cluster.sim().runUntil(SimTime.seconds(2));
@@ -41,11 +65,24 @@ class RayOwnershipTest {
         cluster.sim().runUntil(SimTime.seconds(3));
         assertEquals(0, cluster.node(1).cpuUsedMilli(), "the orphan finished and freed its CPU");
         RayClusters.runUntilTerminal(cluster, 60);
-        assertEquals("[0:FAILED(WORKER_DIED), 1:FINISHED]", ray.attempts(0).toString());
         assertEquals(1, ray.completed());
-        assertEquals(1, ray.retries());
-        ray.checkLiveness();
-        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    /** Ray's retries, but the workers leased to a dead owner are left running (issue 13). */
+    private static final class KeepsOrphans implements RetryPolicy {
+        static final KeepsOrphans INSTANCE = new KeepsOrphans();
+
+        @Override
+        public int afterFailure(int maxRetries, int retriesUsed, ErrorType errorType,
+                boolean preempted) {
+            return MaxRetriesPolicy.INSTANCE.afterFailure(maxRetries, retriesUsed, errorType,
+                    preempted);
+        }
+
+        @Override
+        public boolean killsWorkersOfDeadOwner() {
+            return false;
+        }
     }
 
     @Test
@@ -107,30 +144,6 @@ class RayOwnershipTest {
         cluster.updateDrain(1, DrainSpec.noDeadline(false));
         cluster.sim().runUntil(SimTime.seconds(2));
         assertEquals(Inv.PLACEMENT_GATE, cluster.monitor().violations().get(0).invariant());
-    }
-
-    /** Places every lease on the first schedulable worker that is not the owner's node. */
-    private static final class SpillAway implements RayPlacement {
-        private final StateView state;
-
-        SpillAway(ModelContext context) {
-            this.state = context.state();
-        }
-
-        @Override
-        public int pickNode(int preferredNode, long cpuMilli) {
-            for (int slot = 1; slot < state.nodeSlotCount(); slot++) {
-                Node node = state.node(slot);
-                if (slot != preferredNode && node.isRaySchedulable()
-                        && node.cpuFreeMilli() >= cpuMilli) {
-                    return slot;
-                }
-            }
-            return -1;
-        }
-
-        @Override
-        public void onNodeChanged(Node node) {}
     }
 
     /** A wrong placement: always node 1 while it has room, drain or not. */
