@@ -19,6 +19,7 @@ import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.KillerConfigured;
@@ -162,6 +163,8 @@ public final class State {
                 }
             }
             case JOB_REGISTERED -> jobIndex = jobs.register((JobRegistered) event);
+            case JOB_DISCONNECT_CONFIGURED -> jobs.disconnect(jobIndex,
+                    Time.millis(((JobDisconnectConfigured) event).lostAfterMillis()));
             case JOB_UPDATED -> {
                 JobUpdated e = (JobUpdated) event;
                 jobs.update(jobIndex, e.version(), e.stopped());
