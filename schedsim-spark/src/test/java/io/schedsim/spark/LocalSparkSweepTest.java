@@ -1,7 +1,6 @@
 package io.schedsim.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.prop.plugin.Registry;
@@ -90,7 +89,10 @@ class LocalSparkSweepTest {
         });
         assertTrue(report.statistics().interrupted());
         assertTrue(report.seedsRun() < 100_000, () -> report.seedsRun() + " seeds");
-        assertFalse(report.failures().isEmpty());
+        // Everything the progress line counted is kept, blocks beyond a gap included (a stop
+        // may cancel an earlier block still running).
+        assertTrue(report.failures().stream().mapToInt(Failure::count).sum() >= 2,
+                report::toString);
         for (Failure failure : report.failures()) {
             Path file = Path.of(failure.replayFile());
             assertTrue(Files.exists(file), file::toString);

@@ -4,6 +4,7 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.RayDrain;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,13 +16,21 @@ import java.util.List;
  * actions, intensities, durations and targets, drawn from the kind's own child stream, so that
  * switching one kind on or off never changes what another kind draws.
  *
- * <p>Destructive faults leave at least one worker untouched: host kills and agent kills together
- * target at most {@code workers - 1} nodes, and every kill also obeys the killer's fire-time
- * rules.
+ * <p>Destructive faults leave at least one worker untouched: host kills, agent kills and
+ * Ray-drained nodes together take at most {@code workers - 1} nodes, and every kill also obeys the
+ * killer's fire-time rules.
+ *
+ * <p>Where the cluster runs Ray tasks, the DRAIN switch also turns on Ray drains (R-15), both
+ * reasons ({@link RayDrainDraws}). They are drawn last, from their own stream
+ * ({@value #RAY_DRAIN_STREAM}, a child of the swarm stream that draws nothing from it), and added
+ * after every other action, so every action a plan had before they were drawn is still there,
+ * unchanged and in the same order.
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
     public static final String STREAM = "swarm";
+    /** Child of {@link #STREAM} that Ray drains draw from; no kind's label, so none shares it. */
+    static final String RAY_DRAIN_STREAM = RayDrain.KIND;
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -44,9 +53,11 @@ public final class SwarmGenerator {
             hostKills = byKind.get(FaultKind.HOST_LOSS).size();
         }
         int agentKillsMax = Math.min(spec.ranges().killsMax(), workerCount - 1 - hostKills);
+        int agentKills = 0;
         if (enabled.contains(FaultKind.AGENT_KILL) && agentKillsMax > 0) {
             byKind.put(FaultKind.AGENT_KILL, NodeFaultDraws.agentKill(draws(swarm, spec,
                     FaultKind.AGENT_KILL), agentKillsMax));
+            agentKills = byKind.get(FaultKind.AGENT_KILL).size();
         }
         if (enabled.contains(FaultKind.NODE_RESTART)) {
             List<FaultAction> destructive = new ArrayList<>();
@@ -71,6 +82,14 @@ public final class SwarmGenerator {
         List<FaultAction> actions = new ArrayList<>();
         for (List<FaultAction> kindActions : byKind.values()) {
             actions.addAll(kindActions);
+        }
+        // A Ray-drained node never takes a lease again (R-17, no cancel), so it is as lost to the
+        // Ray tasks as a killed one: the drained nodes get what the kills left of workers - 1.
+        // Kept out of byKind's DRAIN list, which the eligibility flips read as Nomad drains.
+        int rayDrainNodesMax = workerCount - 1 - hostKills - agentKills;
+        if (enabled.contains(FaultKind.DRAIN) && spec.rayTasks() && rayDrainNodesMax > 0) {
+            actions.addAll(RayDrainDraws.rayDrains(new SwarmDraws(swarm.child(RAY_DRAIN_STREAM),
+                    spec), rayDrainNodesMax, Math.max(0, spec.ranges().killsMax() - hostKills)));
         }
         return new FaultPlan(actions);
     }

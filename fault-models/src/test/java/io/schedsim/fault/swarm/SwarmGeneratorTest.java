@@ -22,6 +22,7 @@ import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.VictimRule;
+import io.schedsim.model.api.RayDrainReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -32,6 +33,10 @@ class SwarmGeneratorTest {
     /** Shaped like chaos-swarm: at most 8 Nomad nodes, a 10-minute fault window. */
     static final SwarmSpec CHAOS_SWARM = SwarmSpec.nomad(8, 0, 600_000);
     static final SwarmSpec RAY = new SwarmSpec(10, List.of(0), 0, 600_000, false, true);
+    /** chaos-swarm itself: a head, six workers, Nomad jobs and Ray tasks, faults from 20 s. */
+    static final SwarmSpec MIXED = new SwarmSpec(7, List.of(0), 20_000, 600_000, true, true);
+    /** See {@link #rayDrainsLeaveEveryOtherActionAsItWas()}. */
+    private static final int OTHERS_DIGEST = 806_852_104;
 
     @Test
     void sameSeedSamePlanOtherSeedDifferentPlan() {
@@ -51,9 +56,10 @@ class SwarmGeneratorTest {
             kinds.addAll(SwarmGenerator.generate(seed, CHAOS_SWARM).countByKind().keySet());
         }
         SortedSet<String> drawn = new TreeSet<>(FaultKind.allActionKinds());
-        // Deliberately never drawn, so that chaos-swarm's plans (and hundreds of recorded trace
-        // hashes) stay as they were: the raylet killer belongs to ray-chaos's killMode=agent, Ray
-        // drains to ray-drain.
+        // The raylet killer is deliberately never drawn, so that chaos-swarm's plans (and
+        // hundreds of recorded trace hashes) stay as they were: it belongs to ray-chaos's
+        // killMode=agent. Ray drains need Ray tasks, which this spec has not
+        // (rayDrainsOfBothReasonsWhereRayTasksRun).
         drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
         assertEquals(drawn, kinds);
     }
@@ -83,6 +89,64 @@ class SwarmGeneratorTest {
         }
         assertTrue(withDrain >= 60, "drains in " + withDrain + " of 100 plans");
         assertTrue(withRace >= 25, "flip of a draining node in " + withRace + " of 100 plans");
+    }
+
+    @Test
+    void rayDrainsOfBothReasonsWhereRayTasksRun() {
+        int withRayDrain = 0;
+        int idle = 0;
+        int preemptedDeaths = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            FaultPlan plan = SwarmGenerator.generate(seed, MIXED);
+            boolean drained = false;
+            for (FaultAction action : plan.actions()) {
+                if (!(action instanceof RayDrain drain)) {
+                    continue;
+                }
+                drained = true;
+                idle += drain.reason() == RayDrainReason.IDLE_TERMINATION ? 1 : 0;
+                for (FaultAction later : plan.actions()) {
+                    // F-6: the instance goes after its grace, so its death is preempted.
+                    preemptedDeaths += drain.reason() == RayDrainReason.PREEMPTION
+                            && drain.deadlineMillis() > 0 && later instanceof TerminateInstance t
+                            && t.victim() == VictimRule.SLOT && t.victimPick() == drain.node()
+                            && t.atMillis() >= drain.atMillis() + drain.deadlineMillis() ? 1 : 0;
+                }
+            }
+            withRayDrain += drained ? 1 : 0;
+        }
+        // The DRAIN switch is on in about 3 plans of 4, and the kills leave room in most.
+        assertTrue(withRayDrain >= 150, "Ray drains in " + withRayDrain + " of 300 plans");
+        assertTrue(idle >= 20, idle + " idle terminations");
+        assertTrue(preemptedDeaths >= 60, preemptedDeaths + " preempted deaths");
+        for (long seed = 1; seed <= 100; seed++) {
+            assertFalse(SwarmGenerator.generate(seed, CHAOS_SWARM).countByKind()
+                    .containsKey(RayDrain.KIND), "no Ray drain without Ray tasks");
+        }
+    }
+
+    /**
+     * Ray drains draw from their own stream after every other draw, so every plan keeps every
+     * action it had before they were drawn: pinned by a digest of seeds 1..2000's plans without
+     * their Ray drain episodes (the Ray drains, and the terminations without re-check that
+     * follow them; the generator drew no such termination before), recorded with the generator
+     * as it was before Ray drains (commit fe791eb).
+     */
+    @Test
+    void rayDrainsLeaveEveryOtherActionAsItWas() {
+        StringBuilder all = new StringBuilder();
+        for (long seed = 1; seed <= 2_000; seed++) {
+            List<FaultAction> others = new ArrayList<>();
+            for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
+                boolean episodeKill = action instanceof TerminateInstance t
+                        && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
+                if (!(action instanceof RayDrain) && !episodeKill) {
+                    others.add(action);
+                }
+            }
+            all.append(new FaultPlan(others).toJson());
+        }
+        assertEquals(OTHERS_DIGEST, all.toString().hashCode());
     }
 
     @Test

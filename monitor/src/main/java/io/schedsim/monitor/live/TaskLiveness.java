@@ -15,7 +15,10 @@ import io.schedsim.monitor.state.Time;
  * retry submits a new child, docs/history.md §1.4 rule 10; the driver never dies, so a task it
  * owns has no such excuse); the only excuse is a task whose latest attempt waits for a
  * node (pending) while no node is ALIVE, not draining and has its CPU free by the monitor's
- * ledger (R-14: it is infeasible or starved by capacity others hold, which INV-17 judges).
+ * ledger (R-14: it is infeasible or starved by capacity others hold, which INV-17 judges), and a
+ * parent RUNNING (blocked in get) on such a waiting child: it waits for that child, so for a
+ * node too (SC-11's variant: a Ray drain of the only node left, R-15, leaves the nested task
+ * running there with its child pending for good).
  * INV-26: once every driver-owned task is resolved, and the run went on 60 s past the last
  * result, no live node holds a task reservation.
  */
@@ -34,6 +37,7 @@ final class TaskLiveness {
         TaskTable tasks = state.tasks;
         int unresolved = 0;
         int excused = 0;
+        boolean[] waits = waitingForANode();
         for (int t = 0; t < tasks.count(); t++) {
             ErrorType resolved = tasks.resolved(t);
             if (resolved != null) {
@@ -45,11 +49,13 @@ final class TaskLiveness {
                 }
                 continue;
             }
-            if (tasks.state(t) == AttemptState.PENDING_NODE_ASSIGNMENT && !placeable(t)) {
+            if (waits[t]) {
                 if (excused++ < LISTED_MAX) {
-                    state.verdicts.skip(Invariant.TASKS_TERMINAL, "task " + tasks.id(t)
+                    state.verdicts.skip(Invariant.TASKS_TERMINAL, tasks.state(t)
+                            == AttemptState.PENDING_NODE_ASSIGNMENT ? "task " + tasks.id(t)
                             + " waits: no ALIVE, non-draining node has " + tasks.cpuMilli(t)
-                            + " mCPU free");
+                            + " mCPU free" : "task " + tasks.id(t) + " waits for a child that"
+                            + " waits for a node");
                 }
                 continue;
             }
@@ -67,6 +73,29 @@ final class TaskLiveness {
                     + "above (the first " + LISTED_MAX + " listed)");
         }
         judgeCapacityFree(endNanos);
+    }
+
+    /**
+     * Per task: unresolved and waiting for a node, pending with none to take it, or RUNNING with
+     * an unresolved child that waits. A child is submitted after its parent, so it has a higher
+     * index: going down, every child is judged before its parent.
+     */
+    private boolean[] waitingForANode() {
+        TaskTable tasks = state.tasks;
+        boolean[] waits = new boolean[tasks.count()];
+        boolean[] childWaits = new boolean[tasks.count()];
+        for (int t = tasks.count() - 1; t >= 0; t--) {
+            if (tasks.resolved(t) != null) {
+                continue;
+            }
+            AttemptState attempt = tasks.state(t);
+            waits[t] = attempt == AttemptState.PENDING_NODE_ASSIGNMENT ? !placeable(t)
+                    : attempt == AttemptState.RUNNING && childWaits[t];
+            if (waits[t] && tasks.parent(t) >= 0) {
+                childWaits[tasks.parent(t)] = true;
+            }
+        }
+        return waits;
     }
 
     /** Some ALIVE, non-draining node has the task's CPU free now. */

@@ -21,6 +21,10 @@ class LivenessTest {
         return HistoryBuilder.ray().node(0, 0, 8_192, true).node(1).node(2);
     }
 
+    private static HistoryBuilder oneWorker() {
+        return HistoryBuilder.ray().node(0, 0, 8_192, true).node(1);
+    }
+
     @Test
     void anUnresolvedTaskWithRoomToRunFires() {
         HistoryBuilder b = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).at(100).end();
@@ -41,6 +45,34 @@ class LivenessTest {
         assertFires(report, Invariant.TASKS_TERMINAL);
         assertSkipped(report, Invariant.TASKS_TERMINAL, "task 9 waits");
         assertEquals(4, report.violations().size(), report.violations().toString());
+    }
+
+    @Test
+    void aParentBlockedOnAChildWithNowhereToGoIsExcused() {
+        // Task 1 runs on node 1, the one worker, blocked in get on its child 2 (its CPU
+        // released); node 1 is Ray-drained, so the child has nowhere to go and the
+        // parent waits for it: both are excused (SC-11's drain variant).
+        HistoryBuilder b = oneWorker().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        b.at(2).releaseTask(1, 0).submit(2, 1, 3).pending(2, 0);
+        b.rayDrain(1, io.schedsim.history.RayDrainReason.PREEMPTION, 0, true);
+        MonitorReport report = b.at(100).end().check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "task 1 waits for a child");
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "task 2 waits");
+        // Without the drain the child could run on node 1: neither is excused.
+        HistoryBuilder undrained = oneWorker().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        undrained.at(2).releaseTask(1, 0).submit(2, 1, 3).pending(2, 0);
+        assertEquals(2, undrained.at(100).end().check().violations().size());
+        // A parent that still runs while its child is resolved waits for nothing: it fires.
+        HistoryBuilder childDone = oneWorker().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        childDone.at(2).releaseTask(1, 0).submit(2, 1, 3).pending(2, 0).lease(2, 0, 1);
+        childDone.at(3).finishAttempt(2, 0, 1).resolve(2, ErrorType.NONE);
+        childDone.rayDrain(1, io.schedsim.history.RayDrainReason.PREEMPTION, 0, true);
+        MonitorViolation v = assertOnly(childDone.at(100).end().check(),
+                Invariant.TASKS_TERMINAL);
+        assertEquals(1, v.task());
     }
 
     @Test

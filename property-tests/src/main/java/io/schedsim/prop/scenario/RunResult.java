@@ -86,6 +86,8 @@ public record RunResult(String scenario, long seed, String variant, Map<String, 
         public static final String MODEL = "model";
         public static final String MONITOR = "monitor";
         public static final String AGREEMENT = "agreement";
+        /** A scenario's own expectation ({@code Scenario#expectations}), e.g. SC-12. */
+        public static final String EXPECTATION = "expectation";
         /** A user check of the run's spec, judged after the run (named after the check). */
         public static final String CHECK = "check";
 

@@ -64,6 +64,16 @@ public interface Scenario {
         return false;
     }
 
+    /**
+     * What this scenario promises beyond the invariants (detection bounds, no false positive),
+     * as checks judged after every run of {@code config}, by {@code run} and {@code sweep} alike,
+     * before the user's own; a failure is named after the scenario's id (e.g. {@code SC-12}).
+     * Built from the scenario on whichever JVM runs it, so they never travel. Default: none.
+     */
+    default List<io.schedsim.prop.spec.UserCheck> expectations(ScenarioConfig config) {
+        return List.of();
+    }
+
     /** What a run of {@code config} holds in memory, estimated before it is built. */
     default Footprint footprint(ScenarioConfig config) {
         return Footprint.SMALL;

@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class GuidedRound implements RunSource {
     private static final long serialVersionUID = 1L;
-    static final int FRESH_EVERY = 2;
+    static final int FRESH_EVERY = 4;
     static final int ATTEMPTS = 4;
 
     private final String orderings;

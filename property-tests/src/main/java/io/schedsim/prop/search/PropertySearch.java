@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  *   <li>file, here: one replay file per distinct failure, written atomically; every other
  *       failing seed is counted against one ({@link Filing}).
  * </ol>
- * A stop ({@link #stop()}, Ctrl-C) or an engine that gives up skips shrinking; what was found is
- * filed unshrunk and the report says it was interrupted.
+ * A stop ({@link #stop()}, Ctrl-C) or an engine that gives up skips shrinking; everything found
+ * so far, blocks beyond a gap included, is filed unshrunk and the report says it was interrupted.
  */
 public final class PropertySearch {
     static final int BLOCK = 8;
@@ -113,6 +113,9 @@ public final class PropertySearch {
         }
         if (Thread.currentThread().isInterrupted()) {
             stopped.set(true);
+        }
+        if (stopped.get()) {
+            scan.takeBeyondGaps();
         }
         return report(template, scan, shrunk, start, guided);
     }

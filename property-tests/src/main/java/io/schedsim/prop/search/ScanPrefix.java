@@ -16,8 +16,9 @@ import org.HdrHistogram.Histogram;
  * whatever order they came back in and however many ran at once. A block that arrives ahead of
  * a gap waits for it. With a cut ({@code --max-failures N}, blocks ending at their first
  * failure) the block holding the N-th failing seed is the last one taken: the search stops and
- * every block beyond it is dropped. A stop, a deadline or an engine that gives up ends the
- * prefix at the first block that did not come back.
+ * every block beyond it is dropped. A deadline ends the prefix at the first block that did not
+ * come back. A stop (Ctrl-C) or an engine that gives up keeps everything found so far: the
+ * blocks that came back beyond a gap are taken too ({@link #takeBeyondGaps}), in seed order.
  */
 final class ScanPrefix implements BlockListener<ScanPartial> {
     private final long firstSeed;
@@ -106,6 +107,21 @@ final class ScanPrefix implements BlockListener<ScanPartial> {
                 mine.add(histogram);
             }
         });
+    }
+
+    /**
+     * After a stop: takes the blocks that came back beyond the first gap, so that no failure the
+     * progress line counted is lost (a stopped sweep's seeds need not be contiguous). Not after
+     * a cut, whose later blocks were dropped on purpose.
+     */
+    void takeBeyondGaps() {
+        if (cutReached) {
+            return;
+        }
+        for (Delivered delivered : pending.values()) {
+            take(delivered);
+        }
+        pending.clear();
     }
 
     /** Seeds covered by the taken blocks. */

@@ -123,7 +123,8 @@ public record RunSpec(Scenario scenario, ScenarioConfig config, long seed, Varia
         }
         Footprint.check(scenario, config);
         // A user check may read the history (RunView.history()): kept only when one could.
-        List<HistoryEvent> history = checks.isEmpty() || !scenario.writesHistory() ? null
+        boolean judged = !checks.isEmpty() || !scenario.expectations(config).isEmpty();
+        List<HistoryEvent> history = !judged || !scenario.writesHistory() ? null
                 : new ArrayList<>();
         RunOptions run = history == null ? options : options.withHistory(HistorySink.both(
                 history::add, options.history() == null ? HistorySink.NONE : options.history()));

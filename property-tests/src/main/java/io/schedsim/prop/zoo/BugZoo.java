@@ -100,22 +100,31 @@ public final class BugZoo {
                             + " batch work running completes before its deadline (INV-8)",
                     defaults().withDrainer(BatchBlindDoneDrainer::new)),
             zoo("double-replacement", "INV-10",
-                    "the plan applier does not re-check at commit that a replaced allocation"
-                            + " was not replaced already (INV-10)",
-                    defaults().withPlanApplier(DoubleReplacingPlanApplier::new)),
+                    "the reconciler reschedules a failed allocation that was rescheduled"
+                            + " already (ignores NextAllocation) (INV-10)",
+                    defaults().withScheduler(RescheduleAgainScheduler::new)),
             zoo("killer-takes-head", "INV-20",
                     "the chaos killer forgets the head exclusion and kills the head node;"
                             + " found by ray-chaos (INV-20)",
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
             zoo("counted-preemption", "INV-19",
                     "tasks lost to a node preempted past its Ray drain deadline are counted"
-                            + " against max_retries (R-3, R-11); found by ray-drain (INV-19)",
+                            + " against max_retries (R-3, R-11); found by ray-drain, and by"
+                            + " chaos-swarm's Ray drains (INV-19)",
                     defaults().withRetryPolicy(context -> CountedPreemptionRetryPolicy.INSTANCE))
                     .withScenario("ray-drain"),
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",
-                    defaults().withScheduler(StoppedNeverLostScheduler::new)),
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
+
+    /**
+     * Variants searched by BugZooTest on their target scenario but not listed yet.
+     * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
+     * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
+     * swarmdisc); it joins the listing with them.
+     */
+    private static final List<Variant> PENDING = List.of(
             zoo("unknown-lost-early", "INV-15",
                     "an unknown allocation of a disconnected node is lost at the next plan, not"
                             + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
@@ -124,9 +133,14 @@ public final class BugZoo {
 
     private BugZoo() {}
 
-    /** Every variant, in listing order. */
+    /** Every listed variant, in listing order. */
     public static List<Variant> all() {
         return VARIANTS;
+    }
+
+    /** Variants not listed yet (see {@link #PENDING}), for their own tests. */
+    public static List<Variant> pending() {
+        return PENDING;
     }
 
     /**

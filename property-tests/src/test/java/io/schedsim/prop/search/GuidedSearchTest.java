@@ -107,7 +107,7 @@ class GuidedSearchTest {
                     new ReplayFile.ShrinkStats(plan.size(), plan.size(), 0)), null);
             assertEquals(outcome.result().traceHash(), replayed.result().traceHash());
         }
-        assertEquals(20, mutants);
+        assertEquals(40 - 40 / GuidedRound.FRESH_EVERY, mutants);
     }
 
     @Test

@@ -55,13 +55,13 @@ public class DefaultPlanApplier implements PlanApplier {
         return new PlanResult(placed, rejected);
     }
 
-    /** The commit-time gate: Ready, fits, and the replaced allocation was not replaced already. */
+    /**
+     * The commit-time gate: Ready and fits (plan_apply.go {@code evaluateNodePlan}). Like
+     * Nomad's, it does not look at whether the allocation a placement replaces was replaced
+     * already: keeping a second replacement out is the reconciler's job (N-34, INV-10).
+     */
     protected boolean admits(Node node, Plan.Placement placement) {
-        if (!node.isReady() || !node.fits(placement.job().cpuMilli(), placement.job().memMb())) {
-            return false;
-        }
-        int previous = placement.previousAlloc();
-        return previous == Alloc.NONE || !context.state().allocs().get(previous).replaced();
+        return node.isReady() && node.fits(placement.job().cpuMilli(), placement.job().memMb());
     }
 
     /** A lost allocation no longer uses its node's capacity (R-10, INV-17). */

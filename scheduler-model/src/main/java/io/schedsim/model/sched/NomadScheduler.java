@@ -106,6 +106,14 @@ public class NomadScheduler implements Scheduler {
                     done++;
                 }
             } else if (alloc.client() == ClientStatus.FAILED) {
+                // filters.go filterByRescheduleable: "ignore failing allocs that have already
+                // been rescheduled" (NextAllocation set): neither counted nor rescheduled again.
+                // Before this the failed original held a place in the count, so its live
+                // replacement was stopped "not needed due to count", and only a commit check
+                // Nomad's plan applier does not have kept a second replacement out.
+                if (alreadyRescheduled(alloc)) {
+                    continue;
+                }
                 if (reschedule(plan, alloc, plannedCpu, plannedMem)) {
                     // Due later: the failed allocation holds its place until its follow-up.
                     untainted++;
@@ -282,6 +290,14 @@ public class NomadScheduler implements Scheduler {
      */
     protected boolean lostFirst(Alloc alloc, Node node) {
         return false;
+    }
+
+    /**
+     * Whether a failed allocation was rescheduled already (its NextAllocation is set), so that
+     * the reconciler ignores it. A hook so that a bug-zoo variant can forget it.
+     */
+    protected boolean alreadyRescheduled(Alloc alloc) {
+        return alloc.replaced();
     }
 
     /** Batch allocations stopped at a drain deadline stay counted: never replaced (nomad#28018). */

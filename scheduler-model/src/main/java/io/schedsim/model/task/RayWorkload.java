@@ -201,10 +201,13 @@ public final class RayWorkload {
     /**
      * The node came back under the same identity before it was declared dead (Nomad-style
      * restart): its new agent knows nothing of earlier attempts, so they fail NODE_DIED now
-     * rather than hang (R-13).
+     * rather than hang (R-13). Never preempted, even if the node died Ray-draining past its
+     * deadline: R-11's reason comes only with the GCS's death verdict, which this node never got
+     * (as for the workers of a killed raylet, {@link #onWorkersExited}).
      */
     public void onNodeRestarted(Node node) {
-        onNodeDown(node);
+        placement.onNodeChanged(node);
+        failEverythingOn(node, false);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
+import io.schedsim.prop.spec.UserCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,12 @@ public final class DetectionBounds extends BuiltInScenario {
     @Override
     public String name() {
         return "detection-bounds";
+    }
+
+    /** Judged after every run, by run and sweep alike (issue 14 item 2). */
+    @Override
+    public List<UserCheck> expectations(ScenarioConfig config) {
+        return List.of(ScenarioExpectations.detectionBounds(config));
     }
 
     @Override

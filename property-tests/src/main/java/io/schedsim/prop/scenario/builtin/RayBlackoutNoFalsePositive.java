@@ -13,6 +13,7 @@ import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Footprint;
 import io.schedsim.prop.scenario.Knob;
 import io.schedsim.prop.scenario.Timing;
+import io.schedsim.prop.spec.UserCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     @Override
     public String name() {
         return "ray-blackout-no-false-positive";
+    }
+
+    /** Judged after every run, by run and sweep alike (issue 14 item 2). */
+    @Override
+    public List<UserCheck> expectations(ScenarioConfig config) {
+        return List.of(ScenarioExpectations.noFalsePositive(config));
     }
 
     @Override

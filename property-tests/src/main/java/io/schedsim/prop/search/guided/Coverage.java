@@ -152,112 +152,173 @@ public final class Coverage implements HistorySink {
     @Override
     public void record(HistoryEvent event) {
         long at = event.atNanos();
-        if (event instanceof NodeRegistered e) {
-            nodeCpuMilli[grow(e.node())] = e.cpuMilli();
-        } else if (event instanceof AllocPlaced e) {
-            placed(e);
-        } else if (event instanceof ResourcesReserved e) {
-            reservedCpuMilli[grow(e.node())] += e.cpuMilli();
-        } else if (event instanceof ResourcesReleased e) {
-            reservedCpuMilli[grow(e.node())] -= e.cpuMilli();
-        } else if (event instanceof NodeStatusChanged e) {
-            nodeStatus(at, e.node(), e.status());
-        } else if (event instanceof AllocClientChanged e) {
-            int alloc = e.alloc();
-            if (alloc >= allocClient.length) {
-                int old = allocClient.length;
-                allocClient = Arrays.copyOf(allocClient, Math.max(alloc + 1, old * 2));
-                Arrays.fill(allocClient, old, allocClient.length, (byte) -1);
+        switch (event.type()) {
+            case NODE_REGISTERED -> {
+                NodeRegistered e = (NodeRegistered) event;
+                nodeCpuMilli[grow(e.node())] = e.cpuMilli();
             }
-            int from = allocClient[alloc];
-            allocClient[alloc] = (byte) e.client().ordinal();
-            inContext(at, 3, from, e.client().ordinal());
-            if (terminal(e.client())) {
-                unmark(alloc);
+            case ALLOC_PLACED -> {
+                AllocPlaced e = (AllocPlaced) event;
+                placed(e);
             }
-        } else if (event instanceof AllocDesiredChanged e) {
-            inContext(at, 4, e.desired().ordinal(), e.reason() == null ? 0 : e.reason().hashCode());
-        } else if (event instanceof TaskAttemptChanged e) {
-            int error = e.errorType() == null ? -1 : e.errorType().ordinal();
-            inContext(at, 5, e.state().ordinal(), error);
-            if (e.state() == io.schedsim.history.AttemptState.FAILED) {
-                // A task failing again and again: the near miss of retry counting (INV-19).
-                int failures = failedAttemptsOfTask.addTo(e.task(), 1) + 1;
-                add(26, Math.min(failures, 6), error);
-                best(TASK_FAILED_ATTEMPTS, failures);
+            case RESOURCES_RESERVED -> {
+                ResourcesReserved e = (ResourcesReserved) event;
+                reservedCpuMilli[grow(e.node())] += e.cpuMilli();
             }
-        } else if (event instanceof TaskResolved e) {
-            add(6, e.errorType() == null ? -1 : e.errorType().ordinal(), 0);
-        } else if (event instanceof HeartbeatLossChanged e) {
-            lasting(at, e.node(), HB_LOSS, e.lossProbability() > 0);
-        } else if (event instanceof HeartbeatDelayChanged e) {
-            lasting(at, e.node(), HB_DELAY, e.extraDelayNanos() > 0);
-        } else if (event instanceof PartitionChanged e) {
-            lasting(at, e.node(), PARTITION, e.toServerBlocked() || e.fromServerBlocked());
-        } else if (event instanceof ClockDriftChanged e) {
-            lasting(at, e.node(), DRIFT, e.ratePpm() != 0);
-        } else if (event instanceof SchedulersStalled e) {
-            starts(at, -1, STALL);
-            stalledUntilNanos = e.untilNanos();
-        } else if (event instanceof LeaderFailover) {
-            starts(at, -1, FAILOVER);
-            failoverAtNanos = at;
-            instant(at, FAILOVER);
-        } else if (event instanceof AgentKilled e) {
-            starts(at, e.node(), KILLED);
-            instant(at, KILLED);
-        } else if (event instanceof HostTerminated e) {
-            starts(at, e.node(), KILLED);
-            instant(at, KILLED);
-        } else if (event instanceof NodeRestarted e) {
-            starts(at, e.node(), RESTART);
-            instant(at, RESTART);
-        } else if (event instanceof ClockJumped e) {
-            starts(at, e.node(), JUMP);
-            instant(at, JUMP);
-        } else if (event instanceof DrainSetCall e) {
-            drainSet(at, e);
-        } else if (event instanceof DrainCompleted e) {
-            drainEnded(e.node());
-            inContext(at, 8, e.deadlineReached() ? 1 : 0, 0);
-            if (e.deadlineReached()) {
-                // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
-                if (lastDeadlineDrainNanos >= 0) {
-                    add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
-                    best(DEADLINE_FIRES_CLOSE, CLOSE_MAX - log2Tenths(at - lastDeadlineDrainNanos));
+            case RESOURCES_RELEASED -> {
+                ResourcesReleased e = (ResourcesReleased) event;
+                reservedCpuMilli[grow(e.node())] -= e.cpuMilli();
+            }
+            case NODE_STATUS_CHANGED -> {
+                NodeStatusChanged e = (NodeStatusChanged) event;
+                nodeStatus(at, e.node(), e.status());
+            }
+            case ALLOC_CLIENT_CHANGED -> {
+                AllocClientChanged e = (AllocClientChanged) event;
+                int alloc = e.alloc();
+                if (alloc >= allocClient.length) {
+                    int old = allocClient.length;
+                    allocClient = Arrays.copyOf(allocClient, Math.max(alloc + 1, old * 2));
+                    Arrays.fill(allocClient, old, allocClient.length, (byte) -1);
                 }
-                add(30, Math.min(++deadlineDrains, 4), 0);
-                lastDeadlineDrainNanos = at;
+                int from = allocClient[alloc];
+                allocClient[alloc] = (byte) e.client().ordinal();
+                inContext(at, 3, from, e.client().ordinal());
+                if (terminal(e.client())) {
+                    unmark(alloc);
+                }
             }
-        } else if (event instanceof DrainCancelCall e) {
-            if (e.accepted()) {
+            case ALLOC_DESIRED_CHANGED -> {
+                AllocDesiredChanged e = (AllocDesiredChanged) event;
+                inContext(at, 4, e.desired().ordinal(), e.reason() == null ? 0 : e.reason().hashCode());
+            }
+            case TASK_ATTEMPT_CHANGED -> {
+                TaskAttemptChanged e = (TaskAttemptChanged) event;
+                int error = e.errorType() == null ? -1 : e.errorType().ordinal();
+                inContext(at, 5, e.state().ordinal(), error);
+                if (e.state() == io.schedsim.history.AttemptState.FAILED) {
+                    // A task failing again and again: the near miss of retry counting (INV-19).
+                    int failures = failedAttemptsOfTask.addTo(e.task(), 1) + 1;
+                    add(26, Math.min(failures, 6), error);
+                    best(TASK_FAILED_ATTEMPTS, failures);
+                }
+            }
+            case TASK_RESOLVED -> {
+                TaskResolved e = (TaskResolved) event;
+                add(6, e.errorType() == null ? -1 : e.errorType().ordinal(), 0);
+            }
+            case HEARTBEAT_LOSS_CHANGED -> {
+                HeartbeatLossChanged e = (HeartbeatLossChanged) event;
+                lasting(at, e.node(), HB_LOSS, e.lossProbability() > 0);
+            }
+            case HEARTBEAT_DELAY_CHANGED -> {
+                HeartbeatDelayChanged e = (HeartbeatDelayChanged) event;
+                lasting(at, e.node(), HB_DELAY, e.extraDelayNanos() > 0);
+            }
+            case PARTITION_CHANGED -> {
+                PartitionChanged e = (PartitionChanged) event;
+                lasting(at, e.node(), PARTITION, e.toServerBlocked() || e.fromServerBlocked());
+            }
+            case CLOCK_DRIFT_CHANGED -> {
+                ClockDriftChanged e = (ClockDriftChanged) event;
+                lasting(at, e.node(), DRIFT, e.ratePpm() != 0);
+            }
+            case SCHEDULERS_STALLED -> {
+                SchedulersStalled e = (SchedulersStalled) event;
+                starts(at, -1, STALL);
+                stalledUntilNanos = e.untilNanos();
+            }
+            case LEADER_FAILOVER -> {
+                starts(at, -1, FAILOVER);
+                failoverAtNanos = at;
+                instant(at, FAILOVER);
+            }
+            case AGENT_KILLED -> {
+                AgentKilled e = (AgentKilled) event;
+                starts(at, e.node(), KILLED);
+                instant(at, KILLED);
+            }
+            case HOST_TERMINATED -> {
+                HostTerminated e = (HostTerminated) event;
+                starts(at, e.node(), KILLED);
+                instant(at, KILLED);
+            }
+            case NODE_RESTARTED -> {
+                NodeRestarted e = (NodeRestarted) event;
+                starts(at, e.node(), RESTART);
+                instant(at, RESTART);
+            }
+            case CLOCK_JUMPED -> {
+                ClockJumped e = (ClockJumped) event;
+                starts(at, e.node(), JUMP);
+                instant(at, JUMP);
+            }
+            case DRAIN_SET_CALL -> {
+                DrainSetCall e = (DrainSetCall) event;
+                drainSet(at, e);
+            }
+            case DRAIN_COMPLETED -> {
+                DrainCompleted e = (DrainCompleted) event;
                 drainEnded(e.node());
+                inContext(at, 8, e.deadlineReached() ? 1 : 0, 0);
+                if (e.deadlineReached()) {
+                    // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
+                    if (lastDeadlineDrainNanos >= 0) {
+                        add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
+                        best(DEADLINE_FIRES_CLOSE, CLOSE_MAX - log2Tenths(at - lastDeadlineDrainNanos));
+                    }
+                    add(30, Math.min(++deadlineDrains, 4), 0);
+                    lastDeadlineDrainNanos = at;
+                }
             }
-        } else if (event instanceof EligibilityChanged e) {
-            inContext(at, 9, e.eligible() ? 1 : 0, e.source().ordinal());
-            lastNodeChangeNanos = at;
-        } else if (event instanceof HealthCheckFailed e) {
-            int node = grow(e.node());
-            add(10, Math.min(++consecutiveFailures[node], 12), e.failure().ordinal());
-            add(11, Math.min(++totalFailures[node], 24), 0);
-            best(CONSECUTIVE_FAILED_CHECKS, consecutiveFailures[node]);
-            best(FAILED_CHECKS_SINCE_CHANGE, totalFailures[node]);
-        } else if (event instanceof HealthCheckAnswered e) {
-            int node = grow(e.node());
-            if (consecutiveFailures[node] > 0) {
-                add(12, Math.min(consecutiveFailures[node], 12), 0);
+            case DRAIN_CANCEL_CALL -> {
+                DrainCancelCall e = (DrainCancelCall) event;
+                if (e.accepted()) {
+                    drainEnded(e.node());
+                }
             }
-            consecutiveFailures[node] = 0;
-        } else if (event instanceof HeartbeatReceived e) {
-            heartbeat(at, e);
-        } else if (event instanceof PlanCommitted e) {
-            committed(at, e);
-        } else if (event instanceof MigrateMarked e) {
-            inContext(at, 16, e.disablePlacement() ? 1 : 0, 0);
-            marked(e.alloc());
-        } else if (event instanceof LeaseGranted e) {
-            inContext(at, 17, Math.min(e.spillbacks(), 3), 0);
-            leased(e);
+            case ELIGIBILITY_CHANGED -> {
+                EligibilityChanged e = (EligibilityChanged) event;
+                inContext(at, 9, e.eligible() ? 1 : 0, e.source().ordinal());
+                lastNodeChangeNanos = at;
+            }
+            case HEALTH_CHECK_FAILED -> {
+                HealthCheckFailed e = (HealthCheckFailed) event;
+                int node = grow(e.node());
+                add(10, Math.min(++consecutiveFailures[node], 12), e.failure().ordinal());
+                add(11, Math.min(++totalFailures[node], 24), 0);
+                best(CONSECUTIVE_FAILED_CHECKS, consecutiveFailures[node]);
+                best(FAILED_CHECKS_SINCE_CHANGE, totalFailures[node]);
+            }
+            case HEALTH_CHECK_ANSWERED -> {
+                HealthCheckAnswered e = (HealthCheckAnswered) event;
+                int node = grow(e.node());
+                if (consecutiveFailures[node] > 0) {
+                    add(12, Math.min(consecutiveFailures[node], 12), 0);
+                }
+                consecutiveFailures[node] = 0;
+            }
+            case HEARTBEAT_RECEIVED -> {
+                HeartbeatReceived e = (HeartbeatReceived) event;
+                heartbeat(at, e);
+            }
+            case PLAN_COMMITTED -> {
+                PlanCommitted e = (PlanCommitted) event;
+                committed(at, e);
+            }
+            case MIGRATE_MARKED -> {
+                MigrateMarked e = (MigrateMarked) event;
+                inContext(at, 16, e.disablePlacement() ? 1 : 0, 0);
+                marked(e.alloc());
+            }
+            case LEASE_GRANTED -> {
+                LeaseGranted e = (LeaseGranted) event;
+                inContext(at, 17, Math.min(e.spillbacks(), 3), 0);
+                leased(e);
+            }
+            default -> {
+                // Read by the monitor only: nothing this measure needs.
+            }
         }
     }
 

@@ -1,12 +1,22 @@
 package io.schedsim.prop.scenario.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.KillAgent;
+import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.RayDrain;
+import io.schedsim.fault.plan.RestartNode;
+import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.LeaseGranted;
+import io.schedsim.history.NodeStatus;
+import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.RayDrainCall;
 import io.schedsim.history.RayDrainReason;
 import io.schedsim.history.TaskAttemptChanged;
@@ -91,5 +101,33 @@ class RayDrainScenarioTest {
             }
         }
         assertTrue(counted);
+    }
+
+    @Test
+    void aSameIdentityRestartBeforeTheDeadVerdictIsNoPreemptedDeath() {
+        // chaos-swarm seed 133796 as its sweep shrank it: node 1 is preempted (30 s grace) and
+        // terminated past the deadline, but the failover's long TTL keeps it from being declared
+        // DOWN before it comes back under its own identity at 110.2 s. Its attempts fail then,
+        // NODE_DIED without R-11's reason (no death verdict), so they count against max_retries
+        // as the monitor judges (it flagged INV-19 when the model gave them a free retry).
+        FaultPlan plan = FaultPlan.of(
+                new RayDrain(28_695, 1, io.schedsim.model.api.RayDrainReason.PREEMPTION, 30_000),
+                new LeaderFailover(54_651), TerminateInstance.slot(59_339, 1, 59_339),
+                new RestartNode(110_200, 1, true), new KillAgent(117_939, 5));
+        List<HistoryEvent> history = new ArrayList<>();
+        RunOutcome outcome = RunSpec.of(Registry.builtIn().scenario("chaos-swarm"))
+                .with("serviceJobs", 1).with("batchJobs", 1).with("rayTasks", 20)
+                .withSeed(133_796).withPlan(plan)
+                .run(RunOptions.NONE.withHistory(history::add));
+        assertEquals(List.of(), outcome.result().violations());
+        int failedAtRestart = 0;
+        for (HistoryEvent event : history) {
+            assertFalse(event instanceof NodeStatusChanged e && e.node() == 1
+                    && e.status() == NodeStatus.DOWN, "node 1 is never declared DOWN");
+            failedAtRestart += event instanceof TaskAttemptChanged e && e.node() == 1
+                    && e.state() == AttemptState.FAILED && e.atNanos() == SimTime.millis(110_200)
+                    ? 1 : 0;
+        }
+        assertTrue(failedAtRestart > 0, "attempts on node 1 fail at its restart");
     }
 }
