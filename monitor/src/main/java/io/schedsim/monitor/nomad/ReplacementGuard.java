@@ -20,8 +20,10 @@ import java.util.Set;
 
 /**
  * Placements that replace another allocation. INV-10: an allocation is replaced at most once,
- * and a drained service allocation's replacement lands on another node while its own still drains,
- * without inherited reschedule attempts (N-9, N-15). INV-6: a batch allocation stopped with
+ * unless it outlived its replacement (an original kept on reconnect, N-30, whose replacement was
+ * stopped, may later be migrated, as upstream sets NextAllocation again); a drained service
+ * allocation's replacement lands on another node while its own still drains, without inherited
+ * reschedule attempts (N-9, N-15), unless it failed first: then it is rescheduled (N-31). INV-6: a batch allocation stopped with
  * migrateDisablePlacement is never replaced (nomad#28018; a lost one is left alone, SC-7 is
  * uncertain), and while a drain has stopped some of a batch job's allocations, no placement takes
  * the job past its count. INV-14: a lost system allocation is not placed elsewhere. N-34: a failed
@@ -76,13 +78,20 @@ public final class ReplacementGuard implements Guard {
         AllocTable allocs = state.allocs;
         JobTable jobs = state.jobs;
         int j = state.jobIndex;
-        if (allocs.replacement(p) >= 0) {
+        int earlier = allocs.replacement(p);
+        if (earlier >= 0 && !(allocs.desired(earlier) != DesiredStatus.RUN
+                && !allocs.clientTerminal(p))) {
             report(Invariant.ONE_REPLACEMENT, e, "allocation " + e.previousAlloc()
-                    + " replaced a second time (first by " + allocs.id(allocs.replacement(p))
-                    + ")");
+                    + " replaced a second time (first by " + allocs.id(earlier) + ")");
         }
         ClientStatus previousClient = allocs.client(p);
-        if (allocs.migrate(p) && jobs.type(allocs.job(p)) == JobType.SERVICE) {
+        // A marked allocation that failed before the plan's snapshot is rescheduled as a
+        // failure, not migrated (filters.go: terminal allocations are untainted before the
+        // migrate rule); one that failed after it was migrated by a stale plan.
+        boolean failedBeforePlan = previousClient == ClientStatus.FAILED
+                && allocs.clientSince(p) <= planSnapshotNanos;
+        if (allocs.migrate(p) && jobs.type(allocs.job(p)) == JobType.SERVICE
+                && !failedBeforePlan) {
             // N-15 excludes the draining node; once its drain is over and it is Ready again it
             // is a candidate like any other (SEMANTICS §2.1).
             if (allocs.node(p) == state.nodeIndex && state.nodes.draining(state.nodeIndex)) {
@@ -114,8 +123,7 @@ public final class ReplacementGuard implements Guard {
                     + " (" + previousClient + ") replaced by a placement elsewhere");
             return;
         }
-        if (previousClient == ClientStatus.FAILED && !allocs.migrate(p)
-                && allocs.clientSince(p) <= planSnapshotNanos) {
+        if (failedBeforePlan) {
             judgeReschedule(e, p, jobs.spec(j));
         }
     }

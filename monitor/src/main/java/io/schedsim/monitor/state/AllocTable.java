@@ -69,7 +69,7 @@ public final class AllocTable {
             byNode.add(new IntArrayList());
         }
         byNode.get(nodeIndex).add(a);
-        if (previousIndex >= 0 && replacement[previousIndex] < 0) {
+        if (previousIndex >= 0) {
             replacement[previousIndex] = a;
         }
         return a;
@@ -120,7 +120,7 @@ public final class AllocTable {
         return previous[a];
     }
 
-    /** The first allocation placed as this one's replacement, or -1. */
+    /** The latest allocation placed as this one's replacement, or -1. */
     public int replacement(int a) {
         return replacement[a];
     }

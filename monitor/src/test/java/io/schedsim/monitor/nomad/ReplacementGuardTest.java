@@ -122,6 +122,48 @@ class ReplacementGuardTest {
         assertOnly(b.check(), Invariant.RESCHEDULE);
     }
 
+    @Test
+    void aMarkedAllocationThatFailedBeforeThePlanIsRescheduledNotMigrated() {
+        // N-31 (filters.go: a terminal allocation is untainted before the migrate rule): 100,
+        // marked at 21 s, fails at 22 s; its replacement is a reschedule, one attempt, after
+        // the 30 s delay, and a migration's 0 attempts would be the wrong kind.
+        HistoryBuilder ok = markedThenFailed().at(52.5).plan(10, 1, 1, 0, 0)
+                .stop(100, "alloc was rescheduled because it failed").replace(104, 10, 2, 100, 1);
+        assertQuiet(ok.at(52.7).running(104).at(62.7).healthy(104).check());
+        HistoryBuilder migrated = markedThenFailed().at(52.5).plan(10, 1, 1, 1, 0)
+                .stop(100, "alloc is being migrated").replace(104, 10, 2, 100, 0);
+        assertOnly(migrated.check(), Invariant.RESCHEDULE);
+    }
+
+    @Test
+    void anOriginalThatOutlivedItsStoppedReplacementMayBeReplacedAgain() {
+        // N-30: 100 was replaced by 104 while away and kept on reconnect, 104 stopped; a later
+        // migration of 100 sets its NextAllocation again. Had 100 failed instead, or 104 still
+        // run, a second replacement is INV-10's.
+        HistoryBuilder kept = outlived().at(40).drain(1, 3_600_000).at(41).mark(100, false);
+        kept.at(41.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(105, 10, 3, 100);
+        assertEquals(0, kept.check().violations().stream()
+                .filter(v -> v.invariant() == Invariant.ONE_REPLACEMENT).count());
+        HistoryBuilder failed = outlived().at(40).failed(100).at(70.5).plan(10, 1, 1, 0, 0)
+                .stop(100, "alloc was rescheduled because it failed").replace(105, 10, 3, 100, 1);
+        assertFires(failed.check(), Invariant.ONE_REPLACEMENT);
+    }
+
+    /** 100 replaced by 104 on node 2 at 25 s; at 30 s 104 is stopped and 100 kept. */
+    private static HistoryBuilder outlived() {
+        HistoryBuilder b = NomadFlows.placed().at(25).plan(10, 1, 0, 0, 0)
+                .replace(104, 10, 2, 100).at(25.3).running(104);
+        return b.at(30).plan(10, 0, 1, 0, 0)
+                .stop(104, "alloc not needed due to disconnected client reconnect");
+    }
+
+    /** Service allocation 100, on node 1 draining since 20 s, marked at 21 s, failed at 22 s. */
+    private static HistoryBuilder markedThenFailed() {
+        return NomadFlows.placed().at(20).drain(1, 3_600_000).at(21).mark(100, false).at(22)
+                .failed(100);
+    }
+
     /** Service allocation 100 failed at 20 s; its reschedule is due 30 s later. */
     private static HistoryBuilder failedService() {
         return NomadFlows.placed().at(20).failed(100);

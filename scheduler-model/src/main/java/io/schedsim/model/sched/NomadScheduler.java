@@ -93,7 +93,10 @@ public class NomadScheduler implements Scheduler {
                 } else if (alloc.migrateDisablePlacement()) {
                     done++;
                 }
-            } else if (alloc.migrate()) {
+            } else if (alloc.migrate() && !alloc.client().isTerminal()) {
+                // Only a live allocation migrates: filters.go classifies a client-terminal
+                // one as untainted before the migrate rule ("terminal allocs that are not
+                // reconnecting are untainted"), so a marked one that failed is rescheduled.
                 plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                 if (replacesOnMigrate(alloc)) {
                     place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
@@ -111,6 +114,12 @@ public class NomadScheduler implements Scheduler {
                 // Before this the failed original held a place in the count, so its live
                 // replacement was stopped "not needed due to count", and only a commit check
                 // Nomad's plan applier does not have kept a second replacement out.
+                if (alloc.migrateDisablePlacement()) {
+                    // shouldFilter: a batch allocation the drain stopped at its deadline keeps
+                    // its slot even if it failed; it is never rescheduled (N-10, nomad#28018).
+                    done++;
+                    continue;
+                }
                 if (alreadyRescheduled(alloc)) {
                     continue;
                 }

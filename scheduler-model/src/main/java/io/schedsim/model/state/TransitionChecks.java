@@ -45,7 +45,7 @@ final class TransitionChecks {
                 monitor.violation(Inv.BATCH_NOT_REPLACED, "replacement placed for " + previous
                         + " stopped with migrateDisablePlacement");
             }
-            if (previous.replaced()) {
+            if (previous.replaced() && !outlivedItsReplacements(previous)) {
                 monitor.violation(Inv.ONE_REPLACEMENT, "second replacement placed for " + previous);
             }
         }
@@ -57,6 +57,23 @@ final class TransitionChecks {
                 }
             }
         }
+    }
+
+    /**
+     * An allocation kept on reconnect (N-30) still runs while every replacement it had was
+     * stopped; it may be replaced again (a later migration), as upstream sets NextAllocation
+     * again. A failed or lost one never may (N-34).
+     */
+    private boolean outlivedItsReplacements(Alloc previous) {
+        if (previous.client().isTerminal()) {
+            return false;
+        }
+        for (Alloc other : state.allocs().all()) {
+            if (other.previousAlloc() == previous.id() && !other.desired().isServerTerminal()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
