@@ -21,6 +21,7 @@ import io.schedsim.monitor.nomad.ReplacementGuard;
 import io.schedsim.monitor.nomad.SplitTerminalEvalGuard;
 import io.schedsim.monitor.nomad.SystemGuard;
 import io.schedsim.monitor.nomad.TransitionGuard;
+import io.schedsim.monitor.ray.ActorGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
 import io.schedsim.monitor.ray.LeaseGuard;
 import io.schedsim.monitor.ray.LedgerGuard;
@@ -60,6 +61,7 @@ final class Guards {
             new LedgerGuard(state),
             new RayDrainGuard(state),
             new WorkerExitGuard(state),
+            new ActorGuard(state),
             new LivenessJudge(state),
         };
     }

@@ -100,6 +100,9 @@ public enum Invariant {
     RESCHEDULE("N-34", Kind.SAFETY,
             "a failed allocation is rescheduled within its attempts, after its delay, with one "
                     + "more attempt; system jobs never"),
+    ACTOR_RESTARTS("R-6", Kind.SAFETY,
+            "an actor restarts at most max_restarts times beyond preempted deaths, never after "
+                    + "DEAD; its tasks run on it in submission order within max_task_retries"),
     HEALTH_CHECK_SCHEDULE("R-7", Kind.SAFETY,
             "one check in flight per node, the first after the initial delay, the next a period "
                     + "after an outcome; timeouts at the deadline"),

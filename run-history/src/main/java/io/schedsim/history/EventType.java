@@ -49,7 +49,11 @@ public enum EventType {
     TASK_RESOLVED("task-resolved", TaskResolved.class),
     RESOURCES_RESERVED("resources-reserved", ResourcesReserved.class),
     RESOURCES_RELEASED("resources-released", ResourcesReleased.class),
-    RAY_DRAIN_CALL("ray-drain-call", RayDrainCall.class);
+    RAY_DRAIN_CALL("ray-drain-call", RayDrainCall.class),
+    ACTOR_CREATED("actor-created", ActorCreated.class),
+    ACTOR_STATE_CHANGED("actor-state-changed", ActorStateChanged.class),
+    ACTOR_TASK_SUBMITTED("actor-task-submitted", ActorTaskSubmitted.class),
+    ACTOR_TASK_CHANGED("actor-task-changed", ActorTaskChanged.class);
 
     private final String jsonName;
     private final Class<? extends HistoryEvent> recordClass;

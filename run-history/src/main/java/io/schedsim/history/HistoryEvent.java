@@ -22,7 +22,8 @@ public sealed interface HistoryEvent
                 JobDisconnectConfigured, JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
-                ResourcesReleased, RayDrainCall {
+                ResourcesReleased, RayDrainCall, ActorCreated, ActorStateChanged,
+                ActorTaskSubmitted, ActorTaskChanged {
 
     /** Simulated time of the event in nanoseconds since the run started; never negative. */
     long atNanos();

@@ -58,6 +58,13 @@ public final class Samples {
                 new RayDrainCall(34, 1, RayDrainReason.PREEMPTION, 30_000, true, ""),
                 new RayDrainCall(35, 1, RayDrainReason.IDLE_TERMINATION, 0, false,
                         "The node to be idle terminated is no longer idle."),
+                new ActorCreated(36, 7, -1, 0, 250),
+                new ActorStateChanged(36, 7, -1, ActorState.PENDING_CREATION),
+                new ActorTaskSubmitted(36, 7, 0),
+                new ActorStateChanged(37, 7, 1, ActorState.ALIVE),
+                new ActorTaskChanged(37, 7, 0, 0, 1, AttemptState.RUNNING, ErrorType.NONE),
+                new ActorTaskChanged(38, 7, 0, 0, 1, AttemptState.FAILED, ErrorType.NODE_DIED),
+                new ActorStateChanged(38, 7, 1, ActorState.RESTARTING),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }

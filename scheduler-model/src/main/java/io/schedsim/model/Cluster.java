@@ -4,6 +4,8 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.history.EventType;
 import io.schedsim.history.HistorySink;
 import io.schedsim.history.RunStopReason;
+import io.schedsim.model.actor.RayActorSpec;
+import io.schedsim.model.actor.RayActors;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
@@ -51,6 +53,7 @@ public final class Cluster extends ClusterOperations {
     private final ModelContext context;
     private final HistoryPort history;
     private RayWorkloadSpec raySpec;
+    private RayActorSpec actorSpec;
     private boolean started;
 
     private Cluster(Simulation sim, ClusterConfig config, ModelComponents components) {
@@ -91,6 +94,11 @@ public final class Cluster extends ClusterOperations {
     /** Adds the Ray task workload; call before {@link #start}. */
     public void setRayWorkload(RayWorkloadSpec spec) {
         this.raySpec = spec;
+    }
+
+    /** Adds Ray actors and their tasks; call before {@link #start}. */
+    public void setRayActors(RayActorSpec spec) {
+        this.actorSpec = spec;
     }
 
     /**
@@ -149,6 +157,12 @@ public final class Cluster extends ClusterOperations {
             actors.setRay(ray);
             ray.start();
         }
+        if (actorSpec != null) {
+            RayActors rayActors = new RayActors(context, actorSpec, rayPlacement,
+                    components.actorPolicy().create(context));
+            actors.setRayActors(rayActors);
+            rayActors.start();
+        }
     }
 
     public Simulation sim() {
@@ -195,6 +209,12 @@ public final class Cluster extends ClusterOperations {
     /** The Ray workload, or null if the scenario has none. */
     public RayWorkload ray() {
         return actors.ray();
+    }
+
+    /** The Ray actors, or null if the scenario has none. */
+    @Override
+    public RayActors rayActors() {
+        return actors.rayActors();
     }
 
     public Node node(int slot) {

@@ -18,6 +18,7 @@ import io.schedsim.model.sched.SchedulerWorkers;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.NodeLifecycle;
 import io.schedsim.model.state.StateStore;
+import io.schedsim.model.actor.RayActors;
 import io.schedsim.model.task.RayWorkload;
 
 /**
@@ -48,6 +49,8 @@ abstract class ClusterOperations implements ClusterControl {
 
     public abstract RayWorkload ray();
 
+    public abstract RayActors rayActors();
+
     abstract int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot);
 
     abstract ControlPlaneActors actors();
@@ -75,6 +78,9 @@ abstract class ClusterOperations implements ClusterControl {
                 // attempts now rather than when the GCS declares the node DEAD.
                 if (ray() != null) {
                     ray().onWorkersExited(node);
+                }
+                if (rayActors() != null) {
+                    rayActors().onWorkersExited(node);
                 }
             }
         });
@@ -254,6 +260,9 @@ abstract class ClusterOperations implements ClusterControl {
         if (ray() != null) {
             ray().onNodeRestarted(node);
         }
+        if (rayActors() != null) {
+            rayActors().onNodeRestarted(node);
+        }
         lifecycle().refreshDisturbance(node, sim().nowNanos());
         client().onNodeRestarted(node);
         detector().onNodeJoined(node);
@@ -309,6 +318,9 @@ abstract class ClusterOperations implements ClusterControl {
     public boolean crashRunningWork(int slot) {
         Node node = node(slot);
         if (ray() != null && ray().crashOneAttempt(node)) {
+            return true;
+        }
+        if (rayActors() != null && rayActors().crashOne(node)) {
             return true;
         }
         return client().crashOne(node);

@@ -4,6 +4,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.core.metrics.LatencyRecorder;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.history.EvalCreated;
+import io.schedsim.model.actor.RayActors;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
@@ -56,6 +57,7 @@ final class ControlPlaneActors implements StateListener {
     private ClientAgent client;
     private RayPlacement rayPlacement;
     private RayWorkload ray;
+    private RayActors rayActors;
     private int leaderEpoch;
     private boolean started;
 
@@ -87,6 +89,14 @@ final class ControlPlaneActors implements StateListener {
 
     void setRay(RayWorkload ray) {
         this.ray = ray;
+    }
+
+    void setRayActors(RayActors rayActors) {
+        this.rayActors = rayActors;
+    }
+
+    RayActors rayActors() {
+        return rayActors;
     }
 
     /** The control plane as components see it: these operations only, not the actors. */
@@ -215,6 +225,9 @@ final class ControlPlaneActors implements StateListener {
         if (ray != null) {
             ray.onNodeDown(node);
         }
+        if (rayActors != null) {
+            rayActors.onNodeDown(node);
+        }
         createNodeEvals(node);
         drainer.onAllocChanged(null);
     }
@@ -255,6 +268,9 @@ final class ControlPlaneActors implements StateListener {
         if (ray != null) {
             ray.onNodeReady(node);
         }
+        if (rayActors != null) {
+            rayActors.onNodeReady(node);
+        }
     }
 
     /** Appends to the node history (cold path: status, eligibility, drains, deaths). */
@@ -272,6 +288,9 @@ final class ControlPlaneActors implements StateListener {
         rayPlacement.onNodeChanged(node);
         if (ray != null && node.isRaySchedulable()) {
             ray.onNodeReady(node);
+        }
+        if (rayActors != null && node.isRaySchedulable()) {
+            rayActors.onNodeReady(node);
         }
     }
 
@@ -299,6 +318,9 @@ final class ControlPlaneActors implements StateListener {
     public void onAllocResourcesFreed(Node node) {
         if (ray != null) {
             ray.onCapacityFreed(node);
+        }
+        if (rayActors != null) {
+            rayActors.onCapacityFreed(node);
         }
     }
 

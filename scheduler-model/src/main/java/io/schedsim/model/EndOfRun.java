@@ -31,6 +31,9 @@ public final class EndOfRun {
         if (cluster.ray() != null && !cluster.ray().allTerminal()) {
             return false;
         }
+        if (cluster.rayActors() != null && !cluster.rayActors().allTerminal()) {
+            return false;
+        }
         ClientAgent client = cluster.client();
         for (Alloc alloc : state.allocs().all()) {
             Node node = cluster.node(alloc.node());
@@ -65,6 +68,9 @@ public final class EndOfRun {
         if (cluster.ray() != null) {
             cluster.ray().checkLiveness();
         }
+        if (cluster.rayActors() != null) {
+            cluster.rayActors().checkLiveness();
+        }
     }
 
     private static void auditReservations(Cluster cluster) {
@@ -79,12 +85,15 @@ public final class EndOfRun {
             }
         }
         long[] rayCpu = cluster.ray() == null ? new long[n] : cluster.ray().reservedCpuMilliByNode();
+        long[] actorCpu = cluster.rayActors() == null ? new long[n]
+                : cluster.rayActors().reservedCpuMilliByNode();
         // Every node, down ones too: a down node's Ray reservations leave with it (RayWorkload
         // releases them at its death), so what it still holds belongs to its allocations, and a
         // lost allocation whose reservation was never released is a leak there (INV-17).
         for (int slot = 0; slot < n; slot++) {
             Node node = cluster.node(slot);
-            long expected = expectedCpu[slot] + (slot < rayCpu.length ? rayCpu[slot] : 0);
+            long expected = expectedCpu[slot] + (slot < rayCpu.length ? rayCpu[slot] : 0)
+                    + (slot < actorCpu.length ? actorCpu[slot] : 0);
             cluster.monitor().expect(expected == node.cpuUsedMilli(), Inv.RESOURCE_ACCOUNTING,
                     node + " tracks " + node.cpuUsedMilli() + " mCPU reserved, its allocations and"
                             + " tasks hold " + expected);

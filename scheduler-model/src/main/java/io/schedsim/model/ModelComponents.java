@@ -1,5 +1,7 @@
 package io.schedsim.model;
 
+import io.schedsim.model.actor.ActorFaultPolicy;
+import io.schedsim.model.actor.RayActorPolicy;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.client.DefaultClient;
 import io.schedsim.model.config.DetectorPolicy;
@@ -34,7 +36,8 @@ import java.util.Objects;
  * where {@code MyDrainer(ModelContext)} builds the drainer from the narrow context every component
  * gets. No flag inside the model ever says "behave wrongly": a variant is a different value.
  * The cluster calls each factory once, when it starts, in a fixed order (Ray placement, client,
- * drainer, placement, scheduler, plan applier, failure detector, retry policy).
+ * drainer, placement, scheduler, plan applier, failure detector, retry policy, actor policy; the
+ * last only for a run with actors).
  *
  * @param detector builds the failure detector: TTL heartbeats or Ray health checks by config
  * @param placement builds the Nomad placement policy: bin-pack or spread by config
@@ -44,6 +47,7 @@ import java.util.Objects;
  * @param client builds the client agent of the nodes
  * @param rayPlacement builds Ray's lease placement
  * @param retryPolicy builds the Ray owners' retry policy
+ * @param actorPolicy builds the Ray actors' restart and task-retry policy (R-6)
  * @param killer the Ray chaos killer's victim rules, used by the fault injector
  */
 public record ModelComponents(
@@ -55,6 +59,7 @@ public record ModelComponents(
         Factory<ClientAgent> client,
         Factory<RayPlacement> rayPlacement,
         Factory<RetryPolicy> retryPolicy,
+        Factory<ActorFaultPolicy> actorPolicy,
         KillerRules killer) {
 
     /** Builds one component of a cluster from the context it will run with. */
@@ -82,9 +87,12 @@ public record ModelComponents(
     private static final Factory<RayPlacement> DEFAULT_RAY_PLACEMENT = RayHybridPolicy::new;
     private static final Factory<RetryPolicy> DEFAULT_RETRY_POLICY =
             context -> MaxRetriesPolicy.INSTANCE;
+    private static final Factory<ActorFaultPolicy> DEFAULT_ACTOR_POLICY =
+            context -> RayActorPolicy.INSTANCE;
     private static final ModelComponents DEFAULTS = new ModelComponents(DEFAULT_DETECTOR,
             DEFAULT_PLACEMENT, DEFAULT_SCHEDULER, DEFAULT_PLAN_APPLIER, DEFAULT_DRAINER,
-            DEFAULT_CLIENT, DEFAULT_RAY_PLACEMENT, DEFAULT_RETRY_POLICY, KillerRules.RAY);
+            DEFAULT_CLIENT, DEFAULT_RAY_PLACEMENT, DEFAULT_RETRY_POLICY, DEFAULT_ACTOR_POLICY,
+            KillerRules.RAY);
 
     public ModelComponents {
         Objects.requireNonNull(detector, "detector");
@@ -95,6 +103,7 @@ public record ModelComponents(
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(rayPlacement, "rayPlacement");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(actorPolicy, "actorPolicy");
         Objects.requireNonNull(killer, "killer");
     }
 
@@ -105,47 +114,52 @@ public record ModelComponents(
 
     public ModelComponents withDetector(Factory<FailureDetector> factory) {
         return new ModelComponents(factory, placement, scheduler, planApplier, drainer, client,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withPlacement(Factory<PlacementPolicy> factory) {
         return new ModelComponents(detector, factory, scheduler, planApplier, drainer, client,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withScheduler(SchedulerFactory factory) {
         return new ModelComponents(detector, placement, factory, planApplier, drainer, client,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withPlanApplier(Factory<PlanApplier> factory) {
         return new ModelComponents(detector, placement, scheduler, factory, drainer, client,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withDrainer(Factory<Drainer> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, factory, client,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withClient(Factory<ClientAgent> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, factory,
-                rayPlacement, retryPolicy, killer);
+                rayPlacement, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withRayPlacement(Factory<RayPlacement> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
-                factory, retryPolicy, killer);
+                factory, retryPolicy, actorPolicy, killer);
     }
 
     public ModelComponents withRetryPolicy(Factory<RetryPolicy> factory) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
-                rayPlacement, factory, killer);
+                rayPlacement, factory, actorPolicy, killer);
+    }
+
+    public ModelComponents withActorPolicy(Factory<ActorFaultPolicy> factory) {
+        return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
+                rayPlacement, retryPolicy, factory, killer);
     }
 
     public ModelComponents withKiller(KillerRules rules) {
         return new ModelComponents(detector, placement, scheduler, planApplier, drainer, client,
-                rayPlacement, retryPolicy, rules);
+                rayPlacement, retryPolicy, actorPolicy, rules);
     }
 
     /**
@@ -164,6 +178,7 @@ public record ModelComponents(
         appendIfReplaced(text, client, DEFAULT_CLIENT, "Client");
         appendIfReplaced(text, rayPlacement, DEFAULT_RAY_PLACEMENT, "RayPlacement");
         appendIfReplaced(text, retryPolicy, DEFAULT_RETRY_POLICY, "RetryPolicy");
+        appendIfReplaced(text, actorPolicy, DEFAULT_ACTOR_POLICY, "ActorPolicy");
         appendIfReplaced(text, killer, KillerRules.RAY, "Killer");
         return text.toString();
     }

@@ -84,6 +84,10 @@ class CliErrorsTest {
                 bad("--set workers: must be within", "sweep fake-cluster --set workers=0"),
                 bad("--variant: unknown variant 'nope'", "sweep fake-cluster --variant nope"),
                 bad("unknown scenario 'nope'", "sweep nope --seconds 1"),
+                // A config only a run can refuse, refused on a search worker (was exit 3).
+                bad("ray-retry-counting: case b (one kill more than max_retries) needs "
+                        + "maxRetries >= 0", "sweep ray-retry-counting --set case=b "
+                        + "--set maxRetries=-1 --seeds 1..4 --threads 2 --out DIR/refused"),
                 bad("replay file DIR/does-not-exist.json: no such file",
                         "replay DIR/does-not-exist.json"),
                 bad("replay file DIR/v999.json: field 'format': unsupported 'schedsim-replay/999'",

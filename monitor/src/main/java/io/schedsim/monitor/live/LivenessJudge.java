@@ -13,7 +13,8 @@ import java.util.Set;
  * run-ended, or a run stopped by a check or the event budget) is skipped, and each skip says so;
  * within a judged run every excuse is exact and named (the task, job or node, and the capacity
  * that was missing). INV-23 and INV-26 are judged by {@link TaskLiveness}, INV-24, INV-25 and
- * INV-27 by {@link NomadLiveness}. INV-28 has no events (actors are not modelled).
+ * INV-27 by {@link NomadLiveness}. INV-28 is judged by {@link io.schedsim.monitor.ray.ActorGuard},
+ * which keeps the actors' record.
  */
 public final class LivenessJudge implements Guard {
     private static final Invariant[] JUDGED = {Invariant.TASKS_TERMINAL,

@@ -1,5 +1,7 @@
 package io.schedsim.monitor.state;
 
+import io.schedsim.history.ActorStateChanged;
+import io.schedsim.history.ActorTaskChanged;
 import io.schedsim.history.AgentKilled;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
@@ -120,6 +122,11 @@ final class References {
             case TASK_RESOLVED -> { return task(((TaskResolved) event).task()); }
             case RESOURCES_RESERVED -> { return node(((ResourcesReserved) event).node()); }
             case RESOURCES_RELEASED -> { return node(((ResourcesReleased) event).node()); }
+            case ACTOR_STATE_CHANGED -> {
+                int node = ((ActorStateChanged) event).node();
+                return node < 0 || node(node);
+            }
+            case ACTOR_TASK_CHANGED -> { return node(((ActorTaskChanged) event).node()); }
             default -> { return true; }
         }
     }

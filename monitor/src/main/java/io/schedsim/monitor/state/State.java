@@ -57,13 +57,16 @@ public final class State {
 
     /**
      * The event types {@link #apply} records nothing of (their guards keep what they need): a
-     * history's messages, calls without state, evaluations, plans, leases, failovers and stalls.
+     * history's messages, calls without state, evaluations, plans, leases, failovers, stalls and
+     * actors (the actor guard keeps its own table).
      */
     public static final Set<EventType> STATELESS = EnumSet.of(EventType.HEARTBEAT_SENT,
             EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
             EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,
             EventType.ELIGIBILITY_SET_CALL, EventType.EVAL_CREATED, EventType.PLAN_COMMITTED,
-            EventType.LEASE_GRANTED, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED);
+            EventType.LEASE_GRANTED, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED,
+            EventType.ACTOR_CREATED, EventType.ACTOR_STATE_CHANGED,
+            EventType.ACTOR_TASK_SUBMITTED, EventType.ACTOR_TASK_CHANGED);
 
     /** Index of the node the current event names, or -1. */
     public int nodeIndex;

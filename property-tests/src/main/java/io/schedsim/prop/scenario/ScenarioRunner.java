@@ -13,6 +13,7 @@ import io.schedsim.history.HistorySink;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.EndOfRun;
+import io.schedsim.model.actor.RayActors;
 import io.schedsim.model.alloc.ClientStatus;
 import io.schedsim.model.invariant.Violation;
 import io.schedsim.model.job.JobType;
@@ -132,6 +133,14 @@ public final class ScenarioRunner {
         return violations;
     }
 
+    /** A run with actors and no task workload reports its actor tasks as its tasks. */
+    private static RunResult.Tasks actorTasks(Cluster cluster) {
+        RayActors actors = cluster.rayActors();
+        return actors == null ? new RunResult.Tasks(0, 0, 0, 0, 0, 0)
+                : new RunResult.Tasks(actors.submitted(), actors.completed(), actors.failed(),
+                        actors.lostAttempts(), actors.retries(), actors.pending());
+    }
+
     private static RunResult assemble(RunSpec spec, Cluster cluster, FaultLedger ledger,
             RunEnd end, Map<String, Object> resolved, long wallMillis,
             List<RunResult.Violation> violations) {
@@ -148,7 +157,7 @@ public final class ScenarioRunner {
         RunResult.Nodes nodes = new RunResult.Nodes(cluster.nodeSlotCount(), killed, down, drained,
                 disconnected);
         RayWorkload ray = cluster.ray();
-        RunResult.Tasks tasks = ray == null ? new RunResult.Tasks(0, 0, 0, 0, 0, 0)
+        RunResult.Tasks tasks = ray == null ? actorTasks(cluster)
                 : new RunResult.Tasks(ray.submitted(), ray.completed(), ray.failed(),
                         ray.lostAttempts(), ray.retries(), ray.pending());
         Map<String, Integer> running = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.schedsim.prop.search;
 
 import io.schedsim.prop.plugin.Registry;
 import io.schedsim.prop.replay.ReplayWrite;
+import io.schedsim.prop.scenario.InputException;
 import io.schedsim.prop.search.engine.BlockListener;
 import io.schedsim.prop.search.engine.EngineOptions;
 import io.schedsim.prop.search.engine.SeedBlock;
@@ -99,17 +100,10 @@ public final class PropertySearch {
             throw e;
         }
         try (SweepEngine.Session session = opened) {
-            parallelism = session.parallelism();
-            boolean scanned = guided != null ? guided.run(session, template)
-                    : session.run(new ScanWork(template, new SeedRuns(settings.orderings()),
-                            settings.maxFailures() > 0), SeedBlock.split(settings.firstSeed(),
-                            settings.lastSeed(), BLOCK), scan);
-            if (!scanned && !scan.stopRequested()) {
-                stopped.set(true);
-            }
-            if (settings.shrink() && !stopped.get()) {
-                shrink(session, template, runsOf(scan), scan.chosen(), shrunk);
-            }
+            scanAndShrink(session, template, scan, guided, shrunk);
+        } catch (IllegalStateException e) {
+            InputException input = InputException.in(e);
+            throw input != null ? input : e;
         }
         if (Thread.currentThread().isInterrupted()) {
             stopped.set(true);
@@ -118,6 +112,22 @@ public final class PropertySearch {
             scan.takeBeyondGaps();
         }
         return report(template, scan, shrunk, start, guided);
+    }
+
+    /** Stages one and three on the open engine: scan (random or guided), then shrink. */
+    private void scanAndShrink(SweepEngine.Session session, SpecTemplate template,
+            ScanPrefix scan, GuidedScan guided, Map<Long, ShrunkFailure> shrunk) {
+        parallelism = session.parallelism();
+        boolean scanned = guided != null ? guided.run(session, template)
+                : session.run(new ScanWork(template, new SeedRuns(settings.orderings()),
+                        settings.maxFailures() > 0), SeedBlock.split(settings.firstSeed(),
+                        settings.lastSeed(), BLOCK), scan);
+        if (!scanned && !scan.stopRequested()) {
+            stopped.set(true);
+        }
+        if (settings.shrink() && !stopped.get()) {
+            shrink(session, template, runsOf(scan), scan.chosen(), shrunk);
+        }
     }
 
     /** Where the chosen failures' specs come from: their seeds, or what guided search ran. */

@@ -124,8 +124,17 @@ public final class BugZoo {
                     defaults().withScheduler(EarlyExpiryScheduler::new))
                     .withScenario("nomad-disconnect"));
 
-    /** Variants searched by BugZooTest on their target scenario but not listed yet: none. */
-    private static final List<Variant> PENDING = List.of();
+    /**
+     * Variants searched by BugZooTest on their target scenario but not listed yet.
+     * dropped-actor-task breaks a rule only actors exercise, and chaos-swarm creates none yet; it
+     * joins the listing when it does.
+     */
+    private static final List<Variant> PENDING = List.of(
+            zoo("dropped-actor-task", "INV-28",
+                    "a restarted actor drops the task it was executing instead of retrying it"
+                            + " under max_task_retries; found by ray-actors (INV-28)",
+                    defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
+                    .withScenario("ray-actors"));
 
     private BugZoo() {}
 
