@@ -3,9 +3,11 @@ package io.schedsim.monitor;
 import io.schedsim.monitor.detect.FalsePositiveGuard;
 import io.schedsim.monitor.detect.HealthCheckGuard;
 import io.schedsim.monitor.detect.KillerGuard;
+import io.schedsim.monitor.detect.LegacyHeartbeatGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.live.LivenessJudge;
 import io.schedsim.monitor.nomad.CoalesceGuard;
+import io.schedsim.monitor.nomad.ConstraintGuard;
 import io.schedsim.monitor.nomad.DisconnectGuard;
 import io.schedsim.monitor.nomad.DoneAtSetGuard;
 import io.schedsim.monitor.nomad.DrainGuard;
@@ -37,6 +39,7 @@ final class Guards {
     static Guard[] all(State state) {
         return new Guard[] {
             new PlacementGuard(state),
+            new ConstraintGuard(state),
             new EligibilityGuard(state),
             new DrainGuard(state),
             new DoneAtSetGuard(state),
@@ -53,6 +56,7 @@ final class Guards {
             new SplitTerminalEvalGuard(state),
             new TransitionGuard(state),
             new TtlGuard(state),
+            new LegacyHeartbeatGuard(state),
             new HealthCheckGuard(state),
             new FalsePositiveGuard(state),
             new KillerGuard(state),

@@ -9,6 +9,7 @@ import io.schedsim.history.HeartbeatSent;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.monitor.detect.FalsePositiveGuard;
 import io.schedsim.monitor.detect.HealthCheckGuard;
+import io.schedsim.monitor.detect.LegacyHeartbeatGuard;
 import io.schedsim.monitor.detect.TtlGuard;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.State;
@@ -25,16 +26,18 @@ import java.util.Arrays;
 final class HotPath {
     private final State state;
     private final TtlGuard ttl;
+    private final LegacyHeartbeatGuard legacy;
     private final HealthCheckGuard checks;
     private final FalsePositiveGuard falsePositive;
 
     HotPath(State state, Guard[] guards, GuardLayout layout) {
         this.state = state;
         this.ttl = find(guards, TtlGuard.class);
+        this.legacy = find(guards, LegacyHeartbeatGuard.class);
         this.checks = find(guards, HealthCheckGuard.class);
         this.falsePositive = find(guards, FalsePositiveGuard.class);
         expect(layout, guards, EventType.HEARTBEAT_SENT);
-        expect(layout, guards, EventType.HEARTBEAT_RECEIVED, ttl, falsePositive);
+        expect(layout, guards, EventType.HEARTBEAT_RECEIVED, ttl, legacy, falsePositive);
         expect(layout, guards, EventType.HEALTH_CHECK_SENT, checks, falsePositive);
         expect(layout, guards, EventType.HEALTH_CHECK_ANSWERED, checks, falsePositive);
         expect(layout, guards, EventType.HEALTH_CHECK_FAILED, checks, falsePositive);
@@ -68,6 +71,7 @@ final class HotPath {
         state.taskIndex = -1;
         if (kind == EventType.HEARTBEAT_RECEIVED) {
             ttl.before(event);
+            legacy.before(event);
             falsePositive.before(event);
         } else if (kind != EventType.HEARTBEAT_SENT) {
             checks.before(event);

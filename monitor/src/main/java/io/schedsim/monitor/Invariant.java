@@ -106,6 +106,9 @@ public enum Invariant {
     HEALTH_CHECK_SCHEDULE("R-7", Kind.SAFETY,
             "one check in flight per node, the first after the initial delay, the next a period "
                     + "after an outcome; timeouts at the deadline"),
+    LEGACY_HEARTBEAT_DETECTION("R-9", Kind.SAFETY,
+            "under legacy push heartbeats a node is DEAD (timeout - 1) to timeout GCS periods "
+                    + "after its last received heartbeat: not before, not after"),
     NODE_DEATH_FAILS_ATTEMPTS("R-10", Kind.SAFETY,
             "when a node is DEAD every attempt running there fails NODE_DIED at once"),
     RAY_DRAIN("R-15", Kind.SAFETY,

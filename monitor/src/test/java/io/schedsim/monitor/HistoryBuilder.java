@@ -43,6 +43,7 @@ import io.schedsim.history.PlanCommitted;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.RunEnded;
+import io.schedsim.history.RayHeartbeatConfigured;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.RunStopReason;
 import io.schedsim.history.SchedulersStalled;
@@ -95,6 +96,13 @@ public final class HistoryBuilder {
     public static HistoryBuilder ray() {
         HistoryBuilder b = new HistoryBuilder(DetectorPolicy.RAY_HEALTH_CHECK);
         b.add(new HealthCheckConfigured(0, 5_000, 3_000, 10_000, 5));
+        return b.add(new DrainerConfigured(0, 1_000, 5_000));
+    }
+
+    /** A Ray run with legacy push heartbeats (1 s × 30, R-9), drainer 1 s / 5 s. */
+    public static HistoryBuilder rayLegacy() {
+        HistoryBuilder b = new HistoryBuilder(DetectorPolicy.RAY_LEGACY_HEARTBEAT);
+        b.add(new RayHeartbeatConfigured(0, 1_000, 30));
         return b.add(new DrainerConfigured(0, 1_000, 5_000));
     }
 

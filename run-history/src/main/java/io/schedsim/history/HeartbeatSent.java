@@ -1,7 +1,7 @@
 package io.schedsim.history;
 
 /**
- * A Nomad client sent a heartbeat (N-25).
+ * A Nomad client (N-25) or a Ray raylet under legacy push heartbeats (R-9) sent a heartbeat.
  *
  * @param atNanos simulated time of the event, nanoseconds since the run started
  * @param node node id

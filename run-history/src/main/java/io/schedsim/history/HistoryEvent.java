@@ -12,14 +12,16 @@ package io.schedsim.history;
  * event, field and unit; the JSON names of {@link EventType} are the format.
  */
 public sealed interface HistoryEvent
-        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, DrainerConfigured,
-                KillerConfigured, RunEnded, NodeRegistered, NodeStatusChanged,
+        permits RunStarted, HeartbeatConfigured, HealthCheckConfigured, RayHeartbeatConfigured,
+                DrainerConfigured, KillerConfigured, RunEnded, NodeRegistered, NodeAttributeSet,
+                NodeStatusChanged,
                 EligibilityChanged, DrainSetCall, DrainCancelCall, EligibilitySetCall,
                 DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
-                JobDisconnectConfigured, JobUpdated, EvalCreated, PlanCommitted, AllocPlaced, AllocDesiredChanged,
+                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated,
+                PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall, ActorCreated, ActorStateChanged,

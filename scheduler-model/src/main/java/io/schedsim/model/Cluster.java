@@ -16,6 +16,7 @@ import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.net.ControlNetwork;
 import io.schedsim.model.net.StatusUpdateFaults;
+import io.schedsim.model.node.NodeAttributes;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.placement.RayPlacement;
@@ -76,12 +77,18 @@ public final class Cluster extends ClusterOperations {
 
     /** Adds a node (before or after {@link #start}); returns its slot. */
     public int addNode(long cpuMilli, long memMb, boolean head) {
-        return addNode(cpuMilli, memMb, head, -1);
+        return addNode(cpuMilli, memMb, head, -1, NodeAttributes.NONE);
+    }
+
+    /** Adds a node with a node class and attributes that constraints read (N-35). */
+    public int addNode(long cpuMilli, long memMb, boolean head, NodeAttributes attributes) {
+        return addNode(cpuMilli, memMb, head, -1, attributes);
     }
 
     @Override
-    int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot) {
-        Node node = lifecycle().addNode(cpuMilli, memMb, head, replacesSlot);
+    int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot,
+            NodeAttributes attributes) {
+        Node node = lifecycle().addNode(cpuMilli, memMb, head, replacesSlot, attributes);
         if (started) {
             actors.record(node, NodeEvent.Kind.JOINED,
                     replacesSlot < 0 ? "" : "replaces node " + replacesSlot);

@@ -12,6 +12,7 @@ import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.net.StatusUpdateFaults;
+import io.schedsim.model.node.NodeAttributes;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.sched.SchedulerWorkers;
@@ -51,7 +52,8 @@ abstract class ClusterOperations implements ClusterControl {
 
     public abstract RayActors rayActors();
 
-    abstract int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot);
+    abstract int addNode(long cpuMilli, long memMb, boolean head, int replacesSlot,
+            NodeAttributes attributes);
 
     abstract ControlPlaneActors actors();
 
@@ -245,7 +247,9 @@ abstract class ClusterOperations implements ClusterControl {
         boolean rayFinal = config().detector != DetectorPolicy.NOMAD_TTL;
         if (!sameIdentity || rayFinal) {
             events().restarted(slot, nodeSlotCount());
-            return addNode(node.cpuTotalMilli(), node.memTotalMb(), false, slot);
+            // A restarted host fingerprints the same class and attributes under its new id.
+            return addNode(node.cpuTotalMilli(), node.memTotalMb(), false, slot,
+                    node.attributes());
         }
         if (node.agentUp()) {
             workDied(node);

@@ -7,10 +7,13 @@ import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.job.ConstraintChecker;
+import io.schedsim.model.placement.DistinctHosts;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
+import java.util.BitSet;
 
 /**
  * Quiescence and the end-of-run checks: liveness invariants (INV-24, INV-25, INV-27, and the Ray
@@ -120,10 +123,16 @@ public final class EndOfRun {
         }
     }
 
+    /**
+     * A Ready node the job could still use: it fits, meets the group's constraints and, under
+     * distinct_hosts, holds none of the job's non-terminal allocations (N-35).
+     */
     private static boolean capacityFor(Cluster cluster, Job job) {
+        BitSet taken = DistinctHosts.taken(job, cluster.state(), new BitSet());
         for (int slot = 0; slot < cluster.nodeSlotCount(); slot++) {
             Node node = cluster.node(slot);
-            if (node.isReady() && node.fits(job.cpuMilli(), job.memMb())) {
+            if (node.isReady() && node.fits(job.cpuMilli(), job.memMb()) && !taken.get(slot)
+                    && ConstraintChecker.meets(job.constraints(), node.attributes())) {
                 return true;
             }
         }
@@ -172,7 +181,9 @@ public final class EndOfRun {
                         live++;
                     }
                 }
-                boolean wanted = node.isReady() && node.cpuTotalMilli() > 0;
+                // INV-27 counts only the nodes meeting the job's constraints (N-35).
+                boolean wanted = node.isReady() && node.cpuTotalMilli() > 0
+                        && ConstraintChecker.meets(job.constraints(), node.attributes());
                 if (wanted && live == 0 && !node.fits(job.cpuMilli(), job.memMb())) {
                     continue;
                 }

@@ -4,13 +4,13 @@ import io.schedsim.model.actor.ActorFaultPolicy;
 import io.schedsim.model.actor.RayActorPolicy;
 import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.client.DefaultClient;
-import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.drain.Drainer;
 import io.schedsim.model.drain.NomadDrainer;
 import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.model.heartbeat.HealthChecks;
+import io.schedsim.model.heartbeat.RayHeartbeats;
 import io.schedsim.model.heartbeat.TtlHeartbeats;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.placement.RayHybridPolicy;
@@ -75,8 +75,11 @@ public record ModelComponents(
     }
 
     private static final Factory<FailureDetector> DEFAULT_DETECTOR = context ->
-            context.config().detector == DetectorPolicy.NOMAD_TTL
-                    ? new TtlHeartbeats(context) : new HealthChecks(context);
+            switch (context.config().detector) {
+                case NOMAD_TTL -> new TtlHeartbeats(context);
+                case RAY_HEALTH_CHECK -> new HealthChecks(context);
+                case RAY_LEGACY_HEARTBEAT -> new RayHeartbeats(context);
+            };
     private static final Factory<PlacementPolicy> DEFAULT_PLACEMENT = context ->
             context.config().nomadPlacement == PlacementKind.SPREAD
                     ? ScoredPlacement.spread() : ScoredPlacement.binPack();

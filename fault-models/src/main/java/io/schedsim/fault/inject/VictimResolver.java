@@ -55,11 +55,15 @@ final class VictimResolver {
         } else {
             return Firing.recheck("node " + action.victimPick() + " is down in the server view");
         }
-        if (raylet && killerPlan) {
+        // A victim the killer's rules picked (first or random of their candidates) is the
+        // killer's choice whoever planned the kill, so the history names it the killer's and
+        // INV-20's head exclusion judges it; a slot the plan names is the plan's own choice.
+        boolean killersChoice = killerPlan || action.victim() != VictimRule.SLOT;
+        if (raylet && killersChoice) {
             control.killAgentByKiller(victim);
         } else if (raylet) {
             control.killAgent(victim);
-        } else if (killerPlan) {
+        } else if (killersChoice) {
             control.terminateHostByKiller(victim);
         } else {
             control.terminateHost(victim);

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * INV-13 with exact excuses: a node may go down only if something that could starve the servers
- * of its signs of life touched it within the window that decided it. Under NOMAD_TTL that window
+ * of its signs of life touched it within the window that decided it. Under the push detectors
+ * (NOMAD_TTL, and RAY_LEGACY_HEARTBEAT's raylet heartbeats, R-9) that window
  * is [last received heartbeat, down] (registration if none) and any disturbance of the node
  * counts: kill, partition, heartbeat loss or delay (plus the delay in flight), clock drift, or a
  * backward clock jump (its hold-back). Under RAY_HEALTH_CHECK every failed check of the streak

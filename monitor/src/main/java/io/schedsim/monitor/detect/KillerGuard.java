@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * INV-20, the chaos killer's own limits (SC-1, setup_chaos.py), judged on the kills the history
- * attributes to it: never the head; at most max_to_kill; at most one batch per kill window
- * (windows of kill_interval from the killer-configured event); and at least one worker alive
- * (host and agent up, not DEAD) after each kill. DEAD being a subset of the killed nodes is
+ * attributes to it: never the head, whichever plan the kill came from (a fault plan's kill whose
+ * victim the killer's rules picked is the killer's too); and, for the killer a
+ * killer-configured event describes, at most max_to_kill, at most one batch per kill window
+ * (windows of kill_interval from that event) and at least one worker alive (host and agent up,
+ * not DEAD) after each kill. DEAD being a subset of the killed nodes is
  * INV-13's judgement, with its exact excuses.
  */
 public final class KillerGuard implements Guard {
@@ -39,7 +41,13 @@ public final class KillerGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
-        if (killedByKiller(event) && state.config.killerKnown) {
+        if (!killedByKiller(event)) {
+            return;
+        }
+        if (state.nodes.head(state.nodeIndex)) {
+            report("the killer killed the head node " + state.nodes.id(state.nodeIndex));
+        }
+        if (state.config.killerKnown) {
             judge(state.eventNanos);
         }
     }
@@ -66,11 +74,7 @@ public final class KillerGuard implements Guard {
 
     private void judge(long now) {
         Config c = state.config;
-        int n = state.nodeIndex;
-        int id = state.nodes.id(n);
-        if (state.nodes.head(n)) {
-            report("the killer killed the head node " + id);
-        }
+        int id = state.nodes.id(state.nodeIndex);
         if (++kills > c.maxKills) {
             report("the killer's kill of node " + id + " is kill " + kills + ", max_to_kill "
                     + c.maxKills);

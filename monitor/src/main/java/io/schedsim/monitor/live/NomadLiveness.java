@@ -16,9 +16,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * non-stopped service job runs exactly count allocations (non-terminal, client running); fewer
  * is excused only when no Ready node has the job's CPU and memory free. INV-25: a drain with a
  * deadline is gone once the deadline and the coalesce and batch windows passed; one without is
- * gone once its non-system allocations are client-terminal. INV-27: every Ready node holds
- * exactly one non-terminal allocation of each non-stopped system job, excused only when it has
- * none and cannot fit one; any other node holds at most one.
+ * gone once its non-system allocations are client-terminal. INV-27: every Ready node meeting
+ * the job's constraints holds exactly one non-terminal allocation of each non-stopped system
+ * job, excused only when it has none and cannot fit one; any other node holds at most one. With
+ * constraints (N-35) the capacity that excuses INV-24 counts only nodes meeting them and, under
+ * distinct_hosts, holding none of the job's non-terminal allocations.
  */
 final class NomadLiveness {
     private final State state;
@@ -54,10 +56,11 @@ final class NomadLiveness {
         if (running == spec.count()) {
             return;
         }
-        if (running < spec.count() && !readyNodeFits(spec)) {
+        if (running < spec.count() && !readyNodeFits(j, spec)) {
             state.verdicts.skip(Invariant.SERVICE_COUNTS_RESTORED, "job " + spec.job()
                     + " runs " + running + " of " + spec.count() + ": no Ready node has "
-                    + spec.cpuMilli() + " mCPU and " + spec.memMb() + " MiB free");
+                    + spec.cpuMilli() + " mCPU and " + spec.memMb() + " MiB free and meets its"
+                    + " constraints");
             return;
         }
         state.verdicts.report(Invariant.SERVICE_COUNTS_RESTORED, -1, -1, -1, spec.job(),
@@ -65,9 +68,21 @@ final class NomadLiveness {
                         + spec.count());
     }
 
-    private boolean readyNodeFits(JobRegistered spec) {
+    private boolean readyNodeFits(int j, JobRegistered spec) {
         for (int n = 0; n < state.nodes.count(); n++) {
-            if (state.nodes.ready(n) && fits(n, spec)) {
+            if (state.nodes.ready(n) && fits(n, spec) && state.constraints.meetsAll(j, n)
+                    && !(state.constraints.distinctHosts(j) && holdsLive(j, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsLive(int j, int n) {
+        IntArrayList here = state.allocs.onNode(n);
+        for (int k = 0; k < here.size(); k++) {
+            int a = here.getInt(k);
+            if (state.allocs.job(a) == j && !state.allocs.terminal(a)) {
                 return true;
             }
         }
@@ -90,7 +105,8 @@ final class NomadLiveness {
                 int a = here.getInt(k);
                 live += allocs.job(a) == j && !allocs.terminal(a) ? 1 : 0;
             }
-            boolean wanted = nodes.ready(n) && nodes.cpuMilli(n) > 0;
+            boolean wanted = nodes.ready(n) && nodes.cpuMilli(n) > 0
+                    && state.constraints.meetsAll(j, n);
             if (wanted && live == 0 && !fits(n, spec)) {
                 state.verdicts.skip(Invariant.SYSTEM_COVERAGE, "Ready node " + nodes.id(n)
                         + " has no room for system job " + spec.job() + " (" + spec.cpuMilli()

@@ -5,6 +5,7 @@ import io.schedsim.history.DrainerConfigured;
 import io.schedsim.history.HealthCheckConfigured;
 import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.KillerConfigured;
+import io.schedsim.history.RayHeartbeatConfigured;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.RunStopReason;
@@ -29,6 +30,11 @@ public final class Config {
     public long periodNanos;
     public long timeoutNanos;
     public int threshold;
+
+    public boolean rayHeartbeatKnown;
+    public long rayHeartbeatPeriodNanos;
+    public int numHeartbeatsTimeout;
+    public long rayHeartbeatOriginNanos;
 
     public boolean drainerKnown;
     public long batchIntervalNanos;
@@ -65,6 +71,13 @@ public final class Config {
         threshold = e.failureThreshold();
     }
 
+    void apply(RayHeartbeatConfigured e) {
+        rayHeartbeatKnown = true;
+        rayHeartbeatPeriodNanos = Time.millis(e.periodMillis());
+        numHeartbeatsTimeout = e.numHeartbeatsTimeout();
+        rayHeartbeatOriginNanos = e.atNanos();
+    }
+
     void apply(DrainerConfigured e) {
         drainerKnown = true;
         batchIntervalNanos = Time.millis(e.batchUpdateIntervalMillis());
@@ -94,8 +107,14 @@ public final class Config {
         return detector == DetectorPolicy.RAY_HEALTH_CHECK && healthCheckKnown;
     }
 
+    /** True under Ray's legacy push heartbeats with their settings stated. */
+    public boolean legacyHeartbeatDetection() {
+        return detector == DetectorPolicy.RAY_LEGACY_HEARTBEAT && rayHeartbeatKnown;
+    }
+
     /** Ray policies: DEAD is final and a dead node's capacity leaves at once. */
     public boolean rayDetector() {
-        return detector == DetectorPolicy.RAY_HEALTH_CHECK;
+        return detector == DetectorPolicy.RAY_HEALTH_CHECK
+                || detector == DetectorPolicy.RAY_LEGACY_HEARTBEAT;
     }
 }

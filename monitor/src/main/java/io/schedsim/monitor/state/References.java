@@ -27,10 +27,12 @@ import io.schedsim.history.HeartbeatSent;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HostTerminated;
 import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
+import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
@@ -66,6 +68,7 @@ final class References {
                         && (e.replacesNode() < 0 || state.nodes.index(e.replacesNode()) >= 0
                                 || unknown("node", e.replacesNode()));
             }
+            case NODE_ATTRIBUTE_SET -> { return node(((NodeAttributeSet) event).node()); }
             case NODE_STATUS_CHANGED -> { return node(((NodeStatusChanged) event).node()); }
             case ELIGIBILITY_CHANGED -> { return node(((EligibilityChanged) event).node()); }
             case DRAIN_SET_CALL -> { return node(((DrainSetCall) event).node()); }
@@ -93,6 +96,9 @@ final class References {
                 return fresh(state.jobs.index(job) < 0, "job", job);
             }
             case JOB_UPDATED -> { return job(((JobUpdated) event).job()); }
+            case JOB_CONSTRAINT_CONFIGURED -> {
+                return job(((JobConstraintConfigured) event).job());
+            }
             case JOB_DISCONNECT_CONFIGURED -> {
                 return job(((JobDisconnectConfigured) event).job());
             }

@@ -15,15 +15,18 @@ import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.EventType;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.HealthCheckConfigured;
+import io.schedsim.history.RayHeartbeatConfigured;
 import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.history.MigrateMarked;
+import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
@@ -51,6 +54,7 @@ public final class State {
     public final AllocTable allocs = new AllocTable();
     public final TaskTable tasks = new TaskTable();
     public final Ledger ledger = new Ledger();
+    public final Constraints constraints = new Constraints();
     public final Disturbances disturbances = new Disturbances();
     public final Verdicts verdicts;
     private final References references;
@@ -113,12 +117,17 @@ public final class State {
             case RUN_STARTED -> config.apply((RunStarted) event);
             case HEARTBEAT_CONFIGURED -> config.apply((HeartbeatConfigured) event);
             case HEALTH_CHECK_CONFIGURED -> config.apply((HealthCheckConfigured) event);
+            case RAY_HEARTBEAT_CONFIGURED -> config.apply((RayHeartbeatConfigured) event);
             case DRAINER_CONFIGURED -> config.apply((DrainerConfigured) event);
             case KILLER_CONFIGURED -> config.apply((KillerConfigured) event);
             case RUN_ENDED -> config.apply((RunEnded) event);
             case NODE_REGISTERED -> {
                 NodeRegistered e = (NodeRegistered) event;
                 nodeIndex = nodes.register(e.node(), e.cpuMilli(), e.memMb(), e.head(), now);
+            }
+            case NODE_ATTRIBUTE_SET -> {
+                NodeAttributeSet e = (NodeAttributeSet) event;
+                constraints.setAttribute(nodeIndex, e.name(), e.value());
             }
             case NODE_STATUS_CHANGED ->
                     nodes.setStatus(nodeIndex, ((NodeStatusChanged) event).status(), now);
@@ -168,6 +177,8 @@ public final class State {
             case JOB_REGISTERED -> jobIndex = jobs.register((JobRegistered) event);
             case JOB_DISCONNECT_CONFIGURED -> jobs.disconnect(jobIndex,
                     Time.millis(((JobDisconnectConfigured) event).lostAfterMillis()));
+            case JOB_CONSTRAINT_CONFIGURED ->
+                    constraints.addConstraint(jobIndex, (JobConstraintConfigured) event);
             case JOB_UPDATED -> {
                 JobUpdated e = (JobUpdated) event;
                 jobs.update(jobIndex, e.version(), e.stopped());

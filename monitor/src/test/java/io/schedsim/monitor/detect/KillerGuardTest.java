@@ -45,6 +45,19 @@ class KillerGuardTest {
         assertQuiet(cluster(3).at(10).terminate(1, false).at(20).terminate(2, false).check());
     }
 
+    @Test
+    void aKillTheKillersRulesChoseSparesTheHeadWithoutAConfiguredKillerToo() {
+        // A fault plan's terminate-instance with victim rule first (chaos-swarm): its victim is
+        // the killer's choice, so the head clause judges it; the configured killer's limits do
+        // not (two kills in one window are no fault of a swarm plan's).
+        HistoryBuilder swarm = HistoryBuilder.ray();
+        swarm.node(0, 0, 8_192, true).node(1).node(2).node(3);
+        assertQuiet(swarm.at(10).terminate(1, true).at(11).terminate(2, true).check());
+        HistoryBuilder head = HistoryBuilder.ray();
+        head.node(0, 0, 8_192, true).node(1).node(2);
+        assertMessage(head.at(10).terminate(0, true), "head");
+    }
+
     private static void assertMessage(HistoryBuilder b, String fragment) {
         MonitorViolation v = assertFires(b.check(), Invariant.KILLER_CONSTRAINTS);
         assertTrue(v.message().contains(fragment), v.message());

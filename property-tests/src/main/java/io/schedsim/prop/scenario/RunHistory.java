@@ -13,6 +13,7 @@ import io.schedsim.history.RunStopReason;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.history.Convert;
 import io.schedsim.monitor.Agreement;
+import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.Monitor;
 import io.schedsim.monitor.MonitorReport;
 import io.schedsim.monitor.MonitorViolation;
@@ -154,7 +155,9 @@ public final class RunHistory {
         MonitorReport report = monitor.finish();
         List<String> modelIds = new ArrayList<>();
         for (RunResult.Violation v : modelViolations) {
-            if (v.invariant().startsWith("INV-")) {
+            // Every id the monitor judges too (INV-*, and rules such as N-22, R-6, R-9): a rule
+            // both flag is agreement; ids only the model has (SC-*, user checks) are not compared.
+            if (Invariant.byId(v.invariant()) != null) {
                 modelIds.add(v.invariant());
             }
         }

@@ -5,8 +5,7 @@ import static io.schedsim.model.ModelComponents.defaults;
 import io.schedsim.model.ModelComponents;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.context.ModelContext;
-import io.schedsim.model.heartbeat.HealthChecks;
-import io.schedsim.model.heartbeat.TtlHeartbeats;
+import io.schedsim.model.heartbeat.FailureDetector;
 import io.schedsim.prop.spec.Variant;
 import java.util.List;
 
@@ -67,18 +66,18 @@ public final class BugZoo {
                     "a leader failover keeps the old heartbeat timers instead of giving every"
                             + " node failover_heartbeat_ttl, so nodes go down right after it"
                             + " (INV-11)",
-                    defaults().withDetector(context -> ttl(context)
-                            ? new FailoverBlindHeartbeats(context) : new HealthChecks(context))),
+                    defaults().withDetector(context -> broken(context, DetectorPolicy.NOMAD_TTL,
+                            FailoverBlindHeartbeats::new))),
             zoo("non-consecutive-health-failures", "INV-12",
                     "a successful health check does not restore the failure budget, so nodes"
                             + " die after non-consecutive failures (INV-12)",
-                    defaults().withDetector(context -> ttl(context)
-                            ? new TtlHeartbeats(context) : new NonConsecutiveHealthChecks(context))),
+                    defaults().withDetector(context -> broken(context,
+                            DetectorPolicy.RAY_HEALTH_CHECK, NonConsecutiveHealthChecks::new))),
             zoo("health-threshold-off-by-one", "INV-12",
                     "a successful health check resets the budget to threshold - 1, so nodes die"
                             + " one failure early (INV-12)",
-                    defaults().withDetector(context -> ttl(context)
-                            ? new TtlHeartbeats(context) : new OffByOneHealthChecks(context))),
+                    defaults().withDetector(context -> broken(context,
+                            DetectorPolicy.RAY_HEALTH_CHECK, OffByOneHealthChecks::new))),
             zoo("lease-on-draining-node", "INV-1",
                     "a locality fast path leases on the submitting node without the DRAINING"
                             + " check (INV-1)",
@@ -105,7 +104,8 @@ public final class BugZoo {
                     defaults().withScheduler(RescheduleAgainScheduler::new)),
             zoo("killer-takes-head", "INV-20",
                     "the chaos killer forgets the head exclusion and kills the head node;"
-                            + " found by ray-chaos (INV-20)",
+                            + " found by ray-chaos, and by chaos-swarm's kills whose victim the"
+                            + " killer's rules pick (INV-20)",
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
             zoo("counted-preemption", "INV-19",
                     "tasks lost to a node preempted past its Ray drain deadline are counted"
@@ -126,15 +126,38 @@ public final class BugZoo {
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.
-     * dropped-actor-task breaks a rule only actors exercise, and chaos-swarm creates none yet; it
-     * joins the listing when it does.
+     * legacy-heartbeat-off-by-one breaks a detector (R-9) that chaos-swarm never draws (its
+     * seeded draw keeps its two detectors, so its traces stay); BugZooTest runs it on
+     * detection-bounds case d. dropped-actor-task breaks a rule only actors exercise, and
+     * chaos-swarm creates none yet; it joins the listing when it does. The two constraint
+     * variants break rules only a node class or a constraint exercises, which chaos-swarm does
+     * not draw yet (its draws would change every swarm run's trace); they are found by
+     * nomad-constraints.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("dropped-actor-task", "INV-28",
                     "a restarted actor drops the task it was executing instead of retrying it"
                             + " under max_task_retries; found by ray-actors (INV-28)",
                     defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
-                    .withScenario("ray-actors"));
+                    .withScenario("ray-actors"),
+            zoo("constraints-ignored-in-placement", "INV-1",
+                    "service and batch placement skips the constraint and distinct_hosts"
+                            + " checks; found by nomad-constraints (ConstraintGuard, INV-1)",
+                    defaults().withPlacement(ConstraintBlindPlacement::new))
+                    .withScenario("nomad-constraints"),
+            zoo("system-constraints-ignored", "INV-1",
+                    "the system scheduler places on every Ready node, not only those meeting"
+                            + " the job's constraints; found by nomad-constraints"
+                            + " (ConstraintGuard, INV-1)",
+                    defaults().withScheduler(ConstraintBlindSystemScheduler::new))
+                    .withScenario("nomad-constraints"),
+            zoo("legacy-heartbeat-off-by-one", "R-9",
+                    "the GCS sets a node's count of legacy heartbeat periods to"
+                            + " num_heartbeats_timeout - 1, so nodes are DEAD one period early;"
+                            + " found by detection-bounds case d (R-9)",
+                    defaults().withDetector(context -> broken(context,
+                            DetectorPolicy.RAY_LEGACY_HEARTBEAT, OffByOneLegacyHeartbeats::new)))
+                    .withScenario("detection-bounds"));
 
     private BugZoo() {}
 
@@ -149,12 +172,14 @@ public final class BugZoo {
     }
 
     /**
-     * A detector variant breaks only the detector the run's config selects: the other one stays
-     * correct, as in {@link ModelComponents#defaults()}, so its guard is not tripped by a
+     * A detector variant breaks only the detector {@code policy}: under any other the run gets the
+     * correct one, as in {@link ModelComponents#defaults()}, so its guard is not tripped by a
      * detector the scenario did not ask for.
      */
-    private static boolean ttl(ModelContext context) {
-        return context.config().detector == DetectorPolicy.NOMAD_TTL;
+    private static FailureDetector broken(ModelContext context, DetectorPolicy policy,
+            ModelComponents.Factory<FailureDetector> wrong) {
+        return context.config().detector == policy ? wrong.create(context)
+                : defaults().detector().create(context);
     }
 
     private static Variant zoo(String name, String guard, String description,

@@ -84,6 +84,21 @@ class RunHistoryTest {
     }
 
     @Test
+    void aRuleIdBeyondInvariantsBothFlagIsAgreementToo() {
+        // node-evals-by-terminal breaks N-22, which the model's online check and the monitor's
+        // SplitTerminalEvalGuard both judge: seed 160 was reported with a spurious MON-1 while only
+        // INV-* ids of the model were compared.
+        Registry registry = Registry.builtIn();
+        RunResult result = RunSpec.of(registry.scenario("chaos-swarm")).withSeed(160)
+                .withVariant(registry.variant("node-evals-by-terminal")).run().result();
+        assertEquals("N-22", result.violations().get(0).invariant());
+        assertTrue(result.violations().stream().anyMatch(v -> v.invariant().equals("N-22")
+                && v.source().equals(RunResult.Violation.MONITOR)), result::toString);
+        assertTrue(result.violations().stream().noneMatch(v -> v.invariant().equals("MON-1")),
+                result::toString);
+    }
+
+    @Test
     void aZooRunKeepsTheModelsInvariantFirstAndTheMonitorAgrees() {
         // no-commit-gate places onto a node that turned ineligible: INV-1 at seed 292.
         Registry registry = Registry.builtIn();

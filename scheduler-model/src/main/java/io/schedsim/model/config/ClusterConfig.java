@@ -30,6 +30,13 @@ public final class ClusterConfig {
     /** Ray health_check_failure_threshold. */
     public int healthCheckFailureThreshold = 5;
 
+    /** Ray raylet_heartbeat_period_milliseconds, legacy push heartbeats. */
+    public long rayHeartbeatPeriodMillis = 1_000;
+    /** Ray num_heartbeats_timeout: GCS periods without a heartbeat before DEAD. */
+    public int rayNumHeartbeatsTimeout = 30;
+    /** Ray raylet_liveness_self_check_interval_ms: a raylet asks if it was declared dead. */
+    public long rayLivenessSelfCheckIntervalMillis = 60_000;
+
     /** One-way control-plane message delay, uniform in [min, max]; model choice. */
     public long networkDelayMillisMin = 1;
     /** See {@link #networkDelayMillisMin}. */

@@ -1,9 +1,26 @@
 package io.schedsim.model.job;
 
-/** What a scenario registers; the state store turns it into a {@code Job} with an id. */
+import java.util.List;
+
+/**
+ * What a scenario registers; the state store turns it into a {@code Job} with an id.
+ * {@code constraints} are its group's constraints (N-35), empty by default.
+ */
 public record JobSpec(String name, JobType type, int count, long cpuMilli, long memMb,
         MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis, long stopLatencyMillis,
-        DisconnectBlock disconnect) {
+        DisconnectBlock disconnect, List<Constraint> constraints) {
+
+    public JobSpec {
+        constraints = List.copyOf(constraints);
+    }
+
+    /** A spec without constraints, as every job before constraints existed. */
+    public JobSpec(String name, JobType type, int count, long cpuMilli, long memMb,
+            MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
+            long stopLatencyMillis, DisconnectBlock disconnect) {
+        this(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, List.of());
+    }
 
     /** A spec without a disconnect block (N-29), as every job before the block existed. */
     public JobSpec(String name, JobType type, int count, long cpuMilli, long memMb,
@@ -30,21 +47,27 @@ public record JobSpec(String name, JobType type, int count, long cpuMilli, long 
 
     public JobSpec withMigrate(MigrateBlock block) {
         return new JobSpec(name, type, count, cpuMilli, memMb, block, reschedule, runMillis,
-                stopLatencyMillis, disconnect);
+                stopLatencyMillis, disconnect, constraints);
     }
 
     public JobSpec withStopLatency(long millis) {
         return new JobSpec(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
-                millis, disconnect);
+                millis, disconnect, constraints);
     }
 
     public JobSpec withReschedule(ReschedulePolicy policy) {
         return new JobSpec(name, type, count, cpuMilli, memMb, migrate, policy, runMillis,
-                stopLatencyMillis, disconnect);
+                stopLatencyMillis, disconnect, constraints);
     }
 
     public JobSpec withDisconnect(DisconnectBlock block) {
         return new JobSpec(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
-                stopLatencyMillis, block);
+                stopLatencyMillis, block, constraints);
+    }
+
+    /** This spec with {@code list} as its group's constraints (N-35). */
+    public JobSpec withConstraints(List<Constraint> list) {
+        return new JobSpec(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, list);
     }
 }

@@ -1,12 +1,16 @@
 package io.schedsim.model.placement;
 
+import io.schedsim.model.job.ConstraintChecker;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import java.util.BitSet;
 
 /**
  * Bin-pack (Nomad's default: the fullest node that fits) or spread (the emptiest), scored by CPU
- * utilisation after the placement; ties break by the lower slot.
+ * utilisation after the placement; ties break by the lower slot. Feasibility comes first, as in
+ * Nomad's stack (scheduler/feasible/stack.go): Ready, the group's constraints
+ * ({@link ConstraintChecker}), distinct_hosts ({@link DistinctHosts}), then fit.
  */
 public final class ScoredPlacement implements PlacementPolicy {
     private final boolean binPack;
@@ -25,11 +29,19 @@ public final class ScoredPlacement implements PlacementPolicy {
 
     @Override
     public int pick(Job job, StateView state, long[] plannedCpuMilli, long[] plannedMemMb) {
+        return pick(job, state, plannedCpuMilli, plannedMemMb, new BitSet());
+    }
+
+    @Override
+    public int pick(Job job, StateView state, long[] plannedCpuMilli, long[] plannedMemMb,
+            BitSet plannedSlots) {
+        BitSet taken = DistinctHosts.taken(job, state, plannedSlots);
         int best = -1;
         double bestScore = 0;
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             Node node = state.node(slot);
-            if (!node.isReady() || node.cpuTotalMilli() == 0) {
+            if (!node.isReady() || node.cpuTotalMilli() == 0 || taken.get(slot)
+                    || !ConstraintChecker.meets(job.constraints(), node.attributes())) {
                 continue;
             }
             long cpuAfter = node.cpuUsedMilli() + plannedCpuMilli[slot] + job.cpuMilli();

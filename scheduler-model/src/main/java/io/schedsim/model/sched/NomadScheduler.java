@@ -6,6 +6,7 @@ import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.job.ConstraintChecker;
 import io.schedsim.model.placement.PlacementPolicy;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
@@ -360,7 +361,15 @@ public class NomadScheduler implements Scheduler {
 
     private void place(Plan plan, Job job, int previous, int attempts, long[] plannedCpu,
             long[] plannedMem) {
-        int slot = placement.pick(job, state, plannedCpu, plannedMem);
+        // Only distinct_hosts reads the plan's own placements (DistinctHosts); a plan holds one
+        // job's placements only, so each is one of this group's.
+        BitSet plannedSlots = new BitSet();
+        if (job.distinctHosts()) {
+            for (Plan.Placement planned : plan.placements) {
+                plannedSlots.set(planned.node());
+            }
+        }
+        int slot = placement.pick(job, state, plannedCpu, plannedMem, plannedSlots);
         if (slot < 0) {
             plan.unplaced++;
             return;
@@ -368,6 +377,15 @@ public class NomadScheduler implements Scheduler {
         plannedCpu[slot] += job.cpuMilli();
         plannedMem[slot] += job.memMb();
         plan.placements.add(new Plan.Placement(job, slot, previous, attempts));
+    }
+
+    /**
+     * Whether the system scheduler targets {@code node} for {@code job}: the node meets the
+     * group's constraints (N-35; scheduler_system.go builds its stack with the same
+     * ConstraintChecker as the generic scheduler). A hook so that a bug-zoo variant can forget it.
+     */
+    protected boolean targets(Job job, Node node) {
+        return ConstraintChecker.meets(job.constraints(), node.attributes());
     }
 
     private void planPerNode(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
@@ -413,7 +431,10 @@ public class NomadScheduler implements Scheduler {
                 }
             }
             boolean rerun = job.type() != JobType.SYSBATCH || !completedHere;
-            if (!kept && rerun && !job.stopped() && node.isReady() && node.cpuTotalMilli() > 0) {
+            // N-35, N-37: only nodes meeting the constraints are targeted; the others are no
+            // placement failure (nothing unplaced, the evaluation does not block).
+            if (!kept && rerun && !job.stopped() && node.isReady() && node.cpuTotalMilli() > 0
+                    && targets(job, node)) {
                 if (node.cpuUsedMilli() + plannedCpu[slot] + job.cpuMilli() <= node.cpuTotalMilli()
                         && node.memUsedMb() + plannedMem[slot] + job.memMb() <= node.memTotalMb()) {
                     plannedCpu[slot] += job.cpuMilli();

@@ -1,9 +1,11 @@
 package io.schedsim.model.state;
 
+import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
+import java.util.List;
 
 /**
  * A Nomad job with a single task group (the model needs no more than one group per job), as the
@@ -23,6 +25,8 @@ public final class Job {
     private final long runMillis;
     private final long stopLatencyMillis;
     private final DisconnectBlock disconnect;
+    private final List<Constraint> constraints;
+    private final boolean distinctHosts;
     // No operation updates or stops a job yet; the state store will own both changes. The
     // scheduler and the system-job checks (INV-16) already read them.
     private int version;
@@ -39,6 +43,13 @@ public final class Job {
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
             MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
             long stopLatencyMillis, DisconnectBlock disconnect) {
+        this(id, name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, List.of());
+    }
+
+    Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
+            MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
+            long stopLatencyMillis, DisconnectBlock disconnect, List<Constraint> constraints) {
         this.id = id;
         this.name = name;
         this.type = type;
@@ -50,6 +61,12 @@ public final class Job {
         this.runMillis = runMillis;
         this.stopLatencyMillis = stopLatencyMillis;
         this.disconnect = disconnect;
+        this.constraints = List.copyOf(constraints);
+        boolean distinct = false;
+        for (Constraint constraint : this.constraints) {
+            distinct |= constraint.enforcesDistinctHosts();
+        }
+        this.distinctHosts = distinct;
     }
 
     /** Its index in the job table, in registration order. */
@@ -97,6 +114,16 @@ public final class Job {
     /** The group's disconnect block (N-29); {@link DisconnectBlock#NONE} when it has none. */
     public DisconnectBlock disconnect() {
         return disconnect;
+    }
+
+    /** The group's constraints (N-35), in registration order; empty when it has none. */
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    /** True if a distinct_hosts constraint is in force (feasible.go DistinctHostsIterator). */
+    public boolean distinctHosts() {
+        return distinctHosts;
     }
 
     public int version() {

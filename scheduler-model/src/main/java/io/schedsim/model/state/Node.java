@@ -3,6 +3,7 @@ package io.schedsim.model.state;
 import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.node.LastDrainStatus;
+import io.schedsim.model.node.NodeAttributes;
 import io.schedsim.model.node.NodeStatus;
 
 /**
@@ -17,6 +18,7 @@ public final class Node {
     private final long cpuTotalMilli;
     private final long memTotalMb;
     private final int replacesSlot;
+    private final NodeAttributes attributes;
 
     private NodeStatus status = NodeStatus.INITIALIZING;
     private boolean eligible = true;
@@ -50,7 +52,13 @@ public final class Node {
     private long clockDriftPpm;
 
     Node(int slot, boolean head, long cpuTotalMilli, long memTotalMb, int replacesSlot) {
+        this(slot, head, cpuTotalMilli, memTotalMb, replacesSlot, NodeAttributes.NONE);
+    }
+
+    Node(int slot, boolean head, long cpuTotalMilli, long memTotalMb, int replacesSlot,
+            NodeAttributes attributes) {
         this.slot = slot;
+        this.attributes = attributes;
         this.head = head;
         this.cpuTotalMilli = cpuTotalMilli;
         this.memTotalMb = memTotalMb;
@@ -72,6 +80,11 @@ public final class Node {
 
     public long memTotalMb() {
         return memTotalMb;
+    }
+
+    /** Node class and attributes, fixed for the node's life; constraints read them (N-35). */
+    public NodeAttributes attributes() {
+        return attributes;
     }
 
     /** Which earlier slot this node replaces, or -1 (a restarted node under a new id). */

@@ -4,6 +4,7 @@ import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.node.NodeAttributes;
 import io.schedsim.model.node.NodeStatus;
 
 /**
@@ -40,8 +41,14 @@ public final class NodeLifecycle {
 
     /** A node joins under the next slot; {@code replacesSlot} is the slot it replaces, or -1. */
     public Node addNode(long cpuTotalMilli, long memTotalMb, boolean head, int replacesSlot) {
+        return addNode(cpuTotalMilli, memTotalMb, head, replacesSlot, NodeAttributes.NONE);
+    }
+
+    /** As {@link #addNode(long, long, boolean, int)}, with a class and attributes (N-35). */
+    public Node addNode(long cpuTotalMilli, long memTotalMb, boolean head, int replacesSlot,
+            NodeAttributes attributes) {
         Node node = new Node(state.nodeSlotCount(), head, cpuTotalMilli, memTotalMb,
-                replacesSlot);
+                replacesSlot, attributes);
         state.addNode(node);
         return node;
     }

@@ -81,7 +81,7 @@ public final class StateStore implements StateView {
     public Job registerJob(JobSpec spec) {
         Job job = new Job(jobs.size(), spec.name(), spec.type(), spec.count(), spec.cpuMilli(),
                 spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
-                spec.stopLatencyMillis(), spec.disconnect());
+                spec.stopLatencyMillis(), spec.disconnect(), spec.constraints());
         jobs.add(job);
         history.jobRegistered(job);
         listener.onJobRegistered(job);

@@ -8,9 +8,11 @@ import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
+import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.MigrateMarked;
+import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.ResourcesReleased;
@@ -20,9 +22,11 @@ import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.history.Convert;
 import io.schedsim.model.history.HistoryPort;
+import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
+import java.util.Map;
 
 /**
  * The history events of the writes the store and the node lifecycle commit (docs/history.md):
@@ -40,10 +44,17 @@ final class StoreHistory {
         return port;
     }
 
+    /** The registration, then one node-attribute-set per attribute, in name order (N-35). */
     void nodeRegistered(Node node) {
-        if (port.on()) {
-            port.record(new NodeRegistered(port.nowNanos(), node.slot(), node.cpuTotalMilli(),
-                    node.memTotalMb(), node.head(), node.replacesSlot()));
+        if (!port.on()) {
+            return;
+        }
+        long now = port.nowNanos();
+        port.record(new NodeRegistered(now, node.slot(), node.cpuTotalMilli(),
+                node.memTotalMb(), node.head(), node.replacesSlot()));
+        for (Map.Entry<String, String> attribute : node.attributes().asMap().entrySet()) {
+            port.record(new NodeAttributeSet(now, node.slot(), attribute.getKey(),
+                    attribute.getValue()));
         }
     }
 
@@ -104,6 +115,10 @@ final class StoreHistory {
             port.record(new JobDisconnectConfigured(port.nowNanos(), job.id(),
                     disconnect.lostAfterMillis(), disconnect.replace(),
                     disconnect.reconcile().jsonName()));
+        }
+        for (Constraint constraint : job.constraints()) {
+            port.record(new JobConstraintConfigured(port.nowNanos(), job.id(),
+                    constraint.leftTarget(), constraint.operator(), constraint.rightTarget()));
         }
     }
 

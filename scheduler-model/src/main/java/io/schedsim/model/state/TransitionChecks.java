@@ -6,12 +6,14 @@ import io.schedsim.model.alloc.Health;
 import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
+import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.JobType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.job.ConstraintChecker;
 
 /**
  * The safety invariants a wrong component could break, checked by the {@link StateStore} at the
@@ -29,13 +31,17 @@ final class TransitionChecks {
         this.state = state;
     }
 
-    /** INV-1 (the gate), INV-6 and INV-10 (what it replaces), INV-16 (one per node). */
+    /**
+     * INV-1 (the gate, with the group's constraints and distinct_hosts, N-35), INV-6 and INV-10
+     * (what it replaces), INV-16 (one per node).
+     */
     void placement(Job job, Node node, int previousAlloc) {
         if (!node.isReady()) {
             monitor.violation(Inv.PLACEMENT_GATE, "new allocation of " + job + " on " + node
                     + " which is not Ready (status " + node.status() + ", eligible "
                     + node.eligible() + ", draining " + node.draining() + ")");
         }
+        feasibility(job, node);
         if (previousAlloc != Alloc.NONE) {
             Alloc previous = state.allocs().get(previousAlloc);
             // A replacement for a loss is not a drain replacement: whether a batch allocation
@@ -55,6 +61,26 @@ final class TransitionChecks {
                     monitor.violation(Inv.SYSTEM_UNIQUENESS, "second " + job + " allocation on "
                             + node + " beside " + other);
                 }
+            }
+        }
+    }
+
+    /** INV-1 with N-35: the node meets the group's constraints and its distinct_hosts. */
+    private void feasibility(Job job, Node node) {
+        for (Constraint constraint : job.constraints()) {
+            if (!ConstraintChecker.meets(constraint, node.attributes())) {
+                monitor.violation(Inv.PLACEMENT_GATE, "new allocation of " + job + " on " + node
+                        + " whose attributes " + node.attributes().asMap() + " fail "
+                        + constraint);
+            }
+        }
+        if (!job.distinctHosts()) {
+            return;
+        }
+        for (Alloc other : state.allocs().all()) {
+            if (other.job() == job && other.node() == node.slot() && !other.isTerminal()) {
+                monitor.violation(Inv.PLACEMENT_GATE, "new allocation of " + job + " on "
+                        + node + " beside " + other + " breaks distinct_hosts");
             }
         }
     }

@@ -14,7 +14,7 @@ public final class BuiltInScenarios {
                 new NomadBatchAfterDeadline(), new NomadSystemReplacedOnEligible(),
                 new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
                 new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new RayDrainScenario(),
-                new NomadDisconnect(), new RayActorsScenario(),
+                new NomadDisconnect(), new NomadConstraints(), new RayActorsScenario(),
                 new ChaosSwarm());
     }
 }

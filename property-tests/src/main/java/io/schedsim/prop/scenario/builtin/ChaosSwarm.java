@@ -55,7 +55,8 @@ public final class ChaosSwarm extends BuiltInScenario {
                 Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
                         .in("tasks"),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
-                        "ray-health-check"), "failure detector; seeded = drawn per seed"),
+                        "ray-health-check", "ray-legacy-heartbeat"),
+                        "failure detector; seeded = drawn per seed (TTL or health checks)"),
                 Knob.ofLong("faultWindowMillis", 600_000, 1_000, 86_400_000,
                         "faults fire in [20 s, window); the heal phase runs at its end"),
                 Knob.ofLong("settleMillis", 600_000, 0, 86_400_000,
@@ -73,9 +74,13 @@ public final class ChaosSwarm extends BuiltInScenario {
     @Override
     protected void populate(Cluster cluster, ScenarioConfig config, SimRandom workload) {
         String detector = config.stringValue("detector");
+        // The seeded draw picks between the two detectors it always had, so seeded runs keep
+        // their traces; legacy push heartbeats run only when asked for.
         boolean ttl = detector.equals("seeded") ? workload.chance(0.5)
                 : detector.equals("nomad-ttl");
-        cluster.config().detector = ttl ? DetectorPolicy.NOMAD_TTL : DetectorPolicy.RAY_HEALTH_CHECK;
+        cluster.config().detector = detector.equals("ray-legacy-heartbeat")
+                ? DetectorPolicy.RAY_LEGACY_HEARTBEAT
+                : ttl ? DetectorPolicy.NOMAD_TTL : DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.addNode(0, 8_192, true);
         for (int i = 0; i < config.intValue("nodes"); i++) {
             cluster.addNode(4_000, 8_192, false);
@@ -161,8 +166,11 @@ public final class ChaosSwarm extends BuiltInScenario {
     protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
-        resolved.put("detector", cluster.config().detector == DetectorPolicy.NOMAD_TTL
-                ? "nomad-ttl" : "ray-health-check");
+        resolved.put("detector", switch (cluster.config().detector) {
+            case NOMAD_TTL -> "nomad-ttl";
+            case RAY_HEALTH_CHECK -> "ray-health-check";
+            case RAY_LEGACY_HEARTBEAT -> "ray-legacy-heartbeat";
+        });
         return resolved;
     }
 

@@ -23,12 +23,15 @@ import java.util.List;
  * SC-12, failure-detection bounds (R-7, R-8, N-24, N-26; INV-11, INV-12). Case {@code a}
  * ({@code RAY_HEALTH_CHECK}): the host of worker 1 is terminated (F-1) at {@code faultAtMillis};
  * DEAD only after {@code threshold} failed checks, by t + 68 s. {@code b}: its agent is killed
- * (F-2); refused checks make it DEAD in ≈ 12–18 s. {@code c} ({@code NOMAD_TTL}): the first
+ * (F-2); refused checks make it DEAD in ≈ 12–18 s. {@code d} ({@code RAY_LEGACY_HEARTBEAT},
+ * R-9): the host of worker 1 is terminated; DEAD (timeout − 1) to timeout periods of the GCS after
+ * the last heartbeat it received (≈ 30 s with 1 s × 30), within timeout + 1 periods of the kill.
+ * {@code c} ({@code NOMAD_TTL}): the first
  * {@code cutNodes} nodes' messages to the servers are dropped; each is down exactly at its last
  * heartbeat + ttl + grace, within [20 s, 30 s) below 500 nodes. {@code e}: the same cut, then a
  * leader failover {@code failoverAfterMillis} later; no node is down before failover_heartbeat_ttl
  * (5 min) after the failover. Faults last to the end of the run, so the final state shows the
- * detection. Case (d), legacy push heartbeats, has no detector in the model.
+ * detection.
  */
 public final class DetectionBounds extends BuiltInScenario {
     @Override
@@ -50,8 +53,9 @@ public final class DetectionBounds extends BuiltInScenario {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                CaseKnob.of("a", List.of("a", "b", "c", "e"),
-                        "a: host terminated; b: agent killed; c: TTL expiry; e: failover"),
+                CaseKnob.of("a", List.of("a", "b", "c", "d", "e"),
+                        "a: host terminated; b: agent killed; c: TTL expiry; d: legacy Ray"
+                                + " heartbeats, host terminated; e: failover"),
                 Knob.ofInt("nodes", 4, 3, 10_000, "nodes (Ray: a 0-CPU head and workers)")
                         .in("nodes"),
                 Knob.ofInt("cutNodes", 1, 1, 10_000, "c, e: nodes whose heartbeats are cut")
@@ -68,6 +72,10 @@ public final class DetectionBounds extends BuiltInScenario {
                         "Ray health_check_timeout_ms"),
                 Knob.ofInt("healthCheckFailureThreshold", 5, 1, 1_000,
                         "Ray health_check_failure_threshold").in("failed checks"),
+                Knob.ofLong("rayHeartbeatPeriodMillis", 1_000, 1, NomadKnobs.DAY_MILLIS,
+                        "d: Ray raylet_heartbeat_period_milliseconds"),
+                Knob.ofInt("rayNumHeartbeatsTimeout", 30, 1, 1_000_000,
+                        "d: Ray num_heartbeats_timeout").in("periods"),
                 Knob.ofLong("minHeartbeatTtlMillis", 10_000, 1, NomadKnobs.DAY_MILLIS,
                         "Nomad min_heartbeat_ttl"),
                 Knob.ofDouble("maxHeartbeatsPerSecond", 50.0, 0.001, 1_000_000,
@@ -86,13 +94,23 @@ public final class DetectionBounds extends BuiltInScenario {
 
     private static boolean ray(ScenarioConfig config) {
         String picked = CaseKnob.of(config);
-        return picked.equals("a") || picked.equals("b");
+        return picked.equals("a") || picked.equals("b") || picked.equals("d");
+    }
+
+    private static DetectorPolicy detector(ScenarioConfig config) {
+        return switch (CaseKnob.of(config)) {
+            case "a", "b" -> DetectorPolicy.RAY_HEALTH_CHECK;
+            case "d" -> DetectorPolicy.RAY_LEGACY_HEARTBEAT;
+            default -> DetectorPolicy.NOMAD_TTL;
+        };
     }
 
     @Override
     protected ClusterConfig clusterConfig(ScenarioConfig config) {
         ClusterConfig cluster = new ClusterConfig();
-        cluster.detector = ray(config) ? DetectorPolicy.RAY_HEALTH_CHECK : DetectorPolicy.NOMAD_TTL;
+        cluster.detector = detector(config);
+        cluster.rayHeartbeatPeriodMillis = config.longValue("rayHeartbeatPeriodMillis");
+        cluster.rayNumHeartbeatsTimeout = config.intValue("rayNumHeartbeatsTimeout");
         cluster.healthCheckInitialDelayMillis = config.longValue("healthCheckInitialDelayMillis");
         cluster.healthCheckPeriodMillis = config.longValue("healthCheckPeriodMillis");
         cluster.healthCheckTimeoutMillis = config.longValue("healthCheckTimeoutMillis");
@@ -121,6 +139,7 @@ public final class DetectionBounds extends BuiltInScenario {
         List<FaultAction> actions = new ArrayList<>();
         switch (CaseKnob.of(config)) {
             case "a":
+            case "d":
                 actions.add(TerminateInstance.slot(at, 1, at));
                 break;
             case "b":

@@ -24,8 +24,9 @@ import java.util.List;
  * health-check defaults; {@code release}: the release test's period 10 s, timeout 100 s,
  * threshold 10; {@code custom}: the healthCheck* knobs; {@code nomad-ttl}: Nomad's TTL
  * heartbeats instead, where a node goes down only if no heartbeat (retried every
- * heartbeatRetryInterval) arrives within ttl + grace. Expected: no node DEAD or down, and every
- * task FINISHED.
+ * heartbeatRetryInterval) arrives within ttl + grace; {@code ray-legacy-heartbeat}: Ray's legacy
+ * push heartbeats (R-9, 1 s × 30), which a 5 s blackout cannot starve for 29 periods. Expected:
+ * no node DEAD or down, and every task FINISHED.
  */
 public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     @Override
@@ -48,7 +49,8 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
     public List<Knob> knobs() {
         return List.of(
                 CaseKnob.of("defaults", List.of("defaults", "release", "custom",
-                        "nomad-ttl"), "failure detector settings (see the description)"),
+                        "nomad-ttl", "ray-legacy-heartbeat"),
+                        "failure detector settings (see the description)"),
                 Knob.ofInt("workers", 10, 1, 10_000, "workers besides the 0-CPU head").in("nodes"),
                 Knob.ofInt("cpusPerWorker", 4, 1, 1_024, "CPUs per worker").in("CPUs"),
                 Knob.ofInt("tasks", 2_000, 0, 10_000_000, "outer tasks, each with one child")
@@ -107,6 +109,9 @@ public final class RayBlackoutNoFalsePositive extends BuiltInScenario {
                 break;
             case "nomad-ttl":
                 cluster.detector = DetectorPolicy.NOMAD_TTL;
+                break;
+            case "ray-legacy-heartbeat":
+                cluster.detector = DetectorPolicy.RAY_LEGACY_HEARTBEAT;
                 break;
             default:
                 throw new AssertionError(CaseKnob.of(config));

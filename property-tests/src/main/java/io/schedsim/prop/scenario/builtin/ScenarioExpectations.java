@@ -30,7 +30,9 @@ final class ScenarioExpectations {
      * health-check period of {@code threshold} checks of {@code timeout + period} (a) or of
      * {@code period} (b: refused at once) after the fault, and no other node goes down; in case
      * c a cut node is down ttl + grace after its last heartbeat, with ttl in [base, 2 base),
-     * base = max(min_heartbeat_ttl, nodes / max_heartbeats_per_second); in case e no cut node is
+     * base = max(min_heartbeat_ttl, nodes / max_heartbeats_per_second); in case d (legacy Ray
+     * heartbeats, R-9) worker 1 is DEAD (timeout − 1) to timeout periods after the last
+     * heartbeat the GCS received from it, and within timeout + 1 periods of the kill; in case e no cut node is
      * down before failover_heartbeat_ttl after the failover (INV-11) and no other node at all.
      */
     static UserCheck detectionBounds(ScenarioConfig config) {
@@ -69,6 +71,10 @@ final class ScenarioExpectations {
                 }
                 return othersUp(downAt, 1, 1);
             }
+            case "d" -> {
+                return legacyHeartbeat(config, faultAt, downAt.get(1), lastHeartbeat.get(1),
+                        downAt);
+            }
             case "c" -> {
                 long grace = config.longValue("heartbeatGraceMillis") * MILLI_NANOS;
                 long base = Math.max(config.longValue("minHeartbeatTtlMillis") * MILLI_NANOS,
@@ -103,6 +109,26 @@ final class ScenarioExpectations {
                 return othersUp(downAt, 0, cut);
             }
         }
+    }
+
+    /** SC-12(d): R-9's window after the last received heartbeat, and the bound after the kill. */
+    private static String legacyHeartbeat(ScenarioConfig config, long faultAt, Long down,
+            Long last, Map<Integer, Long> downAt) {
+        long period = config.longValue("rayHeartbeatPeriodMillis") * MILLI_NANOS;
+        long timeout = config.intValue("rayNumHeartbeatsTimeout") * period;
+        if (down == null || last == null) {
+            return "case d: worker 1 was never declared dead";
+        }
+        long since = down - last;
+        if (since < timeout - period || since > timeout) {
+            return "case d: worker 1 dead " + seconds(since) + " after its last heartbeat, "
+                    + "outside " + seconds(timeout - period) + ".." + seconds(timeout) + " (R-9)";
+        }
+        if (down - faultAt > timeout + period) {
+            return "case d: worker 1 dead " + seconds(down - faultAt) + " after the kill, later"
+                    + " than " + seconds(timeout + period) + " (R-9)";
+        }
+        return othersUp(downAt, 1, 1);
     }
 
     /** Null if no node outside {@code first .. first + count - 1} went down. */

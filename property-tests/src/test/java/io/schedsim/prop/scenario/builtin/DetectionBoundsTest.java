@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * first check starts, which is within one period of the kill); (b) a killed agent refuses
  * checks and is DEAD within [12 s, 18 s]; (c) a node whose heartbeats stop is down ttl + grace
  * after its last heartbeat, in [20 s, 30 s) with 4 nodes; (e) after a leader failover no node is
- * down before failover_heartbeat_ttl: exactly 5 min after the failover here.
+ * down before failover_heartbeat_ttl: exactly 5 min after the failover here; (d) under legacy
+ * push heartbeats (R-9, 1 s × 30) a terminated host is DEAD 29..30 s after the last heartbeat the
+ * GCS received, within 31 s of the kill.
  */
 class DetectionBoundsTest {
     private static final long FAULT_AT = SimTime.seconds(60);
@@ -46,6 +48,19 @@ class DetectionBoundsTest {
         assertTrue(sinceHeartbeat < SimTime.seconds(30), SimTime.format(sinceHeartbeat));
         assertTrue(node.lastHeartbeatNanos() <= FAULT_AT + SimTime.millis(5));
         assertOnlyDown(cluster, 0);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void legacyHeartbeats(long seed) {
+        Cluster cluster = ScenarioRuns.runClean("detection-bounds", seed, "case=d").cluster();
+        Node node = cluster.node(1);
+        long downAt = ScenarioRuns.onlyEventAt(cluster, 1, NodeEvent.Kind.DOWN);
+        long sinceHeartbeat = downAt - node.lastHeartbeatNanos();
+        assertTrue(sinceHeartbeat >= SimTime.seconds(29), SimTime.format(sinceHeartbeat));
+        assertTrue(sinceHeartbeat <= SimTime.seconds(30), SimTime.format(sinceHeartbeat));
+        assertTrue(downAt - FAULT_AT <= SimTime.seconds(31), SimTime.format(downAt - FAULT_AT));
+        assertOnlyDown(cluster, 1);
     }
 
     @ParameterizedTest(name = "{0} nodes cut, seed {1}")

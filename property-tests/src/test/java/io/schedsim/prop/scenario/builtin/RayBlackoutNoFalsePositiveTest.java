@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SC-13 {@code ray-blackout-no-false-positive} (ray#58241; INV-13): with Ray's defaults, the
- * release test's settings and Nomad's TTL heartbeats, periodic 5 s blackouts of half the workers
+ * release test's settings, Nomad's TTL heartbeats and Ray's legacy push heartbeats (R-9, 1 s ×
+ * 30), periodic 5 s blackouts of half the workers
  * never make a node DEAD or down, and every task ({@code max_retries=-1}) finishes.
  */
 class RayBlackoutNoFalsePositiveTest {
     @ParameterizedTest(name = "{0}, seed {1}")
     @CsvSource({"defaults, 1", "defaults, 2", "release, 1", "release, 2", "nomad-ttl, 1",
-        "nomad-ttl, 2"})
+        "nomad-ttl, 2", "ray-legacy-heartbeat, 1", "ray-legacy-heartbeat, 2"})
     void noNodeDiesAndEveryTaskFinishes(String variant, long seed) {
         RunOutcome outcome = ScenarioRuns.runClean("ray-blackout-no-false-positive", seed,
                 "variant=" + variant);

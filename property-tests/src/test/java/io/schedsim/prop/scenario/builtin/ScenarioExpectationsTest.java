@@ -63,8 +63,23 @@ class ScenarioExpectationsTest {
     }
 
     @Test
+    void caseDTimesFromTheLastHeartbeatAndTheKill() {
+        // Defaults 1 s × 30: DEAD 29..30 s after the last received heartbeat, by 91 s (kill 60 s).
+        HistoryEvent beat = new HeartbeatReceived(60 * S, 1, 30 * S);
+        assertNull(ScenarioExpectations.detectionBounds(config("d"), List.of(beat, down(1, 89))));
+        assertNull(ScenarioExpectations.detectionBounds(config("d"), List.of(beat, down(1, 90))));
+        assertTrue(ScenarioExpectations.detectionBounds(config("d"), List.of(beat, down(1, 88)))
+                .contains("R-9"));
+        assertNotNull(ScenarioExpectations.detectionBounds(config("d"),
+                List.of(beat, down(1, 91))));
+        assertNotNull(ScenarioExpectations.detectionBounds(config("d"), List.of(beat)));
+        assertTrue(ScenarioExpectations.detectionBounds(config("d"),
+                List.of(beat, down(1, 90), down(2, 91))).contains("no fault touched it"));
+    }
+
+    @Test
     void theCorrectModelMeetsItsExpectationsInEveryCase() {
-        for (String picked : List.of("a", "b", "c", "e")) {
+        for (String picked : List.of("a", "b", "c", "d", "e")) {
             for (long seed = 1; seed <= 3; seed++) {
                 RunResult result = RunSpec.of(BOUNDS).withSettings(Map.of("case", picked))
                         .withSeed(seed).run().result();
