@@ -156,7 +156,15 @@ public final class DisconnectGuard implements Guard {
         }
         AllocTable allocs = state.allocs;
         int p = allocs.index(e.previousAlloc());
-        if (p >= 0 && allocs.client(p) == ClientStatus.UNKNOWN && !replaces(allocs.job(p))) {
+        // replace=false forbids the disconnect reschedule only (updateByReschedulable: "We never
+        // want to reschedule unknown allocs that have replace = false"). An unknown allocation a
+        // drain marked migrates once its node is Ready again ("non-terminal allocs marked for
+        // migration always migrate", filters.go, tested before the reconnect rules): the plan
+        // stops it as migrating before it places the replacement (chaos-swarm seeds 7158,
+        // 13934: a force drain of a disconnected node, then the node reconnects).
+        boolean migrated = p >= 0 && allocs.migrate(p) && allocs.desired(p) != DesiredStatus.RUN;
+        if (p >= 0 && allocs.client(p) == ClientStatus.UNKNOWN && !replaces(allocs.job(p))
+                && !migrated) {
             report(e.node(), e.alloc(), e.job(), "unknown allocation " + e.previousAlloc()
                     + " replaced although its group's disconnect block says replace=false");
         }

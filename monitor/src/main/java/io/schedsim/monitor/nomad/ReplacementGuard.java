@@ -98,7 +98,15 @@ public final class ReplacementGuard implements Guard {
                 report(Invariant.ONE_REPLACEMENT, e, "drained allocation " + e.previousAlloc()
                         + " replaced on its own node " + e.node());
             }
-            if (e.rescheduleAttempts() != 0) {
+            // A marked allocation that is unknown and still desired to run when replaced was
+            // not migrated: on a disconnected node the reconciler files an unknown allocation as
+            // untainted before it looks at the mark (filters.go rule order), and replaces it as
+            // a reschedule (updateByReschedulable, unknown case; N-33: it "is considered a
+            // reschedule"), so the replacement carries the attempts (chaos-swarm seeds 292, 455:
+            // a drain marks allocations already unknown). A migration stops it first.
+            boolean disconnectReschedule = previousClient == ClientStatus.UNKNOWN
+                    && allocs.desired(p) == DesiredStatus.RUN;
+            if (e.rescheduleAttempts() != 0 && !disconnectReschedule) {
                 report(Invariant.ONE_REPLACEMENT, e, "replacement of drained allocation "
                         + e.previousAlloc() + " carries " + e.rescheduleAttempts()
                         + " reschedule attempts");

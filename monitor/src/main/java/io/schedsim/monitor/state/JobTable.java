@@ -17,6 +17,8 @@ public final class JobTable {
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
+    /** Per job: its disconnect block's lost_after in nanoseconds, 0 without one (N-29). */
+    private long[] lostAfterNanos = new long[16];
 
     /** The index of job {@code jobId}, or -1. */
     public int index(int jobId) {
@@ -36,6 +38,7 @@ public final class JobTable {
         if (j == stopped.length) {
             stopped = Arrays.copyOf(stopped, j * 2);
             everDisablePlacement = Arrays.copyOf(everDisablePlacement, j * 2);
+            lostAfterNanos = Arrays.copyOf(lostAfterNanos, j * 2);
         }
         return j;
     }
@@ -47,6 +50,10 @@ public final class JobTable {
 
     void addAlloc(int j, int allocIndex) {
         allocs.get(j).add(allocIndex);
+    }
+
+    void disconnect(int j, long lostAfter) {
+        lostAfterNanos[j] = lostAfter;
     }
 
     void noteDisablePlacement(int j) {
@@ -98,5 +105,10 @@ public final class JobTable {
     /** True once a drain stopped one of its allocations with migrateDisablePlacement. */
     public boolean everDisablePlacement(int j) {
         return everDisablePlacement[j];
+    }
+
+    /** The group's disconnect lost_after in nanoseconds, 0 without a block (N-29). */
+    public long lostAfterNanos(int j) {
+        return lostAfterNanos[j];
     }
 }

@@ -20,6 +20,7 @@ import io.schedsim.history.HeartbeatConfigured;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
@@ -174,6 +175,8 @@ public final class State {
                 }
             }
             case JOB_REGISTERED -> jobIndex = jobs.register((JobRegistered) event);
+            case JOB_DISCONNECT_CONFIGURED -> jobs.disconnect(jobIndex,
+                    Time.millis(((JobDisconnectConfigured) event).lostAfterMillis()));
             case JOB_CONSTRAINT_CONFIGURED ->
                     constraints.addConstraint(jobIndex, (JobConstraintConfigured) event);
             case JOB_UPDATED -> {

@@ -8,6 +8,7 @@ import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.ClientStatus;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.NodeStatus;
+import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.MonitorViolation;
@@ -109,5 +110,140 @@ class DisconnectGuardTest {
         b.at(42.01).plan(10, 1, 0, 0, 0).replace(102, 10, 2, 100, 1);
         MonitorViolation v = assertFires(b.at(42.5).check(), Invariant.DISCONNECT);
         assertEquals(102, v.alloc());
+    }
+
+    /** Nodes 2 and 3 heartbeat (ttl 15 s) at 42 s, 52 s, ... up to {@code toSeconds}. */
+    private static HistoryBuilder othersAlive(HistoryBuilder b, int fromSeconds, int toSeconds) {
+        for (int t = fromSeconds; t <= toSeconds; t += 10) {
+            b.at(t).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        }
+        return b;
+    }
+
+    /**
+     * INV-5 (MarkGuard), chaos-swarm seed 59: both unknown allocations were replaced as
+     * reschedules (N-33) and the replacements have health when a drain of the disconnected node
+     * starts. N-13 counts 4 healthy (unknown allocations keep their health), count 2,
+     * max_parallel 1: it marks both at once. Nothing waits on those marks: an unknown allocation
+     * on a disconnected node is untainted before its mark is looked at (filters.go), and its
+     * healthy replacement already holds its place.
+     */
+    @Test
+    void drainMarksOfUnknownAllocationsWithHealthyReplacementsAreQuiet() {
+        HistoryBuilder b = disconnected(true);
+        b.at(42).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(42.01).plan(10, 2, 0, 0, 0).replace(102, 10, 2, 100, 1).replace(103, 10, 3, 101, 1);
+        b.at(42.3).running(102).running(103);
+        b.at(52).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(52.3).healthy(102).healthy(103);
+        b.at(60).drain(1, 3_600_000);
+        b.at(61).mark(100, false).mark(101, false);
+        b.at(61.01).plan(10, 0, 0, 0, 0);
+        othersAlive(b, 62, 62);
+        assertQuiet(b.at(62.5).check());
+    }
+
+    /**
+     * INV-10 (ReplacementGuard), chaos-swarm seeds 292, 455: a drain marks an unknown allocation
+     * of its disconnected node; its replacement is then placed as a reschedule of an unknown
+     * allocation (filters.go files it untainted before the mark; updateByReschedulable's unknown
+     * case; N-33), with one more attempt, not as a migration.
+     */
+    @Test
+    void aRescheduleOfAMarkedUnknownAllocationCarriesItsAttempts() {
+        HistoryBuilder b = disconnected(true);
+        b.at(40).drain(1, 3_600_000);
+        b.at(41).mark(100, false);
+        b.at(41.01).plan(10, 0, 0, 0, 0);
+        b.at(42).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(42.01).plan(10, 2, 0, 0, 0).replace(102, 10, 2, 100, 1).replace(103, 10, 3, 101, 1);
+        othersAlive(b, 52, 52);
+        assertQuiet(b.at(52.5).check());
+    }
+
+    /** The same replacement of a marked allocation that was migrated (stopped first) may not. */
+    @Test
+    void aMigrationOfAMarkedAllocationWithAttemptsStillFires() {
+        HistoryBuilder b = disconnected(true);
+        b.at(40).drain(1, 3_600_000);
+        b.at(41).mark(100, false);
+        b.at(42.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 2, 100, 1);
+        MonitorViolation v = assertFires(b.at(42.5).check(), Invariant.ONE_REPLACEMENT);
+        assertEquals(102, v.alloc());
+    }
+
+    /**
+     * INV-15 (DisconnectGuard), chaos-swarm seeds 7158, 13934: replace=false, a force drain marks
+     * both unknown allocations of the disconnected node, then the node reconnects before its
+     * clients report. "Non-terminal allocs marked for migration always migrate" (filters.go,
+     * before the reconnect rules): the plan stops them as migrating and places replacements.
+     * replace=false only forbids the disconnect reschedule (updateByReschedulable).
+     */
+    @Test
+    void aMigrationOfAMarkedUnknownAllocationWithReplaceFalseIsQuiet() {
+        HistoryBuilder b = disconnected(false);
+        b.at(40).forceDrain(1).mark(100, false).mark(101, false).mark(200, false)
+                .drainCompleted(1, true);
+        b.at(40.01).plan(10, 0, 0, 0, 0);
+        b.at(42).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(45).partition(1, false).heartbeat(1, 15_000).status(1, NodeStatus.READY)
+                .nodeEvals(1);
+        b.at(45.01).plan(10, 2, 2, 2, 0).stop(100, "alloc is being migrated")
+                .stop(101, "alloc is being migrated").replace(102, 10, 2, 100, 0)
+                .replace(103, 10, 3, 101, 0);
+        assertQuiet(b.at(45.5).check());
+    }
+
+    /**
+     * INV-14 (MigrateFirstGuard), chaos-swarm seeds 42929, 99889: an allocation marked while
+     * unknown expires; the plan made at the expiry loses it (filters.go tests "expiring" before
+     * the migrate rule), and the node goes down before that plan commits. Not a violation of
+     * N-31's migrate-first order.
+     */
+    @Test
+    void anExpiredMarkedAllocationLostByAPlanCommittedAfterTheNodeWentDownIsQuiet() {
+        HistoryBuilder b = disconnected(false);
+        b.at(40).drain(1, 3_600_000);
+        b.at(41).mark(100, false);
+        b.at(41.01).plan(10, 0, 0, 0, 0);
+        othersAlive(b, 42, 92);
+        long plannedAt = b.at(97.01).now();
+        b.at(97.5).down(1);
+        b.at(98).add(new PlanCommitted(b.now(), 999, 10, plannedAt, 2, 0, 0, 2));
+        b.lost(100).lost(101).replace(102, 10, 2, 100, 0).replace(103, 10, 3, 101, 0);
+        // Both lost (client-terminal): the drain completes and marks the system allocation.
+        b.at(98.5).drainCompleted(1, false).mark(200, false);
+        othersAlive(b, 102, 102);
+        assertQuiet(b.at(102.5).check());
+    }
+
+    /**
+     * INV-5 (MarkGuard), chaos-swarm seed 826: N-13 counts an unknown allocation with health and
+     * its healthy disconnect replacement both. With 100 and 101 unknown and their replacements
+     * 102, 103 healthy, drains of nodes 2 and 3 see healthy 4, count 2, max_parallel 1: numToDrain
+     * = 4 - 1 = 3, so both replacements are marked at once and both wait for health.
+     */
+    @Test
+    void doubleCountedUnknownAllocationsLetTheDrainerMarkMore() {
+        HistoryBuilder b = disconnected(true);
+        b.at(42).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(42.01).plan(10, 2, 0, 0, 0).replace(102, 10, 2, 100, 1).replace(103, 10, 3, 101, 1);
+        b.at(42.3).running(102).running(103);
+        b.at(52).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(52.3).healthy(102).healthy(103);
+        b.at(60).drain(2, 3_600_000).drain(3, 3_600_000);
+        b.at(61).mark(102, false).mark(103, false);
+        othersAlive(b, 62, 62);
+        assertQuiet(b.at(62.5).check());
+    }
+
+    /** Without unknown allocations counted twice, the second mark waits: INV-5 fires. */
+    @Test
+    void withoutDoubleCountingTheSecondMarkFires() {
+        HistoryBuilder b = NomadFlows.placed();
+        b.at(20).drain(1, 3_600_000);
+        b.at(21).mark(100, false).mark(101, false);
+        assertFires(b.at(21.5).check(), Invariant.PACING_WAITS_FOR_HEALTH);
     }
 }

@@ -121,27 +121,25 @@ public final class BugZoo {
             zoo("stopped-never-lost", "INV-14",
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",
-                    defaults().withScheduler(StoppedNeverLostScheduler::new)));
+                    defaults().withScheduler(StoppedNeverLostScheduler::new)),
+            zoo("unknown-lost-early", "INV-15",
+                    "an unknown allocation of a disconnected node is lost at the next plan, not"
+                            + " at lastUnknown + lost_after; found by nomad-disconnect, and by"
+                            + " chaos-swarm's disconnect blocks (INV-15)",
+                    defaults().withScheduler(EarlyExpiryScheduler::new))
+                    .withScenario("nomad-disconnect"));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.
      * legacy-heartbeat-off-by-one breaks a detector (R-9) that chaos-swarm never draws (its
      * seeded draw keeps its two detectors, so its traces stay); BugZooTest runs it on
-     * detection-bounds case d.
-     * unknown-lost-early breaks a rule only a group with a disconnect block exercises, and no
-     * chaos-swarm group carries one yet (giving them one found model bugs, being fixed on branch
-     * swarmdisc); it joins the listing with them. dropped-actor-task breaks a rule only actors
-     * exercise, and chaos-swarm creates none yet; it joins the listing when it does. The two
-     * constraint variants break rules only a node class or a constraint exercises, which
-     * chaos-swarm does not draw yet (its draws would change every swarm run's trace); they are
-     * found by nomad-constraints.
+     * detection-bounds case d. dropped-actor-task breaks a rule only actors exercise, and
+     * chaos-swarm creates none yet; it joins the listing when it does. The two constraint
+     * variants break rules only a node class or a constraint exercises, which chaos-swarm does
+     * not draw yet (its draws would change every swarm run's trace); they are found by
+     * nomad-constraints.
      */
     private static final List<Variant> PENDING = List.of(
-            zoo("unknown-lost-early", "INV-15",
-                    "an unknown allocation of a disconnected node is lost at the next plan, not"
-                            + " at lastUnknown + lost_after; found by nomad-disconnect (INV-15)",
-                    defaults().withScheduler(EarlyExpiryScheduler::new))
-                    .withScenario("nomad-disconnect"),
             zoo("dropped-actor-task", "INV-28",
                     "a restarted actor drops the task it was executing instead of retrying it"
                             + " under max_task_retries; found by ray-actors (INV-28)",

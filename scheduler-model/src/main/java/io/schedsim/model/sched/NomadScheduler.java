@@ -71,9 +71,19 @@ public class NomadScheduler implements Scheduler {
             // the loss rules come first; then "non-terminal allocs marked for migration always
             // migrate", even on a down node (TestServiceSched_NodeDown: run+running+migrate is
             // stopped, not lost); only then are allocations on a down node lost. A migrated one
-            // still running there is lost by a later plan (stoppedOnDownNode).
+            // still running there is lost by a later plan (stoppedOnDownNode). Before all of them
+            // comes the "expiring" rule: an unknown allocation past lastUnknown + lost_after is
+            // lost whatever its node's status and its migrate mark (filters.go: alloc.Expired is
+            // tested before the disconnected and the migrate rules; chaos-swarm seeds 42929 and
+            // 99889: marked while disconnected, expired, its node then down).
             boolean disconnected = node.status() == NodeStatus.DISCONNECTED;
-            if (lostFirst(alloc, node)) {
+            if (alloc.client() == ClientStatus.UNKNOWN
+                    && unknownExpired(alloc, context.sim().nowNanos())) {
+                loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
+                if (alloc.migrateDisablePlacement()) {
+                    done++;
+                }
+            } else if (lostFirst(alloc, node)) {
                 loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
                 if (alloc.migrateDisablePlacement()) {
                     done++;

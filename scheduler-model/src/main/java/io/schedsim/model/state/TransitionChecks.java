@@ -255,11 +255,18 @@ final class TransitionChecks {
      * strictly before the plan's snapshot binds it: a plan made before the mark is committed as
      * it is (N-23; chaos-swarm seed 8228 under random ordering: planned at 582.2 s, marked at
      * 588.1 s, committed after a scheduler stall at 599.9 s), and a mark in the snapshot's own
-     * instant may have come after it.
+     * instant may have come after it. The generic reconciler tests "expiring" before both: an
+     * unknown allocation whose lost_after had run out at the plan's snapshot (alloc.go
+     * {@code Expired}, inclusive) is lost even if marked (filters.go rule order; chaos-swarm
+     * seeds 42929, 99889: marked while disconnected, expired, planned lost, its node down before
+     * the commit). The node reconciler (system, sysbatch) tests the mark first
+     * (reconcile_node.go), so no such exception there.
      */
     void lost(Alloc alloc, long plannedAtNanos) {
         Node node = state.node(alloc.node());
-        if (alloc.migrate() && alloc.migrateMarkedNanos() < plannedAtNanos
+        boolean expiring = !alloc.job().type().isPerNode()
+                && alloc.unknownExpiresAtNanos() <= plannedAtNanos;
+        if (alloc.migrate() && alloc.migrateMarkedNanos() < plannedAtNanos && !expiring
                 && !alloc.desired().isServerTerminal() && node.status() == NodeStatus.DOWN) {
             monitor.violation(Inv.LOST_ALLOCS, alloc + " marked lost on down " + node
                     + " although it is marked for migration: it migrates (N-31)");

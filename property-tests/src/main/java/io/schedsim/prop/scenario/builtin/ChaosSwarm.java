@@ -10,6 +10,7 @@ import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
+import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.task.RayWorkloadSpec;
@@ -97,8 +98,11 @@ public final class ChaosSwarm extends BuiltInScenario {
             long healthyDeadlineMillis = minHealthyMillis >= 9_000 ? minHealthyMillis : 300_000;
             MigrateBlock migrate = new MigrateBlock(maxParallel, minHealthyMillis,
                     healthyDeadlineMillis);
-            cluster.state().registerJob(JobSpec.service("service-" + i, count, 400, 256)
-                    .withMigrate(migrate).withStopLatency(workload.nextLong(5_000)));
+            long stopLatencyMillis = workload.nextLong(5_000);
+            JobSpec service = JobSpec.service("service-" + i, count, 400, 256)
+                    .withMigrate(migrate).withStopLatency(stopLatencyMillis);
+            cluster.state().registerJob(stopLatencyMillis < 1_250
+                    ? service.withDisconnect(disconnectBlock(stopLatencyMillis)) : service);
         }
         for (int i = 0; i < config.intValue("batchJobs"); i++) {
             int count = 1 + workload.nextInt(4);
@@ -112,6 +116,17 @@ public final class ChaosSwarm extends BuiltInScenario {
             cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), true,
                     SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5)));
         }
+    }
+
+    /**
+     * One service group in four has a {@code disconnect} block (N-29): lost_after 30..155 s,
+     * either replace, every reconcile strategy. Derived from the group's stop latency, already
+     * drawn, so the workload stream (and every other group) is what it was.
+     */
+    static DisconnectBlock disconnectBlock(long stopLatencyMillis) {
+        DisconnectBlock.Reconcile[] strategies = DisconnectBlock.Reconcile.values();
+        return new DisconnectBlock(30_000 + stopLatencyMillis * 100, stopLatencyMillis % 2 == 0,
+                strategies[(int) (stopLatencyMillis / 2 % strategies.length)]);
     }
 
     @Override
