@@ -62,7 +62,7 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(27, variants.size(), run::toString);
+        assertEquals(28, variants.size(), run::toString);
         for (JsonNode variant : variants) {
             // The killer acts only in ray-chaos, the one scenario with a killer plan; a
             // preemption is found soonest and smallest by ray-drain, whose max_retries 0

@@ -58,6 +58,20 @@ class KillerGuardTest {
         assertMessage(head.at(10).terminate(0, true), "head");
     }
 
+    @Test
+    void theKillersRulesLeaveACandidateWithoutAConfiguredKillerToo() {
+        // Workers 1 and 2; a swarm kill by the rules takes 1 (2 stays a candidate), then 2.
+        HistoryBuilder last = HistoryBuilder.ray();
+        last.node(0, 0, 8_192, true).node(1).node(2);
+        assertMessage(last.at(10).terminate(1, true).at(20).terminate(2, true),
+                "their last candidate worker");
+        // A worker whose agent another fault killed is still a candidate to the rules (they
+        // cannot know), so taking the other one is within the floor.
+        HistoryBuilder agentless = HistoryBuilder.ray();
+        agentless.node(0, 0, 8_192, true).node(1).node(2);
+        assertQuiet(agentless.at(5).killAgent(2).at(10).terminate(1, true).check());
+    }
+
     private static void assertMessage(HistoryBuilder b, String fragment) {
         MonitorViolation v = assertFires(b.check(), Invariant.KILLER_CONSTRAINTS);
         assertTrue(v.message().contains(fragment), v.message());

@@ -107,6 +107,11 @@ public final class BugZoo {
                             + " found by ray-chaos, and by chaos-swarm's kills whose victim the"
                             + " killer's rules pick (INV-20)",
                     defaults().withKiller(HeadKillingRules.INSTANCE)).withScenario("ray-chaos"),
+            zoo("killer-takes-last-worker", "INV-20",
+                    "the chaos killer kills while one candidate is left, so it can take the last"
+                            + " worker; found by chaos-swarm's kills whose victim the killer's"
+                            + " rules pick (INV-20)",
+                    defaults().withKiller(LastWorkerRules.INSTANCE)),
             zoo("counted-preemption", "INV-19",
                     "tasks lost to a node preempted past its Ray drain deadline are counted"
                             + " against max_retries (R-3, R-11); found by ray-drain, and by"

@@ -48,9 +48,9 @@ class RegistryTest {
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
         // 19 with nomad-constraints (N-35) and ray-actors.
         assertEquals(19, registry.scenarios().size());
-        // 27 with orphans-keep-cpu and unknown-lost-early, listed once chaos-swarm's groups
-        // carry disconnect blocks.
-        assertEquals(27, registry.variants().size());
+        // 28 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
+        // carry disconnect blocks, and killer-takes-last-worker (INV-20).
+        assertEquals(28, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).
