@@ -64,12 +64,12 @@ class ListingCommandsTest {
         JsonNode variants = JSON.readTree(run.out());
         assertEquals(28, variants.size(), run::toString);
         for (JsonNode variant : variants) {
-            // The killer acts only in ray-chaos, the one scenario with a killer plan; a
-            // preemption is found soonest and smallest by ray-drain, whose max_retries 0
-            // needs one preempted death (chaos-swarm's Ray drains need more); the disconnect
-            // block acts only in nomad-disconnect (INV-15; a pending variant, not listed).
+            // The head kill is found soonest by ray-chaos, the scenario with a killer plan (the
+            // last-worker floor only by chaos-swarm's rule-chosen kills); a preemption is
+            // found soonest and smallest by ray-drain, whose max_retries 0 needs one preempted
+            // death (chaos-swarm's Ray drains need more); unknown-lost-early by nomad-disconnect.
             String name = variant.get("name").asText();
-            String target = name.startsWith("killer-") ? "ray-chaos"
+            String target = name.equals("killer-takes-head") ? "ray-chaos"
                     : name.equals("counted-preemption") ? "ray-drain"
                     : name.equals("unknown-lost-early") ? "nomad-disconnect" : "chaos-swarm";
             assertEquals(target, variant.get("scenario").asText());
