@@ -2,7 +2,6 @@ package io.schedsim.prop.scenario.builtin;
 
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
-import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.history.KillerConfigured;
@@ -34,8 +33,8 @@ import java.util.Map;
  * maxKills + 1 windows fit in the expected workload and every kill falls while tasks run.
  */
 public final class RayActorsScenario extends BuiltInScenario {
-    static final String TERMINATE = "terminate";
-    static final String AGENT = "agent";
+    static final String TERMINATE = ChaosKiller.TERMINATE;
+    static final String AGENT = ChaosKiller.AGENT;
 
     @Override
     public String name() {
@@ -101,17 +100,13 @@ public final class RayActorsScenario extends BuiltInScenario {
 
     @Override
     protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
-        return KillerPlan.generate(faults, killIntervalMillis(config),
-                config.intValue("maxKills"), config.longValue("horizonMillis"),
-                config.booleanValue("randomVictim"),
-                AGENT.equals(config.stringValue("killMode")));
+        return ChaosKiller.plan(config, faults, killIntervalMillis(config));
     }
 
     /** The plan is the killer's (INV-20), with the interval it was drawn with. */
     @Override
     protected KillerConfigured killer(ScenarioConfig config) {
-        return new KillerConfigured(0, config.intValue("maxKills"), killIntervalMillis(config),
-                1);
+        return ChaosKiller.configured(config, killIntervalMillis(config));
     }
 
     @Override

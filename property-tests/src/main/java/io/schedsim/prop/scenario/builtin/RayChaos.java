@@ -3,7 +3,6 @@ package io.schedsim.prop.scenario.builtin;
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.inject.HealOptions;
-import io.schedsim.fault.kind.KillerPlan;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.KillRaylet;
@@ -33,12 +32,12 @@ import java.util.Map;
  */
 public final class RayChaos extends BuiltInScenario {
     /** killMode: the killer terminates instances (the release test's EC2InstanceTerminator). */
-    static final String TERMINATE = "terminate";
+    static final String TERMINATE = ChaosKiller.TERMINATE;
     /**
      * killMode: the killer kills raylets (R-16): owners fail the attempts there once the workers
      * exit, about 1 s after the kill, and the GCS declares the node DEAD about 12–18 s later.
      */
-    static final String AGENT = "agent";
+    static final String AGENT = ChaosKiller.AGENT;
 
     @Override
     public String name() {
@@ -114,10 +113,7 @@ public final class RayChaos extends BuiltInScenario {
 
     @Override
     protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
-        return KillerPlan.generate(faults, killIntervalMillis(config),
-                config.intValue("maxKills"), config.longValue("horizonMillis"),
-                config.booleanValue("randomVictim"),
-                AGENT.equals(config.stringValue("killMode")));
+        return ChaosKiller.plan(config, faults, killIntervalMillis(config));
     }
 
     /**
@@ -127,8 +123,7 @@ public final class RayChaos extends BuiltInScenario {
      */
     @Override
     protected KillerConfigured killer(ScenarioConfig config) {
-        return new KillerConfigured(0, config.intValue("maxKills"), killIntervalMillis(config),
-                1);
+        return ChaosKiller.configured(config, killIntervalMillis(config));
     }
 
     /**
