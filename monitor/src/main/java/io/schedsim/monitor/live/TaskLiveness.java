@@ -20,7 +20,9 @@ import io.schedsim.monitor.state.Time;
  * node too (SC-11's variant: a Ray drain of the only node left, R-15, leaves the nested task
  * running there with its child pending for good).
  * INV-26: once every driver-owned task is resolved, and the run went on 60 s past the last
- * result, no live node holds a task reservation.
+ * result, no live node holds a task reservation: one not down whose host and raylet run. A dead
+ * node not declared down yet cannot release what an orphaned child held there (R-10); its
+ * verdict, whenever the detector gives it, releases it (INV-17 judges that).
  */
 final class TaskLiveness {
     /** Per-task reports kept before the rest are summed up in one. */
@@ -130,7 +132,7 @@ final class TaskLiveness {
         NodeTable nodes = state.nodes;
         for (int n = 0; n < nodes.count(); n++) {
             long held = state.ledger.taskCpuOn(n);
-            if (!nodes.down(n) && held != 0) {
+            if (!nodes.down(n) && nodes.alive(n) && held != 0) {
                 state.verdicts.report(Invariant.CAPACITY_FREE, nodes.id(n), -1, -1, -1, "node "
                         + nodes.id(n) + " still holds " + held + " mCPU for tasks "
                         + Time.format(endNanos - last) + " after the last result");

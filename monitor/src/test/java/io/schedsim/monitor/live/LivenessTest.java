@@ -5,6 +5,7 @@ import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static io.schedsim.monitor.Reports.assertSkipped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.JobType;
@@ -115,6 +116,30 @@ class LivenessTest {
         soon.submit(2, 1, 3).pending(2, 0).lease(2, 0, 2);
         soon.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE);
         assertSkipped(soon.at(61).end().check(), Invariant.CAPACITY_FREE, "within 60 s");
+    }
+
+    @Test
+    void aDeadNodeNotYetDeclaredDownIsNotJudgedForCapacity() {
+        // As above, but node 2's host dies before the owner's result and no verdict follows
+        // within the run (a leader failover's timer, a disconnected node): nobody can release
+        // the orphan's CPU there, so INV-26 waits for the verdict. Node 2 still up fires.
+        HistoryBuilder dead = rayCluster().at(1).submit(1, -1, 3).pending(1, 0).lease(1, 0, 1);
+        dead.submit(2, 1, 3).pending(2, 0).lease(2, 0, 2);
+        dead.at(1.5).terminate(2, false);
+        dead.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE);
+        assertNoCapacityVerdict(dead.at(200).end().check());
+        HistoryBuilder agentDead = rayCluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        agentDead.submit(2, 1, 3).pending(2, 0).lease(2, 0, 2);
+        agentDead.at(1.5).killAgent(2);
+        agentDead.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE);
+        assertNoCapacityVerdict(agentDead.at(200).end().check());
+    }
+
+    private static void assertNoCapacityVerdict(MonitorReport report) {
+        for (MonitorViolation v : report.violations()) {
+            assertNotEquals(Invariant.CAPACITY_FREE, v.invariant(), v::toString);
+        }
     }
 
     @Test

@@ -86,7 +86,11 @@ final class LivenessAudit {
 
     /**
      * Only what Ray holds counts: allocations of Nomad jobs may keep running beside the tasks, and
-     * the cluster's own audit already ties the node's total to allocations plus this.
+     * the cluster's own audit already ties the node's total to allocations plus this. Only a live
+     * node is judged (host and raylet up, not declared down): a dead one not declared yet (its
+     * heartbeat timer pushed out by a leader failover, or a disconnected node waiting out
+     * lost_after, N-27) has nobody to release what a child orphaned there held (R-10); that
+     * waits for its verdict, after which INV-17 judges it, and the verdict's delay is INV-12's.
      */
     private void checkCapacityFree(RayWorkload workload, long windowNanos) {
         long last = workload.lastCompletionNanos();
@@ -96,7 +100,8 @@ final class LivenessAudit {
         long[] reserved = reservedByNode();
         for (int slot = 0; slot < reserved.length; slot++) {
             Node node = state.node(slot);
-            if (node.status() != NodeStatus.DOWN && reserved[slot] != 0) {
+            boolean alive = node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp();
+            if (alive && reserved[slot] != 0) {
                 monitor.violation(Inv.CAPACITY_FREE, node + " still reserves " + reserved[slot]
                         + " milli-CPU for Ray tasks 60 s after the last one finished");
             }
