@@ -12,7 +12,9 @@ import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The correct reconciler: the generic scheduler for service and batch jobs (N-9, N-10, N-31..N-34)
@@ -46,7 +48,12 @@ public class NomadScheduler implements Scheduler {
 
     private void planGeneric(Plan plan, Job job, long[] plannedCpu, long[] plannedMem) {
         int untainted = 0;
+        // Of those, the ones whose client is unknown or whose node is disconnected: Nomad's
+        // knownUntainted leaves them out when it weighs migrations against the count.
+        int unknownCounted = 0;
         int done = 0;
+        // Live allocations marked to migrate that would be replaced: decided after the pass.
+        List<Alloc> migrating = new ArrayList<>();
         // Replacements this plan stops because their original reconnected (N-30): not counted.
         BitSet stoppedHere = new BitSet();
         for (Alloc alloc : state.allocs().all()) {
@@ -91,6 +98,7 @@ public class NomadScheduler implements Scheduler {
             } else if (disconnected && !alloc.client().isTerminal()) {
                 if (disconnecting(plan, job, alloc, plannedCpu, plannedMem)) {
                     untainted++;
+                    unknownCounted++;
                 } else if (alloc.migrateDisablePlacement()) {
                     done++;
                 }
@@ -98,10 +106,10 @@ public class NomadScheduler implements Scheduler {
                 // Only a live allocation migrates: filters.go classifies a client-terminal
                 // one as untainted before the migrate rule ("terminal allocs that are not
                 // reconnecting are untainted"), so a marked one that failed is rescheduled.
-                plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                 if (replacesOnMigrate(alloc)) {
-                    place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
+                    migrating.add(alloc);
                 } else {
+                    plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                     done++;
                 }
             } else if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
@@ -131,7 +139,10 @@ public class NomadScheduler implements Scheduler {
             } else if (alloc.client() == ClientStatus.UNKNOWN) {
                 // Its node is back but the client has not reported yet (N-30): it holds its
                 // place unless a replacement already does.
-                untainted += alloc.replaced() ? 0 : 1;
+                if (!alloc.replaced()) {
+                    untainted++;
+                    unknownCounted++;
+                }
             } else if (!alloc.client().isTerminal()) {
                 if (reconnecting(plan, alloc, stoppedHere)) {
                     continue;
@@ -142,10 +153,43 @@ public class NomadScheduler implements Scheduler {
                 }
             }
         }
+        int notNeeded = Math.max(0, untainted - unknownCounted + done + migrating.size()
+                - job.count());
         int missing = job.stopped() ? 0 : job.count() - untainted - done - plan.placements.size()
-                - plan.unplaced;
+                - plan.unplaced - (migrating.size() - notNeeded);
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
+        }
+        migrate(plan, job, migrating, notNeeded, plannedCpu, plannedMem);
+    }
+
+    /**
+     * N-31 (reconcile_cluster.go {@code computeStop}, then {@code computeMigrations}): migrating
+     * allocations count as existing, so when the known live ones and those marked to migrate
+     * exceed the count, the excess is stopped from the migrating set, "not needed", before any
+     * live one; the rest are stopped and replaced after every other placement. Without name
+     * indexes the model stops first those whose place a replacement already holds (an unknown
+     * allocation replaced, its node back and the drain's mark on it: it would otherwise be
+     * replaced a second time, INV-10), then the latest marked.
+     */
+    private void migrate(Plan plan, Job job, List<Alloc> migrating, int notNeeded,
+            long[] plannedCpu, long[] plannedMem) {
+        BitSet stopped = new BitSet();
+        for (int pass = 0; pass < 2 && stopped.cardinality() < notNeeded; pass++) {
+            for (int i = migrating.size() - 1; i >= 0 && stopped.cardinality() < notNeeded; i--) {
+                if (pass == 1 || migrating.get(i).replaced()) {
+                    stopped.set(i);
+                }
+            }
+        }
+        for (int i = 0; i < migrating.size(); i++) {
+            Alloc alloc = migrating.get(i);
+            if (stopped.get(i)) {
+                plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
+            } else {
+                plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
+                place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
+            }
         }
     }
 
