@@ -23,6 +23,7 @@ import io.schedsim.monitor.nomad.ReplacementGuard;
 import io.schedsim.monitor.nomad.SplitTerminalEvalGuard;
 import io.schedsim.monitor.nomad.SystemGuard;
 import io.schedsim.monitor.nomad.TransitionGuard;
+import io.schedsim.monitor.nomad.UpdateGuard;
 import io.schedsim.monitor.ray.ActorGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
 import io.schedsim.monitor.ray.LeaseGuard;
@@ -49,6 +50,7 @@ final class Guards {
             new HealthDeadlineGuard(state),
             new ReplacementGuard(state),
             new SystemGuard(state),
+            new UpdateGuard(state),
             new LossGuard(state),
             new DisconnectGuard(state),
             new MigrateFirstGuard(state),

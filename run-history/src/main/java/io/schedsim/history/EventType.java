@@ -46,6 +46,7 @@ public enum EventType {
     ALLOC_CLIENT_CHANGED("alloc-client-changed", AllocClientChanged.class),
     ALLOC_HEALTH_SET("alloc-health-set", AllocHealthSet.class),
     MIGRATE_MARKED("migrate-marked", MigrateMarked.class),
+    ALLOC_UPDATED_IN_PLACE("alloc-updated-in-place", AllocUpdatedInPlace.class),
     TASK_SUBMITTED("task-submitted", TaskSubmitted.class),
     TASK_ATTEMPT_CHANGED("task-attempt-changed", TaskAttemptChanged.class),
     LEASE_GRANTED("lease-granted", LeaseGranted.class),

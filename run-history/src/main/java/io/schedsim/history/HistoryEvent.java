@@ -20,7 +20,7 @@ public sealed interface HistoryEvent
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
-                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated,
+                JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated, AllocUpdatedInPlace,
                 PlanCommitted, AllocPlaced, AllocDesiredChanged,
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,

@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.job.JobUpdate;
 import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.api.DrainSpec;
 
@@ -100,6 +101,20 @@ public interface ClusterControl {
 
     /** F-8: operator drain disable; {@code markEligible} is the CLI default (N-2). */
     ApiResult cancelDrain(int node, boolean markEligible);
+
+    /**
+     * Operator {@code job run} of a changed spec, {@code job scale} or {@code job stop} (N-36)
+     * of job {@code job} (its id, in registration order). Rejected for a job that does not
+     * exist, and for a count on a system or sysbatch job (they have none).
+     */
+    default ApiResult updateJob(int job, JobUpdate update) {
+        return ApiResult.rejected("no Nomad jobs in this cluster");
+    }
+
+    /** Nomad jobs registered so far (ids 0 up). */
+    default int jobCount() {
+        return 0;
+    }
 
     /** Fault 9: crashes one running attempt of a Ray task or allocation on {@code node}, if any. */
     boolean crashRunningWork(int node);

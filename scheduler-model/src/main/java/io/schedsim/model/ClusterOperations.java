@@ -10,12 +10,14 @@ import io.schedsim.model.client.ClientAgent;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.heartbeat.FailureDetector;
+import io.schedsim.model.job.JobUpdate;
 import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.net.StatusUpdateFaults;
 import io.schedsim.model.node.NodeAttributes;
 import io.schedsim.model.node.NodeEvent;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.sched.SchedulerWorkers;
+import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.NodeLifecycle;
 import io.schedsim.model.state.StateStore;
@@ -147,6 +149,24 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public ApiResult cancelDrain(int slot, boolean markEligible) {
         state().cancelDrain(node(slot), markEligible);
+        return ApiResult.OK;
+    }
+
+    @Override
+    public int jobCount() {
+        return state().jobs().size();
+    }
+
+    @Override
+    public ApiResult updateJob(int job, JobUpdate update) {
+        if (job < 0 || job >= state().jobs().size()) {
+            return ApiResult.rejected("job not found");
+        }
+        Job target = state().jobs().get(job);
+        if (update.count() != JobUpdate.SAME_COUNT && target.type().isPerNode()) {
+            return ApiResult.rejected("can not scale a " + target.type().jsonName() + " job");
+        }
+        state().updateJob(target, update);
         return ApiResult.OK;
     }
 

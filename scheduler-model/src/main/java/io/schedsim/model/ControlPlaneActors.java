@@ -299,6 +299,12 @@ final class ControlPlaneActors implements StateListener {
         createEval(job, "job-register", -1);
     }
 
+    /** {@code job run} of a new version registers it again; {@code job stop} deregisters it. */
+    @Override
+    public void onJobUpdated(Job job) {
+        createEval(job, job.stopped() ? "job-deregister" : "job-register", -1);
+    }
+
     @Override
     public void onReserved(Node node) {
         rayPlacement.onNodeChanged(node);

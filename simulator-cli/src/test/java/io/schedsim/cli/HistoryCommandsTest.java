@@ -65,7 +65,7 @@ class HistoryCommandsTest {
     void aMonitorFindingNamesTheSameHistoryLineWithOrWithoutAFile() throws IOException {
         // Without --history the run's monitor is fed no heartbeat-sent (it reads none); their
         // places still count, so seq is the line of the file a --history run writes.
-        String[] run = {"run", "chaos-swarm", "--seed", "5", "--variant", "ignore-system-ignored",
+        String[] run = {"run", "chaos-swarm", "--seed", "6", "--variant", "ignore-system-ignored",
             "--set", "detector=nomad-ttl", "--json"};
         JsonNode plain = JSON.readTree(CliRun.builtIn(run).out());
         Path history = dir.resolve("ttl.jsonl");

@@ -9,6 +9,7 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.RayDrain;
+import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
@@ -65,6 +66,14 @@ final class ActionFirer {
         } else if (action instanceof LeaderFailover) {
             control.leaderFailover();
             return Firing.clusterWide("");
+        } else if (action instanceof JobUpdateAction update) {
+            int job = update.resolveJob(control.jobCount());
+            if (job < 0) {
+                return Firing.skipped(List.of(), "no job");
+            }
+            ApiResult result = control.updateJob(job, update.update());
+            return result.accepted() ? Firing.clusterWide("job=" + job)
+                    : Firing.skipped(List.of(), "job=" + job + ": " + result.message());
         }
         throw new AssertionError(action);
     }

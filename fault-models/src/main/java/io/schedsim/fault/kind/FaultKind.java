@@ -8,6 +8,7 @@ import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
+import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.RayDrain;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The twelve fault kinds: the unit the swarm generator switches on or off per run. Each kind
+ * The thirteen fault kinds: the unit the swarm generator switches on or off per run. Each kind
  * groups one or more action kinds (the ledger's names); the reference is the SEMANTICS.md §2.5
  * fault (F-*) or the {@code ClusterControl} operation family it exercises.
  */
@@ -38,7 +39,8 @@ public enum FaultKind {
     WORK("F-3", TaskCrash.KIND, SlowTasks.KIND),
     CLOCK("clock", ClockDrift.KIND, ClockJump.KIND),
     SCHEDULER_STALL("stall", SchedulerStall.KIND),
-    LEADER_FAILOVER("F-7", LeaderFailover.KIND);
+    LEADER_FAILOVER("F-7", LeaderFailover.KIND),
+    JOB_UPDATE("N-36", JobUpdateAction.KIND);
 
     private final String reference;
     private final List<String> actionKinds;

@@ -32,12 +32,13 @@ import java.util.List;
     @JsonSubTypes.Type(value = ClockDrift.class, name = ClockDrift.KIND),
     @JsonSubTypes.Type(value = ClockJump.class, name = ClockJump.KIND),
     @JsonSubTypes.Type(value = SchedulerStall.class, name = SchedulerStall.KIND),
-    @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND)
+    @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND),
+    @JsonSubTypes.Type(value = JobUpdateAction.class, name = JobUpdateAction.KIND)
 })
 public sealed interface FaultAction
         permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
                 Partition, StatusUpdateChaos, EligibilityFlip, Drain, RayDrain, TaskCrash, SlowTasks,
-                ClockDrift, ClockJump, SchedulerStall, LeaderFailover {
+                ClockDrift, ClockJump, SchedulerStall, LeaderFailover, JobUpdateAction {
 
     /** Node sentinel: the target is resolved at fire time (e.g. the oldest node still down). */
     int ANY_NODE = -1;

@@ -49,7 +49,8 @@ public final class NodeTargets {
         } else if (action instanceof Partition a) {
             addAll(targets, a.nodes());
         } else if (!(action instanceof LeaderFailover || action instanceof SchedulerStall
-                || action instanceof SlowTasks || action instanceof StatusUpdateChaos)) {
+                || action instanceof SlowTasks || action instanceof StatusUpdateChaos
+                || action instanceof JobUpdateAction)) {
             throw new AssertionError(action);
         }
         return targets;

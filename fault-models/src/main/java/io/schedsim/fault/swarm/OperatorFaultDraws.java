@@ -4,11 +4,13 @@ import io.schedsim.fault.kind.DrainRacePlan;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
+import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.model.job.JobUpdate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,9 @@ final class OperatorFaultDraws {
     static final long DRAIN_BURST_MILLIS = 10_000;
     /** Eligibility flips raced against a drain land within this span after it. */
     static final long RACE_MILLIS = 10_000;
+
+    /** Job picks are drawn in [0, this) and taken modulo the jobs registered. */
+    static final long JOB_PICK_RANGE = 1L << 30;
 
     private OperatorFaultDraws() {}
 
@@ -106,6 +111,24 @@ final class OperatorFaultDraws {
             faults.add(new SchedulerStall(at, draws.duration(at, 1_000, 30_000)));
         }
         return faults;
+    }
+
+    /**
+     * N-36: one or two {@code job run}s of a changed spec, each of a job picked at fire time,
+     * destructive or in place (a stop or a scale would leave the checks less to judge).
+     */
+    static List<FaultAction> jobUpdates(SwarmDraws draws) {
+        List<FaultAction> updates = new ArrayList<>();
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            long pick = draws.uniform(0, JOB_PICK_RANGE);
+            String change = draws.chance(0.5) ? JobUpdateAction.DESTRUCTIVE
+                    : JobUpdateAction.IN_PLACE;
+            updates.add(new JobUpdateAction(at, JobUpdateAction.ANY_JOB, pick, change,
+                    JobUpdate.SAME_COUNT));
+        }
+        return updates;
     }
 
     static List<FaultAction> failovers(SwarmDraws draws) {

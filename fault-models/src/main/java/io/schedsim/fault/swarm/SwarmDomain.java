@@ -4,6 +4,7 @@ import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.NodeTargets;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * left and the run has its settle time), every named node a worker of the cluster (never a head,
  * which destructive faults spare), at most {@code workers - 1} workers taken away (one worker
  * always survives, as {@link SwarmGenerator} promises), Nomad operator calls only where Nomad
- * jobs run and Ray drains only where Ray tasks run. A plan outside it may fail a correct model
+ * jobs run (drains, eligibility calls, job updates) and Ray drains only where Ray tasks run. A plan outside it may fail a correct model
  * for reasons of its own.
  *
  * <p>Taken away: each kill (host, agent or raylet) takes at most one node, and a Ray-drained node
@@ -59,8 +60,8 @@ public final class SwarmDomain {
                 }
                 rayDrained.add(drain.node());
             }
-            if ((action instanceof Drain || action instanceof EligibilityFlip)
-                    && !spec.nomadJobs()) {
+            if ((action instanceof Drain || action instanceof EligibilityFlip
+                    || action instanceof JobUpdateAction) && !spec.nomadJobs()) {
                 return false;
             }
         }

@@ -125,10 +125,12 @@ public final class SwarmGenerator {
         List<FaultKind> applicable = new ArrayList<>();
         for (FaultKind kind : FaultKind.values()) {
             boolean needsWorkers = kind != FaultKind.STATUS_UPDATE_CHAOS
-                    && kind != FaultKind.SCHEDULER_STALL && kind != FaultKind.LEADER_FAILOVER;
+                    && kind != FaultKind.SCHEDULER_STALL && kind != FaultKind.LEADER_FAILOVER
+                    && kind != FaultKind.JOB_UPDATE;
             boolean destructive = kind == FaultKind.HOST_LOSS || kind == FaultKind.AGENT_KILL
                     || kind == FaultKind.NODE_RESTART;
-            boolean nomadOnly = kind == FaultKind.DRAIN || kind == FaultKind.ELIGIBILITY_FLIP;
+            boolean nomadOnly = kind == FaultKind.DRAIN || kind == FaultKind.ELIGIBILITY_FLIP
+                    || kind == FaultKind.JOB_UPDATE;
             if ((needsWorkers && workerCount == 0) || (destructive && workerCount < 2)
                     || (nomadOnly && !spec.nomadJobs()) || !spec.allowedKinds().contains(kind)) {
                 continue;
@@ -153,6 +155,7 @@ public final class SwarmGenerator {
             case WORK: return OperatorFaultDraws.work(draws);
             case SCHEDULER_STALL: return OperatorFaultDraws.stalls(draws);
             case LEADER_FAILOVER: return OperatorFaultDraws.failovers(draws);
+            case JOB_UPDATE: return OperatorFaultDraws.jobUpdates(draws);
             default: throw new AssertionError(kind);
         }
     }

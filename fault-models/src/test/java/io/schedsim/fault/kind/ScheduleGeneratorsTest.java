@@ -50,10 +50,10 @@ class ScheduleGeneratorsTest {
 
     @Test
     void everyActionKindBelongsToExactlyOneFaultKind() {
-        assertEquals(12, FaultKind.values().length);
+        assertEquals(13, FaultKind.values().length);
         List<String> all = FaultKind.allActionKinds();
         assertEquals(all.size(), new TreeSet<>(all).size());
-        assertEquals(17, all.size());
+        assertEquals(18, all.size());
         for (String actionKind : all) {
             assertTrue(FaultKind.ofAction(actionKind).actionKinds().contains(actionKind));
         }

@@ -38,6 +38,7 @@ public final class SampleActions {
                 new ClockDrift(13_000, 40_000, 4, -20_000),
                 new ClockJump(14_000, 4, -1_500),
                 new SchedulerStall(15_000, 7_000),
-                new LeaderFailover(16_000));
+                new LeaderFailover(16_000),
+                new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3));
     }
 }

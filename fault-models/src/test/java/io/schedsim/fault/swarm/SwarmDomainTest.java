@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RayDrain;
@@ -54,6 +55,9 @@ class SwarmDomainTest {
         FaultPlan drain = FaultPlan.of(Drain.deadline(30_000, 1, 60_000, false));
         assertTrue(SwarmDomain.admits(drain, MIXED));
         assertFalse(SwarmDomain.admits(drain, RAY_ONLY), "no drains without Nomad jobs");
+        FaultPlan update = FaultPlan.of(JobUpdateAction.destructive(30_000, 0));
+        assertTrue(SwarmDomain.admits(update, MIXED));
+        assertFalse(SwarmDomain.admits(update, RAY_ONLY), "no job updates without Nomad jobs");
     }
 
     @Test

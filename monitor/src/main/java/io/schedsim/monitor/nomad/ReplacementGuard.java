@@ -31,7 +31,8 @@ import java.util.Set;
  * only a placement from a plan whose snapshot already saw the failure is a reschedule: a stale
  * plan may replace, as lost, an allocation that failed between its snapshot and its commit (the
  * applier commits a stale plan as it is, N-23; a loss replacement ignores the reschedule block,
- * N-33).
+ * N-33). A system allocation replaced on its own node by a destructive update (N-36) is none
+ * of these.
  */
 public final class ReplacementGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
@@ -112,12 +113,19 @@ public final class ReplacementGuard implements Guard {
                         + " reschedule attempts");
             }
         }
-        if (allocs.disablePlacement(p) && previousClient != ClientStatus.LOST) {
+        // A destructive update (N-36) planned before the deadline's mark replaces it anyway.
+        if (allocs.disablePlacement(p) && previousClient != ClientStatus.LOST
+                && !outdated(p, allocs.job(p))) {
             report(Invariant.BATCH_NOT_REPLACED, e, "replacement placed for allocation "
                     + e.previousAlloc() + ", stopped by its drain's deadline with "
                     + "migrateDisablePlacement");
         }
-        if (jobs.perNode(j)) {
+        // A destructive update (N-36, evictAndPlace) replaces a system allocation on its own
+        // node, stopped in the same plan, with a fresh reschedule tracker.
+        boolean updatedHere = allocs.node(p) == state.nodeIndex
+                && allocs.versionAtPlace(p) < jobs.destructiveVersion(j)
+                && allocs.desired(p) != DesiredStatus.RUN && e.rescheduleAttempts() == 0;
+        if (jobs.perNode(j) && !updatedHere) {
             report(previousClient == ClientStatus.LOST ? Invariant.LOST_ALLOCS
                     : Invariant.RESCHEDULE, e, jobs.type(j) + " allocation " + e.previousAlloc()
                     + " (" + previousClient + ") replaced by a placement elsewhere");
@@ -161,8 +169,8 @@ public final class ReplacementGuard implements Guard {
     /**
      * INV-6, nomad#28018: the allocations the reconciler counts toward a batch job's count are
      * those still wanted or finished, plus those a drain deadline stopped (still counted, never
-     * replaced); lost and failed ones, and ones still running on a node the servers see as down
-     * (about to be lost), are not.
+     * replaced); lost and failed ones, ones still running on a node the servers see as down
+     * (about to be lost), and ones of a version a destructive update replaces (N-36) are not.
      */
     private void judgeBatchCount(int j) {
         AllocTable allocs = state.allocs;
@@ -172,7 +180,8 @@ public final class ReplacementGuard implements Guard {
             int a = ofJob.getInt(k);
             ClientStatus client = allocs.client(a);
             boolean gone = client == ClientStatus.LOST || client == ClientStatus.FAILED;
-            boolean kept = allocs.desired(a) == DesiredStatus.RUN || allocs.disablePlacement(a);
+            boolean kept = allocs.desired(a) == DesiredStatus.RUN
+                    || (allocs.disablePlacement(a) && !outdated(a, j));
             boolean leaving = !allocs.clientTerminal(a) && state.nodes.unresponsive(allocs.node(a));
             if (!gone && kept && !leaving) {
                 counted++;
@@ -184,6 +193,11 @@ public final class ReplacementGuard implements Guard {
                     "batch job " + state.jobs.id(j) + " has " + counted + " allocations that "
                             + "count toward its count " + count + " after a drain stopped some");
         }
+    }
+
+    /** Placed before its job's latest destructive change (N-36). */
+    private boolean outdated(int a, int j) {
+        return state.allocs.versionAtPlace(a) < state.jobs.destructiveVersion(j);
     }
 
     private void report(Invariant invariant, AllocPlaced e, String message) {

@@ -129,8 +129,13 @@ public final class AllocTable {
         return rescheduleAttempts[a];
     }
 
+    /** The job version it was placed with, or that its latest in-place update gave it. */
     public int versionAtPlace(int a) {
         return versionAtPlace[a];
+    }
+
+    void updateInPlace(int a, int version) {
+        versionAtPlace[a] = version;
     }
 
     public DesiredStatus desired(int a) {

@@ -2,7 +2,9 @@ package io.schedsim.monitor.state;
 
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
+import io.schedsim.history.JobUpdated;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
 
@@ -14,6 +16,10 @@ public final class JobTable {
     private final IdIndex indexById = new IdIndex();
     private final ObjectArrayList<JobRegistered> specs = new ObjectArrayList<>();
     private final IntArrayList version = new IntArrayList();
+    /** Per job: its count now (a scale changes it), the latest destructive version, when. */
+    private final IntArrayList counts = new IntArrayList();
+    private final IntArrayList destructiveVersion = new IntArrayList();
+    private final LongArrayList updatedAtNanos = new LongArrayList();
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
@@ -34,6 +40,9 @@ public final class JobTable {
         indexById.put(spec.job(), j);
         specs.add(spec);
         version.add(0);
+        counts.add(spec.count());
+        destructiveVersion.add(0);
+        updatedAtNanos.add(-1);
         allocs.add(new IntArrayList());
         if (j == stopped.length) {
             stopped = Arrays.copyOf(stopped, j * 2);
@@ -43,9 +52,14 @@ public final class JobTable {
         return j;
     }
 
-    void update(int j, int newVersion, boolean isStopped) {
-        version.set(j, newVersion);
-        stopped[j] = isStopped;
+    void update(int j, JobUpdated e, long now) {
+        version.set(j, e.version());
+        stopped[j] = e.stopped();
+        counts.set(j, e.count());
+        if (e.destructive()) {
+            destructiveVersion.set(j, e.version());
+        }
+        updatedAtNanos.set(j, now);
     }
 
     void addAlloc(int j, int allocIndex) {
@@ -73,8 +87,19 @@ public final class JobTable {
         return specs.get(j).jobType();
     }
 
+    /** The group's count now: as registered, or as the latest update set it. */
     public int count(int j) {
-        return specs.get(j).count();
+        return counts.getInt(j);
+    }
+
+    /** The latest version whose change replaces allocations (N-36); 0 while none did. */
+    public int destructiveVersion(int j) {
+        return destructiveVersion.getInt(j);
+    }
+
+    /** When the job was last updated or stopped, or -1. */
+    public long updatedAtNanos(int j) {
+        return updatedAtNanos.getLong(j);
     }
 
     public int version(int j) {

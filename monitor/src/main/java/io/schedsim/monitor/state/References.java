@@ -7,6 +7,7 @@ import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.AllocHealthSet;
 import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.AllocUpdatedInPlace;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
 import io.schedsim.history.DrainCancelCall;
@@ -112,6 +113,9 @@ final class References {
             case ALLOC_CLIENT_CHANGED -> { return alloc(((AllocClientChanged) event).alloc()); }
             case ALLOC_HEALTH_SET -> { return alloc(((AllocHealthSet) event).alloc()); }
             case MIGRATE_MARKED -> { return alloc(((MigrateMarked) event).alloc()); }
+            case ALLOC_UPDATED_IN_PLACE -> {
+                return alloc(((AllocUpdatedInPlace) event).alloc());
+            }
             case TASK_SUBMITTED -> {
                 TaskSubmitted e = (TaskSubmitted) event;
                 return fresh(state.tasks.index(e.task()) < 0, "task", e.task())

@@ -4,6 +4,7 @@ import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.AllocHealthSet;
 import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.AllocUpdatedInPlace;
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
@@ -181,7 +182,7 @@ public final class State {
                     constraints.addConstraint(jobIndex, (JobConstraintConfigured) event);
             case JOB_UPDATED -> {
                 JobUpdated e = (JobUpdated) event;
-                jobs.update(jobIndex, e.version(), e.stopped());
+                jobs.update(jobIndex, e, now);
             }
             case ALLOC_PLACED -> applyPlacement((AllocPlaced) event, now);
             case ALLOC_DESIRED_CHANGED ->
@@ -190,6 +191,8 @@ public final class State {
                     allocs.setClient(allocIndex, ((AllocClientChanged) event).client(), now);
             case ALLOC_HEALTH_SET ->
                     allocs.setHealth(allocIndex, ((AllocHealthSet) event).healthy());
+            case ALLOC_UPDATED_IN_PLACE ->
+                    allocs.updateInPlace(allocIndex, ((AllocUpdatedInPlace) event).version());
             case MIGRATE_MARKED -> {
                 boolean disable = ((MigrateMarked) event).disablePlacement();
                 allocs.mark(allocIndex, disable, now);

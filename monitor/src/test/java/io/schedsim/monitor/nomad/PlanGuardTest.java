@@ -21,7 +21,7 @@ class PlanGuardTest {
         assertMessage(NomadFlows.placed().at(20).plan(10, 0, 1, 2, 0), "2 migrations but only 1 stops");
         assertMessage(NomadFlows.placed().at(20).plan(10, 0, 1, 1, 0), "only 0 allocations marked");
         HistoryBuilder stopped = NomadFlows.placed().at(20);
-        stopped.add(new JobUpdated(stopped.now(), 10, 1, true));
+        stopped.add(new JobUpdated(stopped.now(), 10, 1, true, 1, false));
         assertMessage(stopped.plan(10, 1, 0, 0, 0), "(job stopped)");
     }
 

@@ -5,6 +5,7 @@ import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.history.JobUpdated;
 import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -65,6 +66,17 @@ class ReplacementGuardTest {
         HistoryBuilder b = deadlineStoppedBatch().at(31).plan(30, 1, 0, 0, 0).place(301, 30, 2);
         MonitorViolation v = assertOnly(b.at(32).check(), Invariant.BATCH_NOT_REPLACED);
         assertEquals(30, v.job());
+    }
+
+    @Test
+    void aDestructiveUpdatePlannedBeforeTheDeadlineReplacesItWithTheNewVersion() {
+        // N-36: the update's plan (snapshot before the mark, committed after it, N-23) stops
+        // the old version and places the new one; it is no drain replacement (chaos-swarm seed
+        // 2258: a stalled worker).
+        HistoryBuilder b = deadlineStoppedBatch();
+        b.at(31).add(new JobUpdated(b.now(), 30, 1, false, 1, true));
+        b.at(32).plan(30, 1, 1, 0, 0).replace(301, 30, 2, 300);
+        assertQuiet(b.at(33).check());
     }
 
     @Test

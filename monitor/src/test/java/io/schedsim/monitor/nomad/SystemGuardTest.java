@@ -5,6 +5,7 @@ import static io.schedsim.monitor.Reports.assertOnly;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.history.AllocUpdatedInPlace;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -32,8 +33,10 @@ class SystemGuardTest {
     @Test
     void stopsAfterAJobUpdateOrALossAreQuiet() {
         HistoryBuilder b = NomadFlows.placed().at(20).setEligible(2, false);
-        b.add(new JobUpdated(b.now(), 20, 1, false));
+        b.add(new JobUpdated(b.now(), 20, 1, false, 0, false));
+        // N-36: an in-place change stops the ineligible node's allocation, updates the others.
         b.at(21).plan(20, 0, 1, 0, 0).stop(201, "alloc not needed due to job update");
+        b.add(new AllocUpdatedInPlace(b.now(), 200, 1)).add(new AllocUpdatedInPlace(b.now(), 202, 1));
         b.at(22).lost(202);
         assertQuiet(b.at(23).check());
         assertFires(NomadFlows.placed().at(22).stop(202, "oops").at(23).check(),

@@ -132,7 +132,14 @@ public final class BugZoo {
                             + " at lastUnknown + lost_after; found by nomad-disconnect, and by"
                             + " chaos-swarm's disconnect blocks (INV-15)",
                     defaults().withScheduler(EarlyExpiryScheduler::new))
-                    .withScenario("nomad-disconnect"));
+                    .withScenario("nomad-disconnect"),
+            zoo("ineligible-keeps-old-version", "N-36",
+                    "after a system job's update the system scheduler keeps the old version on"
+                            + " an ineligible node, as on a draining one, instead of stopping it;"
+                            + " found by nomad-job-update-ineligible, and by chaos-swarm's job"
+                            + " updates (N-36)",
+                    defaults().withScheduler(OutdatedKeepingSystemScheduler::new))
+                    .withScenario("nomad-job-update-ineligible"));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

@@ -46,11 +46,12 @@ class RegistryTest {
     void builtInsComeFirstWithTheirProvider() {
         Registry registry = Registry.builtIn();
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
-        // 19 with nomad-constraints (N-35) and ray-actors.
-        assertEquals(19, registry.scenarios().size());
-        // 28 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
-        // carry disconnect blocks, and killer-takes-last-worker (INV-20).
-        assertEquals(28, registry.variants().size());
+        // 20 with nomad-constraints (N-35), ray-actors, nomad-job-update-ineligible (N-36).
+        assertEquals(20, registry.scenarios().size());
+        // 29 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
+        // carry disconnect blocks, killer-takes-last-worker (INV-20) and
+        // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates).
+        assertEquals(29, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

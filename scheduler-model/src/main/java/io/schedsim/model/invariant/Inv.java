@@ -36,6 +36,8 @@ public final class Inv {
     public static final String LEGACY_HEARTBEAT_DETECTION = "R-9";
     /** A rule the online checks judge directly: node-update evaluations (SEMANTICS N-22). */
     public static final String NODE_EVALS = "N-22";
+    /** A rule the online checks judge directly: system jobs after an update (SEMANTICS N-36). */
+    public static final String JOB_UPDATES = "N-36";
     /** A rule the online checks judge directly: health by healthy_deadline (SEMANTICS N-13). */
     public static final String HEALTH_DEADLINE = "N-13";
 

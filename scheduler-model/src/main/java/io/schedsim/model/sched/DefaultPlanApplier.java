@@ -40,6 +40,13 @@ public class DefaultPlanApplier implements PlanApplier {
                 state.markUnknown(alloc);
             }
         }
+        for (Alloc alloc : plan.inPlace) {
+            // plan_apply.go accepts in-place updates on any node (N-23); one stopped since the
+            // snapshot has nothing left to update.
+            if (!alloc.desired().isServerTerminal() && !alloc.client().isTerminal()) {
+                state.updateInPlace(alloc);
+            }
+        }
         int placed = 0;
         int rejected = 0;
         for (Plan.Placement placement : plan.placements) {

@@ -22,6 +22,8 @@ import java.util.List;
  * off a draining node by itself; the drainer paces by marking them {@code migrate} (N-31).
  */
 public class NomadScheduler implements Scheduler {
+    /** Nomad's StatusAllocUpdating: the stop of a destructive update (N-36). */
+    static final String UPDATING = "alloc is being updated due to job update";
     protected final ModelContext context;
     private final StateView state;
     private final PlacementPolicy placement;
@@ -52,6 +54,8 @@ public class NomadScheduler implements Scheduler {
         // knownUntainted leaves them out when it weighs migrations against the count.
         int unknownCounted = 0;
         int done = 0;
+        // Destructive updates tried (placed or unplaced): each old allocation holds its place.
+        int updates = 0;
         // Live allocations marked to migrate that would be replaced: decided after the pass.
         List<Alloc> migrating = new ArrayList<>();
         // Replacements this plan stops because their original reconnected (N-30): not counted.
@@ -150,13 +154,15 @@ public class NomadScheduler implements Scheduler {
                 untainted++;
                 if (untainted > job.count()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
+                } else if (updateNeeded(alloc)) {
+                    updates += update(plan, job, alloc, plannedCpu, plannedMem);
                 }
             }
         }
         int notNeeded = Math.max(0, untainted - unknownCounted + done + migrating.size()
                 - job.count());
         int missing = job.stopped() ? 0 : job.count() - untainted - done - plan.placements.size()
-                - plan.unplaced - (migrating.size() - notNeeded);
+                - plan.unplaced + updates - (migrating.size() - notNeeded);
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
         }
@@ -191,6 +197,40 @@ public class NomadScheduler implements Scheduler {
                 place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
             }
         }
+    }
+
+    /**
+     * Whether a live allocation of an older job version is updated (N-36). A hook so that a
+     * bug-zoo variant can skip updates.
+     */
+    protected boolean updateNeeded(Alloc alloc) {
+        return alloc.jobVersion() < alloc.job().version();
+    }
+
+    /**
+     * N-36: a tainted (draining) node keeps a system allocation of an older version; an
+     * ineligible one does not. A hook so that a bug-zoo variant can keep it there too.
+     */
+    protected boolean keepsOutdated(Node node) {
+        return node.draining();
+    }
+
+    /**
+     * N-36 for the generic scheduler (reconcile_cluster.go {@code computeUpdates}, util.go
+     * {@code tasksUpdated}): an allocation older than the latest destructive change is stopped
+     * "being updated" and replaced, its successor naming it as the previous allocation; one
+     * changed since only in place is updated in place. Without an update block every
+     * allocation is updated at once (no rolling deployment is modelled). Returns 1 for a
+     * destructive update (its replacement is counted by the caller), else 0.
+     */
+    private int update(Plan plan, Job job, Alloc alloc, long[] plannedCpu, long[] plannedMem) {
+        if (alloc.jobVersion() < job.destructiveVersion()) {
+            plan.stops.add(new Plan.Stop(alloc, UPDATING));
+            place(plan, job, alloc.id(), 0, plannedCpu, plannedMem);
+            return 1;
+        }
+        plan.inPlace.add(alloc);
+        return 0;
     }
 
     /**
@@ -437,6 +477,8 @@ public class NomadScheduler implements Scheduler {
             Node node = state.node(slot);
             boolean kept = false;
             boolean completedHere = false;
+            // The allocation a destructive update replaces here, or NONE.
+            int replacing = Alloc.NONE;
             for (Alloc alloc : state.allocs().all()) {
                 if (alloc.job() != job || alloc.node() != slot) {
                     continue;
@@ -470,6 +512,22 @@ public class NomadScheduler implements Scheduler {
                     plan.lost.add(alloc);
                 } else if (job.stopped()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
+                } else if (updateNeeded(alloc) && !keepsOutdated(node)) {
+                    // N-36 (reconcile_node.go): a draining node is tainted and keeps what it
+                    // runs; an ineligible one stops an allocation of any older version without
+                    // a replacement (e2e testJobUpdateOnIneligibleNode); an eligible one
+                    // updates it in place or replaces it there (evictAndPlace).
+                    if (!node.isReady()) {
+                        plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
+                    } else if (alloc.jobVersion() < job.destructiveVersion()) {
+                        plan.stops.add(new Plan.Stop(alloc, UPDATING));
+                        replacing = alloc.id();
+                        plannedCpu[slot] -= job.cpuMilli();
+                        plannedMem[slot] -= job.memMb();
+                    } else {
+                        plan.inPlace.add(alloc);
+                        kept = true;
+                    }
                 } else {
                     kept = true;
                 }
@@ -483,7 +541,7 @@ public class NomadScheduler implements Scheduler {
                         && node.memUsedMb() + plannedMem[slot] + job.memMb() <= node.memTotalMb()) {
                     plannedCpu[slot] += job.cpuMilli();
                     plannedMem[slot] += job.memMb();
-                    plan.placements.add(new Plan.Placement(job, slot, Alloc.NONE, 0));
+                    plan.placements.add(new Plan.Placement(job, slot, replacing, 0));
                 } else {
                     plan.unplaced++;
                 }

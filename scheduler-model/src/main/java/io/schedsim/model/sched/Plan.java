@@ -24,6 +24,8 @@ public final class Plan {
     /** Allocations on a disconnected node that turn unknown (N-30). */
     public final List<Alloc> unknown = new ArrayList<>();
     public final List<Placement> placements = new ArrayList<>();
+    /** Allocations of an older job version updated in place to the current one (N-36). */
+    public final List<Alloc> inPlace = new ArrayList<>();
     /** Placements the scheduler could not fit anywhere: the eval blocks until capacity changes. */
     public int unplaced;
     /** Earliest time a delayed reschedule is due, or -1 (a follow-up eval, N-34). */
@@ -36,6 +38,7 @@ public final class Plan {
     }
 
     public boolean isEmpty() {
-        return stops.isEmpty() && lost.isEmpty() && unknown.isEmpty() && placements.isEmpty();
+        return stops.isEmpty() && lost.isEmpty() && unknown.isEmpty() && placements.isEmpty()
+                && inPlace.isEmpty();
     }
 }

@@ -27,6 +27,9 @@ public final class SchedulerWorkers {
     private final SimRandom random;
     private final Plan[] inFlight;
     private final boolean[] busy;
+    private final UpdateCheck updateCheck;
+    /** Per worker: the update check's verdict on its plan in flight, or null. */
+    private final String[] updateVerdicts;
     private int dequeueKind;
     private int commitKind;
     private int followUpKind;
@@ -44,6 +47,8 @@ public final class SchedulerWorkers {
         this.random = sim.random("scheduler");
         this.inFlight = new Plan[Math.max(1, config.schedulerWorkers)];
         this.busy = new boolean[inFlight.length];
+        this.updateCheck = new UpdateCheck(context.state(), context.checks());
+        this.updateVerdicts = new String[inFlight.length];
     }
 
     public void start() {
@@ -73,6 +78,7 @@ public final class SchedulerWorkers {
         }
         eval.snapshotUnblockIndex = broker.unblockIndex();
         inFlight[worker] = scheduler.plan(eval);
+        updateVerdicts[worker] = updateCheck.judge(inFlight[worker]);
         long delay = random.uniformLong(0, SimTime.millis(config.planCommitDelayMillisMax) + 1);
         sim.postAfter(delay, commitKind, worker, eval.id);
     }
@@ -91,7 +97,9 @@ public final class SchedulerWorkers {
             broker.requeue(eval);
         } else {
             published(plan);
-            settle(eval, plan, applier.apply(plan));
+            PlanResult result = applier.apply(plan);
+            updateCheck.committed(updateVerdicts[worker]);
+            settle(eval, plan, result);
         }
         busy[worker] = false;
         kick();

@@ -19,7 +19,7 @@ public final class Alloc {
     private final int id;
     private final Job job;
     private final int node;
-    private final int jobVersion;
+    private int jobVersion;
     private final int previousAlloc;
     private final int rescheduleAttempts;
     private final long createdNanos;
@@ -66,9 +66,15 @@ public final class Alloc {
         return node;
     }
 
-    /** The job's version when it was placed. */
+    /** The job's version when it was placed, or of its latest in-place update. */
     public int jobVersion() {
         return jobVersion;
+    }
+
+    /** An in-place update to the job's current version (N-36): same allocation, new version. */
+    void updateInPlace(long nowNanos) {
+        jobVersion = job.version();
+        modifiedNanos = nowNanos;
     }
 
     /** The allocation this one replaces (migration, loss or reschedule), or {@link #NONE}. */

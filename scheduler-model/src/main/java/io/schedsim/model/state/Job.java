@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A Nomad job with a single task group (the model needs no more than one group per job), as the
- * state store registered it from a {@code JobSpec}. {@code runMillis} is how long a batch
+ * state store registered it from a {@code JobSpec} and updated it since (N-36). {@code runMillis} is how long a batch
  * allocation runs before it completes (0 for services); {@code stopLatencyMillis} is the group's
  * kill_timeout/shutdown_delay (§2.2). Read-only outside this package.
  */
@@ -17,7 +17,7 @@ public final class Job {
     private final int id;
     private final String name;
     private final JobType type;
-    private final int count;
+    private int count;
     private final long cpuMilli;
     private final long memMb;
     private final MigrateBlock migrate;
@@ -27,9 +27,10 @@ public final class Job {
     private final DisconnectBlock disconnect;
     private final List<Constraint> constraints;
     private final boolean distinctHosts;
-    // No operation updates or stops a job yet; the state store will own both changes. The
-    // scheduler and the system-job checks (INV-16) already read them.
+    // Changed only by the state store's updateJob (N-36).
     private int version;
+    /** The latest version whose change replaces allocations; 0 while none did. */
+    private int destructiveVersion;
     private boolean stopped;
     private boolean drainStoppedSome;
 
@@ -128,6 +129,26 @@ public final class Job {
 
     public int version() {
         return version;
+    }
+
+    /**
+     * The latest version whose change was destructive (N-36): an allocation of an older version
+     * is replaced; one of a version since is updated in place. 0 while no change was.
+     */
+    public int destructiveVersion() {
+        return destructiveVersion;
+    }
+
+    /** A new version (the store's updateJob): count, destructiveness and stop as given. */
+    void update(int newCount, boolean destructive, boolean stop) {
+        version++;
+        if (destructive) {
+            destructiveVersion = version;
+        }
+        if (newCount >= 0 && !type.isPerNode()) {
+            count = newCount;
+        }
+        stopped = stop;
     }
 
     public boolean stopped() {

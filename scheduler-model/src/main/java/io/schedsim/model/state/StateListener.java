@@ -15,6 +15,11 @@ public interface StateListener {
     /** A job was registered; it needs its first evaluation. */
     void onJobRegistered(Job job);
 
+    /** A job got a new version or was stopped (N-36); it needs an evaluation. */
+    default void onJobUpdated(Job job) {
+        onJobRegistered(job);
+    }
+
     /** A reservation on the node grew. */
     void onReserved(Node node);
 

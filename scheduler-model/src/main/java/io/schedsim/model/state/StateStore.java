@@ -12,6 +12,7 @@ import io.schedsim.model.api.EligibilitySource;
 import io.schedsim.model.history.HistoryPort;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.job.JobSpec;
+import io.schedsim.model.job.JobUpdate;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeEvent;
@@ -86,6 +87,23 @@ public final class StateStore implements StateView {
         history.jobRegistered(job);
         listener.onJobRegistered(job);
         return job;
+    }
+
+    /**
+     * N-36: a new version of the job ({@code job run} of a changed spec, {@code job scale}) or its
+     * stop; an evaluation follows. Its allocations keep their versions until a plan updates them
+     * in place or replaces them.
+     */
+    public void updateJob(Job job, JobUpdate update) {
+        job.update(update.count(), update.destructive(), update.stop());
+        history.jobUpdated(job, update.destructive());
+        listener.onJobUpdated(job);
+    }
+
+    /** A plan's in-place update (N-36): the allocation runs on, now of the job's version. */
+    public void updateInPlace(Alloc alloc) {
+        alloc.updateInPlace(sim.nowNanos());
+        history.allocUpdatedInPlace(alloc);
     }
 
     /** Commits a new allocation; the placement gate and the per-type bounds are checked here. */

@@ -4,6 +4,7 @@ import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.AllocHealthSet;
 import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.AllocUpdatedInPlace;
 import io.schedsim.history.DrainCancelCall;
 import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
@@ -11,6 +12,7 @@ import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobUpdated;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
@@ -119,6 +121,21 @@ final class StoreHistory {
         for (Constraint constraint : job.constraints()) {
             port.record(new JobConstraintConfigured(port.nowNanos(), job.id(),
                     constraint.leftTarget(), constraint.operator(), constraint.rightTarget()));
+        }
+    }
+
+    /** A plan's in-place update (N-36). */
+    void allocUpdatedInPlace(Alloc alloc) {
+        if (port.on()) {
+            port.record(new AllocUpdatedInPlace(port.nowNanos(), alloc.id(), alloc.jobVersion()));
+        }
+    }
+
+    /** A new version or a stop (N-36). */
+    void jobUpdated(Job job, boolean destructive) {
+        if (port.on()) {
+            port.record(new JobUpdated(port.nowNanos(), job.id(), job.version(), job.stopped(),
+                    job.count(), destructive));
         }
     }
 

@@ -46,8 +46,10 @@ final class TransitionChecks {
             Alloc previous = state.allocs().get(previousAlloc);
             // A replacement for a loss is not a drain replacement: whether a batch allocation
             // stopped with migrateDisablePlacement is replaced when its node is lost is uncertain
-            // (SEMANTICS SC-7), so only non-lost ones are asserted.
-            if (previous.migrateDisablePlacement() && previous.client() != ClientStatus.LOST) {
+            // (SEMANTICS SC-7), so only non-lost ones are asserted. Nor is a destructive update's
+            // (N-36): a plan made before the deadline's mark replaces it with the new version.
+            if (previous.migrateDisablePlacement() && previous.client() != ClientStatus.LOST
+                    && !outdated(previous)) {
                 monitor.violation(Inv.BATCH_NOT_REPLACED, "replacement placed for " + previous
                         + " stopped with migrateDisablePlacement");
             }
@@ -107,14 +109,16 @@ final class TransitionChecks {
      * the reconciler counts toward the job's count stay within it (nomad#28018): desired run, or
      * stopped by a drain deadline (counted, never replaced, whether still running or done), but
      * neither lost nor failed, nor running on a node the servers see as down (about to be lost;
-     * their replacement is uncertain, SC-7).
+     * their replacement is uncertain, SC-7), nor of a version a destructive update replaces
+     * (N-36: the new version takes its place).
      */
     void batchCount(Job job) {
         int live = 0;
         for (Alloc a : state.allocs().all()) {
             ClientStatus client = a.client();
             boolean gone = client == ClientStatus.LOST || client == ClientStatus.FAILED;
-            boolean kept = !a.desired().isServerTerminal() || a.migrateDisablePlacement();
+            boolean kept = !a.desired().isServerTerminal()
+                    || (a.migrateDisablePlacement() && !outdated(a));
             boolean leaving = !client.isTerminal()
                     && state.node(a.node()).status().isUnresponsive();
             if (a.job() == job && !gone && kept && !leaving) {
@@ -125,6 +129,11 @@ final class TransitionChecks {
             monitor.violation(Inv.BATCH_NOT_REPLACED, job + " has " + live
                     + " live or completed allocations, more than its count " + job.count());
         }
+    }
+
+    /** Older than its job's latest destructive change (N-36): an update replaces it. */
+    private static boolean outdated(Alloc alloc) {
+        return alloc.jobVersion() < alloc.job().destructiveVersion();
     }
 
     /** INV-16: a system allocation on a live node stops only for a drain or a job update. */

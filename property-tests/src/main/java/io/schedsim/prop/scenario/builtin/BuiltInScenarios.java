@@ -15,6 +15,6 @@ public final class BuiltInScenarios {
                 new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
                 new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new RayDrainScenario(),
                 new NomadDisconnect(), new NomadConstraints(), new RayActorsScenario(),
-                new ChaosSwarm());
+                new NomadJobUpdateIneligible(), new ChaosSwarm());
     }
 }

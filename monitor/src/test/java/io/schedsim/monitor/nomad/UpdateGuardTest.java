@@ -1,0 +1,74 @@
+package io.schedsim.monitor.nomad;
+
+import static io.schedsim.monitor.Reports.assertFires;
+import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schedsim.history.AllocUpdatedInPlace;
+import io.schedsim.history.JobUpdated;
+import io.schedsim.monitor.HistoryBuilder;
+import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorViolation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * N-36's update clause: system allocations 200..202 on nodes 1..3, node 2 made ineligible, then
+ * the system job 20 is updated (e2e testJobUpdateOnIneligibleNode).
+ */
+class UpdateGuardTest {
+    private static HistoryBuilder updated(boolean destructive) {
+        HistoryBuilder b = NomadFlows.placed().at(20).setEligible(2, false);
+        b.at(30).add(new JobUpdated(b.now(), 20, 1, false, 0, destructive));
+        return b.at(31);
+    }
+
+    @Test
+    void aDestructiveUpdateDoneAsNomadDoesIsQuiet() {
+        HistoryBuilder b = updated(true).plan(20, 2, 3, 0, 0);
+        b.stop(200, "alloc is being updated due to job update")
+                .stop(201, "alloc not needed due to job update")
+                .stop(202, "alloc is being updated due to job update")
+                .replace(210, 20, 1, 200).replace(212, 20, 3, 202);
+        assertQuiet(b.at(40).check());
+    }
+
+    @Test
+    void anOldVersionLeftOnAnIneligibleNodeFires() {
+        HistoryBuilder b = updated(true).plan(20, 2, 2, 0, 0);
+        b.stop(200, "alloc is being updated due to job update")
+                .stop(202, "alloc is being updated due to job update")
+                .replace(210, 20, 1, 200).replace(212, 20, 3, 202);
+        MonitorViolation v = assertOnly(b.at(40).check(), Invariant.JOB_UPDATES);
+        assertEquals(201, v.alloc());
+        assertEquals(2, v.node());
+    }
+
+    @Test
+    void anInPlaceChangeStopsOnlyOnTheIneligibleNode() {
+        HistoryBuilder good = updated(false).plan(20, 0, 1, 0, 0);
+        good.add(new AllocUpdatedInPlace(good.now(), 200, 1))
+                .stop(201, "alloc not needed due to job update")
+                .add(new AllocUpdatedInPlace(good.now(), 202, 1));
+        assertQuiet(good.at(40).check());
+
+        HistoryBuilder replaced = updated(false).plan(20, 1, 2, 0, 0);
+        replaced.stop(200, "alloc is being updated due to job update")
+                .stop(201, "alloc not needed due to job update")
+                .replace(210, 20, 1, 200)
+                .add(new AllocUpdatedInPlace(replaced.now(), 202, 1));
+        // The replacement is also no reschedule (N-34's guard says so too).
+        MonitorViolation v = assertFires(replaced.at(40).check(), Invariant.JOB_UPDATES);
+        assertEquals(200, v.alloc());
+    }
+
+    @Test
+    void aPlanFromBeforeTheUpdateIsNotJudged() {
+        HistoryBuilder early = NomadFlows.placed().at(20).setEligible(2, false);
+        early.at(30).add(new JobUpdated(early.now(), 20, 1, false, 0, true));
+        // A plan whose snapshot predates the update: it could not know.
+        early.add(new io.schedsim.history.PlanCommitted(early.now(), 90, 20, 25_000_000_000L,
+                0, 0, 0, 0));
+        assertQuiet(early.at(40).check());
+    }
+}
