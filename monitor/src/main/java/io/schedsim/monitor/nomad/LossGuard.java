@@ -18,7 +18,11 @@ import java.util.Set;
 /**
  * INV-14: once a node is down, the next plan committed for a job with allocations there marks
  * every one of them still pending or running lost (N-20, N-31, N-32), by the end of the commit's
- * step. Only plans made from a snapshot in which the node was already down are held to it, since
+ * step; an unknown one too unless the servers stopped it already: Nomad leaves a stopped,
+ * unknown allocation as it is (scheduler/util.go {@code updateNonTerminalAllocsToLost} takes
+ * stopped ones only while pending or running; reconcile_cluster.go {@code computeGroup} drops
+ * server-terminal allocations with {@code filterServerTerminalAllocs} before classifying them;
+ * chaos-swarm seed 374). Only plans made from a snapshot in which the node was already down are held to it, since
  * a plan made earlier cannot know (the plan applier commits a stale plan as it is, N-23): a
  * snapshot strictly after the node went down, for one taken at the same instant may have been
  * taken before it (order within an instant is free, docs/history.md §1.4). An allocation marked
@@ -85,8 +89,11 @@ public final class LossGuard implements Guard {
             int a = ofJob.getInt(k);
             int n = allocs.node(a);
             ClientStatus client = allocs.client(a);
+            // An unknown one only while the servers still want it: once stopped, neither
+            // updateNonTerminalAllocsToLost (pending or running only) nor the reconciler
+            // (filterServerTerminalAllocs drops it before classifying) touches it.
             boolean live = client == ClientStatus.PENDING || client == ClientStatus.RUNNING
-                    || client == ClientStatus.UNKNOWN;
+                    || (client == ClientStatus.UNKNOWN && !allocs.serverTerminal(a));
             if (live && nodes.down(n) && nodes.downAt(n) < snapshotNanos
                     && !migrated.contains(a)) {
                 state.verdicts.report(Invariant.LOST_ALLOCS, nodes.id(n), allocs.id(a), -1,
