@@ -214,34 +214,54 @@ public final class MarkGuard implements Guard {
 
     /**
      * N-13 counts an unknown allocation that still has health as healthy (watch_jobs.go
-     * {@code handleTaskGroup}: not terminal, {@code HasHealth()}, not marked), and its disconnect
-     * replacement too once that has health (N-33). Each such pair lets the drainer mark one more
-     * allocation than max_parallel while replacements wait for health (chaos-swarm seed 826:
-     * count 4, max_parallel 1, unknown 4 and its healthy replacement 14 both counted, healthy 5,
-     * two marks). This is the slack: unknown, unmarked allocations with health whose chain of
-     * replacements has a live member. INV-4's formula check above is not relaxed.
+     * {@code handleTaskGroup}: not terminal, {@code HasHealth()}, not marked; unknown is not a
+     * terminal client status), and the reconciler has usually placed something in its stead, so
+     * the drainer may run ahead of health by as many such allocations as the group holds beyond
+     * its count. The slack is what N-13's formula allows, capped by those unknown allocations: a
+     * mark needs healthy ≥ count − max_parallel + 1, healthy ≤ U + K − W', where U counts the
+     * unknown unmarked allocations with health, K the other live unmarked ones (this one
+     * included) and W' the waiting marks whose latest replacement is among K (it has no health:
+     * they all wait); so the waiting marks W ≤ max_parallel + U + K − count + (W − W') − 1 before
+     * this mark. Whether the stand-in is linked to the unknown allocation does not matter
+     * (chaos-swarm seed 826: linked disconnect replacements 102, 103; seed 11795: the links led
+     * to replacements a first reconnect had stopped, and the second disconnect placed fresh
+     * allocations 21, 22, linked to nothing; healthy 0, 1, 22 gave a second mark). INV-4's
+     * formula check above is not relaxed.
      */
     private int doubleCounted(int j) {
         AllocTable allocs = state.allocs;
         IntArrayList ofJob = state.jobs.allocs(j);
-        int pairs = 0;
+        int unknownHealthy = 0;
+        int known = 0;
         for (int k = 0; k < ofJob.size(); k++) {
             int o = ofJob.getInt(k);
-            if (allocs.client(o) == ClientStatus.UNKNOWN && !allocs.terminal(o)
-                    && !allocs.migrate(o) && allocs.hasHealth(o) && liveReplacement(o)) {
-                pairs++;
+            if (allocs.terminal(o) || allocs.migrate(o)) {
+                continue;
+            }
+            if (allocs.client(o) != ClientStatus.UNKNOWN) {
+                known++;
+            } else if (allocs.hasHealth(o)) {
+                unknownHealthy++;
             }
         }
-        return pairs;
+        if (unknownHealthy == 0) {
+            return 0;
+        }
+        int waitingElsewhere = 0;
+        for (int k = 0; k < ofJob.size(); k++) {
+            int m = ofJob.getInt(k);
+            if (awaitingAt(m) && !knownLiveUnmarked(tail[m])) {
+                waitingElsewhere++;
+            }
+        }
+        int excess = unknownHealthy + known - state.jobs.spec(j).count() + waitingElsewhere;
+        return Math.max(0, Math.min(unknownHealthy, excess));
     }
 
-    private boolean liveReplacement(int a) {
-        for (int r = state.allocs.replacement(a); r >= 0; r = state.allocs.replacement(r)) {
-            if (!state.allocs.terminal(r)) {
-                return true;
-            }
-        }
-        return false;
+    /** True if {@code a} is an allocation that N-13's count of live unmarked ones sees. */
+    private boolean knownLiveUnmarked(int a) {
+        return a >= 0 && !state.allocs.terminal(a) && !state.allocs.migrate(a)
+                && state.allocs.client(a) != ClientStatus.UNKNOWN;
     }
 
     /**

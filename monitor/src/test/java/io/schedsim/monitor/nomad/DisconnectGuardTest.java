@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.ClientStatus;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobType;
 import io.schedsim.history.NodeStatus;
 import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
@@ -236,6 +237,77 @@ class DisconnectGuardTest {
         b.at(61).mark(102, false).mark(103, false);
         othersAlive(b, 62, 62);
         assertQuiet(b.at(62.5).check());
+    }
+
+    /**
+     * INV-5 (MarkGuard), chaos-swarm seed 11795: the unknown allocations' own reschedule links
+     * led to replacements a first reconnect had stopped, so at the second disconnect the
+     * reconciler fills the group with fresh placements 102, 103, linked to nothing. N-13 still
+     * counts 100 and 101 (unknown, not terminal, with health: watch_jobs.go handleTaskGroup).
+     * A drain of node 3 marks 103 (healthy 4, count 2, max_parallel 1); its replacement 104 has
+     * no health yet when a drain of node 2 marks 102 (healthy 100, 101, 102: numToDrain = 3 - 1
+     * = 2, one drainable). Two marks wait, as Nomad's formula allows.
+     */
+    @Test
+    void unknownAllocationsReplacedByFreshPlacementsStillLetTheDrainerMarkMore() {
+        assertQuiet(freshlyReplaced(true).at(62.5).check());
+    }
+
+    /** The same marks with the unknown allocations never healthy: N-13 counts 102 alone. */
+    @Test
+    void withoutHealthOnTheUnknownAllocationsTheSecondFreshMarkFires() {
+        MonitorViolation v = assertFires(freshlyReplaced(false).at(62.5).check(),
+                Invariant.PACING_WAITS_FOR_HEALTH);
+        assertEquals(102, v.alloc());
+    }
+
+    /**
+     * {@link #unknownAllocationsReplacedByFreshPlacementsStillLetTheDrainerMarkMore}'s flow, on
+     * four nodes so that 103's replacement 104 lands on node 4, which is never drained.
+     */
+    private static HistoryBuilder freshlyReplaced(boolean unknownHealthy) {
+        HistoryBuilder b = HistoryBuilder.nomad();
+        b.node(1).node(2).node(3).node(4);
+        b.at(1).job(10, JobType.SERVICE, 2, 1).job(20, JobType.SYSTEM, 0);
+        b.at(1.01).plan(10, 2, 0, 0, 0).place(100, 10, 1).place(101, 10, 1);
+        b.plan(20, 4, 0, 0, 0).place(200, 20, 1).place(201, 20, 2).place(202, 20, 3)
+                .place(203, 20, 4);
+        b.at(1.2).running(100).running(101).running(200).running(201).running(202)
+                .running(203);
+        if (unknownHealthy) {
+            b.at(11.2).healthy(100).healthy(101);
+        }
+        b.at(11.5).add(new JobDisconnectConfigured(b.now(), 10, LOST_AFTER_MILLIS, true,
+                "keep_original"));
+        b.at(12).heartbeat(1, 15_000);
+        fourAlive(b, 12, 12);
+        b.at(13).partition(1, true);
+        fourAlive(b, 22, 32);
+        b.at(37).status(1, NodeStatus.DISCONNECTED).nodeEvals(1);
+        b.at(37.01).plan(10, 2, 0, 0, 0);
+        unknown(b, 100);
+        unknown(b, 101);
+        b.place(102, 10, 2).place(103, 10, 3).at(37.2).running(102).running(103);
+        fourAlive(b, 42, 42);
+        b.at(47.2).healthy(102).healthy(103);
+        fourAlive(b, 52, 52);
+        b.at(55).drain(3, 3_600_000).at(56).mark(103, false);
+        b.at(56.01).plan(10, 1, 1, 1, 0).stop(103, "alloc is being migrated")
+                .replace(104, 10, 4, 103).at(56.2).running(104);
+        b.at(56.5).add(new AllocClientChanged(b.now(), 103, ClientStatus.COMPLETE));
+        // Node 3 is done (its system allocation goes last, N-17) a batch interval later.
+        b.at(57.5).drainCompleted(3, false).mark(202, false);
+        b.at(57.51).plan(20, 0, 1, 1, 0).stop(202, "alloc not needed as node is tainted");
+        b.at(57.6).drain(2, 3_600_000).at(58).mark(102, false);
+        return fourAlive(b, 62, 62);
+    }
+
+    /** Nodes 2, 3 and 4 heartbeat (ttl 15 s) every 10 s from {@code fromSeconds}. */
+    private static HistoryBuilder fourAlive(HistoryBuilder b, int fromSeconds, int toSeconds) {
+        for (int t = fromSeconds; t <= toSeconds; t += 10) {
+            b.at(t).heartbeat(2, 15_000).heartbeat(3, 15_000).heartbeat(4, 15_000);
+        }
+        return b;
     }
 
     /** Without unknown allocations counted twice, the second mark waits: INV-5 fires. */
