@@ -53,19 +53,20 @@ final class NomadLiveness {
             running += !allocs.terminal(a) && allocs.client(a) == ClientStatus.RUNNING ? 1 : 0;
         }
         JobRegistered spec = state.jobs.spec(j);
-        if (running == spec.count()) {
+        int count = state.jobs.count(j);
+        if (running == count) {
             return;
         }
-        if (running < spec.count() && !readyNodeFits(j, spec)) {
+        if (running < count && !readyNodeFits(j, spec)) {
             state.verdicts.skip(Invariant.SERVICE_COUNTS_RESTORED, "job " + spec.job()
-                    + " runs " + running + " of " + spec.count() + ": no Ready node has "
+                    + " runs " + running + " of " + count + ": no Ready node has "
                     + spec.cpuMilli() + " mCPU and " + spec.memMb() + " MiB free and meets its"
                     + " constraints");
             return;
         }
         state.verdicts.report(Invariant.SERVICE_COUNTS_RESTORED, -1, -1, -1, spec.job(),
                 "service job " + spec.job() + " runs " + running + " allocations, count "
-                        + spec.count());
+                        + count);
     }
 
     private boolean readyNodeFits(int j, JobRegistered spec) {

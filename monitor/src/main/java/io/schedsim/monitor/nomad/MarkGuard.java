@@ -180,11 +180,12 @@ public final class MarkGuard implements Guard {
                 healthyUnmarked++;
             }
         }
-        int floor = spec.count() - spec.maxParallel();
+        int count = state.jobs.count(j);
+        int floor = count - spec.maxParallel();
         if (healthyUnmarked < floor) {
             report(Invariant.JOB_WIDE_MAX_PARALLEL, a, "paced mark of allocation " + e.alloc()
                     + " leaves " + healthyUnmarked + " healthy unmarked allocations of job "
-                    + spec.job() + ", below count " + spec.count() + " - max_parallel "
+                    + spec.job() + ", below count " + count + " - max_parallel "
                     + spec.maxParallel());
         }
         int inFlight = (j < awaitingByJob.length ? awaitingByJob[j] : 0)
@@ -254,7 +255,7 @@ public final class MarkGuard implements Guard {
                 waitingElsewhere++;
             }
         }
-        int excess = unknownHealthy + known - state.jobs.spec(j).count() + waitingElsewhere;
+        int excess = unknownHealthy + known - state.jobs.count(j) + waitingElsewhere;
         return Math.max(0, Math.min(unknownHealthy, excess));
     }
 
