@@ -1,6 +1,7 @@
 package io.schedsim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.time.SimTime;
@@ -63,6 +64,43 @@ class ReplacedThenMarkedTest {
         List<Alloc> live = cluster.state().allocs().all().stream()
                 .filter(a -> a.job() == job && !a.desired().isServerTerminal()).toList();
         assertEquals(2, live.size(), live::toString);
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    @Test
+    void withAnotherAllocationStillUnknownTheGroupIsNotOverCountAndItIsMigrated() {
+        // knownUntainted leaves the other unknown allocation out, so remove = 0 and Nomad's
+        // computeMigrations gives the reconnected original a second replacement (guided search,
+        // chaos-swarm seed 2442): the model does the same and INV-10's check accepts it.
+        Cluster cluster = NomadClusters.started(12, NomadClusters.config(), 4);
+        Job job = cluster.state().registerJob(JobSpec.service("web", 3, 100, 64).withDisconnect(
+                new DisconnectBlock(600_000, true, DisconnectBlock.Reconcile.BEST_SCORE)));
+        Alloc alloc = cluster.state().placeAlloc(job, cluster.node(NODE), Alloc.NONE, 0);
+        cluster.state().onClientUpdate(alloc, ClientStatus.RUNNING, Health.HEALTHY);
+        Alloc other = cluster.state().placeAlloc(job, cluster.node(1), Alloc.NONE, 0);
+        cluster.state().onClientUpdate(other, ClientStatus.RUNNING, Health.HEALTHY);
+        Alloc third = cluster.state().placeAlloc(job, cluster.node(2), Alloc.NONE, 0);
+        cluster.state().onClientUpdate(third, ClientStatus.RUNNING, Health.HEALTHY);
+        while (cluster.broker().hasPending()) {
+            cluster.broker().finish(cluster.broker().dequeue());
+        }
+
+        cluster.setPartition(NODE, true, false);
+        cluster.sim().runUntil(cluster.nowNanos() + SimTime.seconds(70));
+        assertTrue(alloc.replaced(), "replaced while unknown");
+        cluster.setPartition(1, true, false);
+        cluster.sim().runUntil(cluster.nowNanos() + SimTime.seconds(30));
+        assertEquals(ClientStatus.UNKNOWN, other.client());
+        assertFalse(other.replaced(), "its reschedule delay has not run out");
+
+        cluster.updateDrain(NODE, DrainSpec.force(false));
+        cluster.sim().runUntil(cluster.nowNanos() + SimTime.seconds(2));
+        cluster.setPartition(NODE, false, false);
+        cluster.sim().runUntil(cluster.nowNanos() + SimTime.seconds(5));
+
+        assertEquals("alloc is being migrated", alloc.stopReason());
+        assertEquals(2, cluster.state().allocs().all().stream()
+                .filter(a -> a.previousAlloc() == alloc.id()).count(), "a second replacement");
         assertEquals(List.of(), cluster.monitor().violations());
     }
 }

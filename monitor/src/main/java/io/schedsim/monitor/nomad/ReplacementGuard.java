@@ -14,6 +14,7 @@ import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import io.schedsim.history.EventType;
 import java.util.EnumSet;
 import java.util.Set;
@@ -40,6 +41,8 @@ public final class ReplacementGuard implements Guard {
 
     private final State state;
     private final IntArrayList batchJobsPlaced = new IntArrayList();
+    /** Allocations replaced as a reschedule while unknown (N-33); few, kept in a hash set. */
+    private final IntOpenHashSet replacedWhileUnknown = new IntOpenHashSet();
     /** The snapshot time of the plan being committed (placements follow their plan). */
     private long planSnapshotNanos = Long.MAX_VALUE;
 
@@ -80,12 +83,21 @@ public final class ReplacementGuard implements Guard {
         JobTable jobs = state.jobs;
         int j = state.jobIndex;
         int earlier = allocs.replacement(p);
+        // N-31, N-33: an unknown allocation replaced as a reschedule, then marked by a drain and
+        // reconnected, is migrated, and computeMigrations ignores NextAllocation (only an
+        // over-count group stops it instead; guided search, chaos-swarm seed 2442).
+        boolean migratedAfterUnknownReplacement = allocs.migrate(p)
+                && replacedWhileUnknown.contains(p);
         if (earlier >= 0 && !(allocs.desired(earlier) != DesiredStatus.RUN
-                && !allocs.clientTerminal(p))) {
+                && !allocs.clientTerminal(p)) && !migratedAfterUnknownReplacement) {
             report(Invariant.ONE_REPLACEMENT, e, "allocation " + e.previousAlloc()
                     + " replaced a second time (first by " + allocs.id(earlier) + ")");
         }
         ClientStatus previousClient = allocs.client(p);
+        if (previousClient == ClientStatus.UNKNOWN
+                && e.rescheduleAttempts() > allocs.rescheduleAttempts(p)) {
+            replacedWhileUnknown.add(p);
+        }
         // A marked allocation that failed before the plan's snapshot is rescheduled as a
         // failure, not migrated (filters.go: terminal allocations are untainted before the
         // migrate rule); one that failed after it was migrated by a stale plan.

@@ -36,6 +36,8 @@ public final class Alloc {
     /** When the client status last became unknown (Nomad's LastUnknown), or -1. */
     private long lastUnknownNanos = -1;
     private boolean replaced;
+    /** Replaced while its client status was unknown (N-33's reschedule of a disconnect). */
+    private boolean replacedWhileUnknown;
     private boolean markedByDeadline;
     private boolean reserved;
     private String stopReason = "";
@@ -69,6 +71,15 @@ public final class Alloc {
     /** The job's version when it was placed, or of its latest in-place update. */
     public int jobVersion() {
         return jobVersion;
+    }
+
+    /** True if a replacement was placed while it was unknown (N-33). */
+    public boolean replacedWhileUnknown() {
+        return replacedWhileUnknown;
+    }
+
+    void setReplacedWhileUnknown() {
+        replacedWhileUnknown = true;
     }
 
     /** An in-place update to the job's current version (N-36): same allocation, new version. */

@@ -111,7 +111,11 @@ public final class StateStore implements StateView {
         long now = sim.nowNanos();
         checks.placement(job, node, previousAlloc);
         if (previousAlloc != Alloc.NONE) {
-            allocs.get(previousAlloc).setReplaced();
+            Alloc previous = allocs.get(previousAlloc);
+            if (previous.client() == ClientStatus.UNKNOWN) {
+                previous.setReplacedWhileUnknown();
+            }
+            previous.setReplaced();
         }
         Alloc alloc = allocs.create(job, node.slot(), previousAlloc, rescheduleAttempts, now);
         alloc.setReserved(true);
