@@ -122,6 +122,17 @@ public interface ClusterControl {
     /** Fault 9: scales the run time of work that starts from now on (1.0 = normal). */
     void setWorkSlowdown(double factor);
 
+    /** Node argument of {@link #setHealthChecksFailing}: every node, present and future. */
+    int ALL_NODES = -1;
+
+    /**
+     * Unhealthy replacements (N-13): while {@code failing}, service allocations that start
+     * running on {@code node} ({@link #ALL_NODES}: on any node) have health checks that never
+     * pass, so they are reported unhealthy at their healthy_deadline and never healthy. Lifting
+     * it spares only allocations that start later.
+     */
+    default void setHealthChecksFailing(int node, boolean failing) {}
+
     /** Fault 10: the node's clock runs at {@code ratePpm} parts per million off true time. */
     void setClockDrift(int node, long ratePpm);
 

@@ -359,6 +359,11 @@ abstract class ClusterOperations implements ClusterControl {
     }
 
     @Override
+    public void setHealthChecksFailing(int slot, boolean failing) {
+        client().setHealthChecksFailing(slot, failing);
+    }
+
+    @Override
     public void setClockDrift(int slot, long ratePpm) {
         Node node = node(slot);
         boolean changed = node.clockDriftPpm() != ratePpm;

@@ -72,6 +72,8 @@ final class ChannelSettings {
             case STATUS_UPDATES -> pushStatusUpdates(actions);
             case WORK_SLOWDOWN -> control.setWorkSlowdown(maxSlowdown(actions));
             case CLOCK_DRIFT -> control.setClockDrift(node, lastDriftPpm(actions));
+            // Channel.CLUSTER is ClusterControl.ALL_NODES: a fault on every node.
+            case FAILING_HEALTH_CHECKS -> control.setHealthChecksFailing(node, !actions.isEmpty());
             default -> throw new AssertionError(channel);
         }
     }

@@ -8,6 +8,7 @@ import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
+import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.model.ClusterControl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,11 @@ final class DurationEffects {
             return startCluster(index, action, Effect.WORK_SLOWDOWN);
         } else if (action instanceof SchedulerStall) {
             return startCluster(index, action, Effect.SCHEDULER_STALL);
+        } else if (action instanceof UnhealthyAllocs unhealthy) {
+            return unhealthy.allNodes()
+                    ? startCluster(index, action, Effect.FAILING_HEALTH_CHECKS)
+                    : startOnNodes(index, action, unhealthy.nodes(),
+                            Effect.FAILING_HEALTH_CHECKS);
         }
         throw new AssertionError(action);
     }
@@ -121,6 +127,10 @@ final class DurationEffects {
     }
 
     private void markDisturbed(Effect effect, int node) {
+        if (effect == Effect.FAILING_HEALTH_CHECKS) {
+            // The node itself is sound: its heartbeats and clock are untouched.
+            return;
+        }
         if (effect == Effect.PARTITION) {
             ledger.markPartitioned(node);
         } else if (effect == Effect.CLOCK_DRIFT) {

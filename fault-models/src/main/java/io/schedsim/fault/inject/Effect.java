@@ -12,5 +12,7 @@ enum Effect {
     STATUS_UPDATES,
     WORK_SLOWDOWN,
     CLOCK_DRIFT,
-    SCHEDULER_STALL
+    SCHEDULER_STALL,
+    /** Allocations that start fail their health checks (N-13); on while any fault holds it. */
+    FAILING_HEALTH_CHECKS
 }

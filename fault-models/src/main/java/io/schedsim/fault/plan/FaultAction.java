@@ -33,12 +33,14 @@ import java.util.List;
     @JsonSubTypes.Type(value = ClockJump.class, name = ClockJump.KIND),
     @JsonSubTypes.Type(value = SchedulerStall.class, name = SchedulerStall.KIND),
     @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND),
-    @JsonSubTypes.Type(value = JobUpdateAction.class, name = JobUpdateAction.KIND)
+    @JsonSubTypes.Type(value = JobUpdateAction.class, name = JobUpdateAction.KIND),
+    @JsonSubTypes.Type(value = UnhealthyAllocs.class, name = UnhealthyAllocs.KIND)
 })
 public sealed interface FaultAction
         permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
                 Partition, StatusUpdateChaos, EligibilityFlip, Drain, RayDrain, TaskCrash, SlowTasks,
-                ClockDrift, ClockJump, SchedulerStall, LeaderFailover, JobUpdateAction {
+                ClockDrift, ClockJump, SchedulerStall, LeaderFailover, JobUpdateAction,
+                UnhealthyAllocs {
 
     /** Node sentinel: the target is resolved at fire time (e.g. the oldest node still down). */
     int ANY_NODE = -1;

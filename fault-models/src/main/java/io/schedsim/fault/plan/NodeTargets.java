@@ -48,6 +48,8 @@ public final class NodeTargets {
             addAll(targets, a.nodes());
         } else if (action instanceof Partition a) {
             addAll(targets, a.nodes());
+        } else if (action instanceof UnhealthyAllocs a) {
+            addAll(targets, a.nodes());
         } else if (!(action instanceof LeaderFailover || action instanceof SchedulerStall
                 || action instanceof SlowTasks || action instanceof StatusUpdateChaos
                 || action instanceof JobUpdateAction)) {

@@ -10,6 +10,7 @@ import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.model.job.JobUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ final class OperatorFaultDraws {
     static final long DRAIN_BURST_MILLIS = 10_000;
     /** Eligibility flips raced against a drain land within this span after it. */
     static final long RACE_MILLIS = 10_000;
+
+    /** Unhealthy replacements start up to this long before the drain they go with. */
+    static final long UNHEALTHY_LEAD_MILLIS = 10_000;
 
     /** Job picks are drawn in [0, this) and taken modulo the jobs registered. */
     static final long JOB_PICK_RANGE = 1L << 30;
@@ -101,6 +105,26 @@ final class OperatorFaultDraws {
             }
         }
         return faults;
+    }
+
+    /**
+     * Half the time, unhealthy replacements (N-13) on every node or on one or two workers,
+     * lasting 30 s to 5 min; most start just before a drain, so that its replacements fail their
+     * checks and the drainer's pacing waits on healthy_deadline.
+     */
+    static List<FaultAction> unhealthyAllocs(SwarmDraws draws, List<FaultAction> drains) {
+        if (!draws.chance(0.5)) {
+            return List.of();
+        }
+        long at = draws.atMillis();
+        if (!drains.isEmpty() && draws.chance(0.7)) {
+            FaultAction drain = drains.get(draws.count(0, drains.size() - 1));
+            at = Math.max(draws.spec().windowStartMillis(),
+                    drain.atMillis() - draws.uniform(0, UNHEALTHY_LEAD_MILLIS));
+        }
+        long duration = draws.duration(at, 30_000, 300_000);
+        List<Integer> nodes = draws.chance(0.5) ? List.of() : draws.someWorkers(2);
+        return List.of(new UnhealthyAllocs(at, duration, nodes));
     }
 
     static List<FaultAction> stalls(SwarmDraws draws) {

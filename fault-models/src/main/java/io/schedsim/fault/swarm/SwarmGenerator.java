@@ -5,6 +5,7 @@ import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.RayDrain;
+import io.schedsim.fault.plan.UnhealthyAllocs;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,13 +25,17 @@ import java.util.List;
  * reasons ({@link RayDrainDraws}). They are drawn last, from their own stream
  * ({@value #RAY_DRAIN_STREAM}, a child of the swarm stream that draws nothing from it), and added
  * after every other action, so every action a plan had before they were drawn is still there,
- * unchanged and in the same order.
+ * unchanged and in the same order. The WORK switch likewise turns on unhealthy replacements
+ * ({@link UnhealthyAllocs}, N-13) where Nomad jobs run, from stream {@value #UNHEALTHY_STREAM},
+ * added after everything else.
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
     public static final String STREAM = "swarm";
     /** Child of {@link #STREAM} that Ray drains draw from; no kind's label, so none shares it. */
     static final String RAY_DRAIN_STREAM = RayDrain.KIND;
+    /** Child of {@link #STREAM} that unhealthy replacements draw from; no kind's label either. */
+    static final String UNHEALTHY_STREAM = UnhealthyAllocs.KIND;
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -90,6 +95,13 @@ public final class SwarmGenerator {
         if (enabled.contains(FaultKind.DRAIN) && spec.rayTasks() && rayDrainNodesMax > 0) {
             actions.addAll(RayDrainDraws.rayDrains(new SwarmDraws(swarm.child(RAY_DRAIN_STREAM),
                     spec), rayDrainNodesMax, Math.max(0, spec.ranges().killsMax() - hostKills)));
+        }
+        // Unhealthy replacements (N-13) come with WORK where Nomad jobs run, drawn from their
+        // own stream and added last, like Ray drains, so no other action moves.
+        if (enabled.contains(FaultKind.WORK) && spec.nomadJobs()) {
+            actions.addAll(OperatorFaultDraws.unhealthyAllocs(new SwarmDraws(
+                    swarm.child(UNHEALTHY_STREAM), spec),
+                    byKind.getOrDefault(FaultKind.DRAIN, List.of())));
         }
         return new FaultPlan(actions);
     }

@@ -236,6 +236,11 @@ public final class FakeClusterControl implements ClusterControl {
     }
 
     @Override
+    public void setHealthChecksFailing(int node, boolean failing) {
+        record("setHealthChecksFailing", node, failing);
+    }
+
+    @Override
     public void setWorkSlowdown(double factor) {
         record("setWorkSlowdown", factor);
         slowdown = factor;

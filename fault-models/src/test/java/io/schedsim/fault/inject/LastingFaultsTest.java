@@ -12,6 +12,7 @@ import io.schedsim.fault.plan.PartitionDirection;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
+import io.schedsim.fault.plan.UnhealthyAllocs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,39 @@ class LastingFaultsTest {
         assertEquals("not on node=2 node already terminated", fired.detail());
         assertTrue(harness.ledger().partitionedNodes().contains(1));
         assertEquals(List.of(1), List.copyOf(harness.ledger().disturbedNodes()));
+    }
+
+    /**
+     * N-13 unhealthy replacements: on every node (node -1, ClusterControl.ALL_NODES) or on
+     * listed ones, each lifted at its own end; an overlap on a node keeps it failing until the
+     * last one ends, and the node counts as disturbed in no other way.
+     */
+    @Test
+    void unhealthyAllocsStartAndEndPerChannel() {
+        Harness harness = new Harness(3, heads(),
+                UnhealthyAllocs.everywhere(1_000, 4_000),
+                new UnhealthyAllocs(2_000, 6_000, List.of(1, 2)),
+                new UnhealthyAllocs(3_000, 1_000, List.of(2)));
+        harness.runUntil(20_000);
+        assertEquals(List.of("1000 setHealthChecksFailing -1 true",
+                "2000 setHealthChecksFailing 1 true", "2000 setHealthChecksFailing 2 true",
+                "3000 setHealthChecksFailing 2 true", "4000 setHealthChecksFailing 2 true",
+                "5000 setHealthChecksFailing -1 false", "8000 setHealthChecksFailing 1 false",
+                "8000 setHealthChecksFailing 2 false"), harness.cluster.calls());
+        assertEquals(Map.of("unhealthy-allocs", 3), harness.ledger().fired());
+        assertTrue(harness.ledger().heartbeatStarvedNodes().isEmpty());
+        assertTrue(harness.ledger().partitionedNodes().isEmpty());
+    }
+
+    @Test
+    void healLiftsUnhealthyAllocs() {
+        Harness harness = new Harness(3, heads(),
+                UnhealthyAllocs.everywhere(1_000, 100_000),
+                new UnhealthyAllocs(2_000, 100_000, List.of(2)));
+        HealPhase.schedule(harness.injector, 10_000, HealOptions.LIFT_ONLY);
+        harness.runUntil(200_000);
+        assertEquals(List.of("1000 setHealthChecksFailing -1 true",
+                "2000 setHealthChecksFailing 2 true", "10000 setHealthChecksFailing -1 false",
+                "10000 setHealthChecksFailing 2 false"), harness.cluster.calls());
     }
 }

@@ -39,6 +39,8 @@ public final class SampleActions {
                 new ClockJump(14_000, 4, -1_500),
                 new SchedulerStall(15_000, 7_000),
                 new LeaderFailover(16_000),
-                new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3));
+                new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3),
+                UnhealthyAllocs.everywhere(18_000, 120_000),
+                new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)));
     }
 }

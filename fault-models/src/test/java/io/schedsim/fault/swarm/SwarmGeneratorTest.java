@@ -22,6 +22,7 @@ import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.model.api.RayDrainReason;
 import java.util.ArrayList;
@@ -141,9 +142,11 @@ class SwarmGeneratorTest {
             for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
                 boolean episodeKill = action instanceof TerminateInstance t
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
-                // Job updates (N-36) are a later kind with its own stream, like Ray drains.
+                // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
+                // so are unhealthy replacements (N-13), drawn under WORK.
                 if (!(action instanceof RayDrain) && !episodeKill
-                        && !(action instanceof JobUpdateAction)) {
+                        && !(action instanceof JobUpdateAction)
+                        && !(action instanceof UnhealthyAllocs)) {
                     others.add(action);
                 }
             }

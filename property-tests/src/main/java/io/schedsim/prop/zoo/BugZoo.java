@@ -139,7 +139,12 @@ public final class BugZoo {
                             + " found by nomad-job-update-ineligible, and by chaos-swarm's job"
                             + " updates (N-36)",
                     defaults().withScheduler(OutdatedKeepingSystemScheduler::new))
-                    .withScenario("nomad-job-update-ineligible"));
+                    .withScenario("nomad-job-update-ineligible"),
+            zoo("failing-checks-unhealthy-at-once", "N-13",
+                    "a replacement whose health checks fail is reported unhealthy as soon as it"
+                            + " runs, not at healthy_deadline, so pacing moves on early; found by"
+                            + " chaos-swarm's unhealthy-allocs faults (N-13)",
+                    defaults().withClient(FailingChecksRushClient::new)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

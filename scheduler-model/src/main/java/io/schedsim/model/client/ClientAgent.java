@@ -38,6 +38,13 @@ public interface ClientAgent {
     void setSlowdown(double factor);
 
     /**
+     * N-13, unhealthy replacements: while {@code failing}, service allocations that start running
+     * on node slot {@code node} (-1: on any node) fail their health checks. The default ignores
+     * it, for clients that keep no health of their own.
+     */
+    default void setHealthChecksFailing(int node, boolean failing) {}
+
+    /**
      * True when nothing is in motion for {@code alloc} on its node: no start or stop still under
      * way there. End-of-run quiescence asks this for each allocation on a node that is up and that
      * the servers see as ready, and checks the servers' view (status running, health set)

@@ -11,6 +11,7 @@ import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
+import java.util.BitSet;
 
 /**
  * The correct client. Commands from the servers and status updates to them travel over the
@@ -28,6 +29,9 @@ public class DefaultClient implements ClientAgent {
     private final long retryNanos;
     private final LocalAllocs local = new LocalAllocs();
     private double slowdown = 1.0;
+    /** Node slots where allocations that start now fail their health checks (N-13 fault). */
+    private final BitSet checksFailingNodes = new BitSet();
+    private boolean checksFailingEverywhere;
     private int sendCommandKind;
     private int commandKind;
     private int startedKind;
@@ -169,6 +173,13 @@ public class DefaultClient implements ClientAgent {
      * wins a tie); otherwise unhealthy at the deadline.
      */
     private void scheduleHealth(Node node, Alloc alloc) {
+        if (checksFailingEverywhere || checksFailingNodes.get(node.slot())) {
+            local.failChecks(alloc.id());
+        }
+        if (local.checksFailing(alloc.id())) {
+            scheduleFailingChecks(alloc);
+            return;
+        }
         long minHealthyMillis = minHealthyTimeMillis(alloc);
         long healthyAt = sim.nowNanos() + node.localToTrueNanos(SimTime.millis(minHealthyMillis));
         long deadlineAt = appliesHealthyDeadline() ? local.healthDeadline(alloc.id())
@@ -185,6 +196,34 @@ public class DefaultClient implements ClientAgent {
         } else {
             onHealthDeadline(alloc, local.incarnation(alloc.id()));
         }
+    }
+
+    /**
+     * N-13, unhealthy replacements: checks that never pass never make the allocation healthy
+     * (client/allochealth/tracker.go: a critical check keeps {@code checksHealthy} false and the
+     * tracker never signals), so the health hook's deadline decides: unhealthy at
+     * healthy_deadline ({@code watchHealth}). Nothing restarts the tasks (no check_restart is
+     * modelled), which would only re-arm min_healthy_time, not the deadline.
+     */
+    private void scheduleFailingChecks(Alloc alloc) {
+        if (!appliesHealthyDeadline()) {
+            return;
+        }
+        long deadlineAt = waitsHealthyDeadline() ? local.healthDeadline(alloc.id())
+                : sim.nowNanos();
+        if (deadlineAt > sim.nowNanos()) {
+            sim.post(deadlineAt, unhealthyKind, alloc.id(), local.incarnation(alloc.id()));
+        } else {
+            onHealthDeadline(alloc, local.incarnation(alloc.id()));
+        }
+    }
+
+    /**
+     * Whether an allocation whose checks fail waits for healthy_deadline before it is unhealthy,
+     * as Nomad's does; a variant may give up at the first failing check.
+     */
+    protected boolean waitsHealthyDeadline() {
+        return true;
     }
 
     /**
@@ -308,6 +347,15 @@ public class DefaultClient implements ClientAgent {
     /** The node incarnation the client started or stopped {@code alloc} in, or -1. */
     public int localIncarnation(Alloc alloc) {
         return local.incarnation(alloc.id());
+    }
+
+    @Override
+    public void setHealthChecksFailing(int node, boolean failing) {
+        if (node < 0) {
+            checksFailingEverywhere = failing;
+        } else {
+            checksFailingNodes.set(node, failing);
+        }
     }
 
     @Override

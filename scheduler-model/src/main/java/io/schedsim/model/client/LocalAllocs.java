@@ -18,6 +18,8 @@ final class LocalAllocs {
     private long[] healthDeadlines = new long[0];
     /** The client has reported the allocation's health (true or false) once; it never changes. */
     private boolean[] healthDecided = new boolean[0];
+    /** The allocation started running while its health checks were failing; they never pass. */
+    private boolean[] checksFailing = new boolean[0];
 
     /** Makes room for allocation {@code id}; its state starts as {@link LocalState#NONE}. */
     void ensure(int id) {
@@ -33,6 +35,7 @@ final class LocalAllocs {
         incarnations = Arrays.copyOf(incarnations, capacity);
         healthDeadlines = Arrays.copyOf(healthDeadlines, capacity);
         healthDecided = Arrays.copyOf(healthDecided, capacity);
+        checksFailing = Arrays.copyOf(checksFailing, capacity);
         Arrays.fill(states, old, capacity, LocalState.NONE);
         Arrays.fill(incarnations, old, capacity, NO_INCARNATION);
     }
@@ -62,6 +65,15 @@ final class LocalAllocs {
     void decideHealth(int id) {
         ensure(id);
         healthDecided[id] = true;
+    }
+
+    boolean checksFailing(int id) {
+        return id < checksFailing.length && checksFailing[id];
+    }
+
+    void failChecks(int id) {
+        ensure(id);
+        checksFailing[id] = true;
     }
 
     void setState(int id, LocalState state) {
