@@ -31,6 +31,7 @@ public enum EventType {
     PARTITION_CHANGED("partition-changed", PartitionChanged.class),
     HEARTBEAT_LOSS_CHANGED("heartbeat-loss-changed", HeartbeatLossChanged.class),
     HEARTBEAT_DELAY_CHANGED("heartbeat-delay-changed", HeartbeatDelayChanged.class),
+    HEALTH_CHECKS_CHANGED("health-checks-changed", HealthChecksChanged.class),
     CLOCK_DRIFT_CHANGED("clock-drift-changed", ClockDriftChanged.class),
     CLOCK_JUMPED("clock-jumped", ClockJumped.class),
     LEADER_FAILOVER("leader-failover", LeaderFailover.class),

@@ -19,6 +19,7 @@ public sealed interface HistoryEvent
                 DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
+                HealthChecksChanged,
                 ClockDriftChanged, ClockJumped, LeaderFailover, SchedulersStalled, JobRegistered,
                 JobDisconnectConfigured, JobConstraintConfigured, JobUpdated, EvalCreated, AllocUpdatedInPlace,
                 PlanCommitted, AllocPlaced, AllocDesiredChanged,

@@ -35,6 +35,7 @@ public final class Samples {
                 new PartitionChanged(13, 1, true, false),
                 new HeartbeatLossChanged(14, 1, 0.25),
                 new HeartbeatDelayChanged(15, 1, 5_000_000_000L),
+                new HealthChecksChanged(15, -1, true),
                 new ClockDriftChanged(16, 1, -500),
                 new ClockJumped(17, 1, -2_000_000_000L),
                 new LeaderFailover(18),

@@ -361,6 +361,7 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public void setHealthChecksFailing(int slot, boolean failing) {
         client().setHealthChecksFailing(slot, failing);
+        events().healthChecks(slot, failing);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.schedsim.history.AgentKilled;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
 import io.schedsim.history.EligibilitySetCall;
+import io.schedsim.history.HealthChecksChanged;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HostTerminated;
@@ -78,6 +79,12 @@ final class OperationsHistory {
     void heartbeatDelay(int node, long extraDelayNanos) {
         if (port.on()) {
             port.record(new HeartbeatDelayChanged(port.nowNanos(), node, extraDelayNanos));
+        }
+    }
+
+    void healthChecks(int node, boolean failing) {
+        if (port.on()) {
+            port.record(new HealthChecksChanged(port.nowNanos(), node, failing));
         }
     }
 

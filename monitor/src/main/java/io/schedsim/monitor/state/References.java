@@ -21,6 +21,7 @@ import io.schedsim.history.EventType;
 import io.schedsim.history.HealthCheckAnswered;
 import io.schedsim.history.HealthCheckFailed;
 import io.schedsim.history.HealthCheckSent;
+import io.schedsim.history.HealthChecksChanged;
 import io.schedsim.history.HeartbeatDelayChanged;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HeartbeatReceived;
@@ -89,6 +90,10 @@ final class References {
             case HEARTBEAT_LOSS_CHANGED -> { return node(((HeartbeatLossChanged) event).node()); }
             case HEARTBEAT_DELAY_CHANGED -> {
                 return node(((HeartbeatDelayChanged) event).node());
+            }
+            case HEALTH_CHECKS_CHANGED -> {
+                int node = ((HealthChecksChanged) event).node();
+                return node < 0 || node(node);
             }
             case CLOCK_DRIFT_CHANGED -> { return node(((ClockDriftChanged) event).node()); }
             case CLOCK_JUMPED -> { return node(((ClockJumped) event).node()); }

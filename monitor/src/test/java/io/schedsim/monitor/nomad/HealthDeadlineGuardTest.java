@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.history.AllocHealthSet;
 import io.schedsim.history.ClockDriftChanged;
+import io.schedsim.history.HealthChecksChanged;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
 import io.schedsim.monitor.HistoryBuilder;
@@ -29,6 +30,34 @@ class HealthDeadlineGuardTest {
     private static HistoryBuilder health(HistoryBuilder b, double at, boolean healthy) {
         b.at(at);
         return b.add(new AllocHealthSet(b.now(), 100, healthy));
+    }
+
+    /** As {@link #placed}, with node 1's checks (or every node's) failing from 0.5 s. */
+    private static HistoryBuilder placedFailing(int node, double endsAt) {
+        HistoryBuilder b = HistoryBuilder.nomad().node(1).node(2);
+        b.at(0.5).add(new HealthChecksChanged(b.now(), node, true));
+        b.at(1).job(new JobRegistered(b.now(), 10, "web", JobType.SERVICE, 1, 100, 64, 1,
+                10_000, 300_000, 0, 30_000, true));
+        b.at(1.01).plan(10, 1, 0, 0, 0).place(100, 10, 1);
+        if (endsAt < 1.2) {
+            b.at(endsAt).add(new HealthChecksChanged(b.now(), node, false));
+        }
+        return b.at(1.2).running(100);
+    }
+
+    @Test
+    void anAllocationStartedWhileItsChecksFailIsNeverHealthy() {
+        // unhealthy-allocs (N-13; client/allochealth/tracker.go: a critical check keeps it
+        // unhealthy): healthy after min_healthy_time fires, unhealthy at the deadline is quiet.
+        MonitorViolation v = assertOnly(health(placedFailing(1, 99), 11.2, true).at(20).check(),
+                Invariant.HEALTH_DEADLINE);
+        assertEquals(100, v.alloc());
+        assertOnly(health(placedFailing(-1, 99), 11.2, true).at(20).check(),
+                Invariant.HEALTH_DEADLINE);
+        assertQuiet(health(placedFailing(1, 99), 301.01, false).at(310).check());
+        // Checks of another node, or a window that ended before the allocation ran: quiet.
+        assertQuiet(health(placedFailing(2, 99), 11.2, true).at(20).check());
+        assertQuiet(health(placedFailing(1, 1.1), 11.2, true).at(20).check());
     }
 
     @Test

@@ -144,7 +144,13 @@ public final class BugZoo {
                     "a replacement whose health checks fail is reported unhealthy as soon as it"
                             + " runs, not at healthy_deadline, so pacing moves on early; found by"
                             + " chaos-swarm's unhealthy-allocs faults (N-13)",
-                    defaults().withClient(FailingChecksRushClient::new)));
+                    defaults().withClient(FailingChecksRushClient::new)),
+            zoo("failing-checks-ignored", "N-13",
+                    "the client drops the unhealthy-allocs fault, so replacements whose health"
+                            + " checks fail turn healthy after min_healthy_time; found by"
+                            + " chaos-swarm's unhealthy-allocs faults, judged by the monitor from"
+                            + " the ground truth (N-13)",
+                    defaults().withClient(ChecksIgnoringClient::new)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

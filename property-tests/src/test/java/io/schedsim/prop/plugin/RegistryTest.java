@@ -51,8 +51,9 @@ class RegistryTest {
         // 29 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
         // carry disconnect blocks, killer-takes-last-worker (INV-20) and
         // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates); 30 with
-        // failing-checks-unhealthy-at-once (N-13, once chaos-swarm draws unhealthy-allocs).
-        assertEquals(30, registry.variants().size());
+        // failing-checks-unhealthy-at-once (N-13, once chaos-swarm draws unhealthy-allocs); 31
+        // with failing-checks-ignored (N-13, judged from health-checks-changed).
+        assertEquals(31, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -30,8 +30,8 @@ class JsonlRoundTripTest {
         assertEquals(Samples.oneOfEach().size(), lines.length);
         assertTrue(lines[0].startsWith("{\"seq\":0,\"type\":\"run-started\",\"atNanos\":0,"
                 + "\"format\":\"schedsim-history/1\""), lines[0]);
-        assertTrue(lines[36].startsWith("{\"seq\":36,\"type\":\"alloc-placed\",\"atNanos\":23,"),
-                lines[36]);
+        assertTrue(lines[37].startsWith("{\"seq\":37,\"type\":\"alloc-placed\",\"atNanos\":23,"),
+                lines[37]);
     }
 
     @Test
