@@ -36,7 +36,8 @@ class SystemGuardTest {
         b.add(new JobUpdated(b.now(), 20, 1, false, 0, false));
         // N-36: an in-place change stops the ineligible node's allocation, updates the others.
         b.at(21).plan(20, 0, 1, 0, 0).stop(201, "alloc not needed due to job update");
-        b.add(new AllocUpdatedInPlace(b.now(), 200, 1)).add(new AllocUpdatedInPlace(b.now(), 202, 1));
+        b.add(new AllocUpdatedInPlace(b.now(), 200, 1));
+        b.add(new AllocUpdatedInPlace(b.now(), 202, 1));
         b.at(22).lost(202);
         assertQuiet(b.at(23).check());
         assertFires(NomadFlows.placed().at(22).stop(202, "oops").at(23).check(),
