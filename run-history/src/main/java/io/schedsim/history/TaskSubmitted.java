@@ -7,10 +7,13 @@ package io.schedsim.history;
  * @param task task id, unique per submission
  * @param parentTask the owning task, or -1 when the driver owns it
  * @param maxRetries max_retries: -1 unlimited
+ * @param retryExceptions retry_exceptions: an attempt that raised (TASK_EXECUTION_EXCEPTION) is
+ *     retried only if true, and such a retry counts against max_retries (R-1, R-2)
  * @param cpuMilli CPU request, milli-CPU
  */
 public record TaskSubmitted(
-        long atNanos, long task, long parentTask, int maxRetries, long cpuMilli) implements HistoryEvent {
+        long atNanos, long task, long parentTask, int maxRetries, boolean retryExceptions,
+        long cpuMilli) implements HistoryEvent {
     /** Validates every field; a bad value names its field. */
     public TaskSubmitted {
         Require.time(atNanos);

@@ -13,10 +13,12 @@ import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.ClusterControl;
 import io.schedsim.model.KillerRules;
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.task.ErrorType;
 import java.util.List;
 
 /** Fires the instant actions: resolves the target against the live cluster, then acts. */
@@ -145,8 +147,11 @@ final class ActionFirer {
             return Firing.skipped(node, why);
         }
         int crashed = 0;
+        // The pick is resolved anew for each crash among the attempts still running (grant order).
+        ErrorType cause = crash.cause() == TaskFaultCause.APPLICATION_ERROR
+                ? ErrorType.TASK_EXECUTION_EXCEPTION : ErrorType.WORKER_DIED;
         for (int i = 0; i < crash.count(); i++) {
-            if (control.crashRunningWork(node)) {
+            if (control.crashRunningWork(node, crash.attemptPick(), cause)) {
                 crashed++;
             }
         }

@@ -10,6 +10,7 @@ import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.model.job.JobUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,23 @@ final class OperatorFaultDraws {
                 faults.add(new SlowTasks(at, draws.duration(at, 10_000, 120_000),
                         draws.uniform2(1.5, 5.0)));
             }
+        }
+        return faults;
+    }
+
+    /**
+     * F-3 application errors (R-1): in half the runs, one or two faults that make a running Ray
+     * task attempt raise, each picking its victim among the node's running attempts at fire time.
+     */
+    static List<FaultAction> applicationErrors(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        if (!draws.chance(0.5)) {
+            return faults;
+        }
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            faults.add(new TaskCrash(draws.atMillis(), draws.worker(), draws.count(1, 2),
+                    draws.count(0, 3), TaskFaultCause.APPLICATION_ERROR));
         }
         return faults;
     }

@@ -24,13 +24,16 @@ import java.util.List;
  * reasons ({@link RayDrainDraws}). They are drawn last, from their own stream
  * ({@value #RAY_DRAIN_STREAM}, a child of the swarm stream that draws nothing from it), and added
  * after every other action, so every action a plan had before they were drawn is still there,
- * unchanged and in the same order.
+ * unchanged and in the same order. The WORK switch likewise adds application errors (F-3 with
+ * cause application-error, R-1) last, from their own stream ({@value #APPLICATION_ERROR_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
     public static final String STREAM = "swarm";
     /** Child of {@link #STREAM} that Ray drains draw from; no kind's label, so none shares it. */
     static final String RAY_DRAIN_STREAM = RayDrain.KIND;
+    /** Child of {@link #STREAM} that application errors draw from; no kind's label either. */
+    static final String APPLICATION_ERROR_STREAM = "application-error";
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -90,6 +93,10 @@ public final class SwarmGenerator {
         if (enabled.contains(FaultKind.DRAIN) && spec.rayTasks() && rayDrainNodesMax > 0) {
             actions.addAll(RayDrainDraws.rayDrains(new SwarmDraws(swarm.child(RAY_DRAIN_STREAM),
                     spec), rayDrainNodesMax, Math.max(0, spec.ranges().killsMax() - hostKills)));
+        }
+        if (enabled.contains(FaultKind.WORK) && spec.rayTasks()) {
+            actions.addAll(OperatorFaultDraws.applicationErrors(new SwarmDraws(
+                    swarm.child(APPLICATION_ERROR_STREAM), spec)));
         }
         return new FaultPlan(actions);
     }

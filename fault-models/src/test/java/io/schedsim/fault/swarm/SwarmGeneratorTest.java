@@ -21,6 +21,7 @@ import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.VictimRule;
 import io.schedsim.model.api.RayDrainReason;
@@ -141,15 +142,43 @@ class SwarmGeneratorTest {
             for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
                 boolean episodeKill = action instanceof TerminateInstance t
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
-                // Job updates (N-36) are a later kind with its own stream, like Ray drains.
+                // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
+                // so are application errors.
+                boolean raises = action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR;
                 if (!(action instanceof RayDrain) && !episodeKill
-                        && !(action instanceof JobUpdateAction)) {
+                        && !(action instanceof JobUpdateAction) && !raises) {
                     others.add(action);
                 }
             }
             all.append(new FaultPlan(others).toJson());
         }
         assertEquals(OTHERS_DIGEST, all.toString().hashCode());
+    }
+
+    /**
+     * R-1: with Ray tasks, the WORK switch adds application errors (F-3, cause
+     * application-error) with victim picks; without Ray tasks there are none.
+     */
+    @Test
+    void workFaultsMakeRayTasksRaise() {
+        int withRaises = 0;
+        int picked = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
+                if (action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR) {
+                    withRaises++;
+                    picked += crash.attemptPick() > 0 ? 1 : 0;
+                }
+            }
+            for (FaultAction action : SwarmGenerator.generate(seed, CHAOS_SWARM).actions()) {
+                assertFalse(action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR, action::describe);
+            }
+        }
+        assertTrue(withRaises >= 50, withRaises + " application errors in 300 plans");
+        assertTrue(picked >= 20, picked + " with a picked victim");
     }
 
     @Test

@@ -45,7 +45,11 @@ final class TaskLiveness {
             if (resolved != null) {
                 boolean ownerGone = tasks.parent(t) >= 0 && (resolved == ErrorType.OWNER_DIED
                         || resolved == ErrorType.TASK_CANCELLED);
-                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone) {
+                // an application error with retry_exceptions off ends a task even with -1.
+                boolean raised = resolved == ErrorType.TASK_EXECUTION_EXCEPTION
+                        && !tasks.retryExceptions(t);
+                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone
+                        && !raised) {
                     report(t, "task " + tasks.id(t) + " with max_retries -1 resolved to "
                             + resolved);
                 }

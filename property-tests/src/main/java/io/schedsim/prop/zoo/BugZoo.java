@@ -139,7 +139,13 @@ public final class BugZoo {
                             + " found by nomad-job-update-ineligible, and by chaos-swarm's job"
                             + " updates (N-36)",
                     defaults().withScheduler(OutdatedKeepingSystemScheduler::new))
-                    .withScenario("nomad-job-update-ineligible"));
+                    .withScenario("nomad-job-update-ineligible"),
+            zoo("retried-application-errors", "INV-19",
+                    "the owner retries a task that raised an application error although its"
+                            + " retry_exceptions is off (R-1); found by chaos-swarm's"
+                            + " application-error faults and by ray-retry-counting with"
+                            + " crashCause=application-error (INV-19)",
+                    defaults().withRetryPolicy(context -> ExceptionRetryingPolicy.INSTANCE)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

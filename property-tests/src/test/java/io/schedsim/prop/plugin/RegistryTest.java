@@ -51,7 +51,7 @@ class RegistryTest {
         // 29 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
         // carry disconnect blocks, killer-takes-last-worker (INV-20) and
         // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates).
-        assertEquals(29, registry.variants().size());
+        assertEquals(30, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

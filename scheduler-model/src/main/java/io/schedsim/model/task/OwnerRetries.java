@@ -42,6 +42,8 @@ final class OwnerRetries {
     private final Orphans orphans;
     private final RetryPolicy policy;
     private final int maxRetries;
+    /** Ray's {@code retry_exceptions} of every task of the workload. */
+    private final boolean retryExceptions;
     private final long retryDelayNanos;
     private final long cpuMilli;
     private int kindRetry;
@@ -57,7 +59,7 @@ final class OwnerRetries {
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
-            int maxRetries, long retryDelayNanos, long cpuMilli) {
+            RayWorkloadSpec spec, long retryDelayNanos, long cpuMilli) {
         this.context = context;
         this.state = context.state();
         this.sim = context.sim();
@@ -69,7 +71,8 @@ final class OwnerRetries {
         this.history = history;
         this.orphans = orphans;
         this.policy = policy;
-        this.maxRetries = maxRetries;
+        this.maxRetries = spec.maxRetries();
+        this.retryExceptions = spec.retryExceptions();
         this.retryDelayNanos = retryDelayNanos;
         this.cpuMilli = cpuMilli;
     }
@@ -124,10 +127,24 @@ final class OwnerRetries {
         }
     }
 
-    /** The owner's decision (R-1..R-3), checked against INV-19. */
+    /**
+     * The owner's decision (R-1..R-3), checked against INV-19: an application error is retried
+     * only with retry_exceptions on (R-1), and then counts like a system failure (R-2).
+     */
     private void applyRetry(int e, ErrorType type, boolean preempted) {
         int attempt = tasks.attempt(e);
-        int decision = policy.afterFailure(maxRetries, tasks.retriesUsed(e), type, preempted);
+        boolean unretriable = type == ErrorType.TASK_EXECUTION_EXCEPTION && !retryExceptions;
+        int decision = policy.mayRetry(type, retryExceptions)
+                ? policy.afterFailure(maxRetries, tasks.retriesUsed(e), type, preempted)
+                : RetryPolicy.GIVE_UP;
+        if (decision == RetryPolicy.GIVE_UP && unretriable) {
+            endInError(e, type);
+            return;
+        }
+        if (unretriable) {
+            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried after an application "
+                    + "error with retry_exceptions=False");
+        }
         if (decision == RetryPolicy.GIVE_UP) {
             int counted = attempt + 1 - tasks.preempted(e);
             if (maxRetries < 0) {
@@ -160,12 +177,17 @@ final class OwnerRetries {
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
             stats.failed++;
+            stats.raised += type == ErrorType.TASK_EXECUTION_EXCEPTION && !retryExceptions ? 1 : 0;
             return;
         }
         tasks.transition(e, NONE);
-        // get() re-raises the child's error in the parent, an application error that is not
-        // retried (retry_exceptions=False, R-1): the outer task ends in error.
+        // get() re-raises the child's error in the parent, an application error: retried
+        // like any other with retry_exceptions on, else the outer task ends in error at once.
         int parent = outer(taskOf(e));
+        if (retryExceptions) {
+            failAttempt(parent, ErrorType.TASK_EXECUTION_EXCEPTION, false);
+            return;
+        }
         failures.record(parent, tasks.attempt(parent), ErrorType.TASK_EXECUTION_EXCEPTION,
                 sim.nowNanos());
         if (history.on()) {
@@ -177,6 +199,7 @@ final class OwnerRetries {
         tasks.unlink(parent);
         tasks.transition(parent, FAILED);
         stats.failed++;
+        stats.raised++;
     }
 
     /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */

@@ -6,6 +6,11 @@ final class RayStats {
     long completed;
     /** Outer tasks that ended in error. */
     long failed;
+    /**
+     * Of those, tasks that raised an application error not retried (retry_exceptions off, R-1):
+     * the only way a task with max_retries -1 may end in error (INV-23).
+     */
+    long raised;
     /** Attempts (outer and child) that failed NODE_DIED. */
     long lostAttempts;
     /** Retries performed (outer and child). */
