@@ -13,7 +13,6 @@ import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
-import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.ClusterControl;
 import io.schedsim.model.KillerRules;
@@ -148,8 +147,11 @@ final class ActionFirer {
         }
         int crashed = 0;
         // The pick is resolved anew for each crash among the attempts still running (grant order).
-        ErrorType cause = crash.cause() == TaskFaultCause.APPLICATION_ERROR
-                ? ErrorType.TASK_EXECUTION_EXCEPTION : ErrorType.WORKER_DIED;
+        ErrorType cause = switch (crash.cause()) {
+            case WORKER_DIED -> ErrorType.WORKER_DIED;
+            case APPLICATION_ERROR -> ErrorType.TASK_EXECUTION_EXCEPTION;
+            case OOM -> ErrorType.OUT_OF_MEMORY;
+        };
         for (int i = 0; i < crash.count(); i++) {
             if (control.crashRunningWork(node, crash.attemptPick(), cause)) {
                 crashed++;

@@ -11,8 +11,8 @@ import java.util.Set;
  * allocations on the node; the node itself stays alive. Each crash hits the Ray task attempt
  * {@code attemptPick} modulo the attempts running on the node at fire time, in grant order (0,
  * the default, is the first: Ray's killer and the action before these fields), and fails it with
- * {@code cause} (default worker-died). Actors and allocations ignore the pick, and an
- * application error crashes none of them.
+ * {@code cause} (default worker-died; application-error, R-1; oom, R-2). Actors and allocations
+ * ignore the pick, and only a worker death crashes them.
  *
  * <p>JSON: {@code attemptPick} and {@code cause} are written only when not their defaults and
  * may be missing on read, so plans and replay files from before them load and replay unchanged.
@@ -83,8 +83,8 @@ public record TaskCrash(long atMillis, int node, int count,
                 return cause;
             }
         }
-        throw new IllegalArgumentException("field 'cause' must be worker-died or "
-                + "application-error: " + value);
+        throw new IllegalArgumentException("field 'cause' must be worker-died, "
+                + "application-error or oom: " + value);
     }
 
     @Override

@@ -10,11 +10,20 @@ public enum TaskFaultCause {
      * The task raises an application error: TASK_EXECUTION_EXCEPTION, retried only with
      * {@code retry_exceptions} and then counted against max_retries (R-1, R-2). Ray tasks only.
      */
-    @JsonProperty("application-error") APPLICATION_ERROR;
+    @JsonProperty("application-error") APPLICATION_ERROR,
+    /**
+     * The raylet's memory monitor kills the worker: OUT_OF_MEMORY, retried under
+     * task_oom_retries and never counted against max_retries (R-2). Ray tasks only.
+     */
+    @JsonProperty("oom") OOM;
 
     /** The JSON and report name. */
     public String label() {
-        return this == WORKER_DIED ? "worker-died" : "application-error";
+        return switch (this) {
+            case WORKER_DIED -> "worker-died";
+            case APPLICATION_ERROR -> "application-error";
+            case OOM -> "oom";
+        };
     }
 
     /**

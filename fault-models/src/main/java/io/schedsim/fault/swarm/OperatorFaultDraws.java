@@ -105,10 +105,11 @@ final class OperatorFaultDraws {
     }
 
     /**
-     * F-3 application errors (R-1): in half the runs, one or two faults that make a running Ray
-     * task attempt raise, each picking its victim among the node's running attempts at fire time.
+     * F-3 task failures other than worker kills (application errors, R-1; OOM kills, R-2): in
+     * half the runs, one or two faults with {@code cause}, each picking its victim among the
+     * node's running Ray task attempts at fire time.
      */
-    static List<FaultAction> applicationErrors(SwarmDraws draws) {
+    static List<FaultAction> taskFailures(SwarmDraws draws, TaskFaultCause cause) {
         List<FaultAction> faults = new ArrayList<>();
         if (!draws.chance(0.5)) {
             return faults;
@@ -116,7 +117,7 @@ final class OperatorFaultDraws {
         int count = draws.count(1, 2);
         for (int i = 0; i < count; i++) {
             faults.add(new TaskCrash(draws.atMillis(), draws.worker(), draws.count(1, 2),
-                    draws.count(0, 3), TaskFaultCause.APPLICATION_ERROR));
+                    draws.count(0, 3), cause));
         }
         return faults;
     }

@@ -5,6 +5,7 @@ import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.RayDrain;
+import io.schedsim.fault.plan.TaskFaultCause;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.List;
  * ({@value #RAY_DRAIN_STREAM}, a child of the swarm stream that draws nothing from it), and added
  * after every other action, so every action a plan had before they were drawn is still there,
  * unchanged and in the same order. The WORK switch likewise adds application errors (F-3 with
- * cause application-error, R-1) last, from their own stream ({@value #APPLICATION_ERROR_STREAM}).
+ * cause application-error, R-1) and then out-of-memory kills (cause oom, R-2) last, each from its
+ * own stream ({@value #APPLICATION_ERROR_STREAM}, {@value #OUT_OF_MEMORY_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
@@ -34,6 +36,8 @@ public final class SwarmGenerator {
     static final String RAY_DRAIN_STREAM = RayDrain.KIND;
     /** Child of {@link #STREAM} that application errors draw from; no kind's label either. */
     static final String APPLICATION_ERROR_STREAM = "application-error";
+    /** Child of {@link #STREAM} that out-of-memory kills draw from. */
+    static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -95,8 +99,11 @@ public final class SwarmGenerator {
                     spec), rayDrainNodesMax, Math.max(0, spec.ranges().killsMax() - hostKills)));
         }
         if (enabled.contains(FaultKind.WORK) && spec.rayTasks()) {
-            actions.addAll(OperatorFaultDraws.applicationErrors(new SwarmDraws(
-                    swarm.child(APPLICATION_ERROR_STREAM), spec)));
+            actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
+                    swarm.child(APPLICATION_ERROR_STREAM), spec),
+                    TaskFaultCause.APPLICATION_ERROR));
+            actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
+                    swarm.child(OUT_OF_MEMORY_STREAM), spec), TaskFaultCause.OOM));
         }
         return new FaultPlan(actions);
     }

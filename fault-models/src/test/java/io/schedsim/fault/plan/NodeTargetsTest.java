@@ -23,7 +23,7 @@ class NodeTargetsTest {
                 "eligibility-flip.node=1", "eligibility-flip.node=1", "drain.node=1",
                 "drain.node=2", "drain.node=3", "drain.node=1", "drain.node=3",
                 "ray-drain.node=2", "ray-drain.node=3", "task-crash.node=2", "task-crash.node=3",
-                "task-crash.node=1", "task-crash.node=1",
+                "task-crash.node=1", "task-crash.node=1", "task-crash.node=2",
                 "clock-drift.node=4", "clock-jump.node=4"), named);
     }
 }

@@ -37,6 +37,7 @@ public final class SampleActions {
                 new TaskCrash(11_500, 3, 2, 5, TaskFaultCause.APPLICATION_ERROR),
                 new TaskCrash(11_600, 1, 1, 0, TaskFaultCause.APPLICATION_ERROR),
                 new TaskCrash(11_700, 1, 1, 2, TaskFaultCause.WORKER_DIED),
+                new TaskCrash(11_800, 2, 1, 1, TaskFaultCause.OOM),
                 new SlowTasks(12_000, 30_000, 2.5),
                 new ClockDrift(13_000, 40_000, 4, -20_000),
                 new ClockJump(14_000, 4, -1_500),

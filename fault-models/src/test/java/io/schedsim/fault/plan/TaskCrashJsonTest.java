@@ -42,6 +42,10 @@ class TaskCrashJsonTest {
         assertTrue(json.contains("\"cause\" : \"application-error\""), json);
         assertTrue(json.contains("\"attemptPick\" : 3"), json);
         assertEquals(plan, FaultPlan.fromJson(json));
+        FaultPlan oom = new FaultPlan(List.of(new TaskCrash(100, 1, 1, 0, TaskFaultCause.OOM)));
+        assertTrue(oom.toJson().contains("\"cause\" : \"oom\""), oom.toJson());
+        assertFalse(oom.toJson().contains("attemptPick"), oom.toJson());
+        assertEquals(oom, FaultPlan.fromJson(oom.toJson()));
     }
 
     @Test

@@ -143,9 +143,9 @@ class SwarmGeneratorTest {
                 boolean episodeKill = action instanceof TerminateInstance t
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
                 // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
-                // so are application errors.
+                // so are application errors and OOM kills.
                 boolean raises = action instanceof TaskCrash crash
-                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR;
+                        && crash.cause() != TaskFaultCause.WORKER_DIED;
                 if (!(action instanceof RayDrain) && !episodeKill
                         && !(action instanceof JobUpdateAction) && !raises) {
                     others.add(action);
@@ -157,12 +157,13 @@ class SwarmGeneratorTest {
     }
 
     /**
-     * R-1: with Ray tasks, the WORK switch adds application errors (F-3, cause
-     * application-error) with victim picks; without Ray tasks there are none.
+     * R-1, R-2: with Ray tasks, the WORK switch adds application errors and OOM kills (F-3,
+     * causes application-error and oom) with victim picks; without Ray tasks there are none.
      */
     @Test
     void workFaultsMakeRayTasksRaise() {
         int withRaises = 0;
+        int oomKills = 0;
         int picked = 0;
         for (long seed = 1; seed <= 300; seed++) {
             for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
@@ -171,14 +172,17 @@ class SwarmGeneratorTest {
                     withRaises++;
                     picked += crash.attemptPick() > 0 ? 1 : 0;
                 }
+                oomKills += action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.OOM ? 1 : 0;
             }
             for (FaultAction action : SwarmGenerator.generate(seed, CHAOS_SWARM).actions()) {
                 assertFalse(action instanceof TaskCrash crash
-                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR, action::describe);
+                        && crash.cause() != TaskFaultCause.WORKER_DIED, action::describe);
             }
         }
         assertTrue(withRaises >= 50, withRaises + " application errors in 300 plans");
         assertTrue(picked >= 20, picked + " with a picked victim");
+        assertTrue(oomKills >= 50, oomKills + " OOM kills in 300 plans");
     }
 
     @Test

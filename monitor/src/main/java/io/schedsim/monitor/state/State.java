@@ -204,7 +204,7 @@ public final class State {
                 TaskSubmitted e = (TaskSubmitted) event;
                 int parent = e.parentTask() < 0 ? -1 : tasks.index(e.parentTask());
                 taskIndex = tasks.submit(e.task(), parent, e.maxRetries(), e.retryExceptions(),
-                        e.cpuMilli());
+                        e.oomRetries(), e.cpuMilli());
             }
             case TASK_ATTEMPT_CHANGED -> applyAttempt((TaskAttemptChanged) event);
             case TASK_RESOLVED -> tasks.resolve(taskIndex, ((TaskResolved) event).errorType(), now);

@@ -21,6 +21,8 @@ public final class TaskTable {
     private int[] maxRetries = new int[32];
     private boolean[] retryExceptions = new boolean[32];
     private ErrorType[] lastError = new ErrorType[32];
+    private int[] oomRetries = new int[32];
+    private int[] oomFailures = new int[32];
     private long[] cpuMilli = new long[32];
     private int[] attempts = new int[32];
     private AttemptState[] state = new AttemptState[32];
@@ -42,7 +44,8 @@ public final class TaskTable {
         return count;
     }
 
-    int submit(long taskId, int parentIndex, int retries, boolean retryExceptionsOn, long cpu) {
+    int submit(long taskId, int parentIndex, int retries, boolean retryExceptionsOn,
+            int oomBudget, long cpu) {
         if (count == id.length) {
             grow();
         }
@@ -52,6 +55,7 @@ public final class TaskTable {
         parent[t] = parentIndex;
         maxRetries[t] = retries;
         retryExceptions[t] = retryExceptionsOn;
+        oomRetries[t] = oomBudget;
         cpuMilli[t] = cpu;
         node[t] = -1;
         driverTasks += parentIndex < 0 ? 1 : 0;
@@ -81,6 +85,7 @@ public final class TaskTable {
 
     void failure(int t, ErrorType error, boolean counted, boolean preempted) {
         lastError[t] = error;
+        oomFailures[t] += error == ErrorType.OUT_OF_MEMORY ? 1 : 0;
         countedFailures[t] += counted ? 1 : 0;
         preemptedFailures[t] += preempted ? 1 : 0;
     }
@@ -109,6 +114,16 @@ public final class TaskTable {
     /** The task's retry_exceptions: whether an application error may be retried. */
     public boolean retryExceptions(int t) {
         return retryExceptions[t];
+    }
+
+    /** The task's OOM budget, task_oom_retries: -1 unlimited. */
+    public int oomRetries(int t) {
+        return oomRetries[t];
+    }
+
+    /** OOM kills so far: never counted against max_retries. */
+    public int oomFailures(int t) {
+        return oomFailures[t];
     }
 
     /** Why the task's latest failed attempt FAILED, or null before any failure. */
@@ -205,6 +220,8 @@ public final class TaskTable {
         maxRetries = Arrays.copyOf(maxRetries, n);
         retryExceptions = Arrays.copyOf(retryExceptions, n);
         lastError = Arrays.copyOf(lastError, n);
+        oomRetries = Arrays.copyOf(oomRetries, n);
+        oomFailures = Arrays.copyOf(oomFailures, n);
         cpuMilli = Arrays.copyOf(cpuMilli, n);
         attempts = Arrays.copyOf(attempts, n);
         state = Arrays.copyOf(state, n);

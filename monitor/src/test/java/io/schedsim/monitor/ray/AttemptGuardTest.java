@@ -124,6 +124,40 @@ class AttemptGuardTest {
         assertFires(unlimited.check(), Invariant.RETRY_BOUNDS);
     }
 
+    /**
+     * R-2's OOM counter (ray task_manager_test.cc
+     * {@code TestTaskOomAndNonOomKillReturnsLastError}): with max_retries 1 and task_oom_retries
+     * 1, an OOM kill and a worker death are both retried, a second worker death ends the task;
+     * an OOM kill never counts against max_retries, and its own budget bounds its retries.
+     */
+    @Test
+    void outOfMemoryKillsUseTheirOwnCounter() {
+        HistoryBuilder ray = RayFlows.cluster().at(1).submit(1, -1, 1, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.WORKER_DIED)
+                .pending(1, 2).lease(1, 2, 1).at(4).failAttempt(1, 2, 1, ErrorType.WORKER_DIED)
+                .resolve(1, ErrorType.WORKER_DIED);
+        assertQuiet(ray.at(70).end().check());
+        HistoryBuilder beyond = RayFlows.cluster().at(1).submit(1, -1, 3, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 2);
+        assertOnly(beyond.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder spent = RayFlows.cluster().at(1).submit(1, -1, -1, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.OUT_OF_MEMORY)
+                .resolve(1, ErrorType.OUT_OF_MEMORY);
+        assertQuiet(spent.at(70).end().check());
+        HistoryBuilder early = RayFlows.cluster().at(1).submit(1, -1, 3, false, -1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .resolve(1, ErrorType.OUT_OF_MEMORY);
+        assertFires(early.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder free = RayFlows.cluster().at(1).submit(1, -1, 0, false, -1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1);
+        assertQuiet(free.check());
+    }
+
     @Test
     void resolutionsAreOnceAndToAValueOnlyAfterFinishing() {
         assertOnly(RayFlows.retried().resolve(1, ErrorType.NONE).check(),

@@ -145,7 +145,12 @@ public final class BugZoo {
                             + " retry_exceptions is off (R-1); found by chaos-swarm's"
                             + " application-error faults and by ray-retry-counting with"
                             + " crashCause=application-error (INV-19)",
-                    defaults().withRetryPolicy(context -> ExceptionRetryingPolicy.INSTANCE)));
+                    defaults().withRetryPolicy(context -> ExceptionRetryingPolicy.INSTANCE)),
+            zoo("oom-unlimited-as-none", "INV-19",
+                    "the owner retries an OOM kill only while OOM retries are left, so"
+                            + " task_oom_retries -1 (unlimited, Ray's default) retries none (R-2);"
+                            + " found by chaos-swarm's OOM kills (INV-19)",
+                    defaults().withRetryPolicy(context -> OomUnlimitedAsNonePolicy.INSTANCE)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

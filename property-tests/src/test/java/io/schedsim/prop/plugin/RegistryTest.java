@@ -50,8 +50,10 @@ class RegistryTest {
         assertEquals(20, registry.scenarios().size());
         // 29 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
         // carry disconnect blocks, killer-takes-last-worker (INV-20) and
-        // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates).
-        assertEquals(30, registry.variants().size());
+        // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates); 31 with
+        // retried-application-errors and oom-unlimited-as-none, once chaos-swarm
+        // draws application errors and OOM kills.
+        assertEquals(31, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -17,5 +17,11 @@ public enum ErrorType {
      * ray:src/ray/raylet/node_manager.cc {@code HandleUnexpectedWorkerFailure}, {@code
      * NodeRemoved}). Never retried: nobody is left to retry it.
      */
-    OWNER_DIED
+    OWNER_DIED,
+    /**
+     * The raylet's memory monitor killed the attempt's worker (F-3 with cause oom). Retried under
+     * its own counter, task_oom_retries, never counted against max_retries (R-2;
+     * ray:src/ray/core_worker/task_manager.cc {@code RetryTaskIfPossible}).
+     */
+    OUT_OF_MEMORY
 }

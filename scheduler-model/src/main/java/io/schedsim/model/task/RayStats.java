@@ -11,6 +11,8 @@ final class RayStats {
      * the only way a task with max_retries -1 may end in error (INV-23).
      */
     long raised;
+    /** Of those, tasks whose OOM retries ran out (R-2: a finite task_oom_retries). */
+    long outOfMemory;
     /** Attempts (outer and child) that failed NODE_DIED. */
     long lostAttempts;
     /** Retries performed (outer and child). */

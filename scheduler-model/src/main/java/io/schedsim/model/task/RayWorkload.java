@@ -94,7 +94,9 @@ public final class RayWorkload {
         this.tasks = new TaskColumns(spec.outerTasks());
         this.pending = new PendingQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
-        this.history = new TaskHistory(context.history(), spec, cpuMilli);
+        this.history = new TaskHistory(context.history(), spec,
+                OwnerRetries.oomBudget(spec.maxRetries(), context.config().taskOomRetries),
+                cpuMilli);
         this.owners = new OwnerRetries(context, tasks, pending, failures, stats, history, orphans,
                 retryPolicy, spec,
                 SimTime.millis(context.config().taskRetryDelayMillis), cpuMilli);
@@ -255,14 +257,15 @@ public final class RayWorkload {
      * F-3 with a chosen victim and cause: attempt {@code pick} modulo the running attempts on the
      * node (grant order; 0 is the first) fails now with {@code cause}. WORKER_DIED: its worker
      * process is killed; a parent blocked in get is RUNNING in Ray's state API and can be killed
-     * too. TASK_EXECUTION_EXCEPTION: the task raised (R-1); only an attempt executing its own code
+     * too, and so can OUT_OF_MEMORY's memory monitor (R-2: retried under task_oom_retries).
+     * TASK_EXECUTION_EXCEPTION: the task raised (R-1); only an attempt executing its own code
      * can raise, so a parent blocked in get is no candidate (its child would otherwise be left
      * with a live owner the model takes for dead). False if no attempt qualifies.
      */
     public boolean crashAttempt(Node node, int pick, ErrorType cause) {
         Check.that(pick >= 0, "negative attempt pick", pick);
-        Check.that(cause == ErrorType.WORKER_DIED || cause == ErrorType.TASK_EXECUTION_EXCEPTION,
-                "not a task fault cause: " + cause);
+        Check.that(cause == ErrorType.WORKER_DIED || cause == ErrorType.TASK_EXECUTION_EXCEPTION
+                || cause == ErrorType.OUT_OF_MEMORY, "not a task fault cause: " + cause);
         if (!node.hostUp() || !node.agentUp()) {
             return false;
         }
@@ -381,6 +384,7 @@ public final class RayWorkload {
         tasks.setAttempt(c, 0);
         tasks.setRetriesUsed(c, 0);
         tasks.clearPreempted(c);
+        owners.resetOom(c);
         pending.add(c);
         history.submitted(c);
     }
@@ -450,6 +454,11 @@ public final class RayWorkload {
     /** Outer tasks that ended in an application error not retried (R-1, retry_exceptions off). */
     public long raised() {
         return stats.raised;
+    }
+
+    /** Outer tasks that ended in error when their OOM retries ran out. */
+    public long outOfMemory() {
+        return stats.outOfMemory;
     }
 
     public long lostAttempts() {

@@ -45,6 +45,23 @@ public interface RetryPolicy {
     }
 
     /**
+     * Decides after an OUT_OF_MEMORY failure, under the task's own OOM counter (R-2;
+     * task_manager.cc {@code RetryTaskIfPossible}: {@code num_oom_retries_left}), never
+     * max_retries. The workload keeps an {@code oomRetriesUsed} counter per task beside
+     * {@code retriesUsed}, as for {@link #afterFailure}.
+     *
+     * @param oomRetries the task's OOM budget: -1 unlimited
+     * @param oomRetriesUsed what this method returned last time for the task, 0 at first
+     * @return the new count to retry, or {@link #GIVE_UP}
+     */
+    default int afterOutOfMemory(int oomRetries, int oomRetriesUsed) {
+        if (oomRetries < 0) {
+            return oomRetriesUsed;
+        }
+        return oomRetriesUsed < oomRetries ? oomRetriesUsed + 1 : GIVE_UP;
+    }
+
+    /**
      * R-5, R-10: once an owner's death is reported, the raylets kill the workers leased to it
      * (ray:src/ray/raylet/node_manager.cc: {@code HandleUnexpectedWorkerFailure} for a dead
      * worker, {@code NodeRemoved} for every owner on a dead node), so a running child of a dead

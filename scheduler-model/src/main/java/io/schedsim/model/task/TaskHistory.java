@@ -29,11 +29,13 @@ final class TaskHistory {
     private final HistoryPort port;
     private final int maxRetries;
     private final boolean retryExceptions;
+    private final int oomRetries;
     private final long cpuMilli;
     private final long[] childId;
     private long nextChildId;
 
-    TaskHistory(HistoryPort port, RayWorkloadSpec spec, long cpuMilli) {
+    TaskHistory(HistoryPort port, RayWorkloadSpec spec, int oomRetries, long cpuMilli) {
+        this.oomRetries = oomRetries;
         int taskCount = spec.outerTasks();
         this.port = port;
         this.maxRetries = spec.maxRetries();
@@ -73,7 +75,7 @@ final class TaskHistory {
             parent = taskOf(entry);
         }
         port.record(new TaskSubmitted(port.nowNanos(), id(entry), parent, maxRetries,
-                retryExceptions, cpuMilli));
+                retryExceptions, oomRetries, cpuMilli));
         pending(entry, 0);
     }
 

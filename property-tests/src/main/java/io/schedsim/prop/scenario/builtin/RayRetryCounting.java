@@ -37,7 +37,9 @@ import java.util.List;
  * worker kill (ray:python/ray/tests/test_failure_2.py {@code test_retry_application_level_error};
  * R-1, R-2): with {@code retryExceptions} on, the raises are counted exactly like the kills
  * above; with it off (Ray's default) the first raise ends the task in error, and the later
- * faults find nothing running.
+ * faults find nothing running. {@code crashCause=oom} makes each fault an out-of-memory kill
+ * (R-2): retried under {@code taskOomRetries} (Ray's task_oom_retries, default -1 unlimited; none
+ * with max_retries 0), never counted against max_retries, so with the default both cases finish.
  */
 public final class RayRetryCounting extends BuiltInScenario {
     static final int WORKER = 1;
@@ -45,6 +47,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     static final int UNLIMITED_KILLS = 3;
     static final String WORKER_DIED = "worker-died";
     static final String APPLICATION_ERROR = "application-error";
+    static final String OOM = "oom";
 
     @Override
     public String name() {
@@ -65,8 +68,16 @@ public final class RayRetryCounting extends BuiltInScenario {
                         .in("retries"),
                 Knob.ofBoolean("retryExceptions", false,
                         "retry_exceptions of the task: retry application errors (R-1)"),
-                Knob.ofChoice("crashCause", WORKER_DIED, List.of(WORKER_DIED, APPLICATION_ERROR),
-                        "what each fault does: kill the worker, or make the attempt raise"),
+                Knob.ofChoice("crashCause", WORKER_DIED,
+                        List.of(WORKER_DIED, APPLICATION_ERROR, OOM),
+                        "what each fault does: kill the worker, make the attempt raise, or kill"
+                                + " it for out of memory"),
+                Knob.ofInt("taskOomRetries", -1, -1, 1_000,
+                        "Ray task_oom_retries: retries of OOM kills (-1 unlimited)")
+                        .in("retries"),
+                Knob.ofLong("taskOomRetryDelayBaseMillis", 0, 0, NomadKnobs.DAY_MILLIS,
+                        "Ray task_oom_retry_delay_base_ms (Ray: 1000; its memory-monitor tests"
+                                + " use 0, which keeps the killer's schedule)"),
                 Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
                 Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -104,6 +115,8 @@ public final class RayRetryCounting extends BuiltInScenario {
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
         cluster.leaseLatencyMillis = config.longValue("leaseLatencyMillis");
+        cluster.taskOomRetries = config.intValue("taskOomRetries");
+        cluster.taskOomRetryDelayBaseMillis = config.longValue("taskOomRetryDelayBaseMillis");
         return cluster;
     }
 
@@ -119,8 +132,11 @@ public final class RayRetryCounting extends BuiltInScenario {
     @Override
     protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> crashes = new ArrayList<>();
-        TaskFaultCause cause = config.stringValue("crashCause").equals(APPLICATION_ERROR)
-                ? TaskFaultCause.APPLICATION_ERROR : TaskFaultCause.WORKER_DIED;
+        TaskFaultCause cause = switch (config.stringValue("crashCause")) {
+            case APPLICATION_ERROR -> TaskFaultCause.APPLICATION_ERROR;
+            case OOM -> TaskFaultCause.OOM;
+            default -> TaskFaultCause.WORKER_DIED;
+        };
         for (int k = 0; k < kills(config); k++) {
             crashes.add(new TaskCrash(killAt(config, k), WORKER, 1, 0, cause));
         }

@@ -78,6 +78,30 @@ class RayRetryCountingTest {
     }
 
     /**
+     * R-2's OOM counter: {@code O} = FAILED(OUT_OF_MEMORY). OOM kills never count against
+     * max_retries, so with task_oom_retries -1 (Ray's default) even case b's kill too many is
+     * retried; a finite task_oom_retries bounds them on its own; max_retries 0 leaves no OOM
+     * retry (task_manager.cc {@code max_oom_retries}).
+     */
+    @ParameterizedTest(name = "variant {0}, max_retries {1}, task_oom_retries {2}")
+    @CsvSource({
+        "a, 3, -1, OOOF, false", "b, 3, -1, OOOOF, false", "b, 3, 4, OOOOF, false",
+        "b, 3, 3, OOOO, true", "b, 3, 2, OOO, true", "a, 1, 0, O, true", "b, 0, -1, O, true",
+        "a, -1, 1, OO, true",
+    })
+    void outOfMemoryKills(String variant, int maxRetries, int taskOomRetries, String history,
+            boolean error) {
+        RunOutcome outcome = ScenarioRuns.runClean("ray-retry-counting", 1, "variant=" + variant,
+                "maxRetries=" + maxRetries, "taskOomRetries=" + taskOomRetries,
+                "crashCause=oom");
+        RayWorkload ray = outcome.cluster().ray();
+        assertEquals(expand(history), ray.attempts(0).toString());
+        assertEquals(error, ray.endedInError(0));
+        assertEquals(error ? 1 : 0, ray.outOfMemory());
+        assertEquals(error ? 0 : 1, ray.completed());
+    }
+
+    /**
      * R-1: with max_retries -1 no number of kills is "one too many", so case b cannot be built;
      * it is refused as input (the CLI's exit 2), not run as something else.
      */
@@ -93,7 +117,8 @@ class RayRetryCountingTest {
         for (int i = 0; i < history.length(); i++) {
             char c = history.charAt(i);
             attempts.add(i + ":" + (c == 'F' ? "FINISHED" : c == 'E'
-                    ? "FAILED(TASK_EXECUTION_EXCEPTION)" : "FAILED(WORKER_DIED)"));
+                    ? "FAILED(TASK_EXECUTION_EXCEPTION)" : c == 'O' ? "FAILED(OUT_OF_MEMORY)"
+                    : "FAILED(WORKER_DIED)"));
         }
         return attempts.toString();
     }
