@@ -123,8 +123,9 @@ public interface ClusterControl {
     /**
      * Fault 9 with a chosen victim and cause: a Ray task attempt {@code attemptPick} modulo the
      * running attempts on {@code node} (grant order) fails with {@code cause}: WORKER_DIED,
-     * TASK_EXECUTION_EXCEPTION (R-1) or OUT_OF_MEMORY (R-2). Actors and allocations know only worker deaths: for them
-     * the pick is ignored (the first one crashes) and an application error crashes nothing.
+     * TASK_EXECUTION_EXCEPTION (R-1) or OUT_OF_MEMORY (R-2). Actors and allocations know only
+     * worker deaths: for them the pick is ignored (the first one crashes), and any other cause
+     * crashes nothing.
      * Pick 0 with WORKER_DIED is {@link #crashRunningWork(int)}.
      */
     default boolean crashRunningWork(int node, int attemptPick, ErrorType cause) {

@@ -28,8 +28,8 @@ import java.util.Set;
  * (R-2): a new attempt after one that raised with it off, or an error resolution of a task with
  * it on and retries left, breaks INV-19. An OUT_OF_MEMORY kill is retried under the task's own
  * budget, oomRetries (task_oom_retries), and never counts against max_retries (R-2): a retry past
- * that budget, or an OUT_OF_MEMORY resolution within it (or with it unlimited), breaks INV-19. R-10: when a node is DEAD, every attempt RUNNING there
- * fails in that step.
+ * that budget, or an OUT_OF_MEMORY resolution within it (or with it unlimited), breaks INV-19.
+ * R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
  */
 public final class AttemptGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(

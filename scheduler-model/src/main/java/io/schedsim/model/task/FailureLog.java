@@ -39,7 +39,8 @@ final class FailureLog {
             long key = keys.getLong(i);
             if ((int) (key >>> 32) == entry) {
                 int attempt = (int) ((key & 0xFFFF_FFFFL) >>> TYPE_BITS);
-                out.add(new TaskAttempt(attempt, AttemptState.FAILED, TYPES[(int) (key & ((1 << TYPE_BITS) - 1))]));
+                int type = (int) (key & ((1 << TYPE_BITS) - 1));
+                out.add(new TaskAttempt(attempt, AttemptState.FAILED, TYPES[type]));
             }
         }
         return out;
