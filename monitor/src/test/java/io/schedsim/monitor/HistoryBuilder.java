@@ -334,7 +334,19 @@ public final class HistoryBuilder {
     }
 
     public HistoryBuilder submit(long task, long parent, int maxRetries) {
-        return add(new TaskSubmitted(nowNanos, task, parent, maxRetries, TASK_CPU_MILLI));
+        return submit(task, parent, maxRetries, false);
+    }
+
+    /** A task with retry_exceptions {@code retryExceptions}. */
+    public HistoryBuilder submit(long task, long parent, int maxRetries, boolean retryExceptions) {
+        return submit(task, parent, maxRetries, retryExceptions, -1);
+    }
+
+    /** A task with retry_exceptions and an OOM budget, task_oom_retries. */
+    public HistoryBuilder submit(long task, long parent, int maxRetries, boolean retryExceptions,
+            int oomRetries) {
+        return add(new TaskSubmitted(nowNanos, task, parent, maxRetries, retryExceptions,
+                oomRetries, TASK_CPU_MILLI));
     }
 
     public HistoryBuilder pending(long task, int attempt) {

@@ -13,5 +13,10 @@ public enum ErrorType {
     /** The task was cancelled (never retried, R-1). */
     TASK_CANCELLED,
     /** The task's owner died, so its result has nowhere to go. */
-    OWNER_DIED
+    OWNER_DIED,
+    /**
+     * The worker was killed for out of memory; retried under task_oom_retries, not counted
+     * against max_retries (R-2).
+     */
+    OUT_OF_MEMORY
 }

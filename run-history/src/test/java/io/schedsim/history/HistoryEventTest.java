@@ -38,7 +38,7 @@ class HistoryEventTest {
         assertMessage("previousAlloc", () -> new AllocPlaced(0, 1, 1, 1, -2, 0));
         assertMessage("lossProbability", () -> new HeartbeatLossChanged(0, 1, 1.5));
         assertMessage("lossProbability", () -> new HeartbeatLossChanged(0, 1, Double.NaN));
-        assertMessage("maxRetries", () -> new TaskSubmitted(0, 1, -1, -2, 1000));
+        assertMessage("maxRetries", () -> new TaskSubmitted(0, 1, -1, -2, false, -1, 1000));
         assertMessage("format", () -> new RunStarted(0, "schedsim-history/2", "s", 1, "",
                 DetectorPolicy.NOMAD_TTL));
         assertMessage("reason", () -> new NodeStatusChanged(0, 1, NodeStatus.DOWN, null));

@@ -54,7 +54,7 @@ public final class Samples {
                 new AllocHealthSet(26, 40, true),
                 new MigrateMarked(27, 40, false),
                 new AllocUpdatedInPlace(27, 40, 1),
-                new TaskSubmitted(28, 1L << 40, -1, -1, 1_000),
+                new TaskSubmitted(28, 1L << 40, -1, -1, true, 15, 1_000),
                 new TaskAttemptChanged(29, 1L << 40, 0, -1, AttemptState.PENDING_NODE_ASSIGNMENT,
                         ErrorType.NONE),
                 new LeaseGranted(30, 1L << 40, 0, 1, 1_000, 0),

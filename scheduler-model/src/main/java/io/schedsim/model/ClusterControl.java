@@ -2,6 +2,7 @@ package io.schedsim.model;
 
 import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.job.JobUpdate;
+import io.schedsim.model.task.ErrorType;
 import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.api.DrainSpec;
 
@@ -118,6 +119,18 @@ public interface ClusterControl {
 
     /** Fault 9: crashes one running attempt of a Ray task or allocation on {@code node}, if any. */
     boolean crashRunningWork(int node);
+
+    /**
+     * Fault 9 with a chosen victim and cause: a Ray task attempt {@code attemptPick} modulo the
+     * running attempts on {@code node} (grant order) fails with {@code cause}: WORKER_DIED,
+     * TASK_EXECUTION_EXCEPTION (R-1) or OUT_OF_MEMORY (R-2). Actors and allocations know only
+     * worker deaths: for them the pick is ignored (the first one crashes), and any other cause
+     * crashes nothing.
+     * Pick 0 with WORKER_DIED is {@link #crashRunningWork(int)}.
+     */
+    default boolean crashRunningWork(int node, int attemptPick, ErrorType cause) {
+        return attemptPick == 0 && cause == ErrorType.WORKER_DIED && crashRunningWork(node);
+    }
 
     /** Fault 9: scales the run time of work that starts from now on (1.0 = normal). */
     void setWorkSlowdown(double factor);

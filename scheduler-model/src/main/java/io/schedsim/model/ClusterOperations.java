@@ -22,6 +22,7 @@ import io.schedsim.model.state.Node;
 import io.schedsim.model.state.NodeLifecycle;
 import io.schedsim.model.state.StateStore;
 import io.schedsim.model.actor.RayActors;
+import io.schedsim.model.task.ErrorType;
 import io.schedsim.model.task.RayWorkload;
 
 /**
@@ -340,9 +341,17 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public boolean crashRunningWork(int slot) {
+        return crashRunningWork(slot, 0, ErrorType.WORKER_DIED);
+    }
+
+    @Override
+    public boolean crashRunningWork(int slot, int attemptPick, ErrorType cause) {
         Node node = node(slot);
-        if (ray() != null && ray().crashOneAttempt(node)) {
+        if (ray() != null && ray().crashAttempt(node, attemptPick, cause)) {
             return true;
+        }
+        if (cause != ErrorType.WORKER_DIED) {
+            return false;
         }
         if (rayActors() != null && rayActors().crashOne(node)) {
             return true;

@@ -17,6 +17,7 @@ import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.model.ClusterControl;
 import io.schedsim.model.KillerRules;
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.task.ErrorType;
 import java.util.List;
 
 /** Fires the instant actions: resolves the target against the live cluster, then acts. */
@@ -145,8 +146,14 @@ final class ActionFirer {
             return Firing.skipped(node, why);
         }
         int crashed = 0;
+        // The pick is resolved anew for each crash among the attempts still running (grant order).
+        ErrorType cause = switch (crash.cause()) {
+            case WORKER_DIED -> ErrorType.WORKER_DIED;
+            case APPLICATION_ERROR -> ErrorType.TASK_EXECUTION_EXCEPTION;
+            case OOM -> ErrorType.OUT_OF_MEMORY;
+        };
         for (int i = 0; i < crash.count(); i++) {
-            if (control.crashRunningWork(node)) {
+            if (control.crashRunningWork(node, crash.attemptPick(), cause)) {
                 crashed++;
             }
         }

@@ -11,6 +11,7 @@ import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.UnhealthyAllocs;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.model.job.JobUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,24 @@ final class OperatorFaultDraws {
         long duration = draws.duration(at, 30_000, 300_000);
         List<Integer> nodes = draws.chance(0.5) ? List.of() : draws.someWorkers(2);
         return List.of(new UnhealthyAllocs(at, duration, nodes));
+    }
+
+    /**
+     * F-3 task failures other than worker kills (application errors, R-1; OOM kills, R-2): in
+     * half the runs, one or two faults with {@code cause}, each picking its victim among the
+     * node's running Ray task attempts at fire time.
+     */
+    static List<FaultAction> taskFailures(SwarmDraws draws, TaskFaultCause cause) {
+        List<FaultAction> faults = new ArrayList<>();
+        if (!draws.chance(0.5)) {
+            return faults;
+        }
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            faults.add(new TaskCrash(draws.atMillis(), draws.worker(), draws.count(1, 2),
+                    draws.count(0, 3), cause));
+        }
+        return faults;
     }
 
     static List<FaultAction> stalls(SwarmDraws draws) {

@@ -6,6 +6,7 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.UnhealthyAllocs;
+import io.schedsim.fault.plan.TaskFaultCause;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.List;
  * unchanged and in the same order. The WORK switch likewise turns on unhealthy replacements
  * ({@link UnhealthyAllocs}, N-13) where Nomad jobs run, from stream {@value #UNHEALTHY_STREAM},
  * added after everything else.
+ * unchanged and in the same order. The WORK switch likewise adds application errors (F-3 with
+ * cause application-error, R-1) and then out-of-memory kills (cause oom, R-2) last, each from its
+ * own stream ({@value #APPLICATION_ERROR_STREAM}, {@value #OUT_OF_MEMORY_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
@@ -36,6 +40,10 @@ public final class SwarmGenerator {
     static final String RAY_DRAIN_STREAM = RayDrain.KIND;
     /** Child of {@link #STREAM} that unhealthy replacements draw from; no kind's label either. */
     static final String UNHEALTHY_STREAM = UnhealthyAllocs.KIND;
+    /** Child of {@link #STREAM} that application errors draw from; no kind's label either. */
+    static final String APPLICATION_ERROR_STREAM = "application-error";
+    /** Child of {@link #STREAM} that out-of-memory kills draw from. */
+    static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -102,6 +110,13 @@ public final class SwarmGenerator {
             actions.addAll(OperatorFaultDraws.unhealthyAllocs(new SwarmDraws(
                     swarm.child(UNHEALTHY_STREAM), spec),
                     byKind.getOrDefault(FaultKind.DRAIN, List.of())));
+        }
+        if (enabled.contains(FaultKind.WORK) && spec.rayTasks()) {
+            actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
+                    swarm.child(APPLICATION_ERROR_STREAM), spec),
+                    TaskFaultCause.APPLICATION_ERROR));
+            actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
+                    swarm.child(OUT_OF_MEMORY_STREAM), spec), TaskFaultCause.OOM));
         }
         return new FaultPlan(actions);
     }

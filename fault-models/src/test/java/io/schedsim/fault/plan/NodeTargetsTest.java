@@ -22,7 +22,9 @@ class NodeTargetsTest {
                 "partition.nodes[2]=3", "partition.nodes[0]=5", "partition.nodes[0]=6",
                 "eligibility-flip.node=1", "eligibility-flip.node=1", "drain.node=1",
                 "drain.node=2", "drain.node=3", "drain.node=1", "drain.node=3",
-                "ray-drain.node=2", "ray-drain.node=3", "task-crash.node=2", "clock-drift.node=4", "clock-jump.node=4",
+                "ray-drain.node=2", "ray-drain.node=3", "task-crash.node=2", "task-crash.node=3",
+                "task-crash.node=1", "task-crash.node=1", "task-crash.node=2",
+                "clock-drift.node=4", "clock-jump.node=4",
                 "unhealthy-allocs.nodes[0]=2", "unhealthy-allocs.nodes[1]=4"), named);
     }
 }

@@ -21,6 +21,7 @@ import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.Partition;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.fault.plan.TerminateInstance;
 import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.fault.plan.VictimRule;
@@ -144,15 +145,47 @@ class SwarmGeneratorTest {
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
                 // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
                 // so are unhealthy replacements (N-13), drawn under WORK.
+                // So are application errors and OOM kills.
+                boolean raises = action instanceof TaskCrash crash
+                        && crash.cause() != TaskFaultCause.WORKER_DIED;
                 if (!(action instanceof RayDrain) && !episodeKill
                         && !(action instanceof JobUpdateAction)
-                        && !(action instanceof UnhealthyAllocs)) {
+                        && !(action instanceof UnhealthyAllocs) && !raises) {
                     others.add(action);
                 }
             }
             all.append(new FaultPlan(others).toJson());
         }
         assertEquals(OTHERS_DIGEST, all.toString().hashCode());
+    }
+
+    /**
+     * R-1, R-2: with Ray tasks, the WORK switch adds application errors and OOM kills (F-3,
+     * causes application-error and oom) with victim picks; without Ray tasks there are none.
+     */
+    @Test
+    void workFaultsMakeRayTasksRaise() {
+        int withRaises = 0;
+        int oomKills = 0;
+        int picked = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
+                if (action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.APPLICATION_ERROR) {
+                    withRaises++;
+                    picked += crash.attemptPick() > 0 ? 1 : 0;
+                }
+                oomKills += action instanceof TaskCrash crash
+                        && crash.cause() == TaskFaultCause.OOM ? 1 : 0;
+            }
+            for (FaultAction action : SwarmGenerator.generate(seed, CHAOS_SWARM).actions()) {
+                assertFalse(action instanceof TaskCrash crash
+                        && crash.cause() != TaskFaultCause.WORKER_DIED, action::describe);
+            }
+        }
+        assertTrue(withRaises >= 50, withRaises + " application errors in 300 plans");
+        assertTrue(picked >= 20, picked + " with a picked victim");
+        assertTrue(oomKills >= 50, oomKills + " OOM kills in 300 plans");
     }
 
     @Test

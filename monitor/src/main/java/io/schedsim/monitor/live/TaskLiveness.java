@@ -45,7 +45,13 @@ final class TaskLiveness {
             if (resolved != null) {
                 boolean ownerGone = tasks.parent(t) >= 0 && (resolved == ErrorType.OWNER_DIED
                         || resolved == ErrorType.TASK_CANCELLED);
-                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone) {
+                // an application error with retry_exceptions off ends a task even with -1,
+                // and R-2: so does running out of a finite task_oom_retries.
+                boolean raised = resolved == ErrorType.TASK_EXECUTION_EXCEPTION
+                        && !tasks.retryExceptions(t)
+                        || resolved == ErrorType.OUT_OF_MEMORY && tasks.oomRetries(t) >= 0;
+                if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone
+                        && !raised) {
                     report(t, "task " + tasks.id(t) + " with max_retries -1 resolved to "
                             + resolved);
                 }

@@ -23,7 +23,13 @@ import java.util.Set;
  * FINISHED attempt. INV-19: with max_retries >= 0 a task has at most max_retries + 1 attempts plus
  * one per preemption (R-3, judged from the node's death, R-11); it never resolves to a system
  * error (WORKER_DIED, NODE_DIED) with max_retries -1, nor with at most max_retries counted
- * failures (R-1, R-2). R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
+ * failures (R-1, R-2). An application error (TASK_EXECUTION_EXCEPTION) is retried only when the
+ * task's retry_exceptions is on (R-1), and then counts against max_retries like a system failure
+ * (R-2): a new attempt after one that raised with it off, or an error resolution of a task with
+ * it on and retries left, breaks INV-19. An OUT_OF_MEMORY kill is retried under the task's own
+ * budget, oomRetries (task_oom_retries), and never counts against max_retries (R-2): a retry past
+ * that budget, or an OUT_OF_MEMORY resolution within it (or with it unlimited), breaks INV-19.
+ * R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
  */
 public final class AttemptGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
@@ -114,12 +120,25 @@ public final class AttemptGuard implements Guard {
             report(Invariant.MONOTONIC_STATES, e, "attempt " + k + " of task " + e.task()
                     + " starts after the task resolved to " + tasks.resolved(t));
         }
+        if (k > 0 && tasks.lastError(t) == ErrorType.TASK_EXECUTION_EXCEPTION
+                && !tasks.retryExceptions(t)) {
+            report(Invariant.RETRY_BOUNDS, e, "attempt " + k + " of task " + e.task()
+                    + " retries an application error with retry_exceptions off (R-1)");
+        }
+        int oomBudget = tasks.oomRetries(t);
+        if (k > 0 && tasks.lastError(t) == ErrorType.OUT_OF_MEMORY && oomBudget >= 0
+                && tasks.oomFailures(t) > oomBudget) {
+            report(Invariant.RETRY_BOUNDS, e, "attempt " + k + " of task " + e.task()
+                    + " retries OOM kill " + tasks.oomFailures(t) + ", beyond task_oom_retries "
+                    + oomBudget + " (R-2)");
+        }
         int maxRetries = tasks.maxRetries(t);
         int preempted = tasks.preemptedFailures(t);
-        if (maxRetries >= 0 && k > maxRetries + preempted) {
+        int oom = tasks.oomFailures(t);
+        if (maxRetries >= 0 && k > maxRetries + preempted + oom) {
             report(Invariant.RETRY_BOUNDS, e, "attempt " + k + " of task " + e.task()
                     + " exceeds max_retries " + maxRetries + " + 1 + " + preempted
-                    + " preempted attempts");
+                    + " preempted + " + oom + " OOM attempts");
         }
     }
 
@@ -135,7 +154,18 @@ public final class AttemptGuard implements Guard {
             report(Invariant.MONOTONIC_STATES, e.task(), "task " + e.task() + " resolved to a "
                     + "value without a FINISHED attempt");
         }
-        if (error != ErrorType.WORKER_DIED && error != ErrorType.NODE_DIED) {
+        if (error == ErrorType.OUT_OF_MEMORY) {
+            int oomBudget = tasks.oomRetries(t);
+            if (oomBudget < 0 || tasks.oomFailures(t) <= oomBudget) {
+                report(Invariant.RETRY_BOUNDS, e.task(), "task " + e.task() + " ended in error "
+                        + "OUT_OF_MEMORY after " + tasks.oomFailures(t) + " OOM kills, "
+                        + "task_oom_retries " + oomBudget);
+            }
+            return;
+        }
+        boolean countedError = error == ErrorType.WORKER_DIED || error == ErrorType.NODE_DIED
+                || error == ErrorType.TASK_EXECUTION_EXCEPTION && tasks.retryExceptions(t);
+        if (!countedError) {
             return;
         }
         int maxRetries = tasks.maxRetries(t);

@@ -203,7 +203,8 @@ public final class State {
             case TASK_SUBMITTED -> {
                 TaskSubmitted e = (TaskSubmitted) event;
                 int parent = e.parentTask() < 0 ? -1 : tasks.index(e.parentTask());
-                taskIndex = tasks.submit(e.task(), parent, e.maxRetries(), e.cpuMilli());
+                taskIndex = tasks.submit(e.task(), parent, e.maxRetries(), e.retryExceptions(),
+                        e.oomRetries(), e.cpuMilli());
             }
             case TASK_ATTEMPT_CHANGED -> applyAttempt((TaskAttemptChanged) event);
             case TASK_RESOLVED -> tasks.resolve(taskIndex, ((TaskResolved) event).errorType(), now);
@@ -259,9 +260,12 @@ public final class State {
         }
         ErrorType error = e.errorType();
         boolean system = error == ErrorType.WORKER_DIED || error == ErrorType.NODE_DIED;
+        // an application error retried under retry_exceptions counts like a system failure.
+        boolean counted = system || error == ErrorType.TASK_EXECUTION_EXCEPTION
+                && tasks.retryExceptions(taskIndex);
         // a NODE_DIED on a node whose death was a preemption is free.
         boolean preempted = error == ErrorType.NODE_DIED && nodeIndex >= 0
                 && nodes.down(nodeIndex) && nodes.deathPreempted(nodeIndex);
-        tasks.failure(taskIndex, system && !preempted, preempted);
+        tasks.failure(taskIndex, error, counted && !preempted, preempted);
     }
 }

@@ -19,6 +19,10 @@ public final class TaskTable {
     private long[] id = new long[32];
     private int[] parent = new int[32];
     private int[] maxRetries = new int[32];
+    private boolean[] retryExceptions = new boolean[32];
+    private ErrorType[] lastError = new ErrorType[32];
+    private int[] oomRetries = new int[32];
+    private int[] oomFailures = new int[32];
     private long[] cpuMilli = new long[32];
     private int[] attempts = new int[32];
     private AttemptState[] state = new AttemptState[32];
@@ -40,7 +44,8 @@ public final class TaskTable {
         return count;
     }
 
-    int submit(long taskId, int parentIndex, int retries, long cpu) {
+    int submit(long taskId, int parentIndex, int retries, boolean retryExceptionsOn,
+            int oomBudget, long cpu) {
         if (count == id.length) {
             grow();
         }
@@ -49,6 +54,8 @@ public final class TaskTable {
         id[t] = taskId;
         parent[t] = parentIndex;
         maxRetries[t] = retries;
+        retryExceptions[t] = retryExceptionsOn;
+        oomRetries[t] = oomBudget;
         cpuMilli[t] = cpu;
         node[t] = -1;
         driverTasks += parentIndex < 0 ? 1 : 0;
@@ -76,7 +83,9 @@ public final class TaskTable {
         finishedEver[t] |= next == AttemptState.FINISHED;
     }
 
-    void failure(int t, boolean counted, boolean preempted) {
+    void failure(int t, ErrorType error, boolean counted, boolean preempted) {
+        lastError[t] = error;
+        oomFailures[t] += error == ErrorType.OUT_OF_MEMORY ? 1 : 0;
         countedFailures[t] += counted ? 1 : 0;
         preemptedFailures[t] += preempted ? 1 : 0;
     }
@@ -102,6 +111,26 @@ public final class TaskTable {
         return maxRetries[t];
     }
 
+    /** The task's retry_exceptions: whether an application error may be retried. */
+    public boolean retryExceptions(int t) {
+        return retryExceptions[t];
+    }
+
+    /** The task's OOM budget, task_oom_retries: -1 unlimited. */
+    public int oomRetries(int t) {
+        return oomRetries[t];
+    }
+
+    /** OOM kills so far: never counted against max_retries. */
+    public int oomFailures(int t) {
+        return oomFailures[t];
+    }
+
+    /** Why the task's latest failed attempt FAILED, or null before any failure. */
+    public ErrorType lastError(int t) {
+        return lastError[t];
+    }
+
     public long cpuMilli(int t) {
         return cpuMilli[t];
     }
@@ -125,7 +154,10 @@ public final class TaskTable {
         return finishedEver[t];
     }
 
-    /** Failures that consume max_retries: system failures not caused by preemption. */
+    /**
+     * Failures that consume max_retries: system failures not caused by preemption, and
+     * application errors of a task with retry_exceptions on (R-2, R-3).
+     */
     public int countedFailures(int t) {
         return countedFailures[t];
     }
@@ -186,6 +218,10 @@ public final class TaskTable {
         id = Arrays.copyOf(id, n);
         parent = Arrays.copyOf(parent, n);
         maxRetries = Arrays.copyOf(maxRetries, n);
+        retryExceptions = Arrays.copyOf(retryExceptions, n);
+        lastError = Arrays.copyOf(lastError, n);
+        oomRetries = Arrays.copyOf(oomRetries, n);
+        oomFailures = Arrays.copyOf(oomFailures, n);
         cpuMilli = Arrays.copyOf(cpuMilli, n);
         attempts = Arrays.copyOf(attempts, n);
         state = Arrays.copyOf(state, n);

@@ -74,6 +74,90 @@ class AttemptGuardTest {
         assertOnly(b.check(), Invariant.RETRY_BOUNDS);
     }
 
+    /**
+     * R-1 (ray:python/ray/tests/test_failure_2.py {@code test_retry_application_level_error},
+     * r3): with retry_exceptions off a task that raised ends in error at once, even with retries
+     * left or max_retries -1; retrying it breaks INV-19.
+     */
+    @Test
+    void anApplicationErrorIsRetriedOnlyWithRetryExceptions() {
+        for (int maxRetries : new int[] {1, -1}) {
+            HistoryBuilder ends = RayFlows.cluster().at(1).submit(1, -1, maxRetries, false)
+                    .pending(1, 0).lease(1, 0, 1).at(2)
+                    .failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                    .resolve(1, ErrorType.TASK_EXECUTION_EXCEPTION);
+            assertQuiet(ends.at(70).end().check());
+            HistoryBuilder retried = RayFlows.cluster().at(1).submit(1, -1, maxRetries, false)
+                    .pending(1, 0).lease(1, 0, 1).at(2)
+                    .failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION).pending(1, 1);
+            MonitorViolation v = assertOnly(retried.check(), Invariant.RETRY_BOUNDS);
+            assertEquals(1, v.task());
+        }
+    }
+
+    /**
+     * R-1, R-2 (test_retry_application_level_error r1, r2): with retry_exceptions on a raise is
+     * retried and counted against max_retries like a system failure.
+     */
+    @Test
+    void aRetriedApplicationErrorCountsAgainstMaxRetries() {
+        HistoryBuilder r1 = RayFlows.cluster().at(1).submit(1, -1, 1, true).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                .pending(1, 1).lease(1, 1, 1).at(3).finishAttempt(1, 1, 1)
+                .resolve(1, ErrorType.NONE);
+        assertQuiet(r1.at(70).end().check());
+        HistoryBuilder r2 = RayFlows.cluster().at(1).submit(1, -1, 0, true).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                .resolve(1, ErrorType.TASK_EXECUTION_EXCEPTION);
+        assertQuiet(r2.at(70).end().check());
+        HistoryBuilder beyond = RayFlows.cluster().at(1).submit(1, -1, 0, true).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                .pending(1, 1);
+        assertOnly(beyond.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder early = RayFlows.cluster().at(1).submit(1, -1, 1, true).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                .resolve(1, ErrorType.TASK_EXECUTION_EXCEPTION);
+        assertOnly(early.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder unlimited = RayFlows.cluster().at(1).submit(1, -1, -1, true).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.TASK_EXECUTION_EXCEPTION)
+                .resolve(1, ErrorType.TASK_EXECUTION_EXCEPTION);
+        assertFires(unlimited.check(), Invariant.RETRY_BOUNDS);
+    }
+
+    /**
+     * R-2's OOM counter (ray task_manager_test.cc
+     * {@code TestTaskOomAndNonOomKillReturnsLastError}): with max_retries 1 and task_oom_retries
+     * 1, an OOM kill and a worker death are both retried, a second worker death ends the task;
+     * an OOM kill never counts against max_retries, and its own budget bounds its retries.
+     */
+    @Test
+    void outOfMemoryKillsUseTheirOwnCounter() {
+        HistoryBuilder ray = RayFlows.cluster().at(1).submit(1, -1, 1, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.WORKER_DIED)
+                .pending(1, 2).lease(1, 2, 1).at(4).failAttempt(1, 2, 1, ErrorType.WORKER_DIED)
+                .resolve(1, ErrorType.WORKER_DIED);
+        assertQuiet(ray.at(70).end().check());
+        HistoryBuilder beyond = RayFlows.cluster().at(1).submit(1, -1, 3, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 2);
+        assertOnly(beyond.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder spent = RayFlows.cluster().at(1).submit(1, -1, -1, false, 1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1).lease(1, 1, 1).at(3).failAttempt(1, 1, 1, ErrorType.OUT_OF_MEMORY)
+                .resolve(1, ErrorType.OUT_OF_MEMORY);
+        assertQuiet(spent.at(70).end().check());
+        HistoryBuilder early = RayFlows.cluster().at(1).submit(1, -1, 3, false, -1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .resolve(1, ErrorType.OUT_OF_MEMORY);
+        assertFires(early.check(), Invariant.RETRY_BOUNDS);
+        HistoryBuilder free = RayFlows.cluster().at(1).submit(1, -1, 0, false, -1).pending(1, 0)
+                .lease(1, 0, 1).at(2).failAttempt(1, 0, 1, ErrorType.OUT_OF_MEMORY)
+                .pending(1, 1);
+        assertQuiet(free.check());
+    }
+
     @Test
     void resolutionsAreOnceAndToAValueOnlyAfterFinishing() {
         assertOnly(RayFlows.retried().resolve(1, ErrorType.NONE).check(),

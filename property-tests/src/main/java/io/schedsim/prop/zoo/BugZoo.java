@@ -150,7 +150,18 @@ public final class BugZoo {
                             + " checks fail turn healthy after min_healthy_time; found by"
                             + " chaos-swarm's unhealthy-allocs faults, judged by the monitor from"
                             + " the ground truth (N-13)",
-                    defaults().withClient(ChecksIgnoringClient::new)));
+                    defaults().withClient(ChecksIgnoringClient::new)),
+            zoo("retried-application-errors", "INV-19",
+                    "the owner retries a task that raised an application error although its"
+                            + " retry_exceptions is off (R-1); found by chaos-swarm's"
+                            + " application-error faults and by ray-retry-counting with"
+                            + " crashCause=application-error (INV-19)",
+                    defaults().withRetryPolicy(context -> ExceptionRetryingPolicy.INSTANCE)),
+            zoo("oom-unlimited-as-none", "INV-19",
+                    "the owner retries an OOM kill only while OOM retries are left, so"
+                            + " task_oom_retries -1 (unlimited, Ray's default) retries none (R-2);"
+                            + " found by chaos-swarm's OOM kills (INV-19)",
+                    defaults().withRetryPolicy(context -> OomUnlimitedAsNonePolicy.INSTANCE)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

@@ -52,8 +52,10 @@ class RegistryTest {
         // carry disconnect blocks, killer-takes-last-worker (INV-20) and
         // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates); 30 with
         // failing-checks-unhealthy-at-once (N-13, once chaos-swarm draws unhealthy-allocs); 31
-        // with failing-checks-ignored (N-13, judged from health-checks-changed).
-        assertEquals(31, registry.variants().size());
+        // with failing-checks-ignored (N-13, judged from health-checks-changed); 33 with
+        // retried-application-errors and oom-unlimited-as-none, once chaos-swarm
+        // draws application errors and OOM kills.
+        assertEquals(33, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -65,6 +65,19 @@ public final class ClusterConfig {
 
     /** Ray task_retry_delay_ms. */
     public long taskRetryDelayMillis = 0;
+    /**
+     * Ray task_oom_retries (R-2; ray:src/ray/common/ray_config_def.h): retries of a task killed
+     * for out of memory, counted apart from max_retries; -1 unlimited. A task with max_retries 0
+     * gets none (task_manager.cc: {@code max_oom_retries = max_retries != 0 ? task_oom_retries :
+     * 0}).
+     */
+    public int taskOomRetries = -1;
+    /**
+     * Ray task_oom_retry_delay_base_ms (R-2): an OOM retry waits min(base × 2^attempt, 60 s)
+     * (ExponentialBackoff::GetBackoffMs of the failed attempt's number) instead of
+     * task_retry_delay_ms; 0 means no delay.
+     */
+    public long taskOomRetryDelayBaseMillis = 1_000;
     /** Ray: delay from lease grant to the task running on the worker; model choice. */
     public long leaseLatencyMillis = 1;
     /** Ray R-16: workers of a killed raylet exit within this delay. */

@@ -6,12 +6,22 @@ public enum ErrorType {
     WORKER_DIED,
     /** The attempt's node was declared DEAD. */
     NODE_DIED,
-    /** The task raised: here, its child's retries ran out and {@code get} re-raised the error. */
+    /**
+     * The task raised an application error: an F-3 fault with cause application-error, or its
+     * child's retries ran out and {@code get} re-raised the error. Retried only with
+     * {@code retry_exceptions} (R-1), then counted against max_retries (R-2).
+     */
     TASK_EXECUTION_EXCEPTION,
     /**
      * The attempt's owner died and the raylet killed the worker leased to it (R-5, R-10;
      * ray:src/ray/raylet/node_manager.cc {@code HandleUnexpectedWorkerFailure}, {@code
      * NodeRemoved}). Never retried: nobody is left to retry it.
      */
-    OWNER_DIED
+    OWNER_DIED,
+    /**
+     * The raylet's memory monitor killed the attempt's worker (F-3 with cause oom). Retried under
+     * its own counter, task_oom_retries, never counted against max_retries (R-2;
+     * ray:src/ray/core_worker/task_manager.cc {@code RetryTaskIfPossible}).
+     */
+    OUT_OF_MEMORY
 }

@@ -11,12 +11,20 @@ import java.util.List;
  */
 final class FailureLog {
     private static final ErrorType[] TYPES = ErrorType.values();
+    /** Low bits of a key that hold the error type: room for eight types. */
+    private static final int TYPE_BITS = 3;
+
+    static {
+        if (TYPES.length > 1 << TYPE_BITS) {
+            throw new IllegalStateException("FailureLog packs at most 8 error types");
+        }
+    }
 
     private final LongArrayList keys = new LongArrayList();
     private final LongArrayList times = new LongArrayList();
 
     void record(int entry, int attempt, ErrorType type, long nowNanos) {
-        keys.add(((long) entry << 32) | ((long) attempt << 2) | type.ordinal());
+        keys.add(((long) entry << 32) | ((long) attempt << TYPE_BITS) | type.ordinal());
         times.add(nowNanos);
     }
 
@@ -30,8 +38,9 @@ final class FailureLog {
         for (int i = 0; i < keys.size(); i++) {
             long key = keys.getLong(i);
             if ((int) (key >>> 32) == entry) {
-                int attempt = (int) ((key & 0xFFFF_FFFFL) >>> 2);
-                out.add(new TaskAttempt(attempt, AttemptState.FAILED, TYPES[(int) (key & 3)]));
+                int attempt = (int) ((key & 0xFFFF_FFFFL) >>> TYPE_BITS);
+                int type = (int) (key & ((1 << TYPE_BITS) - 1));
+                out.add(new TaskAttempt(attempt, AttemptState.FAILED, TYPES[type]));
             }
         }
         return out;

@@ -78,8 +78,11 @@ final class LivenessAudit {
             }
             return;
         }
-        if (workload.spec().maxRetries() < 0 && workload.failed() > 0) {
-            monitor.violation(Inv.TASKS_TERMINAL, workload.failed() + " tasks with "
+        // an application error with retry_exceptions off ends a task even with -1, and
+        // so does running out of a finite task_oom_retries.
+        long systemFailed = workload.failed() - workload.raised() - workload.outOfMemory();
+        if (workload.spec().maxRetries() < 0 && systemFailed > 0) {
+            monitor.violation(Inv.TASKS_TERMINAL, systemFailed + " tasks with "
                     + "max_retries=-1 ended in error");
         }
     }

@@ -12,6 +12,7 @@ import static io.schedsim.model.task.TaskColumns.outer;
 import static io.schedsim.model.task.TaskColumns.taskOf;
 
 import io.schedsim.core.event.Simulation;
+import io.schedsim.core.time.SimTime;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
@@ -42,7 +43,18 @@ final class OwnerRetries {
     private final Orphans orphans;
     private final RetryPolicy policy;
     private final int maxRetries;
+    /** Ray's {@code retry_exceptions} of every task of the workload. */
+    private final boolean retryExceptions;
     private final long retryDelayNanos;
+    /**
+     * The OOM budget of every task (R-2): task_oom_retries, or 0 for a task with max_retries 0
+     * (task_manager.cc {@code max_oom_retries}); -1 unlimited.
+     */
+    private final int oomRetries;
+    private final long oomDelayBaseNanos;
+    /** Per entry: the policy's OOM count (as {@code retriesUsed}), and OOM failures so far. */
+    private final int[] oomRetriesUsed;
+    private final int[] oomFailures;
     private final long cpuMilli;
     private int kindRetry;
     private int kindOrphanDone;
@@ -57,7 +69,12 @@ final class OwnerRetries {
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
-            int maxRetries, long retryDelayNanos, long cpuMilli) {
+            RayWorkloadSpec spec, long retryDelayNanos, long cpuMilli) {
+        int configured = context.config().taskOomRetries;
+        this.oomRetries = oomBudget(spec.maxRetries(), configured);
+        this.oomDelayBaseNanos = SimTime.millis(context.config().taskOomRetryDelayBaseMillis);
+        this.oomRetriesUsed = new int[2 * spec.outerTasks()];
+        this.oomFailures = new int[2 * spec.outerTasks()];
         this.context = context;
         this.state = context.state();
         this.sim = context.sim();
@@ -69,9 +86,21 @@ final class OwnerRetries {
         this.history = history;
         this.orphans = orphans;
         this.policy = policy;
-        this.maxRetries = maxRetries;
+        this.maxRetries = spec.maxRetries();
+        this.retryExceptions = spec.retryExceptions();
         this.retryDelayNanos = retryDelayNanos;
         this.cpuMilli = cpuMilli;
+    }
+
+    /** A task's OOM budget: none with max_retries 0, else task_oom_retries. */
+    static int oomBudget(int maxRetries, int taskOomRetries) {
+        return maxRetries != 0 ? taskOomRetries : 0;
+    }
+
+    /** A fresh child starts with no OOM failures (its attempts count from 0). */
+    void resetOom(int e) {
+        oomRetriesUsed[e] = 0;
+        oomFailures[e] = 0;
     }
 
     void setKinds(int kindRetry, int kindOrphanDone) {
@@ -124,12 +153,30 @@ final class OwnerRetries {
         }
     }
 
-    /** The owner's decision (R-1..R-3), checked against INV-19. */
+    /**
+     * The owner's decision (R-1..R-3), checked against INV-19: an application error is retried
+     * only with retry_exceptions on (R-1), and then counts like a system failure (R-2).
+     */
     private void applyRetry(int e, ErrorType type, boolean preempted) {
+        if (type == ErrorType.OUT_OF_MEMORY) {
+            applyOomRetry(e);
+            return;
+        }
         int attempt = tasks.attempt(e);
-        int decision = policy.afterFailure(maxRetries, tasks.retriesUsed(e), type, preempted);
+        boolean unretriable = type == ErrorType.TASK_EXECUTION_EXCEPTION && !retryExceptions;
+        int decision = policy.mayRetry(type, retryExceptions)
+                ? policy.afterFailure(maxRetries, tasks.retriesUsed(e), type, preempted)
+                : RetryPolicy.GIVE_UP;
+        if (decision == RetryPolicy.GIVE_UP && unretriable) {
+            endInError(e, type);
+            return;
+        }
+        if (unretriable) {
+            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried after an application "
+                    + "error with retry_exceptions=False");
+        }
         if (decision == RetryPolicy.GIVE_UP) {
-            int counted = attempt + 1 - tasks.preempted(e);
+            int counted = attempt + 1 - tasks.preempted(e) - oomFailures[e];
             if (maxRetries < 0) {
                 monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error with "
                         + "max_retries=-1 after " + type);
@@ -140,18 +187,59 @@ final class OwnerRetries {
             endInError(e, type);
             return;
         }
-        if (maxRetries >= 0 && attempt + 2 > maxRetries + 1 + tasks.preempted(e)) {
+        if (maxRetries >= 0
+                && attempt + 2 > maxRetries + 1 + tasks.preempted(e) + oomFailures[e]) {
             monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried as attempt "
                     + (attempt + 1) + ", beyond max_retries=" + maxRetries + " + "
-                    + tasks.preempted(e) + " preempted");
+                    + tasks.preempted(e) + " preempted + " + oomFailures[e] + " OOM");
         }
         tasks.setRetriesUsed(e, decision);
+        retryAfter(e, retryDelayNanos);
+    }
+
+    /**
+     * R-2: an OOM kill is retried under its own counter, never max_retries, after an exponential
+     * backoff of the failed attempt's number (task_manager.cc: {@code
+     * ExponentialBackoff::GetBackoffMs(attempt, task_oom_retry_delay_base_ms)}, capped at 60 s).
+     * Checked against INV-19: giving up with OOM retries left, or retrying past them, is a
+     * violation.
+     */
+    private void applyOomRetry(int e) {
+        int attempt = tasks.attempt(e);
+        oomFailures[e]++;
+        int decision = policy.afterOutOfMemory(oomRetries, oomRetriesUsed[e]);
+        if (decision == RetryPolicy.GIVE_UP) {
+            if (oomRetries < 0 || oomFailures[e] <= oomRetries) {
+                monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " ended in error after "
+                        + oomFailures[e] + " OOM kills, task_oom_retries=" + oomRetries);
+            }
+            endInError(e, ErrorType.OUT_OF_MEMORY);
+            return;
+        }
+        if (oomRetries >= 0 && oomFailures[e] > oomRetries) {
+            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried after OOM kill "
+                    + oomFailures[e] + ", beyond task_oom_retries=" + oomRetries);
+        }
+        oomRetriesUsed[e] = decision;
+        retryAfter(e, oomBackoffNanos(attempt));
+    }
+
+    /** min(base × 2^attempt, 60 s): Ray's ExponentialBackoff with its default cap. */
+    private long oomBackoffNanos(int attempt) {
+        if (oomDelayBaseNanos == 0) {
+            return 0;
+        }
+        long cap = SimTime.seconds(60);
+        return attempt >= 30 ? cap : Math.min(cap, oomDelayBaseNanos << attempt);
+    }
+
+    private void retryAfter(int e, long delayNanos) {
         stats.retries++;
         tasks.transition(e, RETRY_WAIT);
-        if (retryDelayNanos == 0) {
+        if (delayNanos == 0) {
             resubmit(e);
         } else {
-            tasks.setHandle(e, sim.scheduleAfter(retryDelayNanos, kindRetry, e, tasks.gen(e)));
+            tasks.setHandle(e, sim.scheduleAfter(delayNanos, kindRetry, e, tasks.gen(e)));
         }
     }
 
@@ -160,12 +248,18 @@ final class OwnerRetries {
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
             stats.failed++;
+            stats.raised += type == ErrorType.TASK_EXECUTION_EXCEPTION && !retryExceptions ? 1 : 0;
+            stats.outOfMemory += type == ErrorType.OUT_OF_MEMORY ? 1 : 0;
             return;
         }
         tasks.transition(e, NONE);
-        // get() re-raises the child's error in the parent, an application error that is not
-        // retried (retry_exceptions=False, R-1): the outer task ends in error.
+        // get() re-raises the child's error in the parent, an application error: retried
+        // like any other with retry_exceptions on, else the outer task ends in error at once.
         int parent = outer(taskOf(e));
+        if (retryExceptions) {
+            failAttempt(parent, ErrorType.TASK_EXECUTION_EXCEPTION, false);
+            return;
+        }
         failures.record(parent, tasks.attempt(parent), ErrorType.TASK_EXECUTION_EXCEPTION,
                 sim.nowNanos());
         if (history.on()) {
@@ -177,6 +271,7 @@ final class OwnerRetries {
         tasks.unlink(parent);
         tasks.transition(parent, FAILED);
         stats.failed++;
+        stats.raised++;
     }
 
     /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */

@@ -6,6 +6,13 @@ final class RayStats {
     long completed;
     /** Outer tasks that ended in error. */
     long failed;
+    /**
+     * Of those, tasks that raised an application error not retried (retry_exceptions off, R-1):
+     * the only way a task with max_retries -1 may end in error (INV-23).
+     */
+    long raised;
+    /** Of those, tasks whose OOM retries ran out (R-2: a finite task_oom_retries). */
+    long outOfMemory;
     /** Attempts (outer and child) that failed NODE_DIED. */
     long lostAttempts;
     /** Retries performed (outer and child). */

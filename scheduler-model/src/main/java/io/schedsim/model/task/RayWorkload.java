@@ -94,10 +94,11 @@ public final class RayWorkload {
         this.tasks = new TaskColumns(spec.outerTasks());
         this.pending = new PendingQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
-        this.history = new TaskHistory(context.history(), spec.outerTasks(), spec.maxRetries(),
+        this.history = new TaskHistory(context.history(), spec,
+                OwnerRetries.oomBudget(spec.maxRetries(), context.config().taskOomRetries),
                 cpuMilli);
         this.owners = new OwnerRetries(context, tasks, pending, failures, stats, history, orphans,
-                retryPolicy, spec.maxRetries(),
+                retryPolicy, spec,
                 SimTime.millis(context.config().taskRetryDelayMillis), cpuMilli);
         this.completionMillis = sim.metrics().recorder("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(context.config().leaseLatencyMillis);
@@ -249,25 +250,47 @@ public final class RayWorkload {
 
     /** F-3: the first running attempt on the node (grant order) fails WORKER_DIED now. */
     public boolean crashOneAttempt(Node node) {
-        long now = sim.nowNanos();
+        return crashAttempt(node, 0, ErrorType.WORKER_DIED);
+    }
+
+    /**
+     * F-3 with a chosen victim and cause: attempt {@code pick} modulo the running attempts on the
+     * node (grant order; 0 is the first) fails now with {@code cause}. WORKER_DIED: its worker
+     * process is killed; a parent blocked in get is RUNNING in Ray's state API and can be killed
+     * too, and so can OUT_OF_MEMORY's memory monitor (R-2: retried under task_oom_retries).
+     * TASK_EXECUTION_EXCEPTION: the task raised (R-1); only an attempt executing its own code
+     * can raise, so a parent blocked in get is no candidate (its child would otherwise be left
+     * with a live owner the model takes for dead). False if no attempt qualifies.
+     */
+    public boolean crashAttempt(Node node, int pick, ErrorType cause) {
+        Check.that(pick >= 0, "negative attempt pick", pick);
+        Check.that(cause == ErrorType.WORKER_DIED || cause == ErrorType.TASK_EXECUTION_EXCEPTION
+                || cause == ErrorType.OUT_OF_MEMORY, "not a task fault cause: " + cause);
         if (!node.hostUp() || !node.agentUp()) {
             return false;
         }
+        boolean raises = cause == ErrorType.TASK_EXECUTION_EXCEPTION;
+        scratch.clear();
+        long now = sim.nowNanos();
         for (int e = tasks.first(node.slot()); e != NIL; e = tasks.next(e)) {
             byte s = tasks.state(e);
-            // A parent blocked in get is RUNNING in Ray's state API, and its worker can be killed.
-            boolean running = (s == RUNNING && now >= tasks.startNanos(e)) || s == WAITING;
+            boolean running = (s == RUNNING && now >= tasks.startNanos(e))
+                    || (s == WAITING && !raises);
             if (running && node.incarnation() == tasks.incarnation(e)) {
-                if (s == RUNNING) {
-                    state.release(node, cpuMilli, 0);
-                    history.released(e, tasks.attempt(e), node.slot());
-                }
-                owners.failAttempt(e, ErrorType.WORKER_DIED, false);
-                dispatch();
-                return true;
+                scratch.add(e);
             }
         }
-        return false;
+        if (scratch.isEmpty()) {
+            return false;
+        }
+        int e = scratch.getInt(pick % scratch.size());
+        if (tasks.state(e) == RUNNING) {
+            state.release(node, cpuMilli, 0);
+            history.released(e, tasks.attempt(e), node.slot());
+        }
+        owners.failAttempt(e, cause, false);
+        dispatch();
+        return true;
     }
 
     /** Run times of attempts leased from now on are multiplied by {@code factor}. */
@@ -361,6 +384,7 @@ public final class RayWorkload {
         tasks.setAttempt(c, 0);
         tasks.setRetriesUsed(c, 0);
         tasks.clearPreempted(c);
+        owners.resetOom(c);
         pending.add(c);
         history.submitted(c);
     }
@@ -425,6 +449,16 @@ public final class RayWorkload {
 
     public long failed() {
         return stats.failed;
+    }
+
+    /** Outer tasks that ended in an application error not retried (R-1, retry_exceptions off). */
+    public long raised() {
+        return stats.raised;
+    }
+
+    /** Outer tasks that ended in error when their OOM retries ran out. */
+    public long outOfMemory() {
+        return stats.outOfMemory;
     }
 
     public long lostAttempts() {

@@ -6,9 +6,13 @@ package io.schedsim.model.task;
  * {@code submitAtNanos}; each holds its CPU for {@code holdNanos}, then, with {@code nestedChild},
  * submits one child of the same size that burns {@code childCpuNanos} and blocks on it with its CPU
  * released. {@code maxRetries} applies to outer tasks and children alike: -1 unlimited, 0 none.
+ * {@code retryExceptions} is Ray's {@code retry_exceptions} (R-1, default False): an attempt that
+ * raised an application error (TASK_EXECUTION_EXCEPTION) is retried only when it is on, and such a
+ * retry counts against {@code maxRetries} like a system failure (R-2).
  */
 public record RayWorkloadSpec(int outerTasks, long holdNanos, boolean nestedChild,
-        long childCpuNanos, long cpuMilliPerTask, int maxRetries, long submitAtNanos) {
+        long childCpuNanos, long cpuMilliPerTask, int maxRetries, long submitAtNanos,
+        boolean retryExceptions) {
     public RayWorkloadSpec {
         // The task table keeps 16 ints per task in one array (TaskColumns).
         if (outerTasks < 0 || outerTasks > (Integer.MAX_VALUE >> 4)) {
@@ -20,5 +24,18 @@ public record RayWorkloadSpec(int outerTasks, long holdNanos, boolean nestedChil
         if (maxRetries < -1) {
             throw new IllegalArgumentException("maxRetries must be ≥ -1: " + maxRetries);
         }
+    }
+
+    /** A workload with Ray's default {@code retry_exceptions=False}. */
+    public RayWorkloadSpec(int outerTasks, long holdNanos, boolean nestedChild,
+            long childCpuNanos, long cpuMilliPerTask, int maxRetries, long submitAtNanos) {
+        this(outerTasks, holdNanos, nestedChild, childCpuNanos, cpuMilliPerTask, maxRetries,
+                submitAtNanos, false);
+    }
+
+    /** This workload with {@code retry_exceptions} set to {@code on}. */
+    public RayWorkloadSpec withRetryExceptions(boolean on) {
+        return new RayWorkloadSpec(outerTasks, holdNanos, nestedChild, childCpuNanos,
+                cpuMilliPerTask, maxRetries, submitAtNanos, on);
     }
 }

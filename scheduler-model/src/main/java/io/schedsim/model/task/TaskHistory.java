@@ -28,13 +28,18 @@ final class TaskHistory {
 
     private final HistoryPort port;
     private final int maxRetries;
+    private final boolean retryExceptions;
+    private final int oomRetries;
     private final long cpuMilli;
     private final long[] childId;
     private long nextChildId;
 
-    TaskHistory(HistoryPort port, int taskCount, int maxRetries, long cpuMilli) {
+    TaskHistory(HistoryPort port, RayWorkloadSpec spec, int oomRetries, long cpuMilli) {
+        this.oomRetries = oomRetries;
+        int taskCount = spec.outerTasks();
         this.port = port;
-        this.maxRetries = maxRetries;
+        this.maxRetries = spec.maxRetries();
+        this.retryExceptions = spec.retryExceptions();
         this.cpuMilli = cpuMilli;
         this.childId = port.on() ? new long[taskCount] : new long[0];
         this.nextChildId = taskCount;
@@ -69,7 +74,8 @@ final class TaskHistory {
             childId[taskOf(entry)] = nextChildId++;
             parent = taskOf(entry);
         }
-        port.record(new TaskSubmitted(port.nowNanos(), id(entry), parent, maxRetries, cpuMilli));
+        port.record(new TaskSubmitted(port.nowNanos(), id(entry), parent, maxRetries,
+                retryExceptions, oomRetries, cpuMilli));
         pending(entry, 0);
     }
 

@@ -5,6 +5,7 @@ import io.schedsim.core.time.SimTime;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TaskCrash;
+import io.schedsim.fault.plan.TaskFaultCause;
 import io.schedsim.model.Cluster;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
@@ -31,11 +32,22 @@ import java.util.List;
  * an attempt lost to preemption (ray#54182), needs a Ray drain (R-15) whose DRAINING state
  * outlasts its deadline; the model's drainer clears every drain at its deadline, so (c) is not
  * offered.
+ *
+ * <p>{@code crashCause=application-error} makes each fault an application error instead of a
+ * worker kill (ray:python/ray/tests/test_failure_2.py {@code test_retry_application_level_error};
+ * R-1, R-2): with {@code retryExceptions} on, the raises are counted exactly like the kills
+ * above; with it off (Ray's default) the first raise ends the task in error, and the later
+ * faults find nothing running. {@code crashCause=oom} makes each fault an out-of-memory kill
+ * (R-2): retried under {@code taskOomRetries} (Ray's task_oom_retries, default -1 unlimited; none
+ * with max_retries 0), never counted against max_retries, so with the default both cases finish.
  */
 public final class RayRetryCounting extends BuiltInScenario {
     static final int WORKER = 1;
     /** Kills of case a when max_retries is -1: test_worker_killer's 3 (SC-10). */
     static final int UNLIMITED_KILLS = 3;
+    static final String WORKER_DIED = "worker-died";
+    static final String APPLICATION_ERROR = "application-error";
+    static final String OOM = "oom";
 
     @Override
     public String name() {
@@ -54,6 +66,18 @@ public final class RayRetryCounting extends BuiltInScenario {
                         "a: max_retries kills (finishes); b: max_retries + 1 kills (error)"),
                 Knob.ofInt("maxRetries", 3, -1, 1_000, "max_retries of the task (-1 unlimited)")
                         .in("retries"),
+                Knob.ofBoolean("retryExceptions", false,
+                        "retry_exceptions of the task: retry application errors (R-1)"),
+                Knob.ofChoice("crashCause", WORKER_DIED,
+                        List.of(WORKER_DIED, APPLICATION_ERROR, OOM),
+                        "what each fault does: kill the worker, make the attempt raise, or kill"
+                                + " it for out of memory"),
+                Knob.ofInt("taskOomRetries", -1, -1, 1_000,
+                        "Ray task_oom_retries: retries of OOM kills (-1 unlimited)")
+                        .in("retries"),
+                Knob.ofLong("taskOomRetryDelayBaseMillis", 0, 0, NomadKnobs.DAY_MILLIS,
+                        "Ray task_oom_retry_delay_base_ms (Ray: 1000; its memory-monitor tests"
+                                + " use 0, which keeps the killer's schedule)"),
                 Knob.ofLong("taskRunMillis", 3_000, 1, NomadKnobs.DAY_MILLIS,
                         "run time of one attempt"),
                 Knob.ofLong("firstKillAtMillis", 100, 0, NomadKnobs.DAY_MILLIS,
@@ -91,6 +115,8 @@ public final class RayRetryCounting extends BuiltInScenario {
         cluster.detector = DetectorPolicy.RAY_HEALTH_CHECK;
         cluster.taskRetryDelayMillis = config.longValue("taskRetryDelayMillis");
         cluster.leaseLatencyMillis = config.longValue("leaseLatencyMillis");
+        cluster.taskOomRetries = config.intValue("taskOomRetries");
+        cluster.taskOomRetryDelayBaseMillis = config.longValue("taskOomRetryDelayBaseMillis");
         return cluster;
     }
 
@@ -100,14 +126,19 @@ public final class RayRetryCounting extends BuiltInScenario {
         cluster.addNode(2_000, 64_000, false);
         cluster.setRayWorkload(new RayWorkloadSpec(1,
                 SimTime.millis(config.longValue("taskRunMillis")), false, 0, 1_000,
-                config.intValue("maxRetries"), 0));
+                config.intValue("maxRetries"), 0, config.booleanValue("retryExceptions")));
     }
 
     @Override
     protected FaultPlan faultPlan(ScenarioConfig config, SimRandom faults, Cluster cluster) {
         List<FaultAction> crashes = new ArrayList<>();
+        TaskFaultCause cause = switch (config.stringValue("crashCause")) {
+            case APPLICATION_ERROR -> TaskFaultCause.APPLICATION_ERROR;
+            case OOM -> TaskFaultCause.OOM;
+            default -> TaskFaultCause.WORKER_DIED;
+        };
         for (int k = 0; k < kills(config); k++) {
-            crashes.add(new TaskCrash(killAt(config, k), WORKER, 1));
+            crashes.add(new TaskCrash(killAt(config, k), WORKER, 1, 0, cause));
         }
         return new FaultPlan(crashes);
     }

@@ -50,6 +50,58 @@ class RayRetryCountingTest {
     }
 
     /**
+     * R-1, R-2 with Ray's own vectors (ray:python/ray/tests/test_failure_2.py
+     * {@code test_retry_application_level_error}): {@code E} = FAILED(TASK_EXECUTION_EXCEPTION).
+     * max_retries=1 with retry_exceptions: the first raise is retried and the task finishes (r1);
+     * max_retries=0: it raises once and ends in error (r2); retry_exceptions off: the first raise
+     * ends it at once, whatever max_retries (r3), even -1; the faults after it find nothing
+     * running. With retry_exceptions on the raises count exactly like worker kills (R-2).
+     */
+    @ParameterizedTest(name = "variant {0}, max_retries {1}, retry_exceptions {2}")
+    @CsvSource({
+        "a, 1, true, EF, false", "b, 0, true, E, true", "a, 1, false, E, true",
+        "a, 3, true, EEEF, false", "b, 3, true, EEEE, true", "a, 3, false, E, true",
+        "a, -1, false, E, true", "a, -1, true, EEEF, false",
+    })
+    void applicationErrors(String variant, int maxRetries, boolean retryExceptions,
+            String history, boolean error) {
+        RunOutcome outcome = ScenarioRuns.runClean("ray-retry-counting", 1, "variant=" + variant,
+                "maxRetries=" + maxRetries, "retryExceptions=" + retryExceptions,
+                "crashCause=application-error");
+        RayWorkload ray = outcome.cluster().ray();
+        assertEquals(expand(history), ray.attempts(0).toString());
+        int raises = history.length() - (error ? 0 : 1);
+        assertEquals(raises, outcome.ledger().fired().getOrDefault(TaskCrash.KIND, 0));
+        assertEquals(error, ray.endedInError(0));
+        assertEquals(error && !retryExceptions ? 1 : 0, ray.raised());
+        assertEquals(error ? 0 : 1, ray.completed());
+    }
+
+    /**
+     * R-2's OOM counter: {@code O} = FAILED(OUT_OF_MEMORY). OOM kills never count against
+     * max_retries, so with task_oom_retries -1 (Ray's default) even case b's kill too many is
+     * retried; a finite task_oom_retries bounds them on its own; max_retries 0 leaves no OOM
+     * retry (task_manager.cc {@code max_oom_retries}).
+     */
+    @ParameterizedTest(name = "variant {0}, max_retries {1}, task_oom_retries {2}")
+    @CsvSource({
+        "a, 3, -1, OOOF, false", "b, 3, -1, OOOOF, false", "b, 3, 4, OOOOF, false",
+        "b, 3, 3, OOOO, true", "b, 3, 2, OOO, true", "a, 1, 0, O, true", "b, 0, -1, O, true",
+        "a, -1, 1, OO, true",
+    })
+    void outOfMemoryKills(String variant, int maxRetries, int taskOomRetries, String history,
+            boolean error) {
+        RunOutcome outcome = ScenarioRuns.runClean("ray-retry-counting", 1, "variant=" + variant,
+                "maxRetries=" + maxRetries, "taskOomRetries=" + taskOomRetries,
+                "crashCause=oom");
+        RayWorkload ray = outcome.cluster().ray();
+        assertEquals(expand(history), ray.attempts(0).toString());
+        assertEquals(error, ray.endedInError(0));
+        assertEquals(error ? 1 : 0, ray.outOfMemory());
+        assertEquals(error ? 0 : 1, ray.completed());
+    }
+
+    /**
      * R-1: with max_retries -1 no number of kills is "one too many", so case b cannot be built;
      * it is refused as input (the CLI's exit 2), not run as something else.
      */
@@ -63,7 +115,10 @@ class RayRetryCountingTest {
     private static String expand(String history) {
         List<String> attempts = new ArrayList<>();
         for (int i = 0; i < history.length(); i++) {
-            attempts.add(i + ":" + (history.charAt(i) == 'F' ? "FINISHED" : "FAILED(WORKER_DIED)"));
+            char c = history.charAt(i);
+            attempts.add(i + ":" + (c == 'F' ? "FINISHED" : c == 'E'
+                    ? "FAILED(TASK_EXECUTION_EXCEPTION)" : c == 'O' ? "FAILED(OUT_OF_MEMORY)"
+                    : "FAILED(WORKER_DIED)"));
         }
         return attempts.toString();
     }
