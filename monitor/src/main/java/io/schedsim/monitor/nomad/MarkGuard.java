@@ -218,7 +218,7 @@ public final class MarkGuard implements Guard {
      * {@code handleTaskGroup}: not terminal, {@code HasHealth()}, not marked; unknown is not a
      * terminal client status), and the reconciler has usually placed something in its stead, so
      * the drainer may run ahead of health by as many such allocations as the group holds beyond
-     * its count. The slack is what N-13's formula allows, capped by those unknown allocations: a
+     * its count. The slack is what N-13's formula allows: a
      * mark needs healthy ≥ count − max_parallel + 1, healthy ≤ U + K − W', where U counts the
      * unknown unmarked allocations with health, K the other live unmarked ones (this one
      * included) and W' the waiting marks whose latest replacement is among K (it has no health:
@@ -226,8 +226,10 @@ public final class MarkGuard implements Guard {
      * this mark. Whether the stand-in is linked to the unknown allocation does not matter
      * (chaos-swarm seed 826: linked disconnect replacements 102, 103; seed 11795: the links led
      * to replacements a first reconnect had stopped, and the second disconnect placed fresh
-     * allocations 21, 22, linked to nothing; healthy 0, 1, 22 gave a second mark). INV-4's
-     * formula check above is not relaxed.
+     * allocations 21, 22, linked to nothing; healthy 0, 1, 22 gave a second mark). The same
+     * holds for any surplus: a group running above its count (a reconnected original beside its
+     * replacement, seed 374 under killer-takes-last-worker) may have that many more marks in
+     * flight, as watch_jobs.go's numToDrain allows. INV-4's formula check above is not relaxed.
      */
     private int doubleCounted(int j) {
         AllocTable allocs = state.allocs;
@@ -245,9 +247,6 @@ public final class MarkGuard implements Guard {
                 unknownHealthy++;
             }
         }
-        if (unknownHealthy == 0) {
-            return 0;
-        }
         int waitingElsewhere = 0;
         for (int k = 0; k < ofJob.size(); k++) {
             int m = ofJob.getInt(k);
@@ -255,8 +254,7 @@ public final class MarkGuard implements Guard {
                 waitingElsewhere++;
             }
         }
-        int excess = unknownHealthy + known - state.jobs.count(j) + waitingElsewhere;
-        return Math.max(0, Math.min(unknownHealthy, excess));
+        return Math.max(0, unknownHealthy + known - state.jobs.count(j) + waitingElsewhere);
     }
 
     /** True if {@code a} is an allocation that N-13's count of live unmarked ones sees. */

@@ -24,15 +24,25 @@ class MarkGuardTest {
     }
 
     @Test
-    void markingBeforeTheReplacementIsHealthyFiresOnlyInv5WithASurplus() {
-        // A surplus allocation (104) keeps the formula satisfied; the in-flight bound is not.
+    void aSurplusLetsTheDrainerMarkPastMaxParallelAsNomadsFormulaDoes() {
+        // A surplus allocation (104: the group runs 3 of count 2) keeps N-13's formula satisfied
+        // for a second mark before 102 is healthy: healthy 101, 104 = 2 > count - max_parallel.
+        // watch_jobs.go marks it, so the in-flight bound grows by the surplus (guided search,
+        // chaos-swarm seed 374: a reconnected original beside its replacement).
         HistoryBuilder b = NomadFlows.placed().at(12).plan(10, 1, 0, 0, 0).place(104, 10, 2);
         b.at(12.2).running(104).at(22.2).healthy(104);
         b.at(25).drain(1, 3_600_000).at(26).mark(100, false);
         b.at(26.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
                 .replace(102, 10, 3, 100);
         b.at(27).mark(101, false);
-        assertOnly(b.check(), Invariant.PACING_WAITS_FOR_HEALTH);
+        assertQuiet(b.check());
+        // Without the surplus the second mark waits for 102's health.
+        HistoryBuilder tight = NomadFlows.placed().at(25).drain(1, 3_600_000).at(26)
+                .mark(100, false);
+        tight.at(26.01).plan(10, 1, 1, 1, 0).stop(100, "alloc is being migrated")
+                .replace(102, 10, 3, 100);
+        tight.at(27).mark(101, false);
+        assertFires(tight.check(), Invariant.PACING_WAITS_FOR_HEALTH);
         assertQuiet(NomadFlows.drained().at(60).check());
     }
 
