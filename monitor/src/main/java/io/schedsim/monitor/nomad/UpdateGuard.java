@@ -26,7 +26,8 @@ import java.util.Set;
  * draining node is tainted and keeps it. And an allocation that only an in-place change left
  * behind is never stopped on an eligible node: it is updated where it runs. A node whose
  * status, eligibility or drain changed after the plan's snapshot is not judged for that plan
- * (the plan could not see the change); nor is one marked by a drain.
+ * (the plan could not see the change), nor a plan whose snapshot is of the update's instant;
+ * nor is a node marked by a drain.
  */
 public final class UpdateGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
@@ -72,7 +73,9 @@ public final class UpdateGuard implements Guard {
         JobTable jobs = state.jobs;
         committingSnapshotNanos = -1;
         long updatedAt = jobs.updatedAtNanos(j);
-        if (!jobs.perNode(j) || updatedAt < 0 || updatedAt > e.plannedAtNanos()) {
+        // A snapshot strictly after the update: one taken at its instant may precede it (order
+        // within an instant is free, docs/history.md §1.4; guided search, chaos-swarm seed 19884).
+        if (!jobs.perNode(j) || updatedAt < 0 || updatedAt >= e.plannedAtNanos()) {
             return;
         }
         committingSnapshotNanos = e.plannedAtNanos();

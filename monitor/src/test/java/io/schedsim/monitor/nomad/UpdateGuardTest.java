@@ -69,6 +69,9 @@ class UpdateGuardTest {
         // A plan whose snapshot predates the update: it could not know.
         early.add(new io.schedsim.history.PlanCommitted(early.now(), 90, 20, 25_000_000_000L,
                 0, 0, 0, 0));
+        // Nor one whose snapshot is of the update's instant: it may have been taken before it.
+        early.at(30.01).add(new io.schedsim.history.PlanCommitted(early.now(), 91, 20,
+                30_000_000_000L, 0, 0, 0, 0));
         assertQuiet(early.at(40).check());
     }
 }

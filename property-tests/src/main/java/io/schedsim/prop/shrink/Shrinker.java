@@ -2,6 +2,8 @@ package io.schedsim.prop.shrink;
 
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.prop.scenario.InputException;
+import io.schedsim.prop.scenario.RunOptions;
 import io.schedsim.prop.scenario.RunOutcome;
 import io.schedsim.prop.scenario.RunResult;
 import io.schedsim.prop.scenario.ScenarioConfig;
@@ -21,6 +23,9 @@ import java.util.List;
  * so a bug only the monitor sees never shrinks into a run where the model sees it too.
  */
 public final class Shrinker {
+    /** Candidates run with their explicit plan checked against the run's nodes, as a file's. */
+    private static final RunOptions PLAN_CHECKED = new RunOptions(null, null, true);
+
     private final String invariant;
     private final int maxRuns;
     private boolean keepDisagreement;
@@ -61,7 +66,15 @@ public final class Shrinker {
             return false;
         }
         runs++;
-        RunOutcome outcome = candidate.run();
+        RunOutcome outcome;
+        try {
+            // Checked as a replay checks its file: a smaller config may drop nodes the plan
+            // still names, and a replay file replay refuses is no reproduction (guided search
+            // wrote one: chaos-swarm nodes=2 with a ray-drain of node 3).
+            outcome = candidate.run(PLAN_CHECKED);
+        } catch (InputException refused) {
+            return false;
+        }
         List<RunResult.Violation> violations = outcome.result().violations();
         if (!violations.isEmpty() && violations.get(0).invariant().equals(invariant)
                 && (!keepDisagreement || disagrees(violations))) {
