@@ -2,6 +2,7 @@ package io.schedsim.monitor.nomad;
 
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.DesiredStatus;
+import io.schedsim.history.EvalCreated;
 import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.NodeStatus;
@@ -12,6 +13,7 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
@@ -26,12 +28,12 @@ import java.util.Set;
  * draining node is tainted and keeps it. And an allocation that only an in-place change left
  * behind is never stopped on an eligible node: it is updated where it runs. A node whose
  * status, eligibility or drain changed after the plan's snapshot is not judged for that plan
- * (the plan could not see the change), nor a plan whose snapshot is of the update's instant;
- * nor is a node marked by a drain.
+ * (the plan could not see the change), nor a plan whose snapshot is of the update's instant
+ * unless its evaluation came after the update; nor is a node marked by a drain.
  */
 public final class UpdateGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
-            EventType.PLAN_COMMITTED, EventType.ALLOC_DESIRED_CHANGED,
+            EventType.PLAN_COMMITTED, EventType.ALLOC_DESIRED_CHANGED, EventType.EVAL_CREATED,
             EventType.NODE_STATUS_CHANGED, EventType.ELIGIBILITY_CHANGED,
             EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED);
 
@@ -42,6 +44,8 @@ public final class UpdateGuard implements Guard {
     private final IntArrayList pendingJobs = new IntArrayList();
     private final LongArrayList pendingSnapshots = new LongArrayList();
     private final IntArrayList pendingEvals = new IntArrayList();
+    /** Per evaluation created since its job's first update: the job's version then. */
+    private final Int2IntOpenHashMap versionAtEval = new Int2IntOpenHashMap();
     /** The snapshot of the plan being committed now, or -1. */
     private long committingSnapshotNanos = -1;
 
@@ -64,6 +68,12 @@ public final class UpdateGuard implements Guard {
         switch (state.eventType) {
             case PLAN_COMMITTED -> onPlan((PlanCommitted) event);
             case ALLOC_DESIRED_CHANGED -> onStop((AllocDesiredChanged) event);
+            case EVAL_CREATED -> {
+                if (state.jobs.updatedAtNanos(state.jobIndex) >= 0) {
+                    versionAtEval.put(((EvalCreated) event).eval(),
+                            state.jobs.version(state.jobIndex));
+                }
+            }
             default -> nodeChanged(state.nodeIndex, event.atNanos());
         }
     }
@@ -73,9 +83,13 @@ public final class UpdateGuard implements Guard {
         JobTable jobs = state.jobs;
         committingSnapshotNanos = -1;
         long updatedAt = jobs.updatedAtNanos(j);
-        // A snapshot strictly after the update: one taken at its instant may precede it (order
-        // within an instant is free, docs/history.md §1.4; guided search, chaos-swarm seed 19884).
-        if (!jobs.perNode(j) || updatedAt < 0 || updatedAt >= e.plannedAtNanos()) {
+        // A snapshot strictly after the update, or the plan of an evaluation created after it
+        // (the update's own): one taken at its instant may precede it (order within an instant
+        // is free, docs/history.md §1.4; guided search, chaos-swarm seed 345: the drain's eval,
+        // created just before the update at the same instant).
+        boolean sawUpdate = updatedAt >= 0 && (updatedAt < e.plannedAtNanos()
+                || versionAtEval.getOrDefault(e.eval(), -1) == jobs.version(j));
+        if (!jobs.perNode(j) || !sawUpdate) {
             return;
         }
         committingSnapshotNanos = e.plannedAtNanos();

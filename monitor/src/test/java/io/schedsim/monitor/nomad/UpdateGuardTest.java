@@ -74,4 +74,17 @@ class UpdateGuardTest {
                 30_000_000_000L, 0, 0, 0, 0));
         assertQuiet(early.at(40).check());
     }
+
+    @Test
+    void thePlanOfTheUpdatesOwnEvaluationIsJudgedAtItsInstant() {
+        // The update's evaluation is dequeued at once: its snapshot is of the update's instant,
+        // but it was created after the update, so it saw it (nomad-job-update-ineligible).
+        HistoryBuilder b = NomadFlows.placed().at(20).setEligible(2, false);
+        b.at(30).add(new JobUpdated(b.now(), 20, 1, false, 0, true));
+        b.add(new io.schedsim.history.EvalCreated(b.now(), 500, 20, "job-register", -1));
+        b.at(30.01).add(new io.schedsim.history.PlanCommitted(b.now(), 500, 20,
+                30_000_000_000L, 0, 0, 0, 0));
+        MonitorViolation v = assertFires(b.at(40).check(), Invariant.JOB_UPDATES);
+        assertEquals(20, v.job());
+    }
 }
