@@ -34,10 +34,10 @@ class ReplacedThenMarkedTest {
         Cluster cluster = NomadClusters.started(11, NomadClusters.config(), 3);
         Job job = cluster.state().registerJob(JobSpec.service("web", 2, 100, 64).withDisconnect(
                 new DisconnectBlock(600_000, true, DisconnectBlock.Reconcile.BEST_SCORE)));
-        Alloc alloc = cluster.state().placeAlloc(job, cluster.node(NODE), Alloc.NONE, 0);
-        cluster.state().onClientUpdate(alloc, ClientStatus.RUNNING, Health.HEALTHY);
-        Alloc other = cluster.state().placeAlloc(job, cluster.node(1), Alloc.NONE, 0);
-        cluster.state().onClientUpdate(other, ClientStatus.RUNNING, Health.HEALTHY);
+        Alloc alloc = NomadClusters.place(cluster, job, NODE, ClientStatus.RUNNING,
+                Health.HEALTHY);
+        Alloc other = NomadClusters.place(cluster, job, 1, ClientStatus.RUNNING,
+                Health.HEALTHY);
         while (cluster.broker().hasPending()) {
             cluster.broker().finish(cluster.broker().dequeue());
         }
@@ -75,12 +75,12 @@ class ReplacedThenMarkedTest {
         Cluster cluster = NomadClusters.started(12, NomadClusters.config(), 4);
         Job job = cluster.state().registerJob(JobSpec.service("web", 3, 100, 64).withDisconnect(
                 new DisconnectBlock(600_000, true, DisconnectBlock.Reconcile.BEST_SCORE)));
-        Alloc alloc = cluster.state().placeAlloc(job, cluster.node(NODE), Alloc.NONE, 0);
-        cluster.state().onClientUpdate(alloc, ClientStatus.RUNNING, Health.HEALTHY);
-        Alloc other = cluster.state().placeAlloc(job, cluster.node(1), Alloc.NONE, 0);
-        cluster.state().onClientUpdate(other, ClientStatus.RUNNING, Health.HEALTHY);
-        Alloc third = cluster.state().placeAlloc(job, cluster.node(2), Alloc.NONE, 0);
-        cluster.state().onClientUpdate(third, ClientStatus.RUNNING, Health.HEALTHY);
+        Alloc alloc = NomadClusters.place(cluster, job, NODE, ClientStatus.RUNNING,
+                Health.HEALTHY);
+        Alloc other = NomadClusters.place(cluster, job, 1, ClientStatus.RUNNING,
+                Health.HEALTHY);
+        Alloc third = NomadClusters.place(cluster, job, 2, ClientStatus.RUNNING,
+                Health.HEALTHY);
         while (cluster.broker().hasPending()) {
             cluster.broker().finish(cluster.broker().dequeue());
         }
