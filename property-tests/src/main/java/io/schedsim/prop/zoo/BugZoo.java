@@ -133,6 +133,12 @@ public final class BugZoo {
                             + " chaos-swarm's disconnect blocks (INV-15)",
                     defaults().withScheduler(EarlyExpiryScheduler::new))
                     .withScenario("nomad-disconnect"),
+            zoo("failed-reconnect-kept", "INV-15",
+                    "an allocation that fails as its disconnected node comes back is ignored as"
+                            + " already rescheduled instead of stopped, so it stays desired to"
+                            + " run and keeps its node disconnected for good; found by"
+                            + " chaos-swarm's restarts of disconnected nodes (INV-15)",
+                    defaults().withScheduler(FailedReconnectKeepingScheduler::new)),
             zoo("ineligible-keeps-old-version", "N-36",
                     "after a system job's update the system scheduler keeps the old version on"
                             + " an ineligible node, as on a draining one, instead of stopping it;"

@@ -121,6 +121,14 @@ public class NomadScheduler implements Scheduler {
                 if (alloc.migrateDisablePlacement()) {
                     done++;
                 }
+            } else if (alloc.client() == ClientStatus.FAILED && stopsFailedReconnect(alloc)) {
+                // N-30 (filters.go's first rule, reconcile_cluster.go reconcileReconnecting): a
+                // failed reconnect is stopped, not rescheduled, and holds no place: a replacement
+                // placed while it was unknown keeps the count, or the count places a new one.
+                // Ignored as "already rescheduled", it stayed desired to run for good and kept
+                // its node disconnected at every later missed heartbeat (N-27), so the node
+                // never went down and Ray work on it never failed over (chaos-swarm seed 115537).
+                plan.stops.add(new Plan.Stop(alloc, "alloc was rescheduled because it failed"));
             } else if (alloc.client() == ClientStatus.FAILED) {
                 // filters.go filterByRescheduleable: "ignore failing allocs that have already
                 // been rescheduled" (NextAllocation set): neither counted nor rescheduled again.
@@ -384,6 +392,14 @@ public class NomadScheduler implements Scheduler {
      */
     protected boolean lostFirst(Alloc alloc, Node node) {
         return false;
+    }
+
+    /**
+     * Whether a failed allocation is a failed reconnect, which the reconciler stops (N-30). A
+     * hook so that a bug-zoo variant can treat it as any failure.
+     */
+    protected boolean stopsFailedReconnect(Alloc alloc) {
+        return alloc.failedOnReconnect();
     }
 
     /**

@@ -38,6 +38,8 @@ public final class Alloc {
     private boolean replaced;
     /** Replaced while its client status was unknown (N-33's reschedule of a disconnect). */
     private boolean replacedWhileUnknown;
+    /** Its client reported it failed while the servers had it unknown (N-30). */
+    private boolean failedOnReconnect;
     private boolean markedByDeadline;
     private boolean reserved;
     private String stopReason = "";
@@ -80,6 +82,15 @@ public final class Alloc {
 
     void setReplacedWhileUnknown() {
         replacedWhileUnknown = true;
+    }
+
+    /**
+     * True if the client's first report after its node came back was that the allocation had
+     * failed (unknown → failed; Nomad's NeedsToReconnect on a failed allocation): the reconciler
+     * stops it rather than rescheduling it (N-30).
+     */
+    public boolean failedOnReconnect() {
+        return failedOnReconnect;
     }
 
     /** An in-place update to the job's current version (N-36): same allocation, new version. */
@@ -196,6 +207,9 @@ public final class Alloc {
     void setClient(ClientStatus next, long nowNanos) {
         if (next == ClientStatus.UNKNOWN && client != ClientStatus.UNKNOWN) {
             lastUnknownNanos = nowNanos;
+        }
+        if (next == ClientStatus.FAILED && client == ClientStatus.UNKNOWN) {
+            failedOnReconnect = true;
         }
         client = next;
         modifiedNanos = nowNanos;
