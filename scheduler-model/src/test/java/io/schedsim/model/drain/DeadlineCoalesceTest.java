@@ -77,6 +77,24 @@ class DeadlineCoalesceTest {
         assertEquals(Map.of(1, 300L), deadlineClears(cluster, start));
     }
 
+    /**
+     * INV-9's online check, chaos-swarm seed 498912: a drain set again moves its deadline from
+     * 10 to 1,050 ms, which coalesces with node 2's at 1,140 ms. The check armed for the first
+     * deadline (10 ms + window 100 ms + batch 1 s) must not judge the second, which is due
+     * only at 1,050 ms + 1.1 s.
+     */
+    @Test
+    void aMovedDeadlineIsJudgedOnlyAfterItsOwnWindow() {
+        Cluster cluster = cluster(100);
+        long start = cluster.nowNanos();
+        cluster.updateDrain(1, DrainSpec.deadline(10, false));
+        cluster.updateDrain(1, DrainSpec.deadline(1_050, false));
+        cluster.updateDrain(2, DrainSpec.deadline(1_140, false));
+        cluster.sim().runUntil(start + SimTime.seconds(3));
+        assertEquals(Map.of(1, 1_140L, 2, 1_140L), deadlineClears(cluster, start));
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
     @Test
     void aDrainerThatDoesNotCoalesceBreaksInv9() {
         ModelComponents eachOnItsOwn = ModelComponents.defaults().withDrainer(
