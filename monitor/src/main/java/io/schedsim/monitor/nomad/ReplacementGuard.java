@@ -1,5 +1,6 @@
 package io.schedsim.monitor.nomad;
 
+import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocPlaced;
 import io.schedsim.history.ClientStatus;
 import io.schedsim.history.DesiredStatus;
@@ -13,6 +14,7 @@ import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.State;
 import io.schedsim.monitor.state.Time;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import io.schedsim.history.EventType;
@@ -33,16 +35,23 @@ import java.util.Set;
  * plan may replace, as lost, an allocation that failed between its snapshot and its commit (the
  * applier commits a stale plan as it is, N-23; a loss replacement ignores the reschedule block,
  * N-33). A system allocation replaced on its own node by a destructive update (N-36) is none
- * of these.
+ * of these. A plan judges the previous allocation's client status as its snapshot saw it: one
+ * unknown there and reconnected before the commit is still replaced as a reschedule (N-23, N-33).
  */
 public final class ReplacementGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
-            EventType.PLAN_COMMITTED);
+            EventType.PLAN_COMMITTED, EventType.ALLOC_CLIENT_CHANGED);
 
     private final State state;
     private final IntArrayList batchJobsPlaced = new IntArrayList();
     /** Allocations replaced as a reschedule while unknown (N-33); few, kept in a hash set. */
     private final IntOpenHashSet replacedWhileUnknown = new IntOpenHashSet();
+    /**
+     * Allocations that were unknown and are no longer (a reconnect, N-30): when their latest
+     * unknown spell began and when it ended; few, kept in hash maps.
+     */
+    private final Int2LongOpenHashMap unknownFrom = new Int2LongOpenHashMap();
+    private final Int2LongOpenHashMap unknownUntil = new Int2LongOpenHashMap();
     /** The snapshot time of the plan being committed (placements follow their plan). */
     private long planSnapshotNanos = Long.MAX_VALUE;
 
@@ -64,6 +73,13 @@ public final class ReplacementGuard implements Guard {
     public void before(HistoryEvent event) {
         if (event instanceof PlanCommitted e) {
             planSnapshotNanos = e.plannedAtNanos();
+        } else if (event instanceof AllocClientChanged e) {
+            int a = state.allocIndex;
+            if (state.allocs.client(a) == ClientStatus.UNKNOWN
+                    && e.client() != ClientStatus.UNKNOWN) {
+                unknownFrom.put(a, state.allocs.clientSince(a));
+                unknownUntil.put(a, e.atNanos());
+            }
         } else if (event instanceof AllocPlaced e && e.previousAlloc() >= 0) {
             judge(e, state.allocs.index(e.previousAlloc()));
         }
@@ -94,8 +110,8 @@ public final class ReplacementGuard implements Guard {
                     + " replaced a second time (first by " + allocs.id(earlier) + ")");
         }
         ClientStatus previousClient = allocs.client(p);
-        if (previousClient == ClientStatus.UNKNOWN
-                && e.rescheduleAttempts() > allocs.rescheduleAttempts(p)) {
+        boolean unknown = previousClient == ClientStatus.UNKNOWN || unknownAtSnapshot(p);
+        if (unknown && e.rescheduleAttempts() > allocs.rescheduleAttempts(p)) {
             replacedWhileUnknown.add(p);
         }
         // A marked allocation that failed before the plan's snapshot is rescheduled as a
@@ -116,9 +132,10 @@ public final class ReplacementGuard implements Guard {
             // untainted before it looks at the mark (filters.go rule order), and replaces it as
             // a reschedule (updateByReschedulable, unknown case; N-33: it "is considered a
             // reschedule"), so the replacement carries the attempts (chaos-swarm seeds 292, 455:
-            // a drain marks allocations already unknown). A migration stops it first.
-            boolean disconnectReschedule = previousClient == ClientStatus.UNKNOWN
-                    && allocs.desired(p) == DesiredStatus.RUN;
+            // a drain marks allocations already unknown). A migration stops it first. Unknown
+            // as the plan's snapshot saw it: a stale plan (N-23) commits the reschedule of one
+            // that reconnected after its snapshot as it is (chaos-swarm seed 395972).
+            boolean disconnectReschedule = unknown && allocs.desired(p) == DesiredStatus.RUN;
             if (e.rescheduleAttempts() != 0 && !disconnectReschedule) {
                 report(Invariant.ONE_REPLACEMENT, e, "replacement of drained allocation "
                         + e.previousAlloc() + " carries " + e.rescheduleAttempts()
@@ -205,6 +222,15 @@ public final class ReplacementGuard implements Guard {
                     "batch job " + state.jobs.id(j) + " has " + counted + " allocations that "
                             + "count toward its count " + count + " after a drain stopped some");
         }
+    }
+
+    /**
+     * Unknown at the snapshot of the plan being committed, client status changed since: its
+     * latest unknown spell began at or before the snapshot and ended after it.
+     */
+    private boolean unknownAtSnapshot(int a) {
+        return unknownUntil.containsKey(a) && unknownFrom.get(a) <= planSnapshotNanos
+                && unknownUntil.get(a) > planSnapshotNanos;
     }
 
     /** Placed before its job's latest destructive change (N-36). */

@@ -175,6 +175,50 @@ class DisconnectGuardTest {
     }
 
     /**
+     * INV-10 (ReplacementGuard), chaos-swarm seed 395972: the reschedule of marked unknown 100
+     * is planned from a snapshot taken while node 1 is still disconnected (filters.go: untainted
+     * before the mark; updateByReschedulable's unknown case, N-33: one more attempt); node 1
+     * reconnects and 100 runs again before the plan commits, and the applier commits a stale
+     * plan as it is (N-23). The plan's snapshot decides what kind of replacement it is.
+     */
+    @Test
+    void aRescheduleOfAMarkedUnknownAllocationThatReconnectedBeforeTheCommitIsQuiet() {
+        HistoryBuilder b = reconnectedAfterMark();
+        long plannedAt = 69_990_000_000L; // node 1 still disconnected, 100 unknown
+        b.at(70.02).add(new PlanCommitted(b.now(), 999, 10, plannedAt, 1, 0, 0, 0))
+                .replace(102, 10, 2, 100, 1);
+        b.at(70.03).plan(10, 0, 1, 1, 0).stop(100, "alloc not needed due to count");
+        b.at(70.1).complete(100).running(102);
+        assertQuiet(b.at(70.5).check());
+    }
+
+    /** A plan made after the reconnect sees 100 running and marked: it migrates it, 0 attempts. */
+    @Test
+    void aReplacementWithAttemptsPlannedAfterTheReconnectStillFires() {
+        HistoryBuilder b = reconnectedAfterMark();
+        long plannedAt = 70_015_000_000L;
+        b.at(70.02).add(new PlanCommitted(b.now(), 999, 10, plannedAt, 1, 0, 0, 0))
+                .replace(102, 10, 2, 100, 1);
+        MonitorViolation v = assertFires(b.at(70.5).check(), Invariant.ONE_REPLACEMENT);
+        assertEquals(102, v.alloc());
+    }
+
+    /**
+     * {@link #disconnected}, a drain of node 1 marks unknown 100 at 41 s; node 1 reconnects at
+     * 70 s and both allocations run again at 70.01 s.
+     */
+    private static HistoryBuilder reconnectedAfterMark() {
+        HistoryBuilder b = disconnected(true);
+        b.at(40).drain(1, 3_600_000);
+        b.at(41).mark(100, false);
+        b.at(41.01).plan(10, 0, 0, 0, 0);
+        othersAlive(b, 42, 62);
+        b.at(70).partition(1, false).heartbeat(1, 15_000).heartbeat(2, 15_000)
+                .heartbeat(3, 15_000).status(1, NodeStatus.READY).nodeEvals(1);
+        return b.at(70.01).running(100).running(101);
+    }
+
+    /**
      * INV-15 (DisconnectGuard), chaos-swarm seeds 7158, 13934: replace=false, a force drain marks
      * both unknown allocations of the disconnected node, then the node reconnects before its
      * clients report. "Non-terminal allocs marked for migration always migrate" (filters.go,
