@@ -14,6 +14,7 @@ import io.schedsim.monitor.state.JobTable;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
@@ -28,8 +29,11 @@ import java.util.Set;
  * draining node is tainted and keeps it. And an allocation that only an in-place change left
  * behind is never stopped on an eligible node: it is updated where it runs. A node whose
  * status, eligibility or drain changed after the plan's snapshot is not judged for that plan
- * (the plan could not see the change), nor a plan whose snapshot is of the update's instant
- * unless its evaluation came after the update; nor is a node marked by a drain.
+ * (the plan could not see the change), nor one changed at the snapshot's instant unless the
+ * change came before the plan's evaluation was created (order within an instant is free: the
+ * snapshot is taken after its evaluation's creation, at any point of the instant after it);
+ * nor a plan whose snapshot is of the update's instant unless its evaluation came after the
+ * update; nor is a node marked by a drain.
  */
 public final class UpdateGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
@@ -40,14 +44,22 @@ public final class UpdateGuard implements Guard {
     private final State state;
     /** Per node index: when its status, eligibility or drain last changed. */
     private long[] changedAtNanos = new long[16];
+    /** Per node index: the position (among this guard's events, from 1) of that change. */
+    private long[] changedTick = new long[16];
+    /** Position of the current event among this guard's events (0 precedes them all). */
+    private long tick;
     /** Plans of this instant to judge once their changes are in: job index, snapshot, eval. */
     private final IntArrayList pendingJobs = new IntArrayList();
     private final LongArrayList pendingSnapshots = new LongArrayList();
     private final IntArrayList pendingEvals = new IntArrayList();
+    private final LongArrayList pendingEvalTicks = new LongArrayList();
     /** Per evaluation created since its job's first update: the job's version then. */
     private final Int2IntOpenHashMap versionAtEval = new Int2IntOpenHashMap();
-    /** The snapshot of the plan being committed now, or -1. */
+    /** Per evaluation created since its job's first update: the position of its creation. */
+    private final Int2LongOpenHashMap createdTick = new Int2LongOpenHashMap();
+    /** The snapshot of the plan being committed now, or -1, and its evaluation's creation. */
     private long committingSnapshotNanos = -1;
+    private long committingEvalTick;
 
     public UpdateGuard(State state) {
         this.state = state;
@@ -65,13 +77,15 @@ public final class UpdateGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
+        tick++;
         switch (state.eventType) {
             case PLAN_COMMITTED -> onPlan((PlanCommitted) event);
             case ALLOC_DESIRED_CHANGED -> onStop((AllocDesiredChanged) event);
             case EVAL_CREATED -> {
                 if (state.jobs.updatedAtNanos(state.jobIndex) >= 0) {
-                    versionAtEval.put(((EvalCreated) event).eval(),
-                            state.jobs.version(state.jobIndex));
+                    int eval = ((EvalCreated) event).eval();
+                    versionAtEval.put(eval, state.jobs.version(state.jobIndex));
+                    createdTick.put(eval, tick);
                 }
             }
             default -> nodeChanged(state.nodeIndex, event.atNanos());
@@ -93,9 +107,13 @@ public final class UpdateGuard implements Guard {
             return;
         }
         committingSnapshotNanos = e.plannedAtNanos();
+        // An evaluation created before the job's first update is not in the map: it came
+        // before the snapshot's instant, so no change of that instant is known to be seen.
+        committingEvalTick = createdTick.getOrDefault(e.eval(), -1L);
         pendingJobs.add(j);
         pendingSnapshots.add(e.plannedAtNanos());
         pendingEvals.add(e.eval());
+        pendingEvalTicks.add(committingEvalTick);
     }
 
     /** A stop of an allocation whose only pending change is in place, on an eligible node. */
@@ -108,7 +126,7 @@ public final class UpdateGuard implements Guard {
         if (e.desired() == DesiredStatus.RUN || committingSnapshotNanos < 0
                 || allocs.job(a) != pendingJobs.getInt(pendingJobs.size() - 1)
                 || !jobs.perNode(j) || jobs.stopped(j) || allocs.serverTerminal(a)
-                || allocs.migrate(a) || !judged(n, committingSnapshotNanos)
+                || allocs.migrate(a) || !judged(n, committingSnapshotNanos, committingEvalTick)
                 || !state.nodes.eligible(n)) {
             return;
         }
@@ -125,15 +143,17 @@ public final class UpdateGuard implements Guard {
     @Override
     public void endOfInstant(long instantNanos) {
         for (int k = 0; k < pendingJobs.size(); k++) {
-            judgePlan(pendingJobs.getInt(k), pendingSnapshots.getLong(k), pendingEvals.getInt(k));
+            judgePlan(pendingJobs.getInt(k), pendingSnapshots.getLong(k), pendingEvals.getInt(k),
+                    pendingEvalTicks.getLong(k));
         }
         pendingJobs.clear();
         pendingSnapshots.clear();
         pendingEvals.clear();
+        pendingEvalTicks.clear();
         committingSnapshotNanos = -1;
     }
 
-    private void judgePlan(int j, long snapshotNanos, int eval) {
+    private void judgePlan(int j, long snapshotNanos, int eval, long evalTick) {
         AllocTable allocs = state.allocs;
         JobTable jobs = state.jobs;
         if (jobs.stopped(j)) {
@@ -144,7 +164,7 @@ public final class UpdateGuard implements Guard {
             int a = ofJob.getInt(k);
             int n = allocs.node(a);
             if (allocs.terminal(a) || allocs.migrate(a) || allocs.versionAtPlace(a)
-                    >= jobs.version(j) || !judged(n, snapshotNanos)) {
+                    >= jobs.version(j) || !judged(n, snapshotNanos, evalTick)) {
                 continue;
             }
             boolean eligible = state.nodes.eligible(n);
@@ -157,11 +177,18 @@ public final class UpdateGuard implements Guard {
         }
     }
 
-    /** Ready, not draining, and unchanged since the plan's snapshot. */
-    private boolean judged(int n, long snapshotNanos) {
+    /**
+     * Ready, not draining, and last changed where the plan's snapshot saw it: before the
+     * snapshot's instant, or before the plan's evaluation was created (which precedes its
+     * snapshot). A change at the snapshot's instant after that may come after the snapshot
+     * (chaos-swarm seeds 813562 and 868855: a drain forced or cancelled at 599.999 s just after
+     * another node's evaluation was created; that evaluation's plan saw the node draining).
+     */
+    private boolean judged(int n, long snapshotNanos, long evalTick) {
         NodeTable nodes = state.nodes;
         return nodes.status(n) == NodeStatus.READY && !nodes.draining(n)
-                && (n >= changedAtNanos.length || changedAtNanos[n] <= snapshotNanos);
+                && (n >= changedAtNanos.length || changedAtNanos[n] < snapshotNanos
+                        || changedTick[n] < evalTick);
     }
 
     private void nodeChanged(int n, long now) {
@@ -170,7 +197,9 @@ public final class UpdateGuard implements Guard {
         }
         if (n >= changedAtNanos.length) {
             changedAtNanos = Arrays.copyOf(changedAtNanos, Math.max(n + 1, n * 2));
+            changedTick = Arrays.copyOf(changedTick, changedAtNanos.length);
         }
         changedAtNanos[n] = now;
+        changedTick[n] = tick;
     }
 }

@@ -6,7 +6,9 @@ import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.history.AllocUpdatedInPlace;
+import io.schedsim.history.EvalCreated;
 import io.schedsim.history.JobUpdated;
+import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.MonitorViolation;
@@ -86,5 +88,51 @@ class UpdateGuardTest {
                 30_000_000_000L, 0, 0, 0, 0));
         MonitorViolation v = assertFires(b.at(40).check(), Invariant.JOB_UPDATES);
         assertEquals(20, v.job());
+    }
+
+    /**
+     * Node 1 drains (its service allocations not yet marked) while job 20 changes in place: the
+     * update's plan keeps 200 there (tainted, reconcile_node.go's IGNORE) and updates 201 and
+     * 202. At 50 s node 3's evaluation is created and node 1's drain ends: its plan leaves 200
+     * on node 1 again.
+     */
+    private static HistoryBuilder drainEndsWithAnEvaluation(boolean drainEndsFirst,
+            boolean markEligible) {
+        HistoryBuilder b = NomadFlows.placed().at(20).drain(1, 3_600_000);
+        b.at(30).add(new JobUpdated(b.now(), 20, 1, false, 0, false));
+        b.add(new EvalCreated(b.now(), 500, 20, "job-register", -1));
+        b.at(30.01).add(new PlanCommitted(b.now(), 500, 20, 30_000_000_000L, 0, 0, 0, 0));
+        b.add(new AllocUpdatedInPlace(b.now(), 201, 1))
+                .add(new AllocUpdatedInPlace(b.now(), 202, 1));
+        b.at(50);
+        if (drainEndsFirst) {
+            b.cancelDrain(1, markEligible);
+        }
+        b.add(new EvalCreated(b.now(), 501, 20, "node-update", 3));
+        if (!drainEndsFirst) {
+            b.cancelDrain(1, markEligible);
+        }
+        b.at(50.01).add(new PlanCommitted(b.now(), 501, 20, 50_000_000_000L, 0, 0, 0, 0));
+        return b;
+    }
+
+    @Test
+    void aNodeChangedAtTheSnapshotsInstantAfterItsEvaluationIsNotJudged() {
+        // chaos-swarm seeds 813562 (forced drain, the node stays ineligible) and 868855 (drain
+        // cancelled with markEligible): the plan's snapshot, taken at 50 s after its evaluation
+        // was created, may precede the drain's end; the model's saw node 1 draining.
+        assertQuiet(drainEndsWithAnEvaluation(false, false).at(60).check());
+        assertQuiet(drainEndsWithAnEvaluation(false, true).at(60).check());
+    }
+
+    @Test
+    void aNodeChangedBeforeItsEvaluationWasCreatedIsJudgedAtThatInstant() {
+        MonitorViolation ineligible = assertOnly(
+                drainEndsWithAnEvaluation(true, false).at(60).check(), Invariant.JOB_UPDATES);
+        assertEquals(200, ineligible.alloc());
+        assertEquals(1, ineligible.node());
+        MonitorViolation eligible = assertOnly(
+                drainEndsWithAnEvaluation(true, true).at(60).check(), Invariant.JOB_UPDATES);
+        assertEquals(200, eligible.alloc());
     }
 }
