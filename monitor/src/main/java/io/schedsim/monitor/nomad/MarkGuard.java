@@ -94,15 +94,36 @@ public final class MarkGuard implements Guard {
                 }
             }
             case ALLOC_HEALTH_SET -> {
-                int root = rootAt(state.allocIndex);
-                if (root >= 0 && awaiting[root]) {
-                    awaiting[root] = false;
-                    awaitingByJob[state.allocs.job(root)]--;
+                int a = state.allocIndex;
+                resolve(rootAt(a));
+                // Every waiting mark this one replaces along its previous allocations resolves
+                // too: marks may share a chain, and rootOf holds only the latest of them.
+                for (int p = state.allocs.previous(a); p >= 0; p = state.allocs.previous(p)) {
+                    resolve(p);
                 }
             }
             default -> {
                 // no other event moves the pacing state
             }
+        }
+    }
+
+    /**
+     * Ends the wait of mark {@code m}, if it waits. Called for the chain root of an allocation
+     * that got health and for each of its previous allocations: a healthy allocation is the
+     * replacement N-13 waits for of every waiting mark it descends from. Two marks share a chain
+     * when an unknown allocation's reschedule replacement is marked first and the unknown
+     * original after it (N-33, N-13: the original still counts as healthy until its own mark,
+     * so the drainer may mark it while the replacement's replacement has no health; its plan
+     * places nothing). Chaos-swarm seeds 593337 and 178041: 100 → 102 → 103 with 102 and then
+     * 100 marked; 103's health must end both waits, as watch_jobs.go's healthy count then
+     * holds count − max_parallel + 1 again, not only the wait of 100, which the re-filed chain
+     * names.
+     */
+    private void resolve(int m) {
+        if (m >= 0 && awaitingAt(m)) {
+            awaiting[m] = false;
+            awaitingByJob[state.allocs.job(m)]--;
         }
     }
 

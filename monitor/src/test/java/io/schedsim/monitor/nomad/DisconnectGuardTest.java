@@ -354,6 +354,90 @@ class DisconnectGuardTest {
         return b;
     }
 
+    /**
+     * INV-5 (MarkGuard), chaos-swarm seeds 593337 and 178041: an unknown allocation's
+     * reschedule replacement is marked first, then the unknown original itself, so both marks
+     * wait on the one chain 100 → 102 → 103. N-13 (watch_jobs.go handleTaskGroup: not terminal,
+     * HasHealth, not marked) sees healthy 100, 101 = 2 at either mark (count 2, max_parallel 1:
+     * numToDrain 1), and 101, 103 = 2 once 103 has health: a third mark may follow. 103's health
+     * resolves every mark along its previous allocations, not only the one its chain was last
+     * filed under.
+     */
+    @Test
+    void aMarkedReplacementOfAMarkedUnknownAllocationResolvesBothMarksWithItsHealth() {
+        HistoryBuilder b = replacementMarkedThenOriginal();
+        b.at(56.2).healthy(103);
+        b.at(57).drain(2, 3_600_000).at(58).mark(101, false);
+        b.at(58.01).plan(10, 1, 1, 1, 0).stop(101, "alloc is being migrated")
+                .replace(104, 10, 5, 101).at(58.2).running(104);
+        fiveAlive(b, 62, 62);
+        assertQuiet(b.at(62.5).check());
+    }
+
+    /** The same third mark before 103 has health: both earlier marks still wait. */
+    @Test
+    void aThirdMarkBeforeTheSharedReplacementHasHealthFires() {
+        HistoryBuilder b = replacementMarkedThenOriginal();
+        b.at(55).drain(2, 3_600_000).at(56).mark(101, false);
+        MonitorViolation v = assertFires(fiveAlive(b, 62, 62).at(62.5).check(),
+                Invariant.PACING_WAITS_FOR_HEALTH);
+        assertEquals(101, v.alloc());
+    }
+
+    /** After 103's health resolved both, a mark of 103 before 101's replacement has health. */
+    @Test
+    void aMarkAfterTheSharedReplacementsHealthStillWaitsForTheNext() {
+        HistoryBuilder b = replacementMarkedThenOriginal();
+        b.at(56.2).healthy(103);
+        b.at(57).drain(2, 3_600_000).at(58).mark(101, false);
+        b.at(58.01).plan(10, 1, 1, 1, 0).stop(101, "alloc is being migrated")
+                .replace(104, 10, 5, 101).at(58.2).running(104);
+        b.at(59).drain(4, 3_600_000).at(60).mark(103, false);
+        MonitorViolation v = assertFires(fiveAlive(b, 62, 62).at(62.5).check(),
+                Invariant.PACING_WAITS_FOR_HEALTH);
+        assertEquals(103, v.alloc());
+    }
+
+    /**
+     * Service job 10 (count 2, max_parallel 1): 100 on node 1, 101 on node 2. Node 1
+     * disconnects at 37 s; 100 (unknown, with health) is rescheduled as 102 on node 3, which is
+     * drained and marked before 102 has health (its replacement 103 runs on node 4); then a drain
+     * of node 1 marks 100, whose plan places nothing.
+     */
+    private static HistoryBuilder replacementMarkedThenOriginal() {
+        HistoryBuilder b = HistoryBuilder.nomad();
+        b.node(1).node(2).node(3).node(4).node(5);
+        b.at(1).job(10, JobType.SERVICE, 2, 1);
+        b.at(1.01).plan(10, 2, 0, 0, 0).place(100, 10, 1).place(101, 10, 2);
+        b.at(1.2).running(100).running(101).at(11.2).healthy(100).healthy(101);
+        b.at(11.5).add(new JobDisconnectConfigured(b.now(), 10, LOST_AFTER_MILLIS, true,
+                "keep_original"));
+        b.at(12).heartbeat(1, 15_000);
+        fiveAlive(b, 12, 12);
+        b.at(13).partition(1, true);
+        fiveAlive(b, 22, 32);
+        b.at(37).status(1, NodeStatus.DISCONNECTED).nodeEvals(1);
+        b.at(37.01).plan(10, 0, 0, 0, 0);
+        unknown(b, 100);
+        fiveAlive(b, 42, 42);
+        b.at(42.01).plan(10, 1, 0, 0, 0).replace(102, 10, 3, 100, 1).at(42.3).running(102);
+        b.at(45).drain(3, 3_600_000).at(46).mark(102, false);
+        b.at(46.01).plan(10, 1, 1, 1, 0).stop(102, "alloc is being migrated")
+                .replace(103, 10, 4, 102).at(46.2).running(103);
+        b.at(46.5).add(new AllocClientChanged(b.now(), 102, ClientStatus.COMPLETE));
+        b.at(47).drainCompleted(3, false).drain(1, 3_600_000).at(48).mark(100, false).at(48.01).plan(10, 0, 0, 0, 0);
+        return fiveAlive(b, 52, 52);
+    }
+
+    /** Nodes 2 to 5 heartbeat (ttl 15 s) every 10 s from {@code fromSeconds}. */
+    private static HistoryBuilder fiveAlive(HistoryBuilder b, int fromSeconds, int toSeconds) {
+        for (int t = fromSeconds; t <= toSeconds; t += 10) {
+            b.at(t).heartbeat(2, 15_000).heartbeat(3, 15_000).heartbeat(4, 15_000)
+                    .heartbeat(5, 15_000);
+        }
+        return b;
+    }
+
     /** Without unknown allocations counted twice, the second mark waits: INV-5 fires. */
     @Test
     void withoutDoubleCountingTheSecondMarkFires() {
