@@ -60,6 +60,19 @@ public class NomadScheduler implements Scheduler {
         List<Alloc> migrating = new ArrayList<>();
         // Replacements this plan stops because their original reconnected (N-30): not counted.
         BitSet stoppedHere = new BitSet();
+        // INV-6, N-10 (reconcile_cluster.go computeStop, filters.go shouldFilter): finished and
+        // deadline-stopped batch allocations are untainted and count wherever they come in the
+        // pass, so live ones beyond the count are stopped even when those come later; those of
+        // an older job version do not (filterOldTerminalAllocs ignores them; corpus seed 2258).
+        int doneAhead = 0;
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.job() == job && countsAsDone(alloc) && alloc.jobVersion() >= job.version()) {
+                doneAhead++;
+            }
+        }
+        int countStops = 0;
+        // Replacements tried for lost allocations, in order: a placement's index, -1 if unplaced.
+        List<Integer> lostTries = new ArrayList<>();
         for (Alloc alloc : state.allocs().all()) {
             if (alloc.job() != job || stoppedHere.get(alloc.id())) {
                 continue;
@@ -78,6 +91,8 @@ public class NomadScheduler implements Scheduler {
                 continue;
             }
             Node node = state.node(alloc.node());
+            int placedBefore = plan.placements.size();
+            int unplacedBefore = plan.unplaced;
             // N-31 (scheduler/reconciler/filters.go, first match wins): on a disconnected node
             // the loss rules come first; then "non-terminal allocs marked for migration always
             // migrate", even on a down node (TestServiceSched_NodeDown: run+running+migrate is
@@ -160,21 +175,58 @@ public class NomadScheduler implements Scheduler {
                     continue;
                 }
                 untainted++;
-                if (untainted > job.count()) {
+                if (untainted + doneAhead > job.count()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to count"));
+                    countStops++;
                 } else if (updateNeeded(alloc)) {
                     updates += update(plan, job, alloc, plannedCpu, plannedMem);
                 }
             }
+            if (plan.lost.contains(alloc)) {
+                if (plan.placements.size() > placedBefore) {
+                    lostTries.add(placedBefore);
+                } else if (plan.unplaced > unplacedBefore) {
+                    lostTries.add(-1);
+                }
+            }
         }
+        int existing = untainted - countStops + done + migrating.size() + plan.placements.size()
+                + plan.unplaced - updates - lostTries.size();
+        int overCount = capLostReplacements(plan, job, lostTries, existing, plannedCpu,
+                plannedMem);
         int notNeeded = Math.max(0, untainted - unknownCounted + done + migrating.size()
                 - job.count());
-        int missing = job.stopped() ? 0 : job.count() - untainted - done - plan.placements.size()
-                - plan.unplaced + updates - (migrating.size() - notNeeded);
+        int missing = job.stopped() || overCount > 0 ? 0 : job.count() - untainted - done
+                - plan.placements.size() - plan.unplaced + updates - (migrating.size() - notNeeded);
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
         }
         migrate(plan, job, migrating, notNeeded, plannedCpu, plannedMem);
+    }
+
+    /**
+     * reconcile_cluster.go {@code computePlacements}: lost allocations are replaced only "up to
+     * group.Count", after the {@code existing} untainted (counted batch ones included, N-10),
+     * migrating and rescheduled ones. Drops the latest of {@code lostTries} (a placement's index,
+     * -1 if unplaced) past the count and returns how many it dropped, or a negative number
+     * (chaos-swarm seeds 881516 and 893741: a batch allocation the drain stopped at its deadline
+     * was lost and replaced, then complete, and held its place; the next lost one was replaced
+     * past the count all the same, INV-6).
+     */
+    private static int capLostReplacements(Plan plan, Job job, List<Integer> lostTries,
+            int existing, long[] plannedCpu, long[] plannedMem) {
+        int overCount = lostTries.size() - Math.max(0, job.count() - existing);
+        for (int i = lostTries.size() - 1; i >= 0 && i >= lostTries.size() - overCount; i--) {
+            int index = lostTries.get(i);
+            if (index < 0) {
+                plan.unplaced--;
+            } else {
+                Plan.Placement dropped = plan.placements.remove(index);
+                plannedCpu[dropped.node()] -= job.cpuMilli();
+                plannedMem[dropped.node()] -= job.memMb();
+            }
+        }
+        return overCount;
     }
 
     /**
