@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkSignalIT {
     private static final long START_SECONDS_MAX = 120;
-    /** Spark started: time enough for its first rounds of blocks to come back. */
-    private static final long SCANNING_MILLIS = 8_000;
+    /** Spark started: time for its blocks to come back with a failure, however loaded. */
+    private static final long FIRST_FAILURE_SECONDS_MAX = 180;
     private static final long EXIT_SECONDS_MAX = 60;
 
     @TempDir
@@ -45,7 +45,7 @@ class SparkSignalIT {
         command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "sweep",
                 "chaos-swarm", "--variant", "stale-drainer-eligibility", "--seconds", "600",
-                "--engine", "spark", "--master", "local[2]", "--json", "--out",
+                "--engine", "spark", "--master", "local[2]", "--json", "--progress", "--out",
                 dir.resolve("out").toString()));
         Path stdout = dir.resolve("stdout.json");
         Path stderr = dir.resolve("stderr.txt");
@@ -53,7 +53,9 @@ class SparkSignalIT {
                 .redirectError(stderr.toFile()).start();
         try {
             awaitScanning(tmp, child);
-            Thread.sleep(SCANNING_MILLIS);
+            // Interrupted once a failure is in (the progress lines say so), not after a fixed
+            // time: on a loaded machine 8 s once brought no block back at all.
+            awaitFirstFailure(stderr, child);
             assertTrue(child.isAlive(), () -> "the sweep ended early: " + read(stderr));
             new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
             assertTrue(child.waitFor(EXIT_SECONDS_MAX, TimeUnit.SECONDS), "no exit after SIGINT");
@@ -90,6 +92,20 @@ class SparkSignalIT {
             Thread.sleep(20);
         }
         throw new AssertionError("Spark did not start within " + START_SECONDS_MAX + " s");
+    }
+
+    /** Waits for a progress line ({@code --progress}) that counts a failure. */
+    private static void awaitFirstFailure(Path stderr, Process child) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_FAILURE_SECONDS_MAX);
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            if (read(stderr).lines().anyMatch(line -> line.startsWith("sweep ")
+                    && !line.contains(" 0 failures"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no failure within " + FIRST_FAILURE_SECONDS_MAX + " s: "
+                + read(stderr));
     }
 
     private static String read(Path file) {

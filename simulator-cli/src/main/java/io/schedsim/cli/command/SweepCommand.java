@@ -81,6 +81,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-shrink", description = "Keeps failures as found.")
     private boolean noShrink;
 
+    @Option(names = "--progress", description = "Prints the progress line on stderr even when"
+            + " it is not a terminal: a line at most every second (on a terminal it is always"
+            + " shown, rewritten in place).")
+    private boolean progressLines;
+
     @Option(names = "--orderings", paramLabel = "MODE",
             description = "Same-time event orders: 'mixed' (fifo, random or PCT, drawn per "
                     + "seed; default) or 'fifo' (as 'run' does).")
@@ -129,10 +134,11 @@ final class SweepCommand implements Callable<Integer> {
                 .search(search);
         PropertySearch search = new PropertySearch(settings, registry, engine, engineOptions);
         ProgressLine progress = null;
-        if (Terminal.stderrIsTerminal()) {
+        boolean terminal = Terminal.stderrIsTerminal();
+        if (terminal || progressLines) {
             progress = new ProgressLine(context.err(), template.scenario().name(),
                     seeds == null && seconds != null ? Long.MAX_VALUE : range.size(),
-                    seconds == null ? 0 : seconds);
+                    seconds == null ? 0 : seconds, terminal);
         }
         SearchReport report;
         Thread thread = Thread.currentThread();

@@ -6,18 +6,23 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The sweep's progress line on a terminal: seeds run, seeds per second, failures and the time
- * left, rewritten in place (carriage return) at most every {@value #INTERVAL_MILLIS} ms. Workers
- * report from their own threads, so updates are synchronized.
+ * The sweep's progress line: seeds run, seeds per second, failures and the time left. On a
+ * terminal it is rewritten in place (carriage return) at most every {@value #INTERVAL_MILLIS} ms;
+ * elsewhere ({@code --progress} into a file or a pipe) each update is a line of its own, at most
+ * every {@value #LINE_INTERVAL_MILLIS} ms. Workers report from their own threads, so updates are
+ * synchronized.
  */
 public final class ProgressLine implements Consumer<PropertySearch.Progress> {
     static final long INTERVAL_MILLIS = 250;
+    static final long LINE_INTERVAL_MILLIS = 1_000;
 
     private final PrintWriter err;
     private final String name;
     private final long seedsTotal;
     private final double seconds;
-    private long lastPrintMillis = -INTERVAL_MILLIS;
+    private final boolean inPlace;
+    private final long intervalMillis;
+    private long lastPrintMillis;
     private int lastWidth;
 
     /**
@@ -25,20 +30,34 @@ public final class ProgressLine implements Consumer<PropertySearch.Progress> {
      * @param seconds the time budget, or 0 for none
      */
     public ProgressLine(PrintWriter err, String name, long seedsTotal, double seconds) {
+        this(err, name, seedsTotal, seconds, true);
+    }
+
+    /** As above; {@code inPlace} false writes each update as a line of its own. */
+    public ProgressLine(PrintWriter err, String name, long seedsTotal, double seconds,
+            boolean inPlace) {
         this.err = err;
         this.name = name;
         this.seedsTotal = seedsTotal;
         this.seconds = seconds;
+        this.inPlace = inPlace;
+        this.intervalMillis = inPlace ? INTERVAL_MILLIS : LINE_INTERVAL_MILLIS;
+        this.lastPrintMillis = -intervalMillis;
     }
 
     @Override
     public synchronized void accept(PropertySearch.Progress progress) {
-        if (progress.elapsedMillis() - lastPrintMillis < INTERVAL_MILLIS) {
+        if (progress.elapsedMillis() - lastPrintMillis < intervalMillis) {
             return;
         }
         lastPrintMillis = progress.elapsedMillis();
         String line = format(name, progress.seedsRun(), progress.failures(),
                 progress.elapsedMillis(), seedsTotal, seconds);
+        if (!inPlace) {
+            err.println(line);
+            err.flush();
+            return;
+        }
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
         lastWidth = line.length();

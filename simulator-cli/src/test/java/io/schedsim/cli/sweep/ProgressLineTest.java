@@ -2,10 +2,27 @@ package io.schedsim.cli.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.prop.search.PropertySearch;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The progress line: seeds, rate, failures and the time left by range or budget. */
 class ProgressLineTest {
+    @Test
+    void offATerminalEachUpdateIsALineAtMostEverySecond() {
+        StringWriter out = new StringWriter();
+        ProgressLine lines = new ProgressLine(new PrintWriter(out), "x", 100, 0, false);
+        lines.accept(new PropertySearch.Progress(10, 0, 100, 100));
+        lines.accept(new PropertySearch.Progress(20, 1, 600, 100));
+        lines.accept(new PropertySearch.Progress(30, 1, 1_200, 100));
+        lines.clear();
+        assertEquals(List.of("sweep x: 10/100 seeds (100/s), 0 failures, ETA 1 s",
+                "sweep x: 30/100 seeds (25/s), 1 failure, ETA 3 s"),
+                out.toString().lines().toList());
+    }
+
     @Test
     void etaFromTheSeedRange() {
         assertEquals("sweep x: 1,234/10,000 seeds (1,234/s), 2 failures, ETA 8 s",
