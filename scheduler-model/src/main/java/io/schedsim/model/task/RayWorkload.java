@@ -315,6 +315,7 @@ public final class RayWorkload {
         int left = pick % unresolved;
         for (int e = 0; e < tasks.taskCount * 2; e++) {
             if (cancellable(e) && left-- == 0) {
+                history.cancelCall(e, force, recursive);
                 owners.cancel(e, recursive);
                 break;
             }
