@@ -19,6 +19,7 @@ import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TaskFaultCause;
@@ -62,8 +63,9 @@ class SwarmGeneratorTest {
         // The raylet killer is deliberately never drawn, so that chaos-swarm's plans (and
         // hundreds of recorded trace hashes) stay as they were: it belongs to ray-chaos's
         // killMode=agent. Ray drains need Ray tasks, which this spec has not
-        // (rayDrainsOfBothReasonsWhereRayTasksRun).
-        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
+        // (rayDrainsOfBothReasonsWhereRayTasksRun). Task cancels (ray.cancel) are for explicit
+        // plans only.
+        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND, CancelTask.KIND));
         assertEquals(drawn, kinds);
     }
 
