@@ -69,7 +69,7 @@ class ListingCommandsTest {
             // found soonest and smallest by ray-drain, whose max_retries 0 needs one preempted
             // death (chaos-swarm's Ray drains need more); unknown-lost-early by nomad-disconnect;
             // ineligible-keeps-old-version by nomad-job-update-ineligible; cancelled-task-retried
-            // by ray-retry-counting (chaos-swarm draws no cancels).
+            // by ray-retry-counting, sooner and smaller than by chaos-swarm's cancels.
             String name = variant.get("name").asText();
             String target = name.equals("killer-takes-head") ? "ray-chaos"
                     : name.equals("counted-preemption") ? "ray-drain"

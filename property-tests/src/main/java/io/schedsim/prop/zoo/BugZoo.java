@@ -171,7 +171,7 @@ public final class BugZoo {
             zoo("cancelled-task-retried", "INV-19",
                     "the owner retries a task the user cancelled (ray.cancel), which Ray never"
                             + " does (R-1); found by ray-retry-counting with crashCause=cancel"
-                            + " (INV-19)",
+                            + " and by chaos-swarm's cancels (INV-19)",
                     defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE))
                     .withScenario("ray-retry-counting"));
 

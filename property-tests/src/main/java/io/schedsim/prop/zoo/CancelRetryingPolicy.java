@@ -8,7 +8,8 @@ import io.schedsim.model.task.RetryPolicy;
  * The owner retries a cancelled task (TASK_CANCELLED) like a system failure, under max_retries:
  * Ray never does (R-1; ray:src/ray/core_worker/task_manager.cc {@code MarkTaskCanceled} sets the
  * task's retries and OOM retries left to 0 before its attempt's failure comes back). A task the
- * user cancelled runs again. Found by {@code ray-retry-counting} with {@code crashCause=cancel}.
+ * user cancelled runs again. Found by {@code ray-retry-counting} with {@code crashCause=cancel},
+ * and by {@code chaos-swarm}'s cancels (seed 13 of 1..3000, shrunk to the one cancel).
  * Breaks INV-19 (the model's check and the monitor's AttemptGuard).
  */
 final class CancelRetryingPolicy implements RetryPolicy {
