@@ -48,6 +48,7 @@ import io.schedsim.history.RunStarted;
 import io.schedsim.history.RunStopReason;
 import io.schedsim.history.SchedulersStalled;
 import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.history.TaskCancelCall;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import java.util.ArrayList;
@@ -381,6 +382,11 @@ public final class HistoryBuilder {
         releaseTask(task, attempt);
         return add(new TaskAttemptChanged(nowNanos, task, attempt, node, AttemptState.FAILED,
                 error));
+    }
+
+    /** The owner's {@code ray.cancel} of the task, before its effects. */
+    public HistoryBuilder cancel(long task, boolean force, boolean recursive) {
+        return add(new TaskCancelCall(nowNanos, task, force, recursive));
     }
 
     public HistoryBuilder resolve(long task, ErrorType error) {

@@ -58,7 +58,8 @@ public enum EventType {
     ACTOR_CREATED("actor-created", ActorCreated.class),
     ACTOR_STATE_CHANGED("actor-state-changed", ActorStateChanged.class),
     ACTOR_TASK_SUBMITTED("actor-task-submitted", ActorTaskSubmitted.class),
-    ACTOR_TASK_CHANGED("actor-task-changed", ActorTaskChanged.class);
+    ACTOR_TASK_CHANGED("actor-task-changed", ActorTaskChanged.class),
+    TASK_CANCEL_CALL("task-cancel-call", TaskCancelCall.class);
 
     private final String jsonName;
     private final Class<? extends HistoryEvent> recordClass;

@@ -132,6 +132,14 @@ public interface ClusterControl {
         return attemptPick == 0 && cause == ErrorType.WORKER_DIED && crashRunningWork(node);
     }
 
+    /**
+     * {@code ray.cancel} (R-1) of the Ray task {@code taskPick} modulo the unresolved ones, in a
+     * stable order ({@code RayWorkload.cancelTask}); false if there is none (or no Ray tasks).
+     */
+    default boolean cancelTask(int taskPick, boolean force, boolean recursive) {
+        return false;
+    }
+
     /** Fault 9: scales the run time of work that starts from now on (1.0 = normal). */
     void setWorkSlowdown(double factor);
 

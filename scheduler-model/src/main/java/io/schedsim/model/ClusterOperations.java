@@ -345,6 +345,11 @@ abstract class ClusterOperations implements ClusterControl {
     }
 
     @Override
+    public boolean cancelTask(int taskPick, boolean force, boolean recursive) {
+        return ray() != null && ray().cancelTask(taskPick, force, recursive);
+    }
+
+    @Override
     public boolean crashRunningWork(int slot, int attemptPick, ErrorType cause) {
         Node node = node(slot);
         if (ray() != null && ray().crashAttempt(node, attemptPick, cause)) {

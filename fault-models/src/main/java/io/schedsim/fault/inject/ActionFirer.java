@@ -1,6 +1,7 @@
 package io.schedsim.fault.inject;
 
 import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.ClockJump;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.DrainOp;
@@ -62,6 +63,11 @@ final class ActionFirer {
             return rayDrain(drain);
         } else if (action instanceof TaskCrash crash) {
             return crash(crash);
+        } else if (action instanceof CancelTask cancel) {
+            // Recursive, Ray's default: the cancelled parent's child goes with it.
+            return control.cancelTask(cancel.taskPick(), cancel.force(), true)
+                    ? Firing.clusterWide("pick=" + cancel.taskPick())
+                    : Firing.skipped(List.of(), "no unresolved task");
         } else if (action instanceof ClockJump jump) {
             return jump(jump);
         } else if (action instanceof LeaderFailover) {

@@ -1,5 +1,6 @@
 package io.schedsim.fault.kind;
 
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.ClockDrift;
 import io.schedsim.fault.plan.ClockJump;
 import io.schedsim.fault.plan.Drain;
@@ -37,7 +38,7 @@ public enum FaultKind {
     STATUS_UPDATE_CHAOS("status updates", StatusUpdateChaos.KIND),
     ELIGIBILITY_FLIP("F-8", EligibilityFlip.KIND),
     DRAIN("F-6, F-8", Drain.KIND, RayDrain.KIND),
-    WORK("F-3", TaskCrash.KIND, SlowTasks.KIND, UnhealthyAllocs.KIND),
+    WORK("F-3", TaskCrash.KIND, SlowTasks.KIND, UnhealthyAllocs.KIND, CancelTask.KIND),
     CLOCK("clock", ClockDrift.KIND, ClockJump.KIND),
     SCHEDULER_STALL("stall", SchedulerStall.KIND),
     LEADER_FAILOVER("F-7", LeaderFailover.KIND),

@@ -52,7 +52,7 @@ public final class NodeTargets {
             addAll(targets, a.nodes());
         } else if (!(action instanceof LeaderFailover || action instanceof SchedulerStall
                 || action instanceof SlowTasks || action instanceof StatusUpdateChaos
-                || action instanceof JobUpdateAction)) {
+                || action instanceof JobUpdateAction || action instanceof CancelTask)) {
             throw new AssertionError(action);
         }
         return targets;

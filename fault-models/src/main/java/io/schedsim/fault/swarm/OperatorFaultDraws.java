@@ -3,6 +3,7 @@ package io.schedsim.fault.swarm;
 import io.schedsim.fault.kind.DrainRacePlan;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
@@ -142,6 +143,25 @@ final class OperatorFaultDraws {
         for (int i = 0; i < count; i++) {
             faults.add(new TaskCrash(draws.atMillis(), draws.worker(), draws.count(1, 2),
                     draws.count(0, 3), cause));
+        }
+        return faults;
+    }
+
+    /**
+     * R-1: in half the runs, one or two {@code ray.cancel} calls, each of a task picked at fire
+     * time among the unresolved ones (queued, running, blocked in get, between attempts), with
+     * or without force; the pick is drawn not knowing the tasks, like a job pick.
+     */
+    static List<FaultAction> cancels(SwarmDraws draws) {
+        List<FaultAction> faults = new ArrayList<>();
+        if (!draws.chance(0.5)) {
+            return faults;
+        }
+        int count = draws.count(1, 2);
+        for (int i = 0; i < count; i++) {
+            long at = draws.atMillis();
+            int pick = (int) draws.uniform(0, JOB_PICK_RANGE);
+            faults.add(new CancelTask(at, pick, draws.chance(0.5)));
         }
         return faults;
     }

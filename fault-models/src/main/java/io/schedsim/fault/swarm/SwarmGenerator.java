@@ -2,6 +2,7 @@ package io.schedsim.fault.swarm;
 
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.kind.FaultKind;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.RayDrain;
@@ -31,7 +32,8 @@ import java.util.List;
  * added after everything else.
  * unchanged and in the same order. The WORK switch likewise adds application errors (F-3 with
  * cause application-error, R-1) and then out-of-memory kills (cause oom, R-2) last, each from its
- * own stream ({@value #APPLICATION_ERROR_STREAM}, {@value #OUT_OF_MEMORY_STREAM}).
+ * own stream ({@value #APPLICATION_ERROR_STREAM}, {@value #OUT_OF_MEMORY_STREAM}), and after
+ * them task cancels ({@code ray.cancel}, R-1) from {@value #CANCEL_STREAM}.
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
@@ -44,6 +46,8 @@ public final class SwarmGenerator {
     static final String APPLICATION_ERROR_STREAM = "application-error";
     /** Child of {@link #STREAM} that out-of-memory kills draw from. */
     static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
+    /** Child of {@link #STREAM} that task cancels (ray.cancel, R-1) draw from. */
+    static final String CANCEL_STREAM = CancelTask.KIND;
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -117,6 +121,11 @@ public final class SwarmGenerator {
                     TaskFaultCause.APPLICATION_ERROR));
             actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
                     swarm.child(OUT_OF_MEMORY_STREAM), spec), TaskFaultCause.OOM));
+        }
+        // Task cancels come with WORK where Ray tasks run, from their own stream, last.
+        if (enabled.contains(FaultKind.WORK) && spec.rayTasks()) {
+            actions.addAll(OperatorFaultDraws.cancels(new SwarmDraws(
+                    swarm.child(CANCEL_STREAM), spec)));
         }
         return new FaultPlan(actions);
     }

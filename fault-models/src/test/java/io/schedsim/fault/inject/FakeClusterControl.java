@@ -235,6 +235,13 @@ public final class FakeClusterControl implements ClusterControl {
         return true;
     }
 
+    /** Records the call; the fake has no Ray tasks, so nothing is cancelled. */
+    @Override
+    public boolean cancelTask(int taskPick, boolean force, boolean recursive) {
+        record("cancelTask", taskPick, force, recursive);
+        return false;
+    }
+
     @Override
     public void setHealthChecksFailing(int node, boolean failing) {
         record("setHealthChecksFailing", node, failing);

@@ -13,6 +13,7 @@ import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.TaskCrash;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,17 @@ class FaultInjectorTest {
         assertEquals("agent already down", skips.get(0).detail());
         assertEquals(2, skips.get(0).node());
         assertEquals("no running work on node", skips.get(1).detail());
+    }
+
+    /** a cancel is recursive (Ray's default); with no unresolved task it is skipped. */
+    @Test
+    void aCancelWithNoTaskToCancelIsSkipped() {
+        Harness harness = new Harness(2, heads(), new CancelTask(1_000, 4, true));
+        harness.runUntil(5_000);
+        assertEquals(List.of("1000 cancelTask 4 true true"),
+                harness.cluster.calls("cancelTask"));
+        assertEquals(Map.of("cancel-task", 1), harness.ledger().skipped());
+        assertEquals("no unresolved task", harness.ledger().skips().get(0).detail());
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class SampleActions {
                 new LeaderFailover(16_000),
                 new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3),
                 UnhealthyAllocs.everywhere(18_000, 120_000),
-                new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)));
+                new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)),
+                new CancelTask(20_000, 3, true),
+                new CancelTask(20_500, 0, false));
     }
 }

@@ -19,6 +19,7 @@ import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.Partition;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TaskFaultCause;
@@ -62,8 +63,9 @@ class SwarmGeneratorTest {
         // The raylet killer is deliberately never drawn, so that chaos-swarm's plans (and
         // hundreds of recorded trace hashes) stay as they were: it belongs to ray-chaos's
         // killMode=agent. Ray drains need Ray tasks, which this spec has not
-        // (rayDrainsOfBothReasonsWhereRayTasksRun).
-        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
+        // (rayDrainsOfBothReasonsWhereRayTasksRun), and neither do task cancels (ray.cancel,
+        // workFaultsMakeRayTasksRaise).
+        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND, CancelTask.KIND));
         assertEquals(drawn, kinds);
     }
 
@@ -145,9 +147,10 @@ class SwarmGeneratorTest {
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
                 // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
                 // so are unhealthy replacements (N-13), drawn under WORK.
-                // So are application errors and OOM kills.
+                // So are application errors and OOM kills, and task cancels.
                 boolean raises = action instanceof TaskCrash crash
-                        && crash.cause() != TaskFaultCause.WORKER_DIED;
+                        && crash.cause() != TaskFaultCause.WORKER_DIED
+                        || action instanceof CancelTask;
                 if (!(action instanceof RayDrain) && !episodeKill
                         && !(action instanceof JobUpdateAction)
                         && !(action instanceof UnhealthyAllocs) && !raises) {
@@ -186,6 +189,25 @@ class SwarmGeneratorTest {
         assertTrue(withRaises >= 50, withRaises + " application errors in 300 plans");
         assertTrue(picked >= 20, picked + " with a picked victim");
         assertTrue(oomKills >= 50, oomKills + " OOM kills in 300 plans");
+    }
+
+    /** with Ray tasks, the WORK switch adds task cancels, forced or not; without, none. */
+    @Test
+    void workFaultsCancelRayTasks() {
+        int cancels = 0;
+        int forced = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (FaultAction action : SwarmGenerator.generate(seed, MIXED).actions()) {
+                if (action instanceof CancelTask cancel) {
+                    cancels++;
+                    forced += cancel.force() ? 1 : 0;
+                }
+            }
+            assertFalse(SwarmGenerator.generate(seed, CHAOS_SWARM).countByKind()
+                    .containsKey(CancelTask.KIND), "no cancel without Ray tasks");
+        }
+        assertTrue(cancels >= 50, cancels + " cancels in 300 plans");
+        assertTrue(forced >= 20 && forced < cancels, forced + " of " + cancels + " forced");
     }
 
     @Test

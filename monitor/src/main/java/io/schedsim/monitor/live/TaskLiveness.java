@@ -13,7 +13,8 @@ import io.schedsim.monitor.state.Time;
  * max_retries -1 resolved to a value, but for a child whose owner died (OWNER_DIED, or
  * TASK_CANCELLED before it ran: a dead owner's task cannot be retried, R-5, and the parent's
  * retry submits a new child, docs/history.md §1.4 rule 10; the driver never dies, so a task it
- * owns has no such excuse); the only excuse is a task whose latest attempt waits for a
+ * owns has no such excuse), or a task cancelled by a {@code task-cancel-call} (R-1: on it or,
+ * recursive, on an ancestor) that resolved TASK_CANCELLED; the only excuse is a task whose latest attempt waits for a
  * node (pending) while no node is ALIVE, not draining and has its CPU free by the monitor's
  * ledger (R-14: it is infeasible or starved by capacity others hold, which INV-17 judges), and a
  * parent RUNNING (blocked in get) on such a waiting child: it waits for that child, so for a
@@ -50,8 +51,10 @@ final class TaskLiveness {
                 boolean raised = resolved == ErrorType.TASK_EXECUTION_EXCEPTION
                         && !tasks.retryExceptions(t)
                         || resolved == ErrorType.OUT_OF_MEMORY && tasks.oomRetries(t) >= 0;
+                // ray.cancel ends a task without a value; only a task cancelled by a call.
+                boolean cancelled = resolved == ErrorType.TASK_CANCELLED && tasks.cancelCalled(t);
                 if (tasks.maxRetries(t) < 0 && resolved != ErrorType.NONE && !ownerGone
-                        && !raised) {
+                        && !raised && !cancelled) {
                     report(t, "task " + tasks.id(t) + " with max_retries -1 resolved to "
                             + resolved);
                 }

@@ -29,6 +29,9 @@ import java.util.Set;
  * it on and retries left, breaks INV-19. An OUT_OF_MEMORY kill is retried under the task's own
  * budget, oomRetries (task_oom_retries), and never counts against max_retries (R-2): a retry past
  * that budget, or an OUT_OF_MEMORY resolution within it (or with it unlimited), breaks INV-19.
+ * A cancelled task (an attempt FAILED TASK_CANCELLED, or a {@code task-cancel-call} on it or,
+ * recursive, on an ancestor) never gets another attempt (R-1), whatever max_retries says: one
+ * breaks INV-19; TASK_CANCELLED is no counted failure.
  * R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
  */
 public final class AttemptGuard implements Guard {
@@ -124,6 +127,10 @@ public final class AttemptGuard implements Guard {
                 && !tasks.retryExceptions(t)) {
             report(Invariant.RETRY_BOUNDS, e, "attempt " + k + " of task " + e.task()
                     + " retries an application error with retry_exceptions off (R-1)");
+        }
+        if (k > 0 && (tasks.lastError(t) == ErrorType.TASK_CANCELLED || tasks.cancelCalled(t))) {
+            report(Invariant.RETRY_BOUNDS, e, "attempt " + k + " of task " + e.task()
+                    + " retries a cancelled task: cancelled tasks are never retried (R-1)");
         }
         int oomBudget = tasks.oomRetries(t);
         if (k > 0 && tasks.lastError(t) == ErrorType.OUT_OF_MEMORY && oomBudget >= 0

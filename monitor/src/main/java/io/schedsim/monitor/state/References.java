@@ -43,6 +43,7 @@ import io.schedsim.history.PlanCommitted;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.history.TaskCancelCall;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import io.schedsim.monitor.Invariant;
@@ -135,6 +136,7 @@ final class References {
                 return task(e.task()) && node(e.node());
             }
             case TASK_RESOLVED -> { return task(((TaskResolved) event).task()); }
+            case TASK_CANCEL_CALL -> { return task(((TaskCancelCall) event).task()); }
             case RESOURCES_RESERVED -> { return node(((ResourcesReserved) event).node()); }
             case RESOURCES_RELEASED -> { return node(((ResourcesReleased) event).node()); }
             case ACTOR_STATE_CHANGED -> {

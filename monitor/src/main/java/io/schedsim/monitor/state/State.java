@@ -37,6 +37,7 @@ import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.history.TaskCancelCall;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import java.util.EnumSet;
@@ -208,6 +209,7 @@ public final class State {
             }
             case TASK_ATTEMPT_CHANGED -> applyAttempt((TaskAttemptChanged) event);
             case TASK_RESOLVED -> tasks.resolve(taskIndex, ((TaskResolved) event).errorType(), now);
+            case TASK_CANCEL_CALL -> tasks.cancel(taskIndex, ((TaskCancelCall) event).recursive());
             case RESOURCES_RESERVED -> ledger.reserve((ResourcesReserved) event, nodeIndex);
             case RESOURCES_RELEASED -> ledger.release((ResourcesReleased) event, nodeIndex);
             default -> {

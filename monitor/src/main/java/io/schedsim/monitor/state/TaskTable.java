@@ -31,6 +31,7 @@ public final class TaskTable {
     private int[] countedFailures = new int[32];
     private int[] preemptedFailures = new int[32];
     private ErrorType[] resolved = new ErrorType[32];
+    private boolean[] cancelCalled = new boolean[32];
     private int driverTasks;
     private int driverResolved;
     private long lastDriverResolvedAt = Time.NOT_YET;
@@ -171,6 +172,33 @@ public final class TaskTable {
         return resolved[t];
     }
 
+    /**
+     * True once {@code ray.cancel} was called on the task, or, recursively, on an ancestor while
+     * the task was unresolved (R-1): it never gets another attempt.
+     */
+    public boolean cancelCalled(int t) {
+        return cancelCalled[t];
+    }
+
+    /**
+     * A {@code task-cancel-call} on task {@code t}; with {@code recursive} every unresolved
+     * descendant is cancelled too (a child is submitted after its parent: a higher index).
+     */
+    void cancel(int t, boolean recursive) {
+        cancelCalled[t] = true;
+        if (!recursive) {
+            return;
+        }
+        boolean[] inCall = new boolean[count];
+        inCall[t] = true;
+        for (int u = t + 1; u < count; u++) {
+            if (parent[u] >= 0 && inCall[parent[u]] && resolved[u] == null) {
+                inCall[u] = true;
+                cancelCalled[u] = true;
+            }
+        }
+    }
+
     public int driverTasks() {
         return driverTasks;
     }
@@ -230,5 +258,6 @@ public final class TaskTable {
         countedFailures = Arrays.copyOf(countedFailures, n);
         preemptedFailures = Arrays.copyOf(preemptedFailures, n);
         resolved = Arrays.copyOf(resolved, n);
+        cancelCalled = Arrays.copyOf(cancelCalled, n);
     }
 }

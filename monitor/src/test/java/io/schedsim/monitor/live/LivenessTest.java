@@ -83,6 +83,15 @@ class LivenessTest {
         assertOnly(b.at(100).end().check(), Invariant.TASKS_TERMINAL);
     }
 
+    /** ray.cancel ends even an unlimited task without a value, but only after a call. */
+    @Test
+    void anUnlimitedTaskCancelledByACallMayEndWithoutAValue() {
+        HistoryBuilder b = rayCluster().at(1).submit(1, -1, -1).pending(1, 0).lease(1, 0, 1);
+        b.at(2).cancel(1, false, true).failAttempt(1, 0, 1, ErrorType.TASK_CANCELLED)
+                .resolve(1, ErrorType.TASK_CANCELLED);
+        assertQuiet(b.at(100).end().check());
+    }
+
     @Test
     void anUnlimitedChildWhoseOwnerDiedMayEndWithoutAValue() {
         // Task 1's attempt 0 dies with its worker; its child 2, running on node 2, is killed

@@ -66,6 +66,32 @@ class AttemptGuardTest {
         assertQuiet(exhausted.check());
     }
 
+    /**
+     * R-1 (ray:python/ray/tests/test_cancel.py {@code test_stress}, {@code test_fast}): a
+     * cancelled task is never retried, whatever max_retries says, queued or running; with
+     * recursive its child neither. Quiet when the cancel ends it.
+     */
+    @Test
+    void aCancelledTaskIsNeverRetried() {
+        HistoryBuilder queued = RayFlows.cluster().at(1).submit(1, -1, -1).pending(1, 0);
+        queued.at(2).cancel(1, false, true).failAttempt(1, 0, -1, ErrorType.TASK_CANCELLED)
+                .resolve(1, ErrorType.TASK_CANCELLED);
+        assertQuiet(queued.check());
+        HistoryBuilder running = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        running.at(2).cancel(1, true, true).failAttempt(1, 0, 1, ErrorType.TASK_CANCELLED)
+                .pending(1, 1);
+        MonitorViolation v = assertOnly(running.check(), Invariant.RETRY_BOUNDS);
+        assertEquals(1, v.task());
+        // A child cancelled with its parent (recursive) and then resubmitted as a retry.
+        HistoryBuilder child = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .lease(1, 0, 1);
+        child.at(2).releaseTask(1, 0).submit(2, 1, 3).pending(2, 0);
+        child.at(3).cancel(1, false, true).failAttempt(1, 0, 1, ErrorType.TASK_CANCELLED)
+                .resolve(1, ErrorType.TASK_CANCELLED).pending(2, 1);
+        assertFires(child.check(), Invariant.RETRY_BOUNDS);
+    }
+
     @Test
     void unlimitedRetriesNeverEndInASystemError() {
         HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, -1).pending(1, 0)

@@ -167,7 +167,13 @@ public final class BugZoo {
                     "the owner retries an OOM kill only while OOM retries are left, so"
                             + " task_oom_retries -1 (unlimited, Ray's default) retries none (R-2);"
                             + " found by chaos-swarm's OOM kills (INV-19)",
-                    defaults().withRetryPolicy(context -> OomUnlimitedAsNonePolicy.INSTANCE)));
+                    defaults().withRetryPolicy(context -> OomUnlimitedAsNonePolicy.INSTANCE)),
+            zoo("cancelled-task-retried", "INV-19",
+                    "the owner retries a task the user cancelled (ray.cancel), which Ray never"
+                            + " does (R-1); found by ray-retry-counting with crashCause=cancel"
+                            + " and by chaos-swarm's cancels (INV-19)",
+                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE))
+                    .withScenario("ray-retry-counting"));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

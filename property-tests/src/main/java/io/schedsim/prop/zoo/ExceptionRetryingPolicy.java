@@ -21,7 +21,8 @@ final class ExceptionRetryingPolicy implements RetryPolicy {
 
     @Override
     public boolean mayRetry(ErrorType errorType, boolean retryExceptions) {
-        return true;
+        // Only the application-error bug: a cancelled task stays unretried.
+        return errorType != ErrorType.TASK_CANCELLED;
     }
 
     @Override

@@ -23,5 +23,11 @@ public enum ErrorType {
      * its own counter, task_oom_retries, never counted against max_retries (R-2;
      * ray:src/ray/core_worker/task_manager.cc {@code RetryTaskIfPossible}).
      */
-    OUT_OF_MEMORY
+    OUT_OF_MEMORY,
+    /**
+     * The task was cancelled ({@code ray.cancel}, R-1): never retried, whatever max_retries says
+     * (ray:src/ray/core_worker/task_manager.cc {@code MarkTaskCanceled} zeroes both retry
+     * counters before the attempt's failure arrives).
+     */
+    TASK_CANCELLED
 }

@@ -12,7 +12,7 @@ import io.schedsim.model.state.StateStore;
  * the counters kept along the way (Caffeine's {@code SievePolicy.finished()} pattern): INV-17
  * (the per-node reservations the cluster's audit compares with its tracked ones; nothing held on
  * a DEAD node), INV-23 (every task terminal when a feasible node is alive; with
- * max_retries -1 all FINISHED) and INV-26 (capacity free 60 s after the last task).
+ * max_retries -1 all FINISHED but those that raised, ran out of OOM retries or were cancelled) and INV-26 (capacity free 60 s after the last task).
  */
 final class LivenessAudit {
     private final ModelContext context;
@@ -78,9 +78,11 @@ final class LivenessAudit {
             }
             return;
         }
-        // an application error with retry_exceptions off ends a task even with -1, and
-        // so does running out of a finite task_oom_retries.
-        long systemFailed = workload.failed() - workload.raised() - workload.outOfMemory();
+        // an application error with retry_exceptions off ends a task even with -1, and so
+        // does ray.cancel (terminal, never a result); R-2: so does running out of a finite
+        // task_oom_retries.
+        long systemFailed = workload.failed() - workload.raised() - workload.outOfMemory()
+                - workload.cancelled();
         if (workload.spec().maxRetries() < 0 && systemFailed > 0) {
             monitor.violation(Inv.TASKS_TERMINAL, systemFailed + " tasks with "
                     + "max_retries=-1 ended in error");

@@ -253,9 +253,16 @@ final class OwnerRetries {
             return;
         }
         tasks.transition(e, NONE);
-        // get() re-raises the child's error in the parent, an application error: retried
-        // like any other with retry_exceptions on, else the outer task ends in error at once.
-        int parent = outer(taskOf(e));
+        parentRaises(outer(taskOf(e)));
+    }
+
+    /**
+     * get() re-raises the child's error in the parent, an application error (R-1): retried like
+     * any other with retry_exceptions on, else the outer task ends in error at once. A cancelled
+     * child's get raises TaskCancelledError the same way (python/ray/exceptions.py: a RayError the
+     * caller's code sees; nothing in task_manager.cc cancels the caller).
+     */
+    private void parentRaises(int parent) {
         if (retryExceptions) {
             failAttempt(parent, ErrorType.TASK_EXECUTION_EXCEPTION, false);
             return;
@@ -272,6 +279,73 @@ final class OwnerRetries {
         tasks.transition(parent, FAILED);
         stats.failed++;
         stats.raised++;
+    }
+
+    /**
+     * {@code ray.cancel(ref, force, recursive)} by the task's owner (R-1), on a task not yet
+     * resolved. ray:src/ray/core_worker/transport/normal_task_submitter.cc {@code CancelTask}
+     * first calls task_manager.cc {@code MarkTaskCanceled}, which sets the task's retries and OOM
+     * retries left to 0, so whatever ends the attempt, the task is never retried. Then: a task
+     * queued for a lease leaves the queue and fails TASK_CANCELLED without running ({@code
+     * FailPendingTask}); so does one between attempts (waiting out its retry delay: neither
+     * queued nor executing); a running one gets KeyboardInterrupt ({@code force=false}) or its
+     * worker killed ({@code force=true}) and its attempt fails TASK_CANCELLED, its CPU released.
+     * Model choice: the owner fails the attempt at the call, without the CancelTask RPC's round
+     * trip, also when the worker's node is dead but not yet declared (its death would end the
+     * attempt anyway, and no retry follows). A parent blocked in get is running in Ray: with
+     * {@code recursive} its child is cancelled first (its get raises nothing, the parent is gone
+     * too; core_worker.cc {@code CancelChildren}); without, the child is abandoned as when its
+     * owner dies. A child cancelled on its own resolves TASK_CANCELLED, and its parent's get
+     * raises TaskCancelledError ({@link #parentRaises}). {@code force} changes nothing else here:
+     * the worker's later life is not modelled.
+     */
+    void cancel(int e, boolean recursive) {
+        if (!isChild(e) && tasks.state(e) == WAITING) {
+            if (recursive) {
+                cancelEntry(child(taskOf(e)), false);
+            } else {
+                abandonChild(taskOf(e));
+            }
+        }
+        cancelEntry(e, true);
+    }
+
+    private void cancelEntry(int e, boolean parentSees) {
+        byte s = tasks.state(e);
+        if (s != PENDING && s != RUNNING && s != WAITING && s != RETRY_WAIT) {
+            return;
+        }
+        long id = history.id(e);
+        int attempt = tasks.attempt(e);
+        if (s != RETRY_WAIT) {
+            int slot = s == PENDING ? -1 : tasks.node(e);
+            if (s == RUNNING) {
+                state.release(state.node(slot), cpuMilli, 0);
+                history.released(id, attempt, slot);
+            }
+            failures.record(e, attempt, ErrorType.TASK_CANCELLED, sim.nowNanos());
+            history.failed(id, attempt, slot, TaskHistory.of(ErrorType.TASK_CANCELLED));
+        }
+        sim.cancel(tasks.handle(e));
+        tasks.unlink(e);
+        if (policy.mayRetry(ErrorType.TASK_CANCELLED, retryExceptions)) {
+            monitor.violation(Inv.RETRY_BOUNDS, describe(e) + " retried after it was cancelled"
+                    + " (R-1)");
+            retryAfter(e, retryDelayNanos);
+            return;
+        }
+        history.resolved(id, TaskHistory.of(ErrorType.TASK_CANCELLED));
+        if (!isChild(e)) {
+            tasks.transition(e, FAILED);
+            stats.failed++;
+            stats.cancelled++;
+            return;
+        }
+        tasks.transition(e, NONE);
+        int parent = outer(taskOf(e));
+        if (parentSees && tasks.state(parent) == WAITING && ownerAlive(parent)) {
+            parentRaises(parent);
+        }
     }
 
     /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */

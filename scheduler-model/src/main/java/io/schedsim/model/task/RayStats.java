@@ -13,6 +13,8 @@ final class RayStats {
     long raised;
     /** Of those, tasks whose OOM retries ran out (R-2: a finite task_oom_retries). */
     long outOfMemory;
+    /** Of those, tasks cancelled by {@code ray.cancel}: never retried, never a result. */
+    long cancelled;
     /** Attempts (outer and child) that failed NODE_DIED. */
     long lostAttempts;
     /** Retries performed (outer and child). */

@@ -293,6 +293,47 @@ public final class RayWorkload {
         return true;
     }
 
+    /**
+     * {@code ray.cancel(ref, force, recursive)} (R-1) of a task chosen by {@code pick}: the
+     * task picked modulo the unresolved ones (queued, leased or running, blocked in get on its
+     * child, or waiting out a retry delay), in a stable order (outer task 0, its child, outer
+     * task 1, ...). Its owner fails it TASK_CANCELLED and never retries it; with {@code
+     * recursive} a parent's child is cancelled too ({@link OwnerRetries#cancel}). A cancelled
+     * child's parent sees TaskCancelledError from get. Returns false if no task is unresolved
+     * (Ray's cancel of a finished task does nothing). {@code force} (kill the worker rather than
+     * interrupt it) ends the attempt the same way in the model.
+     */
+    public boolean cancelTask(int pick, boolean force, boolean recursive) {
+        Check.that(pick >= 0, "negative task pick", pick);
+        int unresolved = 0;
+        for (int e = 0; e < tasks.taskCount * 2; e++) {
+            unresolved += cancellable(e) ? 1 : 0;
+        }
+        if (unresolved == 0) {
+            return false;
+        }
+        int left = pick % unresolved;
+        for (int e = 0; e < tasks.taskCount * 2; e++) {
+            if (cancellable(e) && left-- == 0) {
+                history.cancelCall(e, force, recursive);
+                owners.cancel(e, recursive);
+                break;
+            }
+        }
+        dispatch();
+        return true;
+    }
+
+    private boolean cancellable(int e) {
+        byte s = tasks.state(e);
+        return s == TaskColumns.PENDING || s == RUNNING || s == WAITING || s == RETRY_WAIT;
+    }
+
+    /** Outer tasks cancelled by {@code ray.cancel}: ended without a result, not retried. */
+    public long cancelled() {
+        return stats.cancelled;
+    }
+
     /** Run times of attempts leased from now on are multiplied by {@code factor}. */
     public void setSlowdown(double factor) {
         Check.that(factor > 0 && !Double.isInfinite(factor), "slowdown must be positive");

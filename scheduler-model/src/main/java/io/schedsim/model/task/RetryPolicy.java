@@ -36,11 +36,16 @@ public interface RetryPolicy {
     /**
      * Whether a failure of type {@code errorType} may be retried at all (R-1): an application
      * error only with {@code retry_exceptions} on; every other failure goes to
-     * {@link #afterFailure}. Retrying an application error with it off breaks INV-19.
+     * {@link #afterFailure}. Retrying an application error with it off breaks INV-19. A
+     * cancelled task (TASK_CANCELLED) is never retried (R-1; task_manager.cc {@code
+     * MarkTaskCanceled} sets its retries left to 0): retrying it breaks INV-19 too.
      *
      * @param retryExceptions the task's {@code retry_exceptions}
      */
     default boolean mayRetry(ErrorType errorType, boolean retryExceptions) {
+        if (errorType == ErrorType.TASK_CANCELLED) {
+            return false;
+        }
         return errorType != ErrorType.TASK_EXECUTION_EXCEPTION || retryExceptions;
     }
 

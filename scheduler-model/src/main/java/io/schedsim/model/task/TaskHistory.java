@@ -9,6 +9,7 @@ import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
+import io.schedsim.history.TaskCancelCall;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import io.schedsim.model.history.Convert;
@@ -123,6 +124,13 @@ final class TaskHistory {
         if (port.on()) {
             port.record(new TaskAttemptChanged(port.nowNanos(), task, attempt, slot,
                     AttemptState.FAILED, error));
+        }
+    }
+
+    /** The owner called ray.cancel on the entry's task, before its effects. */
+    void cancelCall(int entry, boolean force, boolean recursive) {
+        if (port.on()) {
+            port.record(new TaskCancelCall(port.nowNanos(), id(entry), force, recursive));
         }
     }
 

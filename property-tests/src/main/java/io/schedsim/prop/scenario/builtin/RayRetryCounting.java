@@ -2,6 +2,7 @@ package io.schedsim.prop.scenario.builtin;
 
 import io.schedsim.core.random.SimRandom;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.TaskCrash;
@@ -40,6 +41,9 @@ import java.util.List;
  * faults find nothing running. {@code crashCause=oom} makes each fault an out-of-memory kill
  * (R-2): retried under {@code taskOomRetries} (Ray's task_oom_retries, default -1 unlimited; none
  * with max_retries 0), never counted against max_retries, so with the default both cases finish.
+ * {@code crashCause=cancel} makes each fault a {@code ray.cancel} of the task (R-1;
+ * python/ray/tests/test_cancel.py): the first one ends the running attempt TASK_CANCELLED and
+ * the task is never retried, whatever max_retries says; the later ones find nothing to cancel.
  */
 public final class RayRetryCounting extends BuiltInScenario {
     static final int WORKER = 1;
@@ -48,6 +52,7 @@ public final class RayRetryCounting extends BuiltInScenario {
     static final String WORKER_DIED = "worker-died";
     static final String APPLICATION_ERROR = "application-error";
     static final String OOM = "oom";
+    static final String CANCEL = "cancel";
 
     @Override
     public String name() {
@@ -69,9 +74,9 @@ public final class RayRetryCounting extends BuiltInScenario {
                 Knob.ofBoolean("retryExceptions", false,
                         "retry_exceptions of the task: retry application errors (R-1)"),
                 Knob.ofChoice("crashCause", WORKER_DIED,
-                        List.of(WORKER_DIED, APPLICATION_ERROR, OOM),
-                        "what each fault does: kill the worker, make the attempt raise, or kill"
-                                + " it for out of memory"),
+                        List.of(WORKER_DIED, APPLICATION_ERROR, OOM, CANCEL),
+                        "what each fault does: kill the worker, make the attempt raise, kill"
+                                + " it for out of memory, or cancel the task (ray.cancel)"),
                 Knob.ofInt("taskOomRetries", -1, -1, 1_000,
                         "Ray task_oom_retries: retries of OOM kills (-1 unlimited)")
                         .in("retries"),
@@ -137,8 +142,10 @@ public final class RayRetryCounting extends BuiltInScenario {
             case OOM -> TaskFaultCause.OOM;
             default -> TaskFaultCause.WORKER_DIED;
         };
+        boolean cancel = config.stringValue("crashCause").equals(CANCEL);
         for (int k = 0; k < kills(config); k++) {
-            crashes.add(new TaskCrash(killAt(config, k), WORKER, 1, 0, cause));
+            crashes.add(cancel ? new CancelTask(killAt(config, k), 0, false)
+                    : new TaskCrash(killAt(config, k), WORKER, 1, 0, cause));
         }
         return new FaultPlan(crashes);
     }

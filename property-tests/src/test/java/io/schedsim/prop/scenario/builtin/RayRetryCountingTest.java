@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.model.task.RayWorkload;
 import io.schedsim.model.task.TaskAttempt;
@@ -105,6 +106,27 @@ class RayRetryCountingTest {
      * R-1: with max_retries -1 no number of kills is "one too many", so case b cannot be built;
      * it is refused as input (the CLI's exit 2), not run as something else.
      */
+    /**
+     * R-1 (ray:python/ray/tests/test_cancel.py): {@code crashCause=cancel} turns each fault into
+     * a {@code ray.cancel} of the task. The first one fails the running attempt TASK_CANCELLED
+     * and the task is never retried, whatever max_retries (even -1, and with retries left); the
+     * later cancels find no unresolved task. INV-23 (model and monitor) accepts the cancelled
+     * task as terminal without a result.
+     */
+    @ParameterizedTest(name = "variant {0}, max_retries {1}")
+    @CsvSource({"a, 3", "b, 3", "a, -1", "b, 0", "a, 1"})
+    void cancelsAreNeverRetried(String variant, int maxRetries) {
+        RunOutcome outcome = ScenarioRuns.runClean("ray-retry-counting", 1, "variant=" + variant,
+                "maxRetries=" + maxRetries, "crashCause=cancel");
+        RayWorkload ray = outcome.cluster().ray();
+        assertEquals("[0:FAILED(TASK_CANCELLED)]", ray.attempts(0).toString());
+        assertEquals(1, outcome.ledger().fired().getOrDefault(CancelTask.KIND, 0));
+        assertEquals(outcome.plan().actions().size() - 1, outcome.ledger().skippedTotal());
+        assertTrue(ray.endedInError(0));
+        assertEquals(1, ray.cancelled());
+        assertEquals(0, ray.completed());
+    }
+
     @Test
     void unlimitedRetriesHaveNoCaseB() {
         InputException refused = assertThrows(InputException.class, () -> ScenarioRuns.runClean(
