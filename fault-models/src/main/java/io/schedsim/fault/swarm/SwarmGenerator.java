@@ -27,13 +27,12 @@ import java.util.List;
  * reasons ({@link RayDrainDraws}). They are drawn last, from their own stream
  * ({@value #RAY_DRAIN_STREAM}, a child of the swarm stream that draws nothing from it), and added
  * after every other action, so every action a plan had before they were drawn is still there,
- * unchanged and in the same order. The WORK switch likewise turns on unhealthy replacements
- * ({@link UnhealthyAllocs}, N-13) where Nomad jobs run, from stream {@value #UNHEALTHY_STREAM},
- * added after everything else.
- * unchanged and in the same order. The WORK switch likewise adds application errors (F-3 with
- * cause application-error, R-1) and then out-of-memory kills (cause oom, R-2) last, each from its
- * own stream ({@value #APPLICATION_ERROR_STREAM}, {@value #OUT_OF_MEMORY_STREAM}), and after
- * them task cancels ({@code ray.cancel}, R-1) from {@value #CANCEL_STREAM}.
+ * unchanged and in the same order. The WORK switch likewise adds, each from its own stream and
+ * after everything drawn before it: unhealthy replacements ({@link UnhealthyAllocs}, N-13) where
+ * Nomad jobs run ({@value #UNHEALTHY_STREAM}); application errors (F-3 with cause
+ * application-error, R-1; {@value #APPLICATION_ERROR_STREAM}) and out-of-memory kills (cause
+ * oom, R-2; {@value #OUT_OF_MEMORY_STREAM}); and last task cancels ({@code ray.cancel}, R-1;
+ * {@value #CANCEL_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
