@@ -71,6 +71,7 @@ public final class Samples {
                 new ActorTaskChanged(37, 7, 0, 0, 1, AttemptState.RUNNING, ErrorType.NONE),
                 new ActorTaskChanged(38, 7, 0, 0, 1, AttemptState.FAILED, ErrorType.NODE_DIED),
                 new ActorStateChanged(38, 7, 1, ActorState.RESTARTING),
+                new NodePurged(39, 1),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }
