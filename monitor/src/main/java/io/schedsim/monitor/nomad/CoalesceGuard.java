@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class CoalesceGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.DRAIN_SET_CALL,
-            EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED);
+            EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED, EventType.NODE_PURGED);
     /** A force drain's key: before every real deadline, as upstream's zero time is. */
     private static final long FORCE = Long.MIN_VALUE;
 
@@ -102,7 +102,9 @@ public final class CoalesceGuard implements Guard {
         // across a later change passes here; DrainGuard still bounds how late.
         if ((event instanceof DrainSetCall s && s.accepted())
                 || (event instanceof DrainCancelCall c && c.accepted())
-                || (event instanceof DrainCompleted d && !d.deadlineReached())) {
+                || (event instanceof DrainCompleted d && !d.deadlineReached())
+                || (state.eventType == EventType.NODE_PURGED && keys.getLong(n) != Time.NEVER)) {
+            // A purge untracks the node's drain (N-20): the heap recomputes as at a cancel.
             lastChangeNanos = event.atNanos();
         }
         if (event instanceof DrainSetCall e) {
