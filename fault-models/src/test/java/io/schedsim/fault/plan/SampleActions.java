@@ -45,6 +45,7 @@ public final class SampleActions {
                 new LeaderFailover(16_000),
                 new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3),
                 UnhealthyAllocs.everywhere(18_000, 120_000),
-                new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)));
+                new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)),
+                new NodePurge(20_000, 2));
     }
 }

@@ -14,6 +14,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.JobUpdateAction;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
@@ -63,7 +64,8 @@ class SwarmGeneratorTest {
         // hundreds of recorded trace hashes) stay as they were: it belongs to ray-chaos's
         // killMode=agent. Ray drains need Ray tasks, which this spec has not
         // (rayDrainsOfBothReasonsWhereRayTasksRun).
-        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
+        // Node purges are not drawn by the swarm: only explicit fault plans purge.
+        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND, NodePurge.KIND));
         assertEquals(drawn, kinds);
     }
 
