@@ -4,6 +4,7 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.fault.plan.TaskFaultCause;
@@ -42,6 +43,8 @@ public final class SwarmGenerator {
     static final String UNHEALTHY_STREAM = UnhealthyAllocs.KIND;
     /** Child of {@link #STREAM} that application errors draw from; no kind's label either. */
     static final String APPLICATION_ERROR_STREAM = "application-error";
+    /** Child of {@link #STREAM} that node purges draw from; no kind's label either. */
+    static final String PURGE_STREAM = NodePurge.KIND;
     /** Child of {@link #STREAM} that out-of-memory kills draw from. */
     static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
     static final double KIND_ON_PROBABILITY = 0.5;
@@ -117,6 +120,12 @@ public final class SwarmGenerator {
                     TaskFaultCause.APPLICATION_ERROR));
             actions.addAll(OperatorFaultDraws.taskFailures(new SwarmDraws(
                     swarm.child(OUT_OF_MEMORY_STREAM), spec), TaskFaultCause.OOM));
+        }
+        // Node purges (N-20, N-31) come with DRAIN where Nomad jobs run, drawn from their own
+        // stream and added last, so no other action of any plan moves.
+        if (enabled.contains(FaultKind.DRAIN) && spec.nomadJobs()) {
+            actions.addAll(OperatorFaultDraws.purges(new SwarmDraws(swarm.child(PURGE_STREAM),
+                    spec), byKind.getOrDefault(FaultKind.DRAIN, List.of())));
         }
         return new FaultPlan(actions);
     }

@@ -64,8 +64,7 @@ class SwarmGeneratorTest {
         // hundreds of recorded trace hashes) stay as they were: it belongs to ray-chaos's
         // killMode=agent. Ray drains need Ray tasks, which this spec has not
         // (rayDrainsOfBothReasonsWhereRayTasksRun).
-        // Node purges are not drawn by the swarm: only explicit fault plans purge.
-        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND, NodePurge.KIND));
+        drawn.removeAll(List.of(KillRaylet.KIND, RayDrain.KIND));
         assertEquals(drawn, kinds);
     }
 
@@ -147,12 +146,14 @@ class SwarmGeneratorTest {
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
                 // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
                 // so are unhealthy replacements (N-13), drawn under WORK.
-                // So are application errors and OOM kills.
+                // So are application errors and OOM kills, and node purges (N-20,
+                // N-31), drawn under DRAIN.
                 boolean raises = action instanceof TaskCrash crash
                         && crash.cause() != TaskFaultCause.WORKER_DIED;
                 if (!(action instanceof RayDrain) && !episodeKill
                         && !(action instanceof JobUpdateAction)
-                        && !(action instanceof UnhealthyAllocs) && !raises) {
+                        && !(action instanceof UnhealthyAllocs) && !raises
+                        && !(action instanceof NodePurge)) {
                     others.add(action);
                 }
             }
