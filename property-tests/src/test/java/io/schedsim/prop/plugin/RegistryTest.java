@@ -55,7 +55,7 @@ class RegistryTest {
         // with failing-checks-ignored (N-13, judged from health-checks-changed); 33 with
         // retried-application-errors and oom-unlimited-as-none, once chaos-swarm
         // draws application errors and OOM kills; 34 with failed-reconnect-kept (INV-15, N-30).
-        assertEquals(34, registry.variants().size());
+        assertEquals(35, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).
