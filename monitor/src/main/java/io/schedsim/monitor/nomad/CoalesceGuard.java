@@ -53,6 +53,11 @@ public final class CoalesceGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
+        // A purge untracks the node's drain (N-20): the heap recomputes, as at a cancel.
+        if (state.eventType == EventType.NODE_PURGED && state.nodes.draining(state.nodeIndex)) {
+            lastChangeNanos = event.atNanos();
+            return;
+        }
         if (event instanceof DrainCompleted e && e.deadlineReached() && state.config.drainerKnown
                 && batchNanos != e.atNanos() && state.nodes.draining(state.nodeIndex)) {
             batchNanos = e.atNanos();
@@ -102,9 +107,7 @@ public final class CoalesceGuard implements Guard {
         // across a later change passes here; DrainGuard still bounds how late.
         if ((event instanceof DrainSetCall s && s.accepted())
                 || (event instanceof DrainCancelCall c && c.accepted())
-                || (event instanceof DrainCompleted d && !d.deadlineReached())
-                || (state.eventType == EventType.NODE_PURGED && keys.getLong(n) != Time.NEVER)) {
-            // A purge untracks the node's drain (N-20): the heap recomputes as at a cancel.
+                || (event instanceof DrainCompleted d && !d.deadlineReached())) {
             lastChangeNanos = event.atNanos();
         }
         if (event instanceof DrainSetCall e) {
