@@ -23,10 +23,10 @@ import java.util.Set;
 /**
  * Evaluations that must accompany a change in the same step. N-19: a drain mark comes with a
  * {@code node-drain} evaluation of the mark's job. N-22 (and N-28's transitions): a node turning
- * eligible, ready or down, or purged, gets a {@code node-update} evaluation for every non-stopped system job
- * and for every job with an allocation there that still needs one (service unless
- * client-terminal, batch unless terminal, never sysbatch) — the evaluations whose absence left
- * system allocations unplaced in nomad#27499.
+ * eligible, ready or down, or purged (Node.Deregister), gets a {@code node-update} evaluation
+ * for every non-stopped system job and for every job with an allocation there that still needs
+ * one (service unless client-terminal, batch unless terminal, never sysbatch) — the
+ * evaluations whose absence left system allocations unplaced in nomad#27499.
  */
 public final class EvalGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
