@@ -15,6 +15,7 @@ import io.schedsim.model.api.ApiResult;
 import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
+import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeStatus;
@@ -156,6 +157,33 @@ class NodePurgeTest {
         Job logs = cluster.state().jobs().get(1);
         cluster.sim().runUntil(SimTime.seconds(120));
         assertEquals(1, liveOn(cluster, logs, PURGED).size(), "the system job runs there again");
+        assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    /**
+     * N-31: filters.go loses a GC'd node's allocations before it looks at replace=false, which
+     * keeps a down node's running allocations unknown: an unknown allocation of a disconnected
+     * node (lost_after 10 min, replace=false) is lost as soon as its node is purged, and replaced.
+     */
+    @Test
+    void aPurgedDisconnectedNodeLosesItsUnknownAllocationAtOnce() {
+        Cluster cluster = NomadClusters.started(23, NomadClusters.config(), 3);
+        Job api = cluster.state().registerJob(JobSpec.service("api", 1, 100, 64)
+                .withDisconnect(new DisconnectBlock(600_000, false,
+                        DisconnectBlock.Reconcile.KEEP_ORIGINAL)));
+        cluster.sim().runUntil(SimTime.seconds(20));
+        Alloc original = cluster.state().allocs().all().get(0);
+        int node = original.node();
+        cluster.setPartition(node, true, true);
+        cluster.sim().runUntil(SimTime.seconds(90));
+        assertEquals(NodeStatus.DISCONNECTED, cluster.node(node).status());
+        assertEquals(ClientStatus.UNKNOWN, original.client());
+
+        assertEquals(ApiResult.OK, cluster.purgeNode(node));
+        cluster.sim().runUntil(SimTime.seconds(100));
+
+        assertEquals(ClientStatus.LOST, original.client(), "lost long before lost_after");
+        assertEquals(1, liveOf(cluster, api), "and replaced, replace=false or not");
         assertEquals(List.of(), cluster.monitor().violations());
     }
 

@@ -4,6 +4,11 @@ import static io.schedsim.monitor.Reports.assertFires;
 import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedsim.history.AllocClientChanged;
+import io.schedsim.history.ClientStatus;
+import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobType;
+import io.schedsim.history.NodeStatus;
 import io.schedsim.history.PlanCommitted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -74,5 +79,48 @@ class PurgeGuardTest {
         b.at(25.6).add(new PlanCommitted(b.now(), 77, 10, b.now(), 0, 0, 0, 0));
         b.add(new PlanCommitted(b.now(), 78, 20, b.now(), 0, 0, 0, 0));
         assertQuiet(b.at(26).check());
+    }
+
+    /**
+     * Service job 10 (count 1, lost_after 60 s, replace=false) runs 100 on node 2, which is cut
+     * off at 13 s and disconnects at 37 s (100 unknown). Purged at 40 s: filters.go loses a GC'd
+     * node's allocations before the replace=false rule, so 100 is lost at once, long before
+     * lost_after, and replaced (DisconnectGuard lets it; PurgeGuard asks for it).
+     */
+    private static HistoryBuilder purgedWhileDisconnected() {
+        HistoryBuilder b = HistoryBuilder.nomad();
+        b.node(1).node(2).node(3);
+        b.at(1).job(10, JobType.SERVICE, 1)
+                .add(new JobDisconnectConfigured(b.now(), 10, 60_000, false, "keep_original"));
+        b.at(1.01).plan(10, 1, 0, 0, 0).place(100, 10, 2);
+        b.at(1.2).running(100);
+        b.at(11.2).healthy(100);
+        b.at(12).heartbeat(1, 15_000).heartbeat(2, 15_000).heartbeat(3, 15_000);
+        b.at(13).partition(2, true);
+        b.at(22).heartbeat(1, 15_000).heartbeat(3, 15_000);
+        b.at(32).heartbeat(1, 15_000).heartbeat(3, 15_000);
+        b.at(37).status(2, NodeStatus.DISCONNECTED).nodeEvals(2);
+        b.at(37.01).plan(10, 0, 0, 0, 0)
+                .add(new AllocClientChanged(b.now(), 100, ClientStatus.UNKNOWN));
+        return b.at(40).purge(2);
+    }
+
+    @Test
+    void anUnknownAllocationOfAPurgedNodeIsLostAtOnce() {
+        HistoryBuilder b = purgedWhileDisconnected();
+        b.at(40.01).add(new PlanCommitted(b.now(), 77, 10, b.now(), 1, 0, 0, 1)).lost(100)
+                .replace(101, 10, 1, 100);
+        b.at(40.3).running(101);
+        b.at(42).heartbeat(1, 15_000).heartbeat(3, 15_000);
+        assertQuiet(b.at(45).check());
+    }
+
+    @Test
+    void anUnknownAllocationLeftOnAPurgedNodeFires() {
+        HistoryBuilder b = purgedWhileDisconnected();
+        b.at(40.01).add(new PlanCommitted(b.now(), 77, 10, b.now(), 0, 0, 0, 0));
+        b.at(42).heartbeat(1, 15_000).heartbeat(3, 15_000);
+        MonitorViolation v = assertFires(b.at(45).check(), Invariant.LOST_ALLOCS);
+        assertEquals(100, v.alloc());
     }
 }
