@@ -19,6 +19,7 @@ import io.schedsim.monitor.nomad.MarkGuard;
 import io.schedsim.monitor.nomad.MigrateFirstGuard;
 import io.schedsim.monitor.nomad.PlacementGuard;
 import io.schedsim.monitor.nomad.PlanGuard;
+import io.schedsim.monitor.nomad.PurgeGuard;
 import io.schedsim.monitor.nomad.ReconnectGuard;
 import io.schedsim.monitor.nomad.ReplacementGuard;
 import io.schedsim.monitor.nomad.SplitTerminalEvalGuard;
@@ -53,6 +54,7 @@ final class Guards {
             new SystemGuard(state),
             new UpdateGuard(state),
             new LossGuard(state),
+            new PurgeGuard(state),
             new DisconnectGuard(state),
             new ReconnectGuard(state),
             new MigrateFirstGuard(state),

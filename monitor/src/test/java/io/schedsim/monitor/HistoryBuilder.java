@@ -37,6 +37,7 @@ import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeStatus;
+import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
 import io.schedsim.history.PlanCommitted;
@@ -168,6 +169,19 @@ public final class HistoryBuilder {
     /** The node goes down/DEAD, with the node-update evaluations N-22 asks for. */
     public HistoryBuilder down(int node) {
         add(new NodeStatusChanged(nowNanos, node, NodeStatus.DOWN, "Node heartbeat missed"));
+        return nodeEvals(node);
+    }
+
+    /** The operator purged the node, with its node-update evaluations (Node.Deregister). */
+    public HistoryBuilder purge(int node) {
+        add(new NodePurged(nowNanos, node));
+        return nodeEvals(node);
+    }
+
+    /** A purged node's client registers again: ready, eligible, no drain; its evaluations. */
+    public HistoryBuilder registerAgain(int node) {
+        add(new NodeStatusChanged(nowNanos, node, NodeStatus.READY, "Node registered"));
+        eligible.put(node, true);
         return nodeEvals(node);
     }
 

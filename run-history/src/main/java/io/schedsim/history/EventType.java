@@ -20,6 +20,7 @@ public enum EventType {
     DRAIN_CANCEL_CALL("drain-cancel-call", DrainCancelCall.class),
     ELIGIBILITY_SET_CALL("eligibility-set-call", EligibilitySetCall.class),
     DRAIN_COMPLETED("drain-completed", DrainCompleted.class),
+    NODE_PURGED("node-purged", NodePurged.class),
     HEARTBEAT_SENT("heartbeat-sent", HeartbeatSent.class),
     HEARTBEAT_RECEIVED("heartbeat-received", HeartbeatReceived.class),
     HEALTH_CHECK_SENT("health-check-sent", HealthCheckSent.class),

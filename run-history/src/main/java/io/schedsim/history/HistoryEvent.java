@@ -16,7 +16,7 @@ public sealed interface HistoryEvent
                 DrainerConfigured, KillerConfigured, RunEnded, NodeRegistered, NodeAttributeSet,
                 NodeStatusChanged,
                 EligibilityChanged, DrainSetCall, DrainCancelCall, EligibilitySetCall,
-                DrainCompleted, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
+                DrainCompleted, NodePurged, HeartbeatSent, HeartbeatReceived, HealthCheckSent,
                 HealthCheckAnswered, HealthCheckFailed, HostTerminated, AgentKilled,
                 NodeRestarted, PartitionChanged, HeartbeatLossChanged, HeartbeatDelayChanged,
                 HealthChecksChanged,

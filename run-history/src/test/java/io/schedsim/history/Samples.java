@@ -72,6 +72,7 @@ public final class Samples {
                 new ActorTaskChanged(38, 7, 0, 0, 1, AttemptState.FAILED, ErrorType.NODE_DIED),
                 new ActorStateChanged(38, 7, 1, ActorState.RESTARTING),
                 new TaskCancelCall(39, 1L << 40, true, true),
+                new NodePurged(39, 1),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }

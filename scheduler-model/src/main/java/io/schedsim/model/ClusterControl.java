@@ -104,6 +104,17 @@ public interface ClusterControl {
     ApiResult cancelDrain(int node, boolean markEligible);
 
     /**
+     * Operator {@code nomad node purge} (Node.Deregister; N-20, N-31): the servers delete the
+     * node with its drain; its allocations are lost by the next plans of their jobs. A client
+     * that still runs re-registers at its next heartbeat, eligible and without a drain. Rejected
+     * ("node not found") for an unknown or already purged node, and under Ray detectors, whose
+     * DEAD is final.
+     */
+    default ApiResult purgeNode(int node) {
+        return ApiResult.rejected("no Nomad nodes in this cluster");
+    }
+
+    /**
      * Operator {@code job run} of a changed spec, {@code job scale} or {@code job stop} (N-36)
      * of job {@code job} (its id, in registration order). Rejected for a job that does not
      * exist, and for a count on a system or sysbatch job (they have none).

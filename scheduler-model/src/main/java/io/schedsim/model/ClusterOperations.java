@@ -34,6 +34,8 @@ import io.schedsim.model.task.RayWorkload;
  * with its result; a fault as the ground truth it changed.
  */
 abstract class ClusterOperations implements ClusterControl {
+    /** The servers' answer to a call naming a node they do not hold (a purged one). */
+    private static final ApiResult NOT_FOUND = ApiResult.rejected("node not found");
     private int workersExitKind;
     private OperationsHistory events;
 
@@ -123,7 +125,8 @@ abstract class ClusterOperations implements ClusterControl {
 
     @Override
     public ApiResult updateEligibility(int slot, boolean eligible) {
-        ApiResult result = applyEligibility(node(slot), eligible);
+        ApiResult result = node(slot).purged() ? NOT_FOUND
+                : applyEligibility(node(slot), eligible);
         events().eligibilityCall(slot, eligible, result);
         return result;
     }
@@ -142,6 +145,9 @@ abstract class ClusterOperations implements ClusterControl {
     /** The store publishes the call, before the drainer reacts (see StateStore.updateDrain). */
     @Override
     public ApiResult updateDrain(int slot, DrainSpec spec) {
+        if (node(slot).purged()) {
+            return NOT_FOUND;
+        }
         state().updateDrain(node(slot), spec);
         return ApiResult.OK;
     }
@@ -149,7 +155,27 @@ abstract class ClusterOperations implements ClusterControl {
     /** The store publishes the call, as its drain clears (see StateStore.cancelDrain). */
     @Override
     public ApiResult cancelDrain(int slot, boolean markEligible) {
+        if (node(slot).purged()) {
+            return NOT_FOUND;
+        }
         state().cancelDrain(node(slot), markEligible);
+        return ApiResult.OK;
+    }
+
+    /**
+     * nomad/node_endpoint.go {@code deregister}: an unknown node is "node not found"; a purged
+     * one is unknown until it registers again. Under Ray detectors a DOWN node is DEAD for good
+     * and there is no purge (N-20, N-31 are Nomad's).
+     */
+    @Override
+    public ApiResult purgeNode(int slot) {
+        if (config().detector != DetectorPolicy.NOMAD_TTL) {
+            return ApiResult.rejected("no node purge under " + config().detector);
+        }
+        if (slot < 0 || slot >= nodeSlotCount() || node(slot).purged()) {
+            return NOT_FOUND;
+        }
+        actors().purgeNode(node(slot));
         return ApiResult.OK;
     }
 

@@ -233,6 +233,34 @@ final class ControlPlaneActors implements StateListener {
     }
 
     /**
+     * The operator purged the node (Node.Deregister, nomad/node_endpoint.go {@code deregister}):
+     * deleted from the state store with its drain, its heartbeat timer cleared, the drainer
+     * untracks it (N-20), and node-update evaluations for the jobs with allocations there and
+     * the system jobs ({@code createNodeEvals}) lose its allocations: the scheduler finds it
+     * missing, a GC'd node (N-31), which reads DOWN here. No detector verdict, so INV-11 and
+     * INV-13 do not judge it; the drain heap is recomputed as at a cancel (N-19).
+     */
+    void purgeNode(Node node) {
+        boolean wasDraining = node.draining();
+        lifecycle.purge(node, sim.nowNanos());
+        record(node, NodeEvent.Kind.DOWN, "purged");
+        detector.onNodePurged(node);
+        drainer.onNodePurged(node);
+        if (wasDraining) {
+            checks.drainCancelled();
+        }
+        rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onNodeDown(node);
+        }
+        if (rayActors != null) {
+            rayActors.onNodeDown(node);
+        }
+        createNodeEvals(node);
+        drainer.onAllocChanged(null);
+    }
+
+    /**
      * Detector → control plane: the node missed its heartbeats and goes disconnected (N-27);
      * evaluations follow as for any change into disconnected (N-28), and its allocations turn
      * unknown in their plans (N-30).

@@ -11,6 +11,7 @@ import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.JobUpdateAction;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.LeaderFailover;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.TaskCrash;
@@ -57,6 +58,8 @@ final class ActionFirer {
             return restart(restart);
         } else if (action instanceof EligibilityFlip flip) {
             return eligibility(flip);
+        } else if (action instanceof NodePurge purge) {
+            return purge(purge.node());
         } else if (action instanceof Drain drain) {
             return drain(drain);
         } else if (action instanceof RayDrain drain) {
@@ -121,6 +124,16 @@ final class ActionFirer {
         ApiResult result = control.updateEligibility(flip.node(), flip.eligible());
         return Firing.fired(flip.node(), (flip.eligible() ? "eligible " : "ineligible ")
                 + describe(result));
+    }
+
+    /** N-20, N-31: skipped where the servers reject it (no such node, Ray's final DEAD). */
+    private Firing purge(int node) {
+        if (!Targets.exists(control, node)) {
+            return Firing.skipped(node, Targets.NO_SUCH_NODE);
+        }
+        ApiResult result = control.purgeNode(node);
+        return result.accepted() ? Firing.fired(node, "")
+                : Firing.skipped(node, result.message());
     }
 
     private Firing drain(Drain drain) {

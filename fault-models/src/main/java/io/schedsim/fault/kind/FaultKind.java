@@ -19,6 +19,7 @@ import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
 import io.schedsim.fault.plan.TaskCrash;
 import io.schedsim.fault.plan.TerminateInstance;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.UnhealthyAllocs;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public enum FaultKind {
     PARTITION("F-4, F-5", Partition.KIND),
     STATUS_UPDATE_CHAOS("status updates", StatusUpdateChaos.KIND),
     ELIGIBILITY_FLIP("F-8", EligibilityFlip.KIND),
-    DRAIN("F-6, F-8", Drain.KIND, RayDrain.KIND),
+    DRAIN("F-6, F-8", Drain.KIND, RayDrain.KIND, NodePurge.KIND),
     WORK("F-3", TaskCrash.KIND, SlowTasks.KIND, UnhealthyAllocs.KIND, CancelTask.KIND),
     CLOCK("clock", ClockDrift.KIND, ClockJump.KIND),
     SCHEDULER_STALL("stall", SchedulerStall.KIND),

@@ -35,13 +35,14 @@ import java.util.List;
     @JsonSubTypes.Type(value = LeaderFailover.class, name = LeaderFailover.KIND),
     @JsonSubTypes.Type(value = JobUpdateAction.class, name = JobUpdateAction.KIND),
     @JsonSubTypes.Type(value = UnhealthyAllocs.class, name = UnhealthyAllocs.KIND),
-    @JsonSubTypes.Type(value = CancelTask.class, name = CancelTask.KIND)
+    @JsonSubTypes.Type(value = CancelTask.class, name = CancelTask.KIND),
+    @JsonSubTypes.Type(value = NodePurge.class, name = NodePurge.KIND)
 })
 public sealed interface FaultAction
         permits TerminateInstance, KillAgent, KillRaylet, RestartNode, HeartbeatLoss, HeartbeatDelay,
                 Partition, StatusUpdateChaos, EligibilityFlip, Drain, RayDrain, TaskCrash, SlowTasks,
                 ClockDrift, ClockJump, SchedulerStall, LeaderFailover, JobUpdateAction,
-                UnhealthyAllocs, CancelTask {
+                UnhealthyAllocs, CancelTask, NodePurge {
 
     /** Node sentinel: the target is resolved at fire time (e.g. the oldest node still down). */
     int ANY_NODE = -1;

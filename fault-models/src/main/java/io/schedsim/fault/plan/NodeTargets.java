@@ -26,6 +26,8 @@ public final class NodeTargets {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof EligibilityFlip a) {
             targets.add(new Target("node", a.node()));
+        } else if (action instanceof NodePurge a) {
+            targets.add(new Target("node", a.node()));
         } else if (action instanceof KillAgent a) {
             targets.add(new Target("node", a.node()));
         } else if (action instanceof TaskCrash a) {

@@ -7,6 +7,7 @@ import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.JobUpdateAction;
 import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.SchedulerStall;
 import io.schedsim.fault.plan.SlowTasks;
 import io.schedsim.fault.plan.StatusUpdateChaos;
@@ -164,6 +165,22 @@ final class OperatorFaultDraws {
             faults.add(new CancelTask(at, pick, draws.chance(0.5)));
         }
         return faults;
+    }
+
+    /**
+     * A third of the time one node purge (N-20, N-31); mostly of a node just drained, within a
+     * minute of its drain, so that the dropped drain races the drainer; else of any worker at
+     * any time. A purged node that still runs registers again at its next heartbeat.
+     */
+    static List<FaultAction> purges(SwarmDraws draws, List<FaultAction> drains) {
+        if (!draws.chance(0.35)) {
+            return List.of();
+        }
+        if (!drains.isEmpty() && draws.chance(0.7)) {
+            Drain drain = (Drain) drains.get(draws.count(0, drains.size() - 1));
+            return List.of(new NodePurge(draws.near(drain.atMillis(), 60_000), drain.node()));
+        }
+        return List.of(new NodePurge(draws.atMillis(), draws.worker()));
     }
 
     static List<FaultAction> stalls(SwarmDraws draws) {

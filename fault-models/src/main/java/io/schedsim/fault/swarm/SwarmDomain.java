@@ -5,6 +5,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.JobUpdateAction;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.KillRaylet;
 import io.schedsim.fault.plan.NodeTargets;
@@ -61,7 +62,8 @@ public final class SwarmDomain {
                 rayDrained.add(drain.node());
             }
             if ((action instanceof Drain || action instanceof EligibilityFlip
-                    || action instanceof JobUpdateAction) && !spec.nomadJobs()) {
+                    || action instanceof JobUpdateAction || action instanceof NodePurge)
+                    && !spec.nomadJobs()) {
                 return false;
             }
         }

@@ -5,6 +5,7 @@ import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.RayDrain;
 import io.schedsim.fault.plan.UnhealthyAllocs;
 import io.schedsim.fault.plan.TaskFaultCause;
@@ -31,8 +32,9 @@ import java.util.List;
  * after everything drawn before it: unhealthy replacements ({@link UnhealthyAllocs}, N-13) where
  * Nomad jobs run ({@value #UNHEALTHY_STREAM}); application errors (F-3 with cause
  * application-error, R-1; {@value #APPLICATION_ERROR_STREAM}) and out-of-memory kills (cause
- * oom, R-2; {@value #OUT_OF_MEMORY_STREAM}); and last task cancels ({@code ray.cancel}, R-1;
- * {@value #CANCEL_STREAM}).
+ * oom, R-2; {@value #OUT_OF_MEMORY_STREAM}); and task cancels ({@code ray.cancel}, R-1;
+ * {@value #CANCEL_STREAM}). Last come the DRAIN switch's node purges (N-20, N-31;
+ * {@value #PURGE_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
@@ -43,6 +45,8 @@ public final class SwarmGenerator {
     static final String UNHEALTHY_STREAM = UnhealthyAllocs.KIND;
     /** Child of {@link #STREAM} that application errors draw from; no kind's label either. */
     static final String APPLICATION_ERROR_STREAM = "application-error";
+    /** Child of {@link #STREAM} that node purges draw from; no kind's label either. */
+    static final String PURGE_STREAM = NodePurge.KIND;
     /** Child of {@link #STREAM} that out-of-memory kills draw from. */
     static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
     /** Child of {@link #STREAM} that task cancels (ray.cancel, R-1) draw from. */
@@ -125,6 +129,12 @@ public final class SwarmGenerator {
         if (enabled.contains(FaultKind.WORK) && spec.rayTasks()) {
             actions.addAll(OperatorFaultDraws.cancels(new SwarmDraws(
                     swarm.child(CANCEL_STREAM), spec)));
+        }
+        // Node purges (N-20, N-31) come with DRAIN where Nomad jobs run, drawn from their own
+        // stream and added last, so no other action of any plan moves.
+        if (enabled.contains(FaultKind.DRAIN) && spec.nomadJobs()) {
+            actions.addAll(OperatorFaultDraws.purges(new SwarmDraws(swarm.child(PURGE_STREAM),
+                    spec), byKind.getOrDefault(FaultKind.DRAIN, List.of())));
         }
         return new FaultPlan(actions);
     }

@@ -17,6 +17,7 @@ public final class FakeClusterControl implements ClusterControl {
     private final Simulation simulation;
     private final List<Node> nodes = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    private final java.util.Set<Integer> purged = new java.util.TreeSet<>();
     private long statusDelayNanos;
     private double statusDuplicate;
     private double slowdown = 1.0;
@@ -204,6 +205,18 @@ public final class FakeClusterControl implements ClusterControl {
                     "can not set node's scheduling eligibility to eligible while it is draining");
         }
         nodes.get(node).eligible = eligible;
+        return ApiResult.OK;
+    }
+
+    /** As the model: a purged node is not found again; its drain goes with it. */
+    @Override
+    public ApiResult purgeNode(int node) {
+        record("purgeNode", node);
+        if (purged.contains(node)) {
+            return ApiResult.rejected("node not found");
+        }
+        purged.add(node);
+        nodes.get(node).draining = false;
         return ApiResult.OK;
     }
 

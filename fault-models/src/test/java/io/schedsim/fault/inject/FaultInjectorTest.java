@@ -2,6 +2,7 @@ package io.schedsim.fault.inject;
 
 import static io.schedsim.fault.inject.Harness.heads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.event.Simulation;
@@ -12,6 +13,7 @@ import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.KillAgent;
 import io.schedsim.fault.plan.LeaderFailover;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.RestartNode;
 import io.schedsim.fault.plan.CancelTask;
 import io.schedsim.fault.plan.TaskCrash;
@@ -75,6 +77,24 @@ class FaultInjectorTest {
                 harness.cluster.calls("cancelTask"));
         assertEquals(Map.of("cancel-task", 1), harness.ledger().skipped());
         assertEquals("no unresolved task", harness.ledger().skips().get(0).detail());
+    }
+
+    /** N-20, N-31: a purge the cluster rejects (node not found) is skipped, not fired. */
+    @Test
+    void aPurgeFiresOnceAndARepeatIsSkipped() {
+        Harness harness = new Harness(3, heads(),
+                Drain.deadline(1_000, 1, 60_000, false),
+                new NodePurge(2_000, 1),
+                new NodePurge(3_000, 1),
+                new NodePurge(4_000, 7));
+        harness.runUntil(10_000);
+        assertEquals(List.of("2000 purgeNode 1", "3000 purgeNode 1"),
+                harness.cluster.calls("purgeNode"));
+        assertFalse(harness.cluster.isDraining(1), "the drain went with the node");
+        assertEquals(Map.of("drain", 1, "purge-node", 1), harness.ledger().fired());
+        assertEquals(Map.of("purge-node", 2), harness.ledger().skipped());
+        assertEquals(List.of("node not found", Targets.NO_SUCH_NODE),
+                harness.ledger().skips().stream().map(LedgerEntry::detail).toList());
     }
 
     @Test

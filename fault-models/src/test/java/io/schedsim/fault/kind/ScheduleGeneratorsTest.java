@@ -53,7 +53,7 @@ class ScheduleGeneratorsTest {
         assertEquals(13, FaultKind.values().length);
         List<String> all = FaultKind.allActionKinds();
         assertEquals(all.size(), new TreeSet<>(all).size());
-        assertEquals(20, all.size());
+        assertEquals(21, all.size());
         for (String actionKind : all) {
             assertTrue(FaultKind.ofAction(actionKind).actionKinds().contains(actionKind));
         }

@@ -25,6 +25,7 @@ class NodeTargetsTest {
                 "ray-drain.node=2", "ray-drain.node=3", "task-crash.node=2", "task-crash.node=3",
                 "task-crash.node=1", "task-crash.node=1", "task-crash.node=2",
                 "clock-drift.node=4", "clock-jump.node=4",
-                "unhealthy-allocs.nodes[0]=2", "unhealthy-allocs.nodes[1]=4"), named);
+                "unhealthy-allocs.nodes[0]=2", "unhealthy-allocs.nodes[1]=4",
+                "purge-node.node=2"), named);
     }
 }

@@ -47,6 +47,7 @@ public final class SampleActions {
                 UnhealthyAllocs.everywhere(18_000, 120_000),
                 new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)),
                 new CancelTask(20_000, 3, true),
-                new CancelTask(20_500, 0, false));
+                new CancelTask(20_500, 0, false),
+                new NodePurge(21_000, 2));
     }
 }

@@ -14,6 +14,7 @@ import io.schedsim.fault.plan.EligibilityFlip;
 import io.schedsim.fault.plan.FaultAction;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.fault.plan.JobUpdateAction;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.plan.HeartbeatDelay;
 import io.schedsim.fault.plan.HeartbeatLoss;
 import io.schedsim.fault.plan.KillAgent;
@@ -147,13 +148,15 @@ class SwarmGeneratorTest {
                         && t.victim() == VictimRule.SLOT && t.recheckUntilMillis() == t.atMillis();
                 // Job updates (N-36) are a later kind with its own stream, like Ray drains, and
                 // so are unhealthy replacements (N-13), drawn under WORK.
-                // So are application errors and OOM kills, and task cancels.
+                // So are application errors and OOM kills, and task cancels,
+                // and node purges (N-20, N-31), drawn under DRAIN.
                 boolean raises = action instanceof TaskCrash crash
                         && crash.cause() != TaskFaultCause.WORKER_DIED
                         || action instanceof CancelTask;
                 if (!(action instanceof RayDrain) && !episodeKill
                         && !(action instanceof JobUpdateAction)
-                        && !(action instanceof UnhealthyAllocs) && !raises) {
+                        && !(action instanceof UnhealthyAllocs) && !raises
+                        && !(action instanceof NodePurge)) {
                     others.add(action);
                 }
             }

@@ -29,11 +29,11 @@ public final class TtlGuard implements Guard {
 
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.NODE_REGISTERED, EventType.NODE_STATUS_CHANGED, EventType.HEARTBEAT_RECEIVED,
-            EventType.LEADER_FAILOVER);
+            EventType.LEADER_FAILOVER, EventType.NODE_PURGED);
 
     private static final Set<EventType> DEADLINE_EVENTS = EnumSet.of(
             EventType.NODE_STATUS_CHANGED, EventType.HEARTBEAT_RECEIVED,
-            EventType.LEADER_FAILOVER);
+            EventType.LEADER_FAILOVER, EventType.NODE_PURGED);
 
     private final State state;
     private final DeadlineHeap expiries = new DeadlineHeap();
@@ -66,6 +66,14 @@ public final class TtlGuard implements Guard {
         switch (state.eventType) {
             case NODE_REGISTERED -> notDown++;
             case NODE_STATUS_CHANGED -> onStatus((NodeStatusChanged) event);
+            case NODE_PURGED -> {
+                // Node.Deregister clears the heartbeat timer; the node no longer counts in n
+                // until it registers again (its ready status counts it back).
+                int n = state.nodeIndex;
+                notDown -= state.nodes.down(n) ? 0 : 1;
+                expiries.remove(n);
+                setExpiry(n, Time.NEVER);
+            }
             case HEARTBEAT_RECEIVED -> {
                 if (state.config.ttlDetection()) {
                     onHeartbeat((HeartbeatReceived) event);

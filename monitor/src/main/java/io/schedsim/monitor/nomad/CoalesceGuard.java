@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class CoalesceGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.DRAIN_SET_CALL,
-            EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED);
+            EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED, EventType.NODE_PURGED);
     /** A force drain's key: before every real deadline, as upstream's zero time is. */
     private static final long FORCE = Long.MIN_VALUE;
 
@@ -53,6 +53,11 @@ public final class CoalesceGuard implements Guard {
 
     @Override
     public void before(HistoryEvent event) {
+        // A purge untracks the node's drain (N-20): the heap recomputes, as at a cancel.
+        if (state.eventType == EventType.NODE_PURGED && state.nodes.draining(state.nodeIndex)) {
+            lastChangeNanos = event.atNanos();
+            return;
+        }
         if (event instanceof DrainCompleted e && e.deadlineReached() && state.config.drainerKnown
                 && batchNanos != e.atNanos() && state.nodes.draining(state.nodeIndex)) {
             batchNanos = e.atNanos();

@@ -142,7 +142,10 @@ public final class DisconnectGuard implements Guard {
             }
         } else if (e.client() == ClientStatus.LOST && from == ClientStatus.UNKNOWN) {
             long expiry = Time.plus(allocs.clientSince(a), lostAfter(j));
-            if (e.atNanos() < expiry) {
+            // filters.go: a GC'd node's allocations are lost at once, lost_after or not (N-31).
+            long purgedAt = state.nodes.purgedAt(allocs.node(a));
+            boolean purgedSince = purgedAt != Time.NOT_YET && purgedAt >= allocs.clientSince(a);
+            if (e.atNanos() < expiry && !purgedSince) {
                 report(node, e.alloc(), state.jobs.id(j), "unknown allocation " + e.alloc()
                         + " lost at " + Time.format(e.atNanos()) + ", before lost_after expires at "
                         + Time.format(expiry));

@@ -25,11 +25,13 @@ import java.util.Set;
  * false, the drain is gone within the coalesce and batch windows after it (N-18, N-19), and a
  * deadline clear leaves every remaining allocation marked in the same step. N-17: a normal
  * completion marks the remaining system allocations in the same step unless ignore-system.
+ * A purge drops the node's drain (N-20): no obligation of it is left; PurgeGuard judges what
+ * follows.
  */
 public final class DrainGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.DRAIN_COMPLETED, EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL,
-            EventType.ALLOC_CLIENT_CHANGED);
+            EventType.ALLOC_CLIENT_CHANGED, EventType.NODE_PURGED);
 
     private final State state;
     private final DeadlineHeap deadlines = new DeadlineHeap();
@@ -73,6 +75,9 @@ public final class DrainGuard implements Guard {
         int n = state.nodeIndex;
         NodeTable nodes = state.nodes;
         long now = e.atNanos();
+        if (!nodes.draining(n) && nodes.purged(n)) {
+            return; // a purged node's dropped drain: PurgeGuard's (N-20)
+        }
         if (!nodes.draining(n)) {
             report(Invariant.COMPLETION_CONDITION, n, -1, "drain completed on node " + e.node()
                     + ", which has no drain set");
@@ -123,7 +128,7 @@ public final class DrainGuard implements Guard {
                     onDrainSet(state.nodeIndex, state.eventNanos);
                 }
             }
-            case DRAIN_CANCEL_CALL, DRAIN_COMPLETED -> {
+            case DRAIN_CANCEL_CALL, DRAIN_COMPLETED, NODE_PURGED -> {
                 if (!state.nodes.draining(state.nodeIndex)) {
                     deadlines.remove(state.nodeIndex);
                     doneSince.remove(state.nodeIndex);

@@ -94,6 +94,15 @@ public final class EligibilityGuard implements Guard {
         int n = state.nodeIndex;
         NodeTable nodes = state.nodes;
         boolean mustReject = e.eligible() && nodes.draining(n);
+        if (nodes.purged(n)) {
+            // The servers hold no such node until it registers again: "node not found".
+            if (e.accepted()) {
+                report(Invariant.ELIGIBILITY_API, e.node(), "eligibility call accepted for "
+                        + "node " + e.node() + ", which was purged");
+            }
+            note(n, 0);
+            return;
+        }
         if (e.accepted() && mustReject) {
             report(Invariant.DRAIN_IMPLIES_INELIGIBLE, e.node(), "eligibility call setting "
                     + "eligible accepted while node " + e.node() + " is draining");

@@ -23,15 +23,15 @@ import java.util.Set;
 /**
  * Evaluations that must accompany a change in the same step. N-19: a drain mark comes with a
  * {@code node-drain} evaluation of the mark's job. N-22 (and N-28's transitions): a node turning
- * eligible, ready or down gets a {@code node-update} evaluation for every non-stopped system job
- * and for every job with an allocation there that still needs one (service unless
- * client-terminal, batch unless terminal, never sysbatch) — the evaluations whose absence left
- * system allocations unplaced in nomad#27499.
+ * eligible, ready or down, or purged (Node.Deregister), gets a {@code node-update} evaluation
+ * for every non-stopped system job and for every job with an allocation there that still needs
+ * one (service unless client-terminal, batch unless terminal, never sysbatch) — the
+ * evaluations whose absence left system allocations unplaced in nomad#27499.
  */
 public final class EvalGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.MIGRATE_MARKED, EventType.EVAL_CREATED, EventType.ELIGIBILITY_CHANGED,
-            EventType.NODE_STATUS_CHANGED);
+            EventType.NODE_STATUS_CHANGED, EventType.NODE_PURGED);
 
     private final State state;
     private final IntOpenHashSet drainEvalJobs = new IntOpenHashSet();
@@ -81,6 +81,8 @@ public final class EvalGuard implements Guard {
                     owe(state.nodeIndex, next == NodeStatus.READY ? 1 : 2);
                 }
             }
+            // Node.Deregister creates the node's evaluations (node_endpoint.go createNodeEvals).
+            case NODE_PURGED -> owe(state.nodeIndex, 3);
             default -> {
                 // other events create no evaluation obligation
             }
@@ -139,7 +141,8 @@ public final class EvalGuard implements Guard {
                 int j = (int) (key >>> 32);
                 int n = (int) key;
                 String why = owedWhy.getInt(k) == 0 ? "turned eligible"
-                        : owedWhy.getInt(k) == 1 ? "turned ready" : "went down";
+                        : owedWhy.getInt(k) == 1 ? "turned ready"
+                        : owedWhy.getInt(k) == 2 ? "went down" : "was purged";
                 state.verdicts.report(Invariant.NODE_EVALS, state.nodes.id(n), -1, -1,
                         state.jobs.id(j), "node " + state.nodes.id(n) + " " + why
                                 + " with no node-update evaluation of job "

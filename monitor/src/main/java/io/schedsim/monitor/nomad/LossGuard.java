@@ -94,7 +94,9 @@ public final class LossGuard implements Guard {
             // (filterServerTerminalAllocs drops it before classifying) touches it.
             boolean live = client == ClientStatus.PENDING || client == ClientStatus.RUNNING
                     || (client == ClientStatus.UNKNOWN && !allocs.serverTerminal(a));
-            if (live && nodes.down(n) && nodes.downAt(n) < snapshotNanos
+            // A node down by its purge is PurgeGuard's (N-31's GC'd rule).
+            boolean byPurge = nodes.purged(n) && nodes.downAt(n) == nodes.purgedAt(n);
+            if (live && nodes.down(n) && !byPurge && nodes.downAt(n) < snapshotNanos
                     && !migrated.contains(a)) {
                 state.verdicts.report(Invariant.LOST_ALLOCS, nodes.id(n), allocs.id(a), -1,
                         state.jobs.id(j), "plan of eval " + eval + " left allocation "

@@ -141,6 +141,9 @@ public final class MarkGuard implements Guard {
         int j = allocs.job(a);
         JobType type = state.jobs.type(j);
         long now = e.atNanos();
+        if (nodes.purged(n)) {
+            return; // a mark for a purged node's dropped drain: PurgeGuard's (N-20)
+        }
         if (!nodes.drainInStep(n, now)) {
             report(type == JobType.SERVICE ? Invariant.JOB_WIDE_MAX_PARALLEL
                     : type == JobType.SYSTEM ? Invariant.SYSTEM_LAST

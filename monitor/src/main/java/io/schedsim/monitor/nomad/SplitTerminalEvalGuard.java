@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class SplitTerminalEvalGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.EVAL_CREATED,
-            EventType.ELIGIBILITY_CHANGED, EventType.NODE_STATUS_CHANGED);
+            EventType.ELIGIBILITY_CHANGED, EventType.NODE_STATUS_CHANGED, EventType.NODE_PURGED);
 
     private final State state;
     private final LongOpenHashSet nodeEvals = new LongOpenHashSet();
@@ -75,6 +75,7 @@ public final class SplitTerminalEvalGuard implements Guard {
                     owe(state.nodeIndex);
                 }
             }
+            case NODE_PURGED -> owe(state.nodeIndex);
             default -> {
                 // other events create no evaluation obligation
             }

@@ -39,7 +39,8 @@ public final class UpdateGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.PLAN_COMMITTED, EventType.ALLOC_DESIRED_CHANGED, EventType.EVAL_CREATED,
             EventType.NODE_STATUS_CHANGED, EventType.ELIGIBILITY_CHANGED,
-            EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED);
+            EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED,
+            EventType.NODE_PURGED);
 
     private final State state;
     /** Per node index: when its status, eligibility or drain last changed. */

@@ -33,6 +33,9 @@ public final class NodeTable {
     private boolean[] deathPreempted = new boolean[16];
     private RayDrainReason[] rayDrainReason = new RayDrainReason[16];
     private long[] rayDrainDeadline = new long[16];
+    private boolean[] purged = new boolean[16];
+    private long[] purgedAt = new long[16];
+    private long[] registeredAgainAt = new long[16];
 
     /** The index of node {@code nodeId}, or -1 if it never registered. */
     public int index(int nodeId) {
@@ -60,6 +63,8 @@ public final class NodeTable {
         drainDeadline[i] = Time.NEVER;
         rayDrainDeadline[i] = Time.NEVER;
         clearedAt[i] = Time.NOT_YET;
+        purgedAt[i] = Time.NOT_YET;
+        registeredAgainAt[i] = Time.NOT_YET;
         hostUp[i] = true;
         agentUp[i] = true;
         return i;
@@ -73,7 +78,41 @@ public final class NodeTable {
             deathPreempted[i] = rayDrainReason[i] == RayDrainReason.PREEMPTION
                     && rayDrainDeadline[i] != Time.NEVER && rayDrainDeadline[i] <= now;
         }
+        if (purged[i] && next == NodeStatus.READY) {
+            // A purged node's client registers afresh: a new node object, eligible, no drain.
+            purged[i] = false;
+            eligible[i] = true;
+            registeredAgainAt[i] = now;
+        }
         status[i] = next;
+    }
+
+    /**
+     * N-20, N-31: the servers deleted the node (node-purged). It reads DOWN from now until it
+     * registers again; its drain is dropped, not cleared (no clear time: nothing after the purge
+     * belongs to it).
+     */
+    void purge(int i, long now) {
+        setStatus(i, NodeStatus.DOWN, now);
+        purged[i] = true;
+        purgedAt[i] = now;
+        draining[i] = false;
+        drainDeadline[i] = Time.NEVER;
+    }
+
+    /** True from a node-purged until the node registers again (node-status-changed ready). */
+    public boolean purged(int i) {
+        return purged[i];
+    }
+
+    /** When the node was last purged, or {@link Time#NOT_YET}. */
+    public long purgedAt(int i) {
+        return purgedAt[i];
+    }
+
+    /** When the node last registered again after a purge, or {@link Time#NOT_YET}. */
+    public long registeredAgainAt(int i) {
+        return registeredAgainAt[i];
     }
 
     void setEligible(int i, boolean value) {
@@ -239,5 +278,8 @@ public final class NodeTable {
         deathPreempted = Arrays.copyOf(deathPreempted, n);
         rayDrainReason = Arrays.copyOf(rayDrainReason, n);
         rayDrainDeadline = Arrays.copyOf(rayDrainDeadline, n);
+        purged = Arrays.copyOf(purged, n);
+        purgedAt = Arrays.copyOf(purgedAt, n);
+        registeredAgainAt = Arrays.copyOf(registeredAgainAt, n);
     }
 }

@@ -36,6 +36,7 @@ import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
@@ -79,6 +80,7 @@ final class References {
             case DRAIN_CANCEL_CALL -> { return node(((DrainCancelCall) event).node()); }
             case ELIGIBILITY_SET_CALL -> { return node(((EligibilitySetCall) event).node()); }
             case DRAIN_COMPLETED -> { return node(((DrainCompleted) event).node()); }
+            case NODE_PURGED -> { return node(((NodePurged) event).node()); }
             case HEARTBEAT_SENT -> { return node(((HeartbeatSent) event).node()); }
             case HEARTBEAT_RECEIVED -> { return node(((HeartbeatReceived) event).node()); }
             case HEALTH_CHECK_SENT -> { return node(((HealthCheckSent) event).node()); }

@@ -147,6 +147,7 @@ public final class State {
                     nodes.clearDrain(nodeIndex, now);
                 }
             }
+            case NODE_PURGED -> nodes.purge(nodeIndex, now);
             case HOST_TERMINATED -> {
                 nodes.setHostUp(nodeIndex, false);
                 disturbances.set(nodeIndex, Disturbances.DEAD, true, now);

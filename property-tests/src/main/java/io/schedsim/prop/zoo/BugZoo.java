@@ -127,6 +127,11 @@ public final class BugZoo {
                     "allocations the servers already stopped are never marked lost on a down"
                             + " node (INV-14)",
                     defaults().withScheduler(StoppedNeverLostScheduler::new)),
+            zoo("purged-node-untainted", "INV-14",
+                    "the scheduler's tainted set leaves out a node it cannot find, so a purged"
+                            + " (GC'd) node's allocations are never lost nor replaced; found by"
+                            + " chaos-swarm's node purges (INV-14)",
+                    defaults().withScheduler(PurgedUntaintedScheduler::new)),
             zoo("unknown-lost-early", "INV-15",
                     "an unknown allocation of a disconnected node is lost at the next plan, not"
                             + " at lastUnknown + lost_after; found by nomad-disconnect, and by"

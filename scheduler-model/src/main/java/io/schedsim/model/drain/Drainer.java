@@ -23,6 +23,13 @@ public interface Drainer {
     /** The drain was cancelled by the operator (N-8). */
     void onDrainCancelled(Node node);
 
+    /**
+     * The node was purged (N-20, nomad/drainer/watch_nodes.go: "a deleted node is untracked"):
+     * its drain is gone with it; it never completes and none of its allocations is marked any
+     * more. The store already cleared the drain; a drainer with its own tracking drops it here.
+     */
+    default void onNodePurged(Node node) {}
+
     /** An allocation's client status, health or desired state changed. */
     void onAllocChanged(Alloc alloc);
 

@@ -82,6 +82,11 @@ public class NomadDrainer implements Drainer {
         untrack(node);
     }
 
+    @Override
+    public void onNodePurged(Node node) {
+        untrack(node);
+    }
+
     /** The deadline heap forgets {@code node} (upstream's Remove) and re-arms its timer. */
     private void untrack(Node node) {
         if (node.slot() < deadlineKeys.size()) {

@@ -28,6 +28,12 @@ public interface FailureDetector {
      */
     default void onNodeStopped(Node node) {}
 
+    /**
+     * The node was purged (Node.Deregister clears its heartbeat timer): no expiry is due for it;
+     * a heartbeat that still arrives registers it again.
+     */
+    default void onNodePurged(Node node) {}
+
     /** The node's clock jumped; timers the node itself runs move accordingly. */
     default void onClockJump(Node node, long deltaNanos) {}
 

@@ -172,6 +172,19 @@ public final class TtlHeartbeats implements FailureDetector {
         return Math.max(SimTime.millis(config.minHeartbeatTtlMillis), rateScaled);
     }
 
+    /**
+     * Node.Deregister clears the heartbeat timer. The client keeps heartbeating: the servers
+     * answer "node not found" and it registers again (client/client.go), modelled as the
+     * heartbeat's arrival marking it ready ({@link #arrive}), which arms a fresh timer.
+     */
+    @Override
+    public void onNodePurged(Node node) {
+        if (node.slot() < serverTimers.size()) {
+            sim.cancel(serverTimers.getLong(node.slot()));
+            serverTimers.set(node.slot(), EventQueue.NO_HANDLE);
+        }
+    }
+
     @Override
     public void onLeaderFailover() {
         long failover = SimTime.millis(config.failoverHeartbeatTtlMillis);

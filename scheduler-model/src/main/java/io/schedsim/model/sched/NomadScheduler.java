@@ -131,7 +131,8 @@ public class NomadScheduler implements Scheduler {
                     plan.stops.add(new Plan.Stop(alloc, "alloc is being migrated"));
                     done++;
                 }
-            } else if (node.status().isUnresponsive() && !alloc.client().isTerminal()) {
+            } else if (node.status().isUnresponsive() && !alloc.client().isTerminal()
+                    && (!node.purged() || missingNodeTainted(node))) {
                 loseAndReplace(plan, job, alloc, plannedCpu, plannedMem);
                 if (alloc.migrateDisablePlacement()) {
                     done++;
@@ -447,6 +448,16 @@ public class NomadScheduler implements Scheduler {
     }
 
     /**
+     * Whether a purged node, missing from the state store, is in the tainted set (N-31:
+     * scheduler/util.go {@code taintedNodes} maps a missing node to nil, and filters.go loses
+     * the allocations of such a "GC'd" node); it reads DOWN here, so its allocations are lost as
+     * a down node's are. A hook so that a bug-zoo variant can leave it out.
+     */
+    protected boolean missingNodeTainted(Node node) {
+        return true;
+    }
+
+    /**
      * Whether a failed allocation is a failed reconnect, which the reconciler stops (N-30). A
      * hook so that a bug-zoo variant can treat it as any failure.
      */
@@ -576,7 +587,8 @@ public class NomadScheduler implements Scheduler {
                         followUp(plan, context.sim().nowNanos()
                                 + SimTime.millis(job.disconnect().lostAfterMillis()));
                     }
-                } else if (node.status().isUnresponsive()) {
+                } else if (node.status().isUnresponsive()
+                        && (!node.purged() || missingNodeTainted(node))) {
                     plan.lost.add(alloc);
                 } else if (job.stopped()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));

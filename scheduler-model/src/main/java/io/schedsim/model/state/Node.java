@@ -24,6 +24,8 @@ public final class Node {
     private boolean eligible = true;
     private long lastHeartbeatNanos;
     private long downAtNanos = -1;
+    private boolean purged;
+    private long purgedAtNanos = -1;
 
     private boolean draining;
     private long drainDeadlineNanos = SimTime.NEVER;
@@ -109,6 +111,20 @@ public final class Node {
     /** When the servers marked the node down, or -1 while it is not down. */
     public long downAtNanos() {
         return downAtNanos;
+    }
+
+    /**
+     * True from a purge ({@code nomad node purge}) until the node registers again: the servers
+     * hold no node object, so the scheduler finds it missing (a GC'd node, N-31) and its status
+     * reads DOWN.
+     */
+    public boolean purged() {
+        return purged;
+    }
+
+    /** When the node was last purged, or -1 if never; kept after it registers again. */
+    public long purgedAtNanos() {
+        return purgedAtNanos;
     }
 
     /** True while a drain strategy is set on the node. */
@@ -268,6 +284,29 @@ public final class Node {
     void setStatus(NodeStatus status, long downAtNanos) {
         this.status = status;
         this.downAtNanos = downAtNanos;
+    }
+
+    /**
+     * Node.Deregister (nomad/node_endpoint.go): the node object is deleted, and its drain with it
+     * (the drainer untracks a deleted node, N-20); it reads DOWN since {@code nowNanos}.
+     */
+    void purge(long nowNanos) {
+        purged = true;
+        purgedAtNanos = nowNanos;
+        setStatus(NodeStatus.DOWN, nowNanos);
+        if (draining) {
+            draining = false;
+            endedDrainDeadlineNanos = drainDeadlineNanos;
+            drainDeadlineNanos = SimTime.NEVER;
+            lastDrain = LastDrainStatus.NONE;
+            drainUpdatedNanos = nowNanos;
+        }
+    }
+
+    /** A purged node's client registers again: a fresh node object, eligible and undrained. */
+    void registeredAfterPurge() {
+        purged = false;
+        eligible = true;
     }
 
     void setEligible(boolean eligible) {

@@ -77,15 +77,33 @@ public final class NodeLifecycle {
         }
     }
 
-    /** The servers' verdict: the node registered or re-registered (N-28). */
+    /**
+     * The servers' verdict: the node registered or re-registered (N-28). A purged node's client
+     * registers afresh (client/client.go: "node not found" on its heartbeat, so it re-registers):
+     * a new node object, eligible and without a drain, published only as its status change.
+     */
     public void markReady(Node node) {
         NodeStatus before = node.status();
+        boolean fresh = node.purged();
+        if (fresh) {
+            node.registeredAfterPurge();
+        }
         node.setStatus(NodeStatus.READY, -1);
         if (before != NodeStatus.READY) {
-            state.history().status(node, before == NodeStatus.DOWN
-                    ? "Node reregistered by heartbeat"
+            state.history().status(node, fresh ? "Node registered"
+                    : before == NodeStatus.DOWN ? "Node reregistered by heartbeat"
                     : before == NodeStatus.DISCONNECTED ? "Node reconnected" : "Node registered");
         }
+    }
+
+    /**
+     * The operator's {@code nomad node purge} (Node.Deregister, nomad/node_endpoint.go): the
+     * servers delete the node and its drain; it reads DOWN until its client registers again.
+     * Published before the control plane reacts (its node-update evaluations follow it).
+     */
+    public void purge(Node node, long nowNanos) {
+        node.purge(nowNanos);
+        state.history().purged(node);
     }
 
     public void setHostUp(Node node, boolean up) {

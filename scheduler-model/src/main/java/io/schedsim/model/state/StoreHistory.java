@@ -16,6 +16,7 @@ import io.schedsim.history.JobUpdated;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
@@ -92,6 +93,12 @@ final class StoreHistory {
             port.record(new DrainSetCall(port.nowNanos(), node.slot(),
                     spec.isForce() ? 0 : spec.deadlineMillis(), spec.isForce(),
                     spec.ignoreSystemJobs(), true, "ok"));
+        }
+    }
+
+    void purged(Node node) {
+        if (port.on()) {
+            port.record(new NodePurged(port.nowNanos(), node.slot()));
         }
     }
 

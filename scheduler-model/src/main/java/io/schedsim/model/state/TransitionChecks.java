@@ -313,11 +313,14 @@ final class TransitionChecks {
 
     /**
      * INV-15 online: an unknown allocation is lost no sooner than lastUnknown + lost_after
-     * (inclusive, alloc.go {@code Expired}).
+     * (inclusive, alloc.go {@code Expired}), unless its node was purged since it turned unknown:
+     * a GC'd node's allocations are lost at once (N-31).
      */
     void unknownLost(Alloc alloc, long nowNanos) {
         long expiry = alloc.unknownExpiresAtNanos();
-        if (alloc.client() == ClientStatus.UNKNOWN && nowNanos < expiry) {
+        long purgedAt = state.node(alloc.node()).purgedAtNanos();
+        boolean purgedSince = purgedAt >= 0 && purgedAt >= alloc.lastUnknownNanos();
+        if (alloc.client() == ClientStatus.UNKNOWN && nowNanos < expiry && !purgedSince) {
             monitor.violation(Inv.DISCONNECT, alloc + " marked lost at " + SimTime.format(nowNanos)
                     + ", before its lost_after expires at " + SimTime.format(expiry));
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schedsim.fault.kind.FaultKind;
 import io.schedsim.fault.plan.Drain;
 import io.schedsim.fault.plan.EligibilityFlip;
+import io.schedsim.fault.plan.NodePurge;
 import io.schedsim.fault.swarm.SwarmRanges;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.prop.plugin.Registry;
@@ -60,8 +61,9 @@ class CustomScenarioTest {
             assertEquals(List.of(), outcome.result().violations(), "seed " + seed);
             assertFalse(outcome.plan().actions().isEmpty());
             outcome.plan().actions().forEach(action -> {
-                assertTrue(action instanceof Drain || action instanceof EligibilityFlip,
-                        action::describe);
+                // The DRAIN kind also purges nodes (N-20, N-31).
+                assertTrue(action instanceof Drain || action instanceof EligibilityFlip
+                        || action instanceof NodePurge, action::describe);
                 assertTrue(action.atMillis() >= 10_000 && action.atMillis() < 240_000,
                         action::describe);
             });
