@@ -30,6 +30,12 @@ public class DefaultPlanApplier implements PlanApplier {
                 state.markLost(alloc, plan.plannedAtNanos);
                 releaseLost(alloc);
                 state.sendStop(alloc);
+            } else {
+                // Complete or failed since the snapshot: the stale plan (N-23) still stops it,
+                // so the replacement it places takes its place instead of adding one (INV-6;
+                // chaos-swarm seeds 1224734, 1182479: a purged node's live client finished a
+                // batch allocation while a stalled scheduler held the plan that lost it).
+                state.stopAsLost(alloc);
             }
         }
         for (Alloc alloc : plan.unknown) {

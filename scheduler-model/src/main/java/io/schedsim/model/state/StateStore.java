@@ -142,6 +142,23 @@ public final class StateStore implements StateView {
     }
 
     /**
+     * A stale plan's loss (N-23, N-31) of an allocation whose client reported it complete or
+     * failed after the plan's snapshot: the servers stop it all the same. Nomad also overwrites
+     * its client status with lost (state_store.go {@code DenormalizeAllocationDiffSlice}); the
+     * model keeps the client's terminal report (INV-18: complete and failed never change). The
+     * plan saw the node down, so no live-node rule judges the stop.
+     */
+    public void stopAsLost(Alloc alloc) {
+        if (alloc.desired().isServerTerminal()) {
+            return;
+        }
+        allocs.setDesired(alloc, DesiredStatus.STOP, "alloc is lost since its node is down",
+                sim.nowNanos());
+        releaseResources(alloc);
+        listener.onAllocStopped(alloc);
+    }
+
+    /**
      * Marks an allocation on a down node lost (N-31); resources are released separately. Judged
      * as from a plan made now; a plan applier passes its plan's snapshot time to the overload.
      */
