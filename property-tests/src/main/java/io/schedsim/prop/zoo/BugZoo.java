@@ -175,10 +175,9 @@ public final class BugZoo {
                     defaults().withRetryPolicy(context -> OomUnlimitedAsNonePolicy.INSTANCE)),
             zoo("cancelled-task-retried", "INV-19",
                     "the owner retries a task the user cancelled (ray.cancel), which Ray never"
-                            + " does (R-1); found by ray-retry-counting with crashCause=cancel"
-                            + " and by chaos-swarm's cancels (INV-19)",
-                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE))
-                    .withScenario("ray-retry-counting"));
+                            + " does (R-1); found by chaos-swarm's cancels, and by"
+                            + " ray-retry-counting with crashCause=cancel (INV-19)",
+                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

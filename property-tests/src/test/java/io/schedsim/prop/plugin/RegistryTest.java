@@ -55,7 +55,7 @@ class RegistryTest {
         // with failing-checks-ignored (N-13, judged from health-checks-changed); 33 with
         // retried-application-errors and oom-unlimited-as-none, once chaos-swarm
         // draws application errors and OOM kills; 34 with failed-reconnect-kept (INV-15, N-30);
-        // 35 with cancelled-task-retried (R-1, found by ray-retry-counting's cancels); 36 with
+        // 35 with cancelled-task-retried (R-1, found by chaos-swarm's cancels); 36 with
         // purged-node-untainted (INV-14, N-20, N-31, once chaos-swarm draws node purges).
         assertEquals(36, registry.variants().size());
         for (Variant variant : registry.variants()) {

@@ -48,11 +48,8 @@ class BugZooTest {
     private static final Map<String, Integer> MAX_FAULTS = Map.of("stopped-never-lost", 4,
             "killer-takes-last-worker", 4);
     // A variant of a detector its target scenario runs only in one case: that case's settings.
-    // cancelled-task-retried: ray-retry-counting's faults as ray.cancel calls, retried without
-    // a delay so that the monitor sees the retry in the step the model flags it.
     private static final Map<String, Map<String, String>> SETTINGS = Map.of(
-            "legacy-heartbeat-off-by-one", Map.of("case", "d"),
-            "cancelled-task-retried", Map.of("crashCause", "cancel", "taskRetryDelayMillis", "0"));
+            "legacy-heartbeat-off-by-one", Map.of("case", "d"));
 
     /** The built-ins and the pending variants, which no plugin lists yet. */
     private static final Registry REGISTRY = Registry.builtIn().withLocal(List.of(),

@@ -30,11 +30,14 @@ public class DefaultPlanApplier implements PlanApplier {
                 state.markLost(alloc, plan.plannedAtNanos);
                 releaseLost(alloc);
                 state.sendStop(alloc);
-            } else {
-                // Complete or failed since the snapshot: the stale plan (N-23) still stops it,
-                // so the replacement it places takes its place instead of adding one (INV-6;
+            } else if (alloc.client() == ClientStatus.COMPLETE) {
+                // Complete since the snapshot: the stale plan (N-23) still stops it, so the
+                // replacement it places takes its place instead of adding one (INV-6;
                 // chaos-swarm seeds 1224734, 1182479: a purged node's live client finished a
-                // batch allocation while a stalled scheduler held the plan that lost it).
+                // batch allocation while a stalled scheduler held the plan that lost it). Nomad
+                // stops a failed one too; the model leaves it as it was (its replacement is in
+                // the same plan, and it counts for nothing): stopping a failed system allocation
+                // on a node back up needs SystemGuard (INV-16) to read the plan's view first.
                 state.stopAsLost(alloc);
             }
         }

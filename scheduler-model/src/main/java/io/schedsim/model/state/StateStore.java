@@ -142,8 +142,8 @@ public final class StateStore implements StateView {
     }
 
     /**
-     * A stale plan's loss (N-23, N-31) of an allocation whose client reported it complete or
-     * failed after the plan's snapshot: the servers stop it all the same. Nomad also overwrites
+     * A stale plan's loss (N-23, N-31) of an allocation whose client reported it complete after
+     * the plan's snapshot: the servers stop it all the same. Nomad also overwrites
      * its client status with lost (state_store.go {@code DenormalizeAllocationDiffSlice}); the
      * model keeps the client's terminal report (INV-18: complete and failed never change). The
      * plan saw the node down, so no live-node rule judges the stop.
