@@ -146,6 +146,7 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public ApiResult updateDrain(int slot, DrainSpec spec) {
         if (node(slot).purged()) {
+            events().rejectedDrainCall(slot, spec, NOT_FOUND);
             return NOT_FOUND;
         }
         state().updateDrain(node(slot), spec);
@@ -156,6 +157,7 @@ abstract class ClusterOperations implements ClusterControl {
     @Override
     public ApiResult cancelDrain(int slot, boolean markEligible) {
         if (node(slot).purged()) {
+            events().rejectedCancelCall(slot, markEligible, NOT_FOUND);
             return NOT_FOUND;
         }
         state().cancelDrain(node(slot), markEligible);

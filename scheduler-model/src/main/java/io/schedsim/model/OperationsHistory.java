@@ -3,6 +3,8 @@ package io.schedsim.model;
 import io.schedsim.history.AgentKilled;
 import io.schedsim.history.ClockDriftChanged;
 import io.schedsim.history.ClockJumped;
+import io.schedsim.history.DrainCancelCall;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilitySetCall;
 import io.schedsim.history.HealthChecksChanged;
 import io.schedsim.history.HeartbeatDelayChanged;
@@ -14,6 +16,7 @@ import io.schedsim.history.PartitionChanged;
 import io.schedsim.history.RayDrainCall;
 import io.schedsim.history.SchedulersStalled;
 import io.schedsim.model.api.ApiResult;
+import io.schedsim.model.api.DrainSpec;
 import io.schedsim.model.api.RayDrainReason;
 import io.schedsim.model.history.HistoryPort;
 
@@ -33,6 +36,26 @@ final class OperationsHistory {
     void eligibilityCall(int node, boolean eligible, ApiResult result) {
         if (port.on()) {
             port.record(new EligibilitySetCall(port.nowNanos(), node, eligible, result.accepted(),
+                    result.message()));
+        }
+    }
+
+    /**
+     * A drain call the servers rejected (a purged node: "node not found"); an accepted one is
+     * published by the store, after its effects.
+     */
+    void rejectedDrainCall(int node, DrainSpec spec, ApiResult result) {
+        if (port.on()) {
+            port.record(new DrainSetCall(port.nowNanos(), node,
+                    spec.isForce() ? 0 : spec.deadlineMillis(), spec.isForce(),
+                    spec.ignoreSystemJobs(), false, result.message()));
+        }
+    }
+
+    /** A drain disable the servers rejected; an accepted one is published by the store. */
+    void rejectedCancelCall(int node, boolean markEligible, ApiResult result) {
+        if (port.on()) {
+            port.record(new DrainCancelCall(port.nowNanos(), node, markEligible, false,
                     result.message()));
         }
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.core.event.Simulation;
 import io.schedsim.core.time.SimTime;
+import io.schedsim.history.DrainCancelCall;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EvalCreated;
 import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
@@ -127,8 +129,22 @@ class NodePurgeTest {
         // A second purge, and an operator call on the purged node, find no node.
         assertEquals("node not found", cluster.purgeNode(PURGED).message());
         assertFalse(cluster.updateDrain(PURGED, DrainSpec.noDeadline(false)).accepted());
+        assertFalse(cluster.cancelDrain(PURGED, true).accepted());
         assertFalse(cluster.updateEligibility(PURGED, false).accepted());
+        // Each rejected call is published with the servers' answer, as an accepted one is.
+        DrainSetCall set = (DrainSetCall) last(EventType.DRAIN_SET_CALL);
+        DrainCancelCall cancel = (DrainCancelCall) last(EventType.DRAIN_CANCEL_CALL);
+        assertEquals(List.of(false, "node not found", false, "node not found"),
+                List.of(set.accepted(), set.message(), cancel.accepted(), cancel.message()));
         assertEquals(List.of(), cluster.monitor().violations());
+    }
+
+    private HistoryEvent last(EventType type) {
+        HistoryEvent found = null;
+        for (HistoryEvent event : history) {
+            found = event.type() == type ? event : found;
+        }
+        return found;
     }
 
     private static int liveOf(Cluster cluster, Job job) {

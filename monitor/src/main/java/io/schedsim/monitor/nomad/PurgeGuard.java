@@ -1,6 +1,8 @@
 package io.schedsim.monitor.nomad;
 
 import io.schedsim.history.ClientStatus;
+import io.schedsim.history.DrainCancelCall;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EventType;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.PlanCommitted;
@@ -25,14 +27,15 @@ import java.util.Set;
  * one too unless the servers stopped it already; an allocation marked for migration that the
  * plan stops in its step migrates instead. N-20: a deleted node is untracked by the drainer, so
  * its drain is dropped: no drain-completed and no migrate-marked for that node follow until it
- * registers again (node-status-changed ready; a fresh node with no drain). INV-14 because it is
+ * registers again (node-status-changed ready; a fresh node with no drain), and a drain call for
+ * it is rejected ("node not found": node_endpoint.go looks the node up first). INV-14 because it is
  * the lost-allocations invariant whose basis is N-20 and N-31; LossGuard leaves nodes down by a
  * purge to this guard, DrainGuard and MarkGuard their dropped drains.
  */
 public final class PurgeGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED,
             EventType.ALLOC_DESIRED_CHANGED, EventType.DRAIN_COMPLETED,
-            EventType.MIGRATE_MARKED);
+            EventType.MIGRATE_MARKED, EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL);
 
     private final State state;
     private final IntArrayList plannedJobs = new IntArrayList();
@@ -88,6 +91,16 @@ public final class PurgeGuard implements Guard {
                             + " marked for migration on node " + nodes.id(n) + ", purged at "
                             + Time.format(nodes.purgedAt(n)) + ": the drainer untracks a "
                             + "deleted node (N-20)");
+                }
+            }
+            case DRAIN_SET_CALL, DRAIN_CANCEL_CALL -> {
+                int n = state.nodeIndex;
+                boolean accepted = event instanceof DrainSetCall set ? set.accepted()
+                        : ((DrainCancelCall) event).accepted();
+                if (accepted && nodes.purged(n)) {
+                    report(n, -1, -1, "drain call accepted for node " + nodes.id(n)
+                            + ", purged at " + Time.format(nodes.purgedAt(n))
+                            + ": the servers hold no such node (\"node not found\")");
                 }
             }
             default -> {

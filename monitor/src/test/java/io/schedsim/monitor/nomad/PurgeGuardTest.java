@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.ClientStatus;
+import io.schedsim.history.DrainCancelCall;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobType;
 import io.schedsim.history.NodeStatus;
@@ -43,6 +45,19 @@ class PurgeGuardTest {
     void aDroppedDrainThatCompletesFires() {
         HistoryBuilder b = purgedWhileDraining().at(26).drainCompleted(1, false);
         MonitorViolation v = assertFires(b.at(26.01).check(), Invariant.LOST_ALLOCS);
+        assertEquals(1, v.node());
+    }
+
+    /** N-20: the servers hold no purged node, so a drain call for it is "node not found". */
+    @Test
+    void drainCallsForAPurgedNodeAreRejected() {
+        HistoryBuilder b = purgedWhileDraining().at(26);
+        b.add(new DrainSetCall(b.now(), 1, 60_000, false, false, false, "node not found"))
+                .add(new DrainCancelCall(b.now(), 1, true, false, "node not found"));
+        assertQuiet(b.at(26.01).check());
+        HistoryBuilder accepted = purgedWhileDraining().at(26);
+        accepted.add(new DrainCancelCall(accepted.now(), 1, false, true, "ok"));
+        MonitorViolation v = assertFires(accepted.at(26.01).check(), Invariant.LOST_ALLOCS);
         assertEquals(1, v.node());
     }
 
