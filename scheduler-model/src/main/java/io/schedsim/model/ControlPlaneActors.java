@@ -221,15 +221,7 @@ final class ControlPlaneActors implements StateListener {
         if (node.diedAtNanos() >= 0) {
             detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos()));
         }
-        rayPlacement.onNodeChanged(node);
-        if (ray != null) {
-            ray.onNodeDown(node);
-        }
-        if (rayActors != null) {
-            rayActors.onNodeDown(node);
-        }
-        createNodeEvals(node);
-        drainer.onAllocChanged(null);
+        nodeGone(node);
     }
 
     /**
@@ -249,6 +241,15 @@ final class ControlPlaneActors implements StateListener {
         if (wasDraining) {
             checks.drainCancelled();
         }
+        nodeGone(node);
+    }
+
+    /**
+     * What follows a node's loss to the servers, down or purged: Ray's placement index and
+     * workloads learn it, node-update evaluations lose its allocations, and a drain of it may
+     * now be done.
+     */
+    private void nodeGone(Node node) {
         rayPlacement.onNodeChanged(node);
         if (ray != null) {
             ray.onNodeDown(node);

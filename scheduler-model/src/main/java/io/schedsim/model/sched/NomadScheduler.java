@@ -12,6 +12,7 @@ import io.schedsim.model.state.Alloc;
 import io.schedsim.model.state.Job;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateView;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -72,7 +73,7 @@ public class NomadScheduler implements Scheduler {
         }
         int countStops = 0;
         // Replacements tried for lost allocations, in order: a placement's index, -1 if unplaced.
-        List<Integer> lostTries = new ArrayList<>();
+        IntArrayList lostTries = new IntArrayList();
         for (Alloc alloc : state.allocs().all()) {
             if (alloc.job() != job || stoppedHere.get(alloc.id())) {
                 continue;
@@ -93,6 +94,7 @@ public class NomadScheduler implements Scheduler {
             Node node = state.node(alloc.node());
             int placedBefore = plan.placements.size();
             int unplacedBefore = plan.unplaced;
+            int lostBefore = plan.lost.size();
             // N-31 (scheduler/reconciler/filters.go, first match wins): on a disconnected node
             // the loss rules come first; then "non-terminal allocs marked for migration always
             // migrate", even on a down node (TestServiceSched_NodeDown: run+running+migrate is
@@ -183,7 +185,7 @@ public class NomadScheduler implements Scheduler {
                     updates += update(plan, job, alloc, plannedCpu, plannedMem);
                 }
             }
-            if (plan.lost.contains(alloc)) {
+            if (plan.lost.size() > lostBefore) {
                 if (plan.placements.size() > placedBefore) {
                     lostTries.add(placedBefore);
                 } else if (plan.unplaced > unplacedBefore) {
@@ -214,11 +216,11 @@ public class NomadScheduler implements Scheduler {
      * was lost and replaced, then complete, and held its place; the next lost one was replaced
      * past the count all the same, INV-6).
      */
-    private static int capLostReplacements(Plan plan, Job job, List<Integer> lostTries,
+    private static int capLostReplacements(Plan plan, Job job, IntArrayList lostTries,
             int existing, long[] plannedCpu, long[] plannedMem) {
         int overCount = lostTries.size() - Math.max(0, job.count() - existing);
         for (int i = lostTries.size() - 1; i >= 0 && i >= lostTries.size() - overCount; i--) {
-            int index = lostTries.get(i);
+            int index = lostTries.getInt(i);
             if (index < 0) {
                 plan.unplaced--;
             } else {
