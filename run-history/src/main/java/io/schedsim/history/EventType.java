@@ -41,6 +41,7 @@ public enum EventType {
     JOB_DISCONNECT_CONFIGURED("job-disconnect-configured", JobDisconnectConfigured.class),
     JOB_CONSTRAINT_CONFIGURED("job-constraint-configured", JobConstraintConfigured.class),
     JOB_UPDATED("job-updated", JobUpdated.class),
+    JOB_PURGED("job-purged", JobPurged.class),
     EVAL_CREATED("eval-created", EvalCreated.class),
     PLAN_COMMITTED("plan-committed", PlanCommitted.class),
     ALLOC_PLACED("alloc-placed", AllocPlaced.class),

@@ -23,6 +23,8 @@ public final class JobTable {
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
+    private boolean[] purged = new boolean[16];
+    private long[] purgedAtNanos = new long[16];
     /** Per job: its disconnect block's lost_after in nanoseconds, 0 without one (N-29). */
     private long[] lostAfterNanos = new long[16];
 
@@ -47,6 +49,8 @@ public final class JobTable {
         if (j == stopped.length) {
             stopped = Arrays.copyOf(stopped, j * 2);
             everDisablePlacement = Arrays.copyOf(everDisablePlacement, j * 2);
+            purged = Arrays.copyOf(purged, j * 2);
+            purgedAtNanos = Arrays.copyOf(purgedAtNanos, j * 2);
             lostAfterNanos = Arrays.copyOf(lostAfterNanos, j * 2);
         }
         return j;
@@ -59,6 +63,17 @@ public final class JobTable {
         if (e.destructive()) {
             destructiveVersion.set(j, e.version());
         }
+        updatedAtNanos.set(j, now);
+    }
+
+    /**
+     * {@code job stop -purge} (N-36): the job is stopped and deleted; a later run of it registers
+     * a new job id, so this one stays purged.
+     */
+    void purge(int j, long now) {
+        stopped[j] = true;
+        purged[j] = true;
+        purgedAtNanos[j] = now;
         updatedAtNanos.set(j, now);
     }
 
@@ -108,6 +123,16 @@ public final class JobTable {
 
     public boolean stopped(int j) {
         return stopped[j];
+    }
+
+    /** True once the job was purged (job-purged; it is stopped too). */
+    public boolean purged(int j) {
+        return purged[j];
+    }
+
+    /** When the job was purged; meaningful only if {@link #purged}. */
+    public long purgedAtNanos(int j) {
+        return purgedAtNanos[j];
     }
 
     /** system and sysbatch place one allocation per node (N-35). */

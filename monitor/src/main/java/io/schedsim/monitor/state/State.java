@@ -186,6 +186,7 @@ public final class State {
                 JobUpdated e = (JobUpdated) event;
                 jobs.update(jobIndex, e, now);
             }
+            case JOB_PURGED -> jobs.purge(jobIndex, now);
             case ALLOC_PLACED -> applyPlacement((AllocPlaced) event, now);
             case ALLOC_DESIRED_CHANGED ->
                     allocs.setDesired(allocIndex, ((AllocDesiredChanged) event).desired());

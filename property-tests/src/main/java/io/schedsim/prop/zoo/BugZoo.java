@@ -177,7 +177,12 @@ public final class BugZoo {
                     "the owner retries a task the user cancelled (ray.cancel), which Ray never"
                             + " does (R-1); found by chaos-swarm's cancels, and by"
                             + " ray-retry-counting with crashCause=cancel (INV-19)",
-                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE)));
+                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE)),
+            zoo("purged-job-reconciled", "N-36",
+                    "the scheduler reconciles a purged job (job stop -purge) as if it still ran,"
+                            + " keeping its allocations where Nomad, finding no job, stops them"
+                            + " all; found by chaos-swarm's job purges (N-36)",
+                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

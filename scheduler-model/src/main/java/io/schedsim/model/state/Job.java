@@ -2,6 +2,7 @@ package io.schedsim.model.state;
 
 import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
+import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
@@ -32,6 +33,9 @@ public final class Job {
     /** The latest version whose change replaces allocations; 0 while none did. */
     private int destructiveVersion;
     private boolean stopped;
+    private boolean purged;
+    /** The job a {@code job run} registered after this one was purged, or null. */
+    private Job successor;
     private boolean drainStoppedSome;
 
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
@@ -153,6 +157,35 @@ public final class Job {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * True once {@code job stop -purge} deleted it (N-36): it is stopped, and a later
+     * {@code job run} registers a new job, its {@link #successor()}.
+     */
+    public boolean purged() {
+        return purged;
+    }
+
+    /** Purged: stopped and deleted; the version stays (a purge is no new version). */
+    void purge() {
+        stopped = true;
+        purged = true;
+    }
+
+    /** The job registered by a {@code job run} after this one was purged, or null. */
+    public Job successor() {
+        return successor;
+    }
+
+    void setSuccessor(Job job) {
+        successor = job;
+    }
+
+    /** The spec a {@code job run} of this job registers again: as it is now, count included. */
+    public JobSpec spec() {
+        return new JobSpec(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, constraints);
     }
 
     /** True once a drain deadline stopped one of its allocations (migrateDisablePlacement). */

@@ -100,6 +100,28 @@ public final class StateStore implements StateView {
         listener.onJobUpdated(job);
     }
 
+    /**
+     * N-36: {@code job stop -purge} (Job.Deregister with Purge, state_store.go DeleteJob): the
+     * job is deleted and stopped; its deregister evaluation stops every allocation of it. The
+     * allocations stay in the table until they end (Nomad keeps them until garbage collection).
+     */
+    public void purgeJob(Job job) {
+        job.purge();
+        history.jobPurged(job);
+        listener.onJobUpdated(job);
+    }
+
+    /**
+     * N-36: a {@code job run} of a purged job registers it afresh (version 0; Nomad's new
+     * CreateIndex, which keeps the old allocations out of the new job's view): here a new job
+     * id, the purged job's {@link Job#successor()}.
+     */
+    public Job registerAgain(Job purged) {
+        Job job = registerJob(purged.spec());
+        purged.setSuccessor(job);
+        return job;
+    }
+
     /** A plan's in-place update (N-36): the allocation runs on, now of the job's version. */
     public void updateInPlace(Alloc alloc) {
         alloc.updateInPlace(sim.nowNanos());

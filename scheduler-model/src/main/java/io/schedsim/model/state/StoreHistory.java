@@ -11,6 +11,7 @@ import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.MigrateMarked;
@@ -143,6 +144,13 @@ final class StoreHistory {
         if (port.on()) {
             port.record(new JobUpdated(port.nowNanos(), job.id(), job.version(), job.stopped(),
                     job.count(), destructive));
+        }
+    }
+
+    /** {@code job stop -purge} (N-36). */
+    void jobPurged(Job job) {
+        if (port.on()) {
+            port.record(new JobPurged(port.nowNanos(), job.id()));
         }
     }
 
