@@ -40,6 +40,7 @@ public enum EventType {
     JOB_REGISTERED("job-registered", JobRegistered.class),
     JOB_DISCONNECT_CONFIGURED("job-disconnect-configured", JobDisconnectConfigured.class),
     JOB_CONSTRAINT_CONFIGURED("job-constraint-configured", JobConstraintConfigured.class),
+    JOB_GROUP_CONFIGURED("job-group-configured", JobGroupConfigured.class),
     JOB_UPDATED("job-updated", JobUpdated.class),
     JOB_PURGED("job-purged", JobPurged.class),
     EVAL_CREATED("eval-created", EvalCreated.class),

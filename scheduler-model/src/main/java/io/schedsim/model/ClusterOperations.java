@@ -190,7 +190,9 @@ abstract class ClusterOperations implements ClusterControl {
     /**
      * N-36. Nomad finds a job by its name: a call naming a purged job that was run again since
      * goes to the job that run registered. A {@code job run} of a purged job registers it afresh
-     * (version 0, a new id); any other call for it finds no job.
+     * (version 0, a new id); any other call for it finds no job. A {@code job run} or
+     * {@code job stop} changes every task group of the job; {@code job scale JOB GROUP COUNT}
+     * only the group {@code job} names.
      */
     @Override
     public ApiResult updateJob(int job, JobUpdate update) {
@@ -208,18 +210,29 @@ abstract class ClusterOperations implements ClusterControl {
         if (update.count() != JobUpdate.SAME_COUNT && target.type().isPerNode()) {
             return ApiResult.rejected("can not scale a " + target.type().jsonName() + " job");
         }
-        state().updateJob(target, update);
+        if (update.count() != JobUpdate.SAME_COUNT) {
+            state().updateJob(target, update);
+            return ApiResult.OK;
+        }
+        for (Job group : target.groups()) {
+            state().updateJob(group, update);
+        }
         return ApiResult.OK;
     }
 
-    /** N-36: {@code job stop -purge}; a purged job is not found (job_endpoint.go Deregister). */
+    /**
+     * N-36: {@code job stop -purge}, of every task group; a purged job is not found
+     * (job_endpoint.go Deregister).
+     */
     @Override
     public ApiResult purgeJob(int job) {
         Job target = current(job);
         if (target == null || target.purged()) {
             return JOB_NOT_FOUND;
         }
-        state().purgeJob(target);
+        for (Job group : target.groups()) {
+            state().purgeJob(group);
+        }
         return ApiResult.OK;
     }
 

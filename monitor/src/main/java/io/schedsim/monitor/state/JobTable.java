@@ -1,5 +1,6 @@
 package io.schedsim.monitor.state;
 
+import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
 import io.schedsim.history.JobUpdated;
@@ -21,6 +22,8 @@ public final class JobTable {
     private final IntArrayList destructiveVersion = new IntArrayList();
     private final LongArrayList updatedAtNanos = new LongArrayList();
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
+    /** Per job id: "job.group" for a group of a job with several groups (N-36), else null. */
+    private final ObjectArrayList<String> groupNames = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
     private boolean[] purged = new boolean[16];
@@ -46,6 +49,7 @@ public final class JobTable {
         destructiveVersion.add(0);
         updatedAtNanos.add(-1);
         allocs.add(new IntArrayList());
+        groupNames.add(null);
         if (j == stopped.length) {
             stopped = Arrays.copyOf(stopped, j * 2);
             everDisablePlacement = Arrays.copyOf(everDisablePlacement, j * 2);
@@ -75,6 +79,11 @@ public final class JobTable {
         purged[j] = true;
         purgedAtNanos[j] = now;
         updatedAtNanos.set(j, now);
+    }
+
+    /** The job id {@code j} stands for one task group of a job with several (N-36). */
+    void group(int j, JobGroupConfigured e) {
+        groupNames.set(j, e.jobName() + "." + e.group());
     }
 
     void addAlloc(int j, int allocIndex) {
@@ -123,6 +132,15 @@ public final class JobTable {
 
     public boolean stopped(int j) {
         return stopped[j];
+    }
+
+    /**
+     * How messages name job id {@code j}: "job 3", or "job 3 (group web.api)" for a group of a
+     * job with several (each group has its own job id, so every per-job rule is per group).
+     */
+    public String describe(int j) {
+        String group = groupNames.get(j);
+        return "job " + id(j) + (group == null ? "" : " (group " + group + ")");
     }
 
     /** True once the job was purged (job-purged; it is stopped too). */

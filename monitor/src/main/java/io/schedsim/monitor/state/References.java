@@ -31,6 +31,7 @@ import io.schedsim.history.HostTerminated;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.LeaseGranted;
@@ -107,6 +108,7 @@ final class References {
             }
             case JOB_UPDATED -> { return job(((JobUpdated) event).job()); }
             case JOB_PURGED -> { return job(((JobPurged) event).job()); }
+            case JOB_GROUP_CONFIGURED -> { return job(((JobGroupConfigured) event).job()); }
             case JOB_CONSTRAINT_CONFIGURED -> {
                 return job(((JobConstraintConfigured) event).job());
             }

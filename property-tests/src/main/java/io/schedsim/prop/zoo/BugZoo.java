@@ -182,7 +182,13 @@ public final class BugZoo {
                     "the scheduler reconciles a purged job (job stop -purge) as if it still ran,"
                             + " keeping its allocations where Nomad, finding no job, stops them"
                             + " all; found by chaos-swarm's job purges (N-36)",
-                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)));
+                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)),
+            zoo("group-pacing-job-wide", "INV-4",
+                    "the drainer paces a job's task groups as one, their counts and max_parallel"
+                            + " summed, not each group by its own (watch_jobs.go handleTaskGroup);"
+                            + " found by nomad-task-groups (INV-4)",
+                    defaults().withDrainer(JobWideGroupPacingDrainer::new))
+                    .withScenario("nomad-task-groups"));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.

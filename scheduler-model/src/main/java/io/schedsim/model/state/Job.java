@@ -9,8 +9,11 @@ import io.schedsim.model.job.ReschedulePolicy;
 import java.util.List;
 
 /**
- * A Nomad job with a single task group (the model needs no more than one group per job), as the
- * state store registered it from a {@code JobSpec} and updated it since (N-36). {@code runMillis} is how long a batch
+ * A Nomad task group, as the state store registered it from a {@code JobSpec} and updated it since
+ * (N-36): a job with one group is one {@code Job}; a job with several is one {@code Job} per
+ * group, each with its own id, count, resources, constraints and blocks (Nomad's reconciler, the
+ * drainer's pacing and the system scheduler all work per group), registered, updated, stopped
+ * and purged together ({@link #groups()}). {@code runMillis} is how long a batch
  * allocation runs before it completes (0 for services); {@code stopLatencyMillis} is the group's
  * kill_timeout/shutdown_delay (§2.2). Read-only outside this package.
  */
@@ -37,6 +40,10 @@ public final class Job {
     /** The job a {@code job run} registered after this one was purged, or null. */
     private Job successor;
     private boolean drainStoppedSome;
+    /** The job's name and this group's, and the job's groups; null while it has one group. */
+    private String jobName;
+    private String groupName;
+    private List<Job> groups;
 
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
             MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
@@ -173,6 +180,28 @@ public final class Job {
         purged = true;
     }
 
+    /** The Nomad job's name (its ID): {@link #name()} unless the job has several groups. */
+    public String jobName() {
+        return jobName == null ? name : jobName;
+    }
+
+    /** The task group's name: {@link #name()} unless the job has several groups. */
+    public String groupName() {
+        return groupName == null ? name : groupName;
+    }
+
+    /** The job's task groups in order, this one among them; just this one for most jobs. */
+    public List<Job> groups() {
+        return groups == null ? List.of(this) : groups;
+    }
+
+    /** Links the groups of a job with several (the store's registerJob of a group list). */
+    void setGroups(String job, String group, List<Job> all) {
+        jobName = job;
+        groupName = group;
+        groups = all;
+    }
+
     /** The job registered by a {@code job run} after this one was purged, or null. */
     public Job successor() {
         return successor;
@@ -182,9 +211,12 @@ public final class Job {
         successor = job;
     }
 
-    /** The spec a {@code job run} of this job registers again: as it is now, count included. */
+    /**
+     * The spec a {@code job run} of this group registers again: as it is now, count included,
+     * named by its group.
+     */
     public JobSpec spec() {
-        return new JobSpec(name, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+        return new JobSpec(groupName(), type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
                 stopLatencyMillis, disconnect, constraints);
     }
 

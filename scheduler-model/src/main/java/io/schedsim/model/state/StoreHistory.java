@@ -11,6 +11,7 @@ import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
@@ -30,6 +31,7 @@ import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +131,11 @@ final class StoreHistory {
         for (Constraint constraint : job.constraints()) {
             port.record(new JobConstraintConfigured(port.nowNanos(), job.id(),
                     constraint.leftTarget(), constraint.operator(), constraint.rightTarget()));
+        }
+        List<Job> groups = job.groups();
+        if (groups.size() > 1) {
+            port.record(new JobGroupConfigured(port.nowNanos(), job.id(), job.jobName(),
+                    job.groupName(), groups.indexOf(job), groups.size()));
         }
     }
 
