@@ -14,6 +14,7 @@ import io.schedsim.monitor.nomad.DrainGuard;
 import io.schedsim.monitor.nomad.EligibilityGuard;
 import io.schedsim.monitor.nomad.EvalGuard;
 import io.schedsim.monitor.nomad.HealthDeadlineGuard;
+import io.schedsim.monitor.nomad.JobPurgeGuard;
 import io.schedsim.monitor.nomad.LossGuard;
 import io.schedsim.monitor.nomad.MarkGuard;
 import io.schedsim.monitor.nomad.MigrateFirstGuard;
@@ -53,6 +54,7 @@ final class Guards {
             new ReplacementGuard(state),
             new SystemGuard(state),
             new UpdateGuard(state),
+            new JobPurgeGuard(state),
             new LossGuard(state),
             new PurgeGuard(state),
             new DisconnectGuard(state),

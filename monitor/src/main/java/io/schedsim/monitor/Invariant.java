@@ -103,7 +103,8 @@ public enum Invariant {
     JOB_UPDATES("N-36", Kind.SAFETY,
             "a system job's plan after an update stops its older allocations on ineligible "
                     + "nodes and replaces or updates them on eligible ones; draining nodes keep "
-                    + "theirs, and an in-place change never stops one on an eligible node"),
+                    + "theirs, and an in-place change never stops one on an eligible node; a "
+                    + "plan after a job's purge places none of it and stops all of it"),
     OWNER_DEATH("R-5", Kind.SAFETY,
             "a child whose owner died is never retried, and no longer runs once its owner's "
                     + "death is reported (worker killed under a live raylet, or owner's node DEAD)"),

@@ -3,8 +3,8 @@ package io.schedsim.history;
 /**
  * One constraint of a job's group (N-35; Nomad's job specification {@code constraint} block):
  * emitted right after its job-registered (and job-disconnect-configured), one event per
- * constraint, and only for a group that has any. The model's jobs have one group, so a job-level
- * and a group-level constraint mean the same.
+ * constraint, and only for a group that has any. Each group of a job with several has its own
+ * job id, so constraints are per group; a job-level constraint is one every group carries.
  *
  * @param atNanos simulated time of the event, nanoseconds since the run started
  * @param job job id

@@ -1,7 +1,8 @@
 package io.schedsim.history;
 
 /**
- * A Nomad job with one task group, as registered (version 0).
+ * A Nomad job with one task group, as registered (version 0); or one group of a job with
+ * several, each its own job id ({@link JobGroupConfigured} follows its events).
  *
  * @param atNanos simulated time of the event, nanoseconds since the run started
  * @param job job id

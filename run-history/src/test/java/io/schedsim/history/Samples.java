@@ -73,6 +73,8 @@ public final class Samples {
                 new ActorStateChanged(38, 7, 1, ActorState.RESTARTING),
                 new TaskCancelCall(39, 1L << 40, true, true),
                 new NodePurged(39, 1),
+                new JobPurged(40, 3),
+                new JobGroupConfigured(40, 3, "web", "api", 0, 2),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }

@@ -123,6 +123,16 @@ public interface ClusterControl {
         return ApiResult.rejected("no Nomad jobs in this cluster");
     }
 
+    /**
+     * Operator {@code job stop -purge} (Job.Deregister with Purge; N-36) of job {@code job}: the
+     * servers delete it and its deregister evaluation stops every allocation of it; a later
+     * {@link #updateJob} that runs it ({@code job run}) registers it afresh under a new id.
+     * Rejected ("job not found") for a job that does not exist or is purged already.
+     */
+    default ApiResult purgeJob(int job) {
+        return ApiResult.rejected("no Nomad jobs in this cluster");
+    }
+
     /** Nomad jobs registered so far (ids 0 up). */
     default int jobCount() {
         return 0;

@@ -36,6 +36,7 @@ import io.schedsim.model.task.RayWorkload;
 abstract class ClusterOperations implements ClusterControl {
     /** The servers' answer to a call naming a node they do not hold (a purged one). */
     private static final ApiResult NOT_FOUND = ApiResult.rejected("node not found");
+    private static final ApiResult JOB_NOT_FOUND = ApiResult.rejected("job not found");
     private int workersExitKind;
     private OperationsHistory events;
 
@@ -186,17 +187,65 @@ abstract class ClusterOperations implements ClusterControl {
         return state().jobs().size();
     }
 
+    /**
+     * N-36. Nomad finds a job by its name: a call naming a purged job that was run again since
+     * goes to the job that run registered. A {@code job run} of a purged job registers it afresh
+     * (version 0, a new id); any other call for it finds no job. A {@code job run} or
+     * {@code job stop} changes every task group of the job; {@code job scale JOB GROUP COUNT}
+     * only the group {@code job} names.
+     */
     @Override
     public ApiResult updateJob(int job, JobUpdate update) {
-        if (job < 0 || job >= state().jobs().size()) {
-            return ApiResult.rejected("job not found");
+        Job target = current(job);
+        if (target == null) {
+            return JOB_NOT_FOUND;
         }
-        Job target = state().jobs().get(job);
+        if (target.purged()) {
+            if (update.stop() || update.count() != JobUpdate.SAME_COUNT) {
+                return JOB_NOT_FOUND;
+            }
+            state().registerAgain(target);
+            return ApiResult.OK;
+        }
         if (update.count() != JobUpdate.SAME_COUNT && target.type().isPerNode()) {
             return ApiResult.rejected("can not scale a " + target.type().jsonName() + " job");
         }
-        state().updateJob(target, update);
+        if (update.count() != JobUpdate.SAME_COUNT) {
+            state().updateJob(target, update);
+            return ApiResult.OK;
+        }
+        for (Job group : target.groups()) {
+            state().updateJob(group, update);
+        }
         return ApiResult.OK;
+    }
+
+    /**
+     * N-36: {@code job stop -purge}, of every task group; a purged job is not found
+     * (job_endpoint.go Deregister).
+     */
+    @Override
+    public ApiResult purgeJob(int job) {
+        Job target = current(job);
+        if (target == null || target.purged()) {
+            return JOB_NOT_FOUND;
+        }
+        for (Job group : target.groups()) {
+            state().purgeJob(group);
+        }
+        return ApiResult.OK;
+    }
+
+    /** Job {@code job}, or the job a run of it registered after its purge; null if none. */
+    private Job current(int job) {
+        if (job < 0 || job >= state().jobs().size()) {
+            return null;
+        }
+        Job target = state().jobs().get(job);
+        while (target.successor() != null) {
+            target = target.successor();
+        }
+        return target;
     }
 
     /**

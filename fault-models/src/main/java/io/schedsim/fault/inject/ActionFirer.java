@@ -81,7 +81,8 @@ final class ActionFirer {
             if (job < 0) {
                 return Firing.skipped(List.of(), "no job");
             }
-            ApiResult result = control.updateJob(job, update.update());
+            ApiResult result = update.purges() ? control.purgeJob(job)
+                    : control.updateJob(job, update.update());
             return result.accepted() ? Firing.clusterWide("job=" + job)
                     : Firing.skipped(List.of(), "job=" + job + ": " + result.message());
         }

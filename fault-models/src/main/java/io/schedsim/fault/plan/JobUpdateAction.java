@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * An operator job change at an arbitrary instant (N-36): {@code job run} of a changed spec,
- * {@code job scale} or {@code job stop} of the job with id {@code job} (registration order).
- * {@code change} is {@code destructive} (a task's config or resources changed: allocations are
- * replaced), {@code in-place} (meta and the like: updated where they run), {@code scale} (the
- * count becomes {@code count}, in place) or {@code stop}. The shrinker simplifies a destructive
- * change to an in-place one. {@code job} {@link #ANY_JOB} picks, at fire time, the job at
+ * {@code job scale}, {@code job stop} or {@code job stop -purge} of the job with id {@code job}
+ * (registration order). {@code change} is {@code destructive} (a task's config or resources
+ * changed: allocations are replaced), {@code in-place} (meta and the like: updated where they
+ * run), {@code scale} (the count becomes {@code count}, in place), {@code stop} or {@code purge}
+ * (the job is deleted; a later {@code job run} of it, destructive or in place, registers it
+ * afresh). The shrinker simplifies a destructive change to an in-place one, a purge to a stop. {@code job} {@link #ANY_JOB} picks, at fire time, the job at
  * {@code jobPick} modulo the jobs registered (as the swarm draws it, not knowing the jobs).
  */
 public record JobUpdateAction(long atMillis, int job, long jobPick, String change, int count)
@@ -21,7 +22,9 @@ public record JobUpdateAction(long atMillis, int job, long jobPick, String chang
     public static final String IN_PLACE = "in-place";
     public static final String SCALE = "scale";
     public static final String STOP = "stop";
-    private static final List<String> CHANGES = List.of(DESTRUCTIVE, IN_PLACE, SCALE, STOP);
+    public static final String PURGE = "purge";
+    private static final List<String> CHANGES = List.of(DESTRUCTIVE, IN_PLACE, SCALE, STOP,
+            PURGE);
 
     public JobUpdateAction {
         Shrink.requireTime(atMillis);
@@ -50,6 +53,16 @@ public record JobUpdateAction(long atMillis, int job, long jobPick, String chang
         return new JobUpdateAction(atMillis, job, 0, IN_PLACE, JobUpdate.SAME_COUNT);
     }
 
+    /** {@code job stop -purge}. */
+    public static JobUpdateAction purge(long atMillis, int job) {
+        return new JobUpdateAction(atMillis, job, 0, PURGE, JobUpdate.SAME_COUNT);
+    }
+
+    /** True for {@code job stop -purge}, which {@link #update()} does not describe. */
+    public boolean purges() {
+        return change.equals(PURGE);
+    }
+
     /** The job this action updates in a cluster of {@code jobCount} jobs, or -1 if none. */
     public int resolveJob(int jobCount) {
         if (job != ANY_JOB) {
@@ -58,12 +71,12 @@ public record JobUpdateAction(long atMillis, int job, long jobPick, String chang
         return jobCount == 0 ? -1 : (int) (jobPick % jobCount);
     }
 
-    /** The model's update this action asks for. */
+    /** The model's update this action asks for (a purge stops the job, and more). */
     public JobUpdate update() {
         return switch (change) {
             case DESTRUCTIVE -> JobUpdate.destructiveChange();
             case SCALE -> JobUpdate.scale(count);
-            case STOP -> JobUpdate.stopJob();
+            case STOP, PURGE -> JobUpdate.stopJob();
             default -> JobUpdate.inPlaceChange();
         };
     }
@@ -81,13 +94,16 @@ public record JobUpdateAction(long atMillis, int job, long jobPick, String chang
 
     @Override
     public List<FaultAction> simpler() {
-        return change.equals(DESTRUCTIVE)
-                ? List.of(new JobUpdateAction(atMillis, job, jobPick, IN_PLACE, count))
-                : List.of();
+        return switch (change) {
+            case DESTRUCTIVE -> List.of(new JobUpdateAction(atMillis, job, jobPick, IN_PLACE,
+                    count));
+            case PURGE -> List.of(new JobUpdateAction(atMillis, job, jobPick, STOP, count));
+            default -> List.of();
+        };
     }
 
     @Override
     public long complexity() {
-        return change.equals(DESTRUCTIVE) ? 1 : 0;
+        return change.equals(DESTRUCTIVE) || change.equals(PURGE) ? 1 : 0;
     }
 }

@@ -211,6 +211,29 @@ final class OperatorFaultDraws {
         return updates;
     }
 
+    /**
+     * N-36: 40% of the time one {@code job stop -purge} of a job picked at fire time; 60% of
+     * those are followed, 10 s to 2 min later, by a {@code job run} of the same pick, which
+     * registers the purged job afresh.
+     */
+    static List<FaultAction> jobPurges(SwarmDraws draws) {
+        if (!draws.chance(0.4)) {
+            return List.of();
+        }
+        long at = draws.atMillis();
+        long pick = draws.uniform(0, JOB_PICK_RANGE);
+        JobUpdateAction purge = new JobUpdateAction(at, JobUpdateAction.ANY_JOB, pick,
+                JobUpdateAction.PURGE, JobUpdate.SAME_COUNT);
+        if (!draws.chance(0.6)) {
+            return List.of(purge);
+        }
+        long runAt = draws.near(at + 10_000, 110_000);
+        String change = draws.chance(0.5) ? JobUpdateAction.DESTRUCTIVE
+                : JobUpdateAction.IN_PLACE;
+        return List.of(purge, new JobUpdateAction(runAt, JobUpdateAction.ANY_JOB, pick, change,
+                JobUpdate.SAME_COUNT));
+    }
+
     static List<FaultAction> failovers(SwarmDraws draws) {
         List<FaultAction> faults = new ArrayList<>();
         int count = draws.count(1, 2);

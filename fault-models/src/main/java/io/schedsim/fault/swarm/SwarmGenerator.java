@@ -33,8 +33,9 @@ import java.util.List;
  * Nomad jobs run ({@value #UNHEALTHY_STREAM}); application errors (F-3 with cause
  * application-error, R-1; {@value #APPLICATION_ERROR_STREAM}) and out-of-memory kills (cause
  * oom, R-2; {@value #OUT_OF_MEMORY_STREAM}); and task cancels ({@code ray.cancel}, R-1;
- * {@value #CANCEL_STREAM}). Last come the DRAIN switch's node purges (N-20, N-31;
- * {@value #PURGE_STREAM}).
+ * {@value #CANCEL_STREAM}). Then come the DRAIN switch's node purges (N-20, N-31;
+ * {@value #PURGE_STREAM}), and last the JOB_UPDATE switch's job purges, each maybe followed by
+ * a run of the purged job (N-36; {@value #JOB_PURGE_STREAM}).
  */
 public final class SwarmGenerator {
     /** Name of the run's stream this generator draws from. */
@@ -51,6 +52,8 @@ public final class SwarmGenerator {
     static final String OUT_OF_MEMORY_STREAM = "out-of-memory";
     /** Child of {@link #STREAM} that task cancels (ray.cancel, R-1) draw from. */
     static final String CANCEL_STREAM = CancelTask.KIND;
+    /** Child of {@link #STREAM} that job purges ({@code job stop -purge}, N-36) draw from. */
+    static final String JOB_PURGE_STREAM = "job-purge";
     static final double KIND_ON_PROBABILITY = 0.5;
     static final double OPERATOR_KIND_ON_PROBABILITY = 0.75;
 
@@ -135,6 +138,11 @@ public final class SwarmGenerator {
         if (enabled.contains(FaultKind.DRAIN) && spec.nomadJobs()) {
             actions.addAll(OperatorFaultDraws.purges(new SwarmDraws(swarm.child(PURGE_STREAM),
                     spec), byKind.getOrDefault(FaultKind.DRAIN, List.of())));
+        }
+        // Job purges (N-36) come with JOB_UPDATE, from their own stream, after everything else.
+        if (enabled.contains(FaultKind.JOB_UPDATE)) {
+            actions.addAll(OperatorFaultDraws.jobPurges(new SwarmDraws(
+                    swarm.child(JOB_PURGE_STREAM), spec)));
         }
         return new FaultPlan(actions);
     }

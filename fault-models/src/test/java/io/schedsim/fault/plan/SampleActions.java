@@ -44,6 +44,7 @@ public final class SampleActions {
                 new SchedulerStall(15_000, 7_000),
                 new LeaderFailover(16_000),
                 new JobUpdateAction(17_000, 1, 0, JobUpdateAction.SCALE, 3),
+                JobUpdateAction.purge(17_500, 0),
                 UnhealthyAllocs.everywhere(18_000, 120_000),
                 new UnhealthyAllocs(19_000, 60_000, List.of(4, 2)),
                 new CancelTask(20_000, 3, true),

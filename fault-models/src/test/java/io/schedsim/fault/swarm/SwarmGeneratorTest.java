@@ -42,6 +42,7 @@ class SwarmGeneratorTest {
     static final SwarmSpec MIXED = new SwarmSpec(7, List.of(0), 20_000, 600_000, true, true);
     /** See {@link #rayDrainsLeaveEveryOtherActionAsItWas()}. */
     private static final int OTHERS_DIGEST = 806_852_104;
+    private static final int JOB_PURGES_OTHERS_DIGEST = -182_233_436;
 
     @Test
     void sameSeedSamePlanOtherSeedDifferentPlan() {
@@ -272,6 +273,46 @@ class SwarmGeneratorTest {
             assertEquals(plan, FaultPlan.fromJson(plan.toJson()), "seed " + seed);
             assertEquals(plan.size(), plan.describe().split("\n").length);
         }
+    }
+
+    /**
+     * N-36: job purges (and the run of the purged job that may follow) are drawn from their own
+     * stream and appended last, so every plan keeps every action it had: pinned by a digest of
+     * the plans of seeds 1..2000 (chaos-swarm's shape and the mixed one) without them, recorded
+     * with the generator as it was before job purges (commit 0b68fed). About 40% of the plans
+     * with job updates get one.
+     */
+    @Test
+    void jobPurgesLeaveEveryOtherActionAsItWas() {
+        StringBuilder all = new StringBuilder();
+        int purges = 0;
+        int reruns = 0;
+        for (SwarmSpec spec : List.of(CHAOS_SWARM, MIXED)) {
+            for (long seed = 1; seed <= 2_000; seed++) {
+                List<FaultAction> actions = SwarmGenerator.generate(seed, spec).actions();
+                long pick = -1;
+                for (FaultAction action : actions) {
+                    if (action instanceof JobUpdateAction update && update.purges()) {
+                        assertEquals(-1, pick, "at most one purge");
+                        pick = update.jobPick();
+                        purges++;
+                    }
+                }
+                // The purge, and the run of the same pick (the plan is sorted by time).
+                List<FaultAction> others = new ArrayList<>();
+                for (FaultAction action : actions) {
+                    if (action instanceof JobUpdateAction update && update.jobPick() == pick) {
+                        reruns += update.purges() ? 0 : 1;
+                    } else {
+                        others.add(action);
+                    }
+                }
+                all.append(new FaultPlan(others).toJson());
+            }
+        }
+        assertEquals(JOB_PURGES_OTHERS_DIGEST, all.toString().hashCode());
+        assertTrue(purges >= 600 && reruns >= purges / 3, purges + " purges, " + reruns
+                + " reruns");
     }
 
     /** Explicit node targets of an action (not resolved-at-fire-time ones). */

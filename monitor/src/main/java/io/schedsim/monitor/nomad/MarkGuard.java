@@ -208,16 +208,16 @@ public final class MarkGuard implements Guard {
         int floor = count - spec.maxParallel();
         if (healthyUnmarked < floor) {
             report(Invariant.JOB_WIDE_MAX_PARALLEL, a, "paced mark of allocation " + e.alloc()
-                    + " leaves " + healthyUnmarked + " healthy unmarked allocations of job "
-                    + spec.job() + ", below count " + count + " - max_parallel "
+                    + " leaves " + healthyUnmarked + " healthy unmarked allocations of "
+                    + state.jobs.describe(j) + ", below count " + count + " - max_parallel "
                     + spec.maxParallel());
         }
         int inFlight = (j < awaitingByJob.length ? awaitingByJob[j] : 0)
                 + (inWaitingChain(a) || replacedWithHealth(a) ? 0 : 1);
         if (inFlight > spec.maxParallel() + doubleCounted(j)) {
             report(Invariant.PACING_WAITS_FOR_HEALTH, a, "paced mark of allocation "
-                    + e.alloc() + " makes " + inFlight + " marked allocations of job "
-                    + spec.job() + " wait for a healthy replacement, max_parallel "
+                    + e.alloc() + " makes " + inFlight + " marked allocations of "
+                    + state.jobs.describe(j) + " wait for a healthy replacement, max_parallel "
                     + spec.maxParallel());
         }
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * INV-21, the bounds of Nomad's reconciler property tests as far as a plan's counts show them:
  * placements at most the group count (cluster jobs) or one per registered node (system and
  * sysbatch); stops and lost at most the job's allocations; migrations at most the stops and at
- * most the job's marked allocations; a stopped or zero-count job places nothing. Ignore and
+ * most the job's marked allocations; a stopped or zero-count job places nothing (stopped before
+ * the plan's snapshot: a plan held since before the stop commits as it was made, N-23). Ignore and
  * update counts are not in a committed plan, so those bounds are not judged.
  */
 public final class PlanGuard implements Guard {
@@ -45,13 +46,18 @@ public final class PlanGuard implements Guard {
             marked += state.allocs.migrate(ofJob.getInt(k)) ? 1 : 0;
         }
         int placementsMax = jobs.perNode(j) ? state.nodes.count() : jobs.count(j);
-        if (jobs.stopped(j)) {
+        // A plan made from a snapshot before the stop may commit after it (a held plan,
+        // N-23; plan_apply.go does not look the job up): only a snapshot strictly after the
+        // stop (or purge) is held to no placement; one of the same instant may precede it.
+        boolean stoppedAtSnapshot = jobs.stopped(j)
+                && jobs.updatedAtNanos(j) < e.plannedAtNanos();
+        if (stoppedAtSnapshot) {
             placementsMax = 0;
         }
         // Messages are built only for a bound that fails: a plan is judged on every commit.
         if (e.placements() > placementsMax) {
             report(e, e.placements() + " placements, at most " + placementsMax
-                    + (jobs.perNode(j) ? " (one per node)" : jobs.stopped(j) ? " (job stopped)"
+                    + (stoppedAtSnapshot ? " (job stopped)" : jobs.perNode(j) ? " (one per node)"
                     : " (group count)"));
         }
         if (e.stops() > ofJob.size()) {

@@ -1,5 +1,6 @@
 package io.schedsim.monitor.state;
 
+import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
 import io.schedsim.history.JobUpdated;
@@ -21,8 +22,12 @@ public final class JobTable {
     private final IntArrayList destructiveVersion = new IntArrayList();
     private final LongArrayList updatedAtNanos = new LongArrayList();
     private final ObjectArrayList<IntArrayList> allocs = new ObjectArrayList<>();
+    /** Per job id: "job.group" for a group of a job with several groups (N-36), else null. */
+    private final ObjectArrayList<String> groupNames = new ObjectArrayList<>();
     private boolean[] stopped = new boolean[16];
     private boolean[] everDisablePlacement = new boolean[16];
+    private boolean[] purged = new boolean[16];
+    private long[] purgedAtNanos = new long[16];
     /** Per job: its disconnect block's lost_after in nanoseconds, 0 without one (N-29). */
     private long[] lostAfterNanos = new long[16];
 
@@ -44,9 +49,12 @@ public final class JobTable {
         destructiveVersion.add(0);
         updatedAtNanos.add(-1);
         allocs.add(new IntArrayList());
+        groupNames.add(null);
         if (j == stopped.length) {
             stopped = Arrays.copyOf(stopped, j * 2);
             everDisablePlacement = Arrays.copyOf(everDisablePlacement, j * 2);
+            purged = Arrays.copyOf(purged, j * 2);
+            purgedAtNanos = Arrays.copyOf(purgedAtNanos, j * 2);
             lostAfterNanos = Arrays.copyOf(lostAfterNanos, j * 2);
         }
         return j;
@@ -60,6 +68,22 @@ public final class JobTable {
             destructiveVersion.set(j, e.version());
         }
         updatedAtNanos.set(j, now);
+    }
+
+    /**
+     * {@code job stop -purge} (N-36): the job is stopped and deleted; a later run of it registers
+     * a new job id, so this one stays purged.
+     */
+    void purge(int j, long now) {
+        stopped[j] = true;
+        purged[j] = true;
+        purgedAtNanos[j] = now;
+        updatedAtNanos.set(j, now);
+    }
+
+    /** The job id {@code j} stands for one task group of a job with several (N-36). */
+    void group(int j, JobGroupConfigured e) {
+        groupNames.set(j, e.jobName() + "." + e.group());
     }
 
     void addAlloc(int j, int allocIndex) {
@@ -108,6 +132,25 @@ public final class JobTable {
 
     public boolean stopped(int j) {
         return stopped[j];
+    }
+
+    /**
+     * How messages name job id {@code j}: "job 3", or "job 3 (group web.api)" for a group of a
+     * job with several (each group has its own job id, so every per-job rule is per group).
+     */
+    public String describe(int j) {
+        String group = groupNames.get(j);
+        return "job " + id(j) + (group == null ? "" : " (group " + group + ")");
+    }
+
+    /** True once the job was purged (job-purged; it is stopped too). */
+    public boolean purged(int j) {
+        return purged[j];
+    }
+
+    /** When the job was purged; meaningful only if {@link #purged}. */
+    public long purgedAtNanos(int j) {
+        return purgedAtNanos[j];
     }
 
     /** system and sysbatch place one allocation per node (N-35). */

@@ -31,6 +31,8 @@ import io.schedsim.history.HostTerminated;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobGroupConfigured;
+import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
@@ -105,6 +107,8 @@ final class References {
                 return fresh(state.jobs.index(job) < 0, "job", job);
             }
             case JOB_UPDATED -> { return job(((JobUpdated) event).job()); }
+            case JOB_PURGED -> { return job(((JobPurged) event).job()); }
+            case JOB_GROUP_CONFIGURED -> { return job(((JobGroupConfigured) event).job()); }
             case JOB_CONSTRAINT_CONFIGURED -> {
                 return job(((JobConstraintConfigured) event).job());
             }

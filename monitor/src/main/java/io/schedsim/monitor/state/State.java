@@ -24,6 +24,7 @@ import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.JobDisconnectConfigured;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobRegistered;
+import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.KillerConfigured;
 import io.schedsim.history.MigrateMarked;
@@ -186,6 +187,8 @@ public final class State {
                 JobUpdated e = (JobUpdated) event;
                 jobs.update(jobIndex, e, now);
             }
+            case JOB_PURGED -> jobs.purge(jobIndex, now);
+            case JOB_GROUP_CONFIGURED -> jobs.group(jobIndex, (JobGroupConfigured) event);
             case ALLOC_PLACED -> applyPlacement((AllocPlaced) event, now);
             case ALLOC_DESIRED_CHANGED ->
                     allocs.setDesired(allocIndex, ((AllocDesiredChanged) event).desired());

@@ -177,7 +177,12 @@ public final class BugZoo {
                     "the owner retries a task the user cancelled (ray.cancel), which Ray never"
                             + " does (R-1); found by chaos-swarm's cancels, and by"
                             + " ray-retry-counting with crashCause=cancel (INV-19)",
-                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE)));
+                    defaults().withRetryPolicy(context -> CancelRetryingPolicy.INSTANCE)),
+            zoo("purged-job-reconciled", "N-36",
+                    "the scheduler reconciles a purged job (job stop -purge) as if it still ran,"
+                            + " keeping its allocations where Nomad, finding no job, stops them"
+                            + " all; found by chaos-swarm's job purges (N-36)",
+                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.
@@ -187,7 +192,9 @@ public final class BugZoo {
      * chaos-swarm creates none yet; it joins the listing when it does. The two constraint
      * variants break rules only a node class or a constraint exercises, which chaos-swarm does
      * not draw yet (its draws would change every swarm run's trace); they are found by
-     * nomad-constraints.
+     * nomad-constraints. group-pacing-job-wide breaks pacing per task group (N-14), which only a
+     * job with several groups exercises; chaos-swarm registers none (for the same reason), so it
+     * is found by nomad-task-groups.
      */
     private static final List<Variant> PENDING = List.of(
             zoo("dropped-actor-task", "INV-28",
@@ -212,7 +219,13 @@ public final class BugZoo {
                             + " found by detection-bounds case d (R-9)",
                     defaults().withDetector(context -> broken(context,
                             DetectorPolicy.RAY_LEGACY_HEARTBEAT, OffByOneLegacyHeartbeats::new)))
-                    .withScenario("detection-bounds"));
+                    .withScenario("detection-bounds"),
+            zoo("group-pacing-job-wide", "INV-4",
+                    "the drainer paces a job's task groups as one, their counts and max_parallel"
+                            + " summed, not each group by its own (watch_jobs.go handleTaskGroup);"
+                            + " found by nomad-task-groups (INV-4)",
+                    defaults().withDrainer(JobWideGroupPacingDrainer::new))
+                    .withScenario("nomad-task-groups"));
 
     private BugZoo() {}
 

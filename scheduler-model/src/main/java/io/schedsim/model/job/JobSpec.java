@@ -45,6 +45,12 @@ public record JobSpec(String name, JobType type, int count, long cpuMilli, long 
                 ReschedulePolicy.NONE, 0, 0);
     }
 
+    /** This spec under another name (a group's, or its job's when it is the only group). */
+    public JobSpec withName(String newName) {
+        return new JobSpec(newName, type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, constraints);
+    }
+
     public JobSpec withMigrate(MigrateBlock block) {
         return new JobSpec(name, type, count, cpuMilli, memMb, block, reschedule, runMillis,
                 stopLatencyMillis, disconnect, constraints);

@@ -9,6 +9,8 @@ public final class Evaluation {
     public final String triggeredBy;
     public final int node;
     public final long createdNanos;
+    /** True if its job was purged when it was created (N-36: its plan stops everything). */
+    public final boolean afterPurge;
     /** Plans of this eval rejected so far (N-39). */
     public int planAttempts;
     /** The broker's unblock index when the eval was last planned ({@link EvalBroker#block}). */
@@ -20,6 +22,7 @@ public final class Evaluation {
         this.triggeredBy = triggeredBy;
         this.node = node;
         this.createdNanos = createdNanos;
+        this.afterPurge = job.purged();
     }
 
     @Override

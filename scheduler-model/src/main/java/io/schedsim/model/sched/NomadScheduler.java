@@ -85,8 +85,8 @@ public class NomadScheduler implements Scheduler {
                 done++;
                 continue;
             }
-            if (alloc.desired().isServerTerminal() || job.stopped()) {
-                if (job.stopped() && !alloc.desired().isServerTerminal()) {
+            if (alloc.desired().isServerTerminal() || deregistered(job)) {
+                if (deregistered(job) && !alloc.desired().isServerTerminal()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 }
                 continue;
@@ -199,7 +199,7 @@ public class NomadScheduler implements Scheduler {
                 plannedMem);
         int notNeeded = Math.max(0, untainted - unknownCounted + done + migrating.size()
                 - job.count());
-        int missing = job.stopped() || overCount > 0 ? 0 : job.count() - untainted - done
+        int missing = deregistered(job) || overCount > 0 ? 0 : job.count() - untainted - done
                 - plan.placements.size() - plan.unplaced + updates - (migrating.size() - notNeeded);
         for (int i = 0; i < missing; i++) {
             place(plan, job, Alloc.NONE, 0, plannedCpu, plannedMem);
@@ -450,6 +450,16 @@ public class NomadScheduler implements Scheduler {
     }
 
     /**
+     * N-36: whether the job is stopped, by {@code job stop} or {@code job stop -purge}; the
+     * reconciler then stops every allocation and places none (a purged job is missing from the
+     * state store, and reconcile_cluster.go takes a nil job as a stopped one). A hook so that a
+     * bug-zoo variant can keep reconciling a purged job.
+     */
+    protected boolean deregistered(Job job) {
+        return job.stopped();
+    }
+
+    /**
      * Whether a purged node, missing from the state store, is in the tainted set (N-31:
      * scheduler/util.go {@code taintedNodes} maps a missing node to nil, and filters.go loses
      * the allocations of such a "GC'd" node); it reads DOWN here, so its allocations are lost as
@@ -575,6 +585,11 @@ public class NomadScheduler implements Scheduler {
                 // tainted-node checks, so one on a down node is stopped, not lost.
                 if (lostFirst(alloc, node)) {
                     plan.lost.add(alloc);
+                } else if (deregistered(job)) {
+                    // reconcile_node.go: a stopped (or purged) job requires no group, so every
+                    // live allocation is stopped before any node rule (disconnect, loss) looks
+                    // at it.
+                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 } else if (alloc.migrate()) {
                     plan.stops.add(new Plan.Stop(alloc, "alloc not needed as node is tainted"));
                 } else if (node.status() == NodeStatus.DISCONNECTED
@@ -592,8 +607,6 @@ public class NomadScheduler implements Scheduler {
                 } else if (node.status().isUnresponsive()
                         && (!node.purged() || missingNodeTainted(node))) {
                     plan.lost.add(alloc);
-                } else if (job.stopped()) {
-                    plan.stops.add(new Plan.Stop(alloc, "alloc not needed due to job update"));
                 } else if (updateNeeded(alloc) && !keepsOutdated(node)) {
                     // N-36 (reconcile_node.go): a draining node is tainted and keeps what it
                     // runs; an ineligible one stops an allocation of any older version without
@@ -617,7 +630,7 @@ public class NomadScheduler implements Scheduler {
             boolean rerun = job.type() != JobType.SYSBATCH || !completedHere;
             // N-35, N-37: only nodes meeting the constraints are targeted; the others are no
             // placement failure (nothing unplaced, the evaluation does not block).
-            if (!kept && rerun && !job.stopped() && node.isReady() && node.cpuTotalMilli() > 0
+            if (!kept && rerun && !deregistered(job) && node.isReady() && node.cpuTotalMilli() > 0
                     && targets(job, node)) {
                 if (node.cpuUsedMilli() + plannedCpu[slot] + job.cpuMilli() <= node.cpuTotalMilli()
                         && node.memUsedMb() + plannedMem[slot] + job.memMb() <= node.memTotalMb()) {

@@ -17,7 +17,9 @@ import io.schedsim.model.state.StateView;
  * there if the node is ineligible; if it is eligible, it is stopped and replaced there when a
  * destructive change came since it was placed, else updated in place and not stopped. The
  * verdict is made from the plan's snapshot and reported when the plan commits, as the monitor
- * sees it (a plan a failover drops is not reported).
+ * sees it (a plan a failover drops is not reported). And N-36's purge clause: the plan of an
+ * evaluation created after its job's purge places nothing and stops (or loses) every allocation
+ * of the job that is not terminal yet.
  */
 final class UpdateCheck {
     private final StateView state;
@@ -31,6 +33,9 @@ final class UpdateCheck {
     /** The first broken promise of {@code plan}, judged now (at its snapshot), or null. */
     String judge(Plan plan) {
         Job job = plan.eval.job;
+        if (plan.eval.afterPurge) {
+            return judgePurged(plan, job);
+        }
         if (!job.type().isPerNode() || job.stopped() || job.version() == 0) {
             return null;
         }
@@ -62,6 +67,21 @@ final class UpdateCheck {
             if (wrong != null) {
                 return alloc + " of version " + alloc.jobVersion() + " (job at "
                         + job.version() + ") " + wrong;
+            }
+        }
+        return null;
+    }
+
+    /** A plan after the purge of {@code job}: no placement, every live allocation ended. */
+    private String judgePurged(Plan plan, Job job) {
+        if (!plan.placements.isEmpty()) {
+            return plan.eval + " places " + plan.placements.size() + " after the job's purge";
+        }
+        for (Alloc alloc : state.allocs().all()) {
+            if (alloc.job() == job && !alloc.desired().isServerTerminal()
+                    && !alloc.client().isTerminal() && !stops(plan, alloc)
+                    && !plan.lost.contains(alloc)) {
+                return alloc + " is left running by " + plan.eval + " after the job's purge";
             }
         }
         return null;

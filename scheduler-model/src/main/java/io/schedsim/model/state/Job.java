@@ -2,14 +2,18 @@ package io.schedsim.model.state;
 
 import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
+import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.JobType;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
 import java.util.List;
 
 /**
- * A Nomad job with a single task group (the model needs no more than one group per job), as the
- * state store registered it from a {@code JobSpec} and updated it since (N-36). {@code runMillis} is how long a batch
+ * A Nomad task group, as the state store registered it from a {@code JobSpec} and updated it since
+ * (N-36): a job with one group is one {@code Job}; a job with several is one {@code Job} per
+ * group, each with its own id, count, resources, constraints and blocks (Nomad's reconciler, the
+ * drainer's pacing and the system scheduler all work per group), registered, updated, stopped
+ * and purged together ({@link #groups()}). {@code runMillis} is how long a batch
  * allocation runs before it completes (0 for services); {@code stopLatencyMillis} is the group's
  * kill_timeout/shutdown_delay (§2.2). Read-only outside this package.
  */
@@ -32,7 +36,14 @@ public final class Job {
     /** The latest version whose change replaces allocations; 0 while none did. */
     private int destructiveVersion;
     private boolean stopped;
+    private boolean purged;
+    /** The job a {@code job run} registered after this one was purged, or null. */
+    private Job successor;
     private boolean drainStoppedSome;
+    /** The job's name and this group's, and the job's groups; null while it has one group. */
+    private String jobName;
+    private String groupName;
+    private List<Job> groups;
 
     Job(int id, String name, JobType type, int count, long cpuMilli, long memMb,
             MigrateBlock migrate, ReschedulePolicy reschedule, long runMillis,
@@ -153,6 +164,60 @@ public final class Job {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * True once {@code job stop -purge} deleted it (N-36): it is stopped, and a later
+     * {@code job run} registers a new job, its {@link #successor()}.
+     */
+    public boolean purged() {
+        return purged;
+    }
+
+    /** Purged: stopped and deleted; the version stays (a purge is no new version). */
+    void purge() {
+        stopped = true;
+        purged = true;
+    }
+
+    /** The Nomad job's name (its ID): {@link #name()} unless the job has several groups. */
+    public String jobName() {
+        return jobName == null ? name : jobName;
+    }
+
+    /** The task group's name: {@link #name()} unless the job has several groups. */
+    public String groupName() {
+        return groupName == null ? name : groupName;
+    }
+
+    /** The job's task groups in order, this one among them; just this one for most jobs. */
+    public List<Job> groups() {
+        return groups == null ? List.of(this) : groups;
+    }
+
+    /** Links the groups of a job with several (the store's registerJob of a group list). */
+    void setGroups(String job, String group, List<Job> all) {
+        jobName = job;
+        groupName = group;
+        groups = all;
+    }
+
+    /** The job registered by a {@code job run} after this one was purged, or null. */
+    public Job successor() {
+        return successor;
+    }
+
+    void setSuccessor(Job job) {
+        successor = job;
+    }
+
+    /**
+     * The spec a {@code job run} of this group registers again: as it is now, count included,
+     * named by its group.
+     */
+    public JobSpec spec() {
+        return new JobSpec(groupName(), type, count, cpuMilli, memMb, migrate, reschedule, runMillis,
+                stopLatencyMillis, disconnect, constraints);
     }
 
     /** True once a drain deadline stopped one of its allocations (migrateDisablePlacement). */

@@ -17,6 +17,7 @@ import io.schedsim.model.job.JobType;
 import io.schedsim.model.node.LastDrainStatus;
 import io.schedsim.model.node.NodeEvent;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -80,12 +81,46 @@ public final class StateStore implements StateView {
     }
 
     public Job registerJob(JobSpec spec) {
-        Job job = new Job(jobs.size(), spec.name(), spec.type(), spec.count(), spec.cpuMilli(),
+        Job job = newJob(spec.name(), spec);
+        history.jobRegistered(job);
+        listener.onJobRegistered(job);
+        return job;
+    }
+
+    /**
+     * N-36: a job with several task groups, one {@link JobSpec} per group (its name is the
+     * group's; the type must be the same). Each group gets its own job id, named
+     * {@code jobName.group}, and its own evaluation; its events say which group it is. One
+     * spec is a job of one group, as {@link #registerJob(JobSpec)} registers it.
+     */
+    public List<Job> registerJob(String jobName, List<JobSpec> groupSpecs) {
+        if (groupSpecs.size() == 1) {
+            return List.of(registerJob(groupSpecs.get(0).withName(jobName)));
+        }
+        List<Job> created = new ArrayList<>();
+        for (JobSpec spec : groupSpecs) {
+            if (spec.type() != groupSpecs.get(0).type()) {
+                throw new IllegalArgumentException("the groups of job " + jobName
+                        + " must share a type: " + groupSpecs);
+            }
+            created.add(newJob(jobName + "." + spec.name(), spec));
+        }
+        List<Job> groups = List.copyOf(created);
+        for (int g = 0; g < groups.size(); g++) {
+            groups.get(g).setGroups(jobName, groupSpecs.get(g).name(), groups);
+            history.jobRegistered(groups.get(g));
+        }
+        for (Job job : groups) {
+            listener.onJobRegistered(job);
+        }
+        return groups;
+    }
+
+    private Job newJob(String name, JobSpec spec) {
+        Job job = new Job(jobs.size(), name, spec.type(), spec.count(), spec.cpuMilli(),
                 spec.memMb(), spec.migrate(), spec.reschedule(), spec.runMillis(),
                 spec.stopLatencyMillis(), spec.disconnect(), spec.constraints());
         jobs.add(job);
-        history.jobRegistered(job);
-        listener.onJobRegistered(job);
         return job;
     }
 
@@ -98,6 +133,35 @@ public final class StateStore implements StateView {
         job.update(update.count(), update.destructive(), update.stop());
         history.jobUpdated(job, update.destructive());
         listener.onJobUpdated(job);
+    }
+
+    /**
+     * N-36: {@code job stop -purge} (Job.Deregister with Purge, state_store.go DeleteJob): the
+     * job is deleted and stopped; its deregister evaluation stops every allocation of it. The
+     * allocations stay in the table until they end (Nomad keeps them until garbage collection).
+     */
+    public void purgeJob(Job job) {
+        job.purge();
+        history.jobPurged(job);
+        listener.onJobUpdated(job);
+    }
+
+    /**
+     * N-36: a {@code job run} of a purged job registers it afresh (version 0; Nomad's new
+     * CreateIndex, which keeps the old allocations out of the new job's view): here a new job
+     * id, the purged job's {@link Job#successor()}.
+     */
+    public Job registerAgain(Job purged) {
+        List<Job> old = purged.groups();
+        List<JobSpec> specs = new ArrayList<>();
+        for (Job group : old) {
+            specs.add(group.spec());
+        }
+        List<Job> again = registerJob(purged.jobName(), specs);
+        for (int g = 0; g < old.size(); g++) {
+            old.get(g).setSuccessor(again.get(g));
+        }
+        return purged.successor();
     }
 
     /** A plan's in-place update (N-36): the allocation runs on, now of the job's version. */

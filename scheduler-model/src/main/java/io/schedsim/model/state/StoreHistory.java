@@ -11,6 +11,8 @@ import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.EligibilityChanged;
 import io.schedsim.history.JobConstraintConfigured;
 import io.schedsim.history.JobDisconnectConfigured;
+import io.schedsim.history.JobGroupConfigured;
+import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.MigrateMarked;
@@ -29,6 +31,7 @@ import io.schedsim.model.job.Constraint;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.MigrateBlock;
 import io.schedsim.model.job.ReschedulePolicy;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +132,11 @@ final class StoreHistory {
             port.record(new JobConstraintConfigured(port.nowNanos(), job.id(),
                     constraint.leftTarget(), constraint.operator(), constraint.rightTarget()));
         }
+        List<Job> groups = job.groups();
+        if (groups.size() > 1) {
+            port.record(new JobGroupConfigured(port.nowNanos(), job.id(), job.jobName(),
+                    job.groupName(), groups.indexOf(job), groups.size()));
+        }
     }
 
     /** A plan's in-place update (N-36). */
@@ -143,6 +151,13 @@ final class StoreHistory {
         if (port.on()) {
             port.record(new JobUpdated(port.nowNanos(), job.id(), job.version(), job.stopped(),
                     job.count(), destructive));
+        }
+    }
+
+    /** {@code job stop -purge} (N-36). */
+    void jobPurged(Job job) {
+        if (port.on()) {
+            port.record(new JobPurged(port.nowNanos(), job.id()));
         }
     }
 

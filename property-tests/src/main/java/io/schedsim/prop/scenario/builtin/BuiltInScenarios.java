@@ -15,6 +15,6 @@ public final class BuiltInScenarios {
                 new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
                 new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new RayDrainScenario(),
                 new NomadDisconnect(), new NomadConstraints(), new RayActorsScenario(),
-                new NomadJobUpdateIneligible(), new ChaosSwarm());
+                new NomadJobUpdateIneligible(), new NomadTaskGroups(), new ChaosSwarm());
     }
 }
