@@ -351,6 +351,9 @@ final class ControlPlaneActors implements StateListener {
     @Override
     public void onReleased(Node node) {
         rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onReleased(node);
+        }
         // Every release is a capacity change, blocked evals or not: an eval whose plan is in
         // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
         if (started && broker.unblockAll() > 0) {

@@ -2,6 +2,7 @@ package io.schedsim.model.placement;
 
 import io.schedsim.core.check.Check;
 import io.schedsim.core.random.SimRandom;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,13 @@ final class HybridRanker {
     /** Per request size: the feasible nodes, busy or not; built on the first busy pick. */
     private long[] feasibleCpuMilli = new long[0];
     private RankedNodeSet[] feasibleIndexes = new RankedNodeSet[0];
+    /**
+     * Slots changed since the feasible indexes were last brought up to date: busy picks are
+     * rare beside node changes (every reservation and release), so those indexes are re-ranked
+     * only when a busy pick needs them, at most once per changed slot.
+     */
+    private final IntArrayList feasibleStale = new IntArrayList();
+    private boolean[] feasibleStaleFlag;
 
     HybridRanker(double spreadThreshold, double topKFraction, int topKAbsolute, SimRandom random,
             int initialSlotCapacity) {
@@ -57,6 +65,7 @@ final class HybridRanker {
         schedulable = new boolean[slotCapacity];
         cpuTotalMilli = new long[slotCapacity];
         cpuUsedMilli = new long[slotCapacity];
+        feasibleStaleFlag = new boolean[slotCapacity];
     }
 
     /** Records a node's current facts and re-ranks it in every index. */
@@ -74,8 +83,9 @@ final class HybridRanker {
         for (int i = 0; i < indexes.length; i++) {
             rank(indexes[i], indexCpuMilli[i], slot);
         }
-        for (int i = 0; i < feasibleIndexes.length; i++) {
-            rankFeasible(feasibleIndexes[i], feasibleCpuMilli[i], slot);
+        if (feasibleIndexes.length > 0 && !feasibleStaleFlag[slot]) {
+            feasibleStaleFlag[slot] = true;
+            feasibleStale.add(slot);
         }
     }
 
@@ -92,6 +102,14 @@ final class HybridRanker {
      * feasible node is busy, as Ray's {@code feasible_and_unavailable_nodes} are.
      */
     int pickFeasible(int preferredSlot, long cpuMilli, SimRandom draws) {
+        for (int i = 0; i < feasibleStale.size(); i++) {
+            int slot = feasibleStale.getInt(i);
+            feasibleStaleFlag[slot] = false;
+            for (int j = 0; j < feasibleIndexes.length; j++) {
+                rankFeasible(feasibleIndexes[j], feasibleCpuMilli[j], slot);
+            }
+        }
+        feasibleStale.clear();
         RankedNodeSet set = feasibleIndexFor(cpuMilli);
         return pick(set, preferredSlot, draws);
     }
@@ -217,6 +235,7 @@ final class HybridRanker {
         schedulable = Arrays.copyOf(schedulable, capacity);
         cpuTotalMilli = Arrays.copyOf(cpuTotalMilli, capacity);
         cpuUsedMilli = Arrays.copyOf(cpuUsedMilli, capacity);
+        feasibleStaleFlag = Arrays.copyOf(feasibleStaleFlag, capacity);
         slotCapacity = capacity;
     }
 }

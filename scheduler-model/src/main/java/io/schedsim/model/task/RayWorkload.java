@@ -89,6 +89,7 @@ public final class RayWorkload {
     private final RayletQueues raylets;
     private final OwnerRetries owners;
     private final IntArrayList scratch = new IntArrayList();
+    private final IntArrayList served = new IntArrayList();
     private final LatencyRecorder completionMillis;
     private final long cpuMilli;
     private final long leaseLatencyNanos;
@@ -408,7 +409,7 @@ public final class RayWorkload {
      * better node; a request already redirected is rejected instead and its owner asks again).
      */
     private void dispatch() {
-        if (raylets.size() > 0 && placement.anyAvailable(cpuMilli)) {
+        if (raylets.anyDirty()) {
             grantQueued();
         }
         for (int e = pending.peek(); e != NIL; e = pending.peek()) {
@@ -499,13 +500,17 @@ public final class RayWorkload {
         }
     }
 
+    /** Serves the queues of the nodes whose CPU was released since (O(nodes released)). */
     private void grantQueued() {
-        for (int i = 0; i < raylets.nodeCount(); ) {
-            serveQueue(raylets.node(i));
-            if (!raylets.unlistIfEmpty(i)) {
-                i++;
-            }
+        int n = raylets.takeDirty(served);
+        for (int i = 0; i < n; i++) {
+            serveQueue(served.getInt(i));
         }
+    }
+
+    /** CPU was released on the node (any holder, Ray or Nomad): its queue may be served. */
+    public void onReleased(Node node) {
+        raylets.released(node.slot());
     }
 
     /**

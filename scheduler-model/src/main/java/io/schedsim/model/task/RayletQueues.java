@@ -28,6 +28,9 @@ final class RayletQueues {
     private LongArrayFIFOQueue[] queues = new LongArrayFIFOQueue[0];
     private boolean[] listed = new boolean[0];
     private final IntArrayList nodes = new IntArrayList();
+    /** Listed nodes whose CPU was released since their queue was last served. */
+    private final IntArrayList dirty = new IntArrayList();
+    private boolean[] dirtyFlag = new boolean[0];
     private int driverRequests;
     private int size;
 
@@ -45,6 +48,7 @@ final class RayletQueues {
             int n = Math.max(slot + 1, queues.length * 2);
             queues = Arrays.copyOf(queues, n);
             listed = Arrays.copyOf(listed, n);
+            dirtyFlag = Arrays.copyOf(dirtyFlag, n);
         }
         if (queues[slot] == null) {
             queues[slot] = new LongArrayFIFOQueue(16);
@@ -109,6 +113,33 @@ final class RayletQueues {
         if (!TaskColumns.isChild(entry)) {
             driverRequests--;
         }
+    }
+
+    /**
+     * CPU was released on the node: if requests queue there, it is served at the next dispatch.
+     * O(1), so that a release costs nothing more than a flag when nothing queues.
+     */
+    void released(int slot) {
+        if (slot < listed.length && listed[slot] && !dirtyFlag[slot]) {
+            dirtyFlag[slot] = true;
+            dirty.add(slot);
+        }
+    }
+
+    boolean anyDirty() {
+        return !dirty.isEmpty();
+    }
+
+    /** The nodes marked by {@link #released} since the last call, in order; the marks clear. */
+    int takeDirty(IntArrayList into) {
+        into.clear();
+        for (int i = 0; i < dirty.size(); i++) {
+            int slot = dirty.getInt(i);
+            dirtyFlag[slot] = false;
+            into.add(slot);
+        }
+        dirty.clear();
+        return into.size();
     }
 
     /** Requests queued at raylets in all (stale copies of forgotten ones excluded). */
