@@ -94,6 +94,11 @@ public final class BugZoo {
                             + " so the policy picks the same node again) (INV-22)",
                     defaults().withRayPlacement(RedirectAgainPlacement::new))
                     .withScenario("ray-chaos"),
+            zoo("queued-leases-kept-on-drain", "INV-1",
+                    "a raylet keeps the lease requests queued at it when its node begins"
+                            + " draining and grants them there, instead of failing them back to"
+                            + " their owners (R-15) (INV-1)",
+                    defaults().withRayPlacement(DrainBlindRayletQueue::new)),
             zoo("uncounted-worker-deaths", "INV-19",
                     "WORKER_DIED failures are retried for free like preemptions, past"
                             + " max_retries (INV-19)",

@@ -57,8 +57,9 @@ class RegistryTest {
         // draws application errors and OOM kills; 34 with failed-reconnect-kept (INV-15, N-30);
         // 35 with cancelled-task-retried (R-1, found by chaos-swarm's cancels); 36 with
         // purged-node-untainted (INV-14, N-20, N-31, once chaos-swarm draws node purges).
-        // 37 with spillback-twice (R-13, INV-22; found by ray-chaos).
-        assertEquals(37, registry.variants().size());
+        // 37 with spillback-twice (R-13, INV-22; found by ray-chaos); 38 with
+        // queued-leases-kept-on-drain (R-15, INV-1).
+        assertEquals(38, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -42,6 +42,16 @@ public interface RayPlacement {
         return slot;
     }
 
+    /**
+     * The raylet-side gate (R-17): whether the node's raylet may still grant the leases queued
+     * there. A node that is not ALIVE in the server's view or is DRAINING may not: its queued
+     * requests are failed back to their owners (R-15, ray#57834). A component may answer
+     * otherwise to model a raylet that keeps them (a zoo bug).
+     */
+    default boolean grantsQueued(Node node) {
+        return node.isRaySchedulable();
+    }
+
     /** The node's usage or status changed (reserve, release, join, ready, drain, DEAD). */
     void onNodeChanged(Node node);
 }

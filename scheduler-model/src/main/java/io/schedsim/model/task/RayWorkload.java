@@ -258,7 +258,7 @@ public final class RayWorkload {
      */
     public void onNodeUnschedulable(Node node) {
         placement.onNodeChanged(node);
-        if (!node.isRaySchedulable()) {
+        if (!placement.grantsQueued(node)) {
             failQueuedRequests(node.slot());
             dispatch();
         }
@@ -474,7 +474,7 @@ public final class RayWorkload {
             grant(e, slot, redirects);
             return true;
         }
-        if (!node.isRaySchedulable()) {
+        if (!placement.grantsQueued(node)) {
             pending.add(e);
             return false;
         }
@@ -490,7 +490,7 @@ public final class RayWorkload {
      */
     private void serveQueue(int slot) {
         Node node = state.node(slot);
-        if (!node.isRaySchedulable()) {
+        if (!placement.grantsQueued(node)) {
             failQueuedRequests(slot);
             return;
         }
