@@ -409,10 +409,21 @@ public final class RayWorkload {
      * better node; a request already redirected is rejected instead and its owner asks again).
      */
     private void dispatch() {
+        // Children first: a parent blocked in get released its CPU for its own child, which
+        // reaches that raylet before the requests queued there are served again.
+        sendOwnerRequests(true);
         if (raylets.anyDirty()) {
             grantQueued();
         }
-        for (int e = pending.peek(); e != NIL; e = pending.peek()) {
+        sendOwnerRequests(false);
+        if (raylets.size() > 0 && placement.anyAvailable(cpuMilli)) {
+            spillQueued();
+        }
+    }
+
+    /** The owners' requests, in their queue's order; {@code childrenOnly} stops at an outer one. */
+    private void sendOwnerRequests(boolean childrenOnly) {
+        for (int e = pending.peek(); e != NIL && (!childrenOnly || isChild(e)); e = pending.peek()) {
             int local = ownerNode(e);
             int slot = placement.pickNode(local, cpuMilli);
             if (slot < 0) {
@@ -428,9 +439,6 @@ public final class RayWorkload {
             if (!send(e, local, slot)) {
                 break;
             }
-        }
-        if (raylets.size() > 0 && placement.anyAvailable(cpuMilli)) {
-            spillQueued();
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * Lease requests queued at raylets (R-12, R-13): a request for which no node had the resources
- * free waits at the feasible-but-busy raylet the policy chose, in that raylet's FIFO, until it is
+ * free waits at the feasible-but-busy raylet the policy chose, in that raylet's FIFO (children's
+ * ahead of outer tasks', as in {@link PendingQueues}: Ray queues leases per scheduling class, and
+ * a child's request reaches its parent's raylet while the driver's wait for spillback), until it is
  * granted there, moved on (a better node freed up), or failed back to its owner (the node died or
  * began draining, R-15). Ray keeps these in its cluster and local lease managers
  * (ray:src/ray/raylet/scheduling/cluster_lease_manager.cc, local_lease_manager.cc).
@@ -25,6 +27,8 @@ final class RayletQueues {
     private final int[] queuedAt;
     private final int[] queuedGen;
     private final byte[] hops;
+    /** Per node: children's requests, served ahead of the outer tasks' (as PendingQueues). */
+    private LongArrayFIFOQueue[] childQueues = new LongArrayFIFOQueue[0];
     private LongArrayFIFOQueue[] queues = new LongArrayFIFOQueue[0];
     private boolean[] listed = new boolean[0];
     private final IntArrayList nodes = new IntArrayList();
@@ -47,16 +51,18 @@ final class RayletQueues {
         if (slot >= queues.length) {
             int n = Math.max(slot + 1, queues.length * 2);
             queues = Arrays.copyOf(queues, n);
+            childQueues = Arrays.copyOf(childQueues, n);
             listed = Arrays.copyOf(listed, n);
             dirtyFlag = Arrays.copyOf(dirtyFlag, n);
         }
-        if (queues[slot] == null) {
-            queues[slot] = new LongArrayFIFOQueue(16);
+        LongArrayFIFOQueue[] side = TaskColumns.isChild(entry) ? childQueues : queues;
+        if (side[slot] == null) {
+            side[slot] = new LongArrayFIFOQueue(16);
         }
         // A copy still registered went stale (the entry left PENDING and came back since).
         forget(entry);
         int gen = tasks.gen(entry);
-        queues[slot].enqueue(((long) entry << 32) | (gen & 0xFFFF_FFFFL));
+        side[slot].enqueue(((long) entry << 32) | (gen & 0xFFFF_FFFFL));
         queuedAt[entry] = slot;
         queuedGen[entry] = gen;
         hops[entry] = (byte) Math.min(redirects, Byte.MAX_VALUE);
@@ -75,7 +81,14 @@ final class RayletQueues {
      * (their entry left PENDING, or was queued elsewhere since) are dropped on the way.
      */
     int peek(int slot) {
-        LongArrayFIFOQueue q = slot < queues.length ? queues[slot] : null;
+        if (slot >= queues.length) {
+            return TaskColumns.NIL;
+        }
+        int e = peek(childQueues[slot], slot);
+        return e != TaskColumns.NIL ? e : peek(queues[slot], slot);
+    }
+
+    private int peek(LongArrayFIFOQueue q, int slot) {
         while (q != null && !q.isEmpty()) {
             long v = q.firstLong();
             int e = (int) (v >>> 32);
@@ -94,7 +107,7 @@ final class RayletQueues {
 
     /** Removes the request {@link #peek} returned; its redirects are returned. */
     int pop(int slot, int entry) {
-        queues[slot].dequeueLong();
+        (TaskColumns.isChild(entry) ? childQueues : queues)[slot].dequeueLong();
         int redirects = hops[entry];
         forget(entry);
         return redirects;
