@@ -34,6 +34,7 @@ import io.schedsim.history.HostTerminated;
 import io.schedsim.history.JobRegistered;
 import io.schedsim.history.JobType;
 import io.schedsim.history.LeaseGranted;
+import io.schedsim.history.LeaseSpillback;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeRegistered;
 import io.schedsim.history.NodeStatus;
@@ -371,7 +372,17 @@ public final class HistoryBuilder {
 
     /** Lease, reservation, and the attempt RUNNING there. */
     public HistoryBuilder lease(long task, int attempt, int node) {
-        add(new LeaseGranted(nowNanos, task, attempt, node, TASK_CPU_MILLI, 0));
+        return lease(task, attempt, node, 0);
+    }
+
+    /** The raylet on {@code from} redirected the attempt's lease request to {@code to}. */
+    public HistoryBuilder spillback(long task, int attempt, int from, int to) {
+        return add(new LeaseSpillback(nowNanos, task, attempt, from, to));
+    }
+
+    /** As {@link #lease(long, int, int)}, granted after {@code spillbacks} redirects. */
+    public HistoryBuilder lease(long task, int attempt, int node, int spillbacks) {
+        add(new LeaseGranted(nowNanos, task, attempt, node, TASK_CPU_MILLI, spillbacks));
         add(new ResourcesReserved(nowNanos, node, TASK_CPU_MILLI, 0, -1, task, attempt));
         taskHeldOn.put(task, node);
         return add(new TaskAttemptChanged(nowNanos, task, attempt, node, AttemptState.RUNNING,

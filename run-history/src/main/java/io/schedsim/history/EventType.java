@@ -62,7 +62,8 @@ public enum EventType {
     ACTOR_STATE_CHANGED("actor-state-changed", ActorStateChanged.class),
     ACTOR_TASK_SUBMITTED("actor-task-submitted", ActorTaskSubmitted.class),
     ACTOR_TASK_CHANGED("actor-task-changed", ActorTaskChanged.class),
-    TASK_CANCEL_CALL("task-cancel-call", TaskCancelCall.class);
+    TASK_CANCEL_CALL("task-cancel-call", TaskCancelCall.class),
+    LEASE_SPILLBACK("lease-spillback", LeaseSpillback.class);
 
     private final String jsonName;
     private final Class<? extends HistoryEvent> recordClass;

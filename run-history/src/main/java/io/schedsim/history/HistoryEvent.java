@@ -29,7 +29,7 @@ public sealed interface HistoryEvent
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall, ActorCreated, ActorStateChanged,
-                ActorTaskSubmitted, ActorTaskChanged, TaskCancelCall {
+                ActorTaskSubmitted, ActorTaskChanged, TaskCancelCall, LeaseSpillback {
 
     /** Simulated time of the event in nanoseconds since the run started; never negative. */
     long atNanos();

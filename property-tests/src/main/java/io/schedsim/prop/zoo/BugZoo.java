@@ -86,6 +86,19 @@ public final class BugZoo {
                     "a locality fast path leases on the submitting node when its total CPU,"
                             + " not its free CPU, covers the request (INV-17)",
                     defaults().withRayPlacement(TotalCpuLeasePlacement::new)),
+            zoo("spillback-twice", "INV-22",
+                    "a raylet runs the hybrid policy again on a request another raylet"
+                            + " redirected to it and redirects it a second time instead of"
+                            + " granting or queueing it (R-13); found by ray-chaos, whose ten"
+                            + " nodes make the top k two (chaos-swarm's at most nine keep it one,"
+                            + " so the policy picks the same node again) (INV-22)",
+                    defaults().withRayPlacement(RedirectAgainPlacement::new))
+                    .withScenario("ray-chaos"),
+            zoo("queued-leases-kept-on-drain", "INV-1",
+                    "a raylet keeps the lease requests queued at it when its node begins"
+                            + " draining and grants them there, instead of failing them back to"
+                            + " their owners (R-15) (INV-1)",
+                    defaults().withRayPlacement(DrainBlindRayletQueue::new)),
             zoo("uncounted-worker-deaths", "INV-19",
                     "WORKER_DIED failures are retried for free like preemptions, past"
                             + " max_retries (INV-19)",

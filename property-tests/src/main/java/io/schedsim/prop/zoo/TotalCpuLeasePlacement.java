@@ -33,6 +33,17 @@ final class TotalCpuLeasePlacement implements RayPlacement {
         return hybrid.pickNode(preferredNode, cpuMilli);
     }
 
+    /** Busy picks and the check for a free node are the hybrid policy's: only the fast path errs. */
+    @Override
+    public int pickFeasible(int preferredNode, long cpuMilli) {
+        return hybrid.pickFeasible(preferredNode, cpuMilli);
+    }
+
+    @Override
+    public boolean anyAvailable(long cpuMilli) {
+        return hybrid.anyAvailable(cpuMilli);
+    }
+
     @Override
     public void onNodeChanged(Node node) {
         hybrid.onNodeChanged(node);

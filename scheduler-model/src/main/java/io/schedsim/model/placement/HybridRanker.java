@@ -2,6 +2,7 @@ package io.schedsim.model.placement;
 
 import io.schedsim.core.check.Check;
 import io.schedsim.core.random.SimRandom;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 
 /**
@@ -40,6 +41,16 @@ final class HybridRanker {
 
     private long[] indexCpuMilli = new long[0];
     private RankedNodeSet[] indexes = new RankedNodeSet[0];
+    /** Per request size: the feasible nodes, busy or not; built on the first busy pick. */
+    private long[] feasibleCpuMilli = new long[0];
+    private RankedNodeSet[] feasibleIndexes = new RankedNodeSet[0];
+    /**
+     * Slots changed since the feasible indexes were last brought up to date: busy picks are
+     * rare beside node changes (every reservation and release), so those indexes are re-ranked
+     * only when a busy pick needs them, at most once per changed slot.
+     */
+    private final IntArrayList feasibleStale = new IntArrayList();
+    private boolean[] feasibleStaleFlag;
 
     HybridRanker(double spreadThreshold, double topKFraction, int topKAbsolute, SimRandom random,
             int initialSlotCapacity) {
@@ -54,6 +65,7 @@ final class HybridRanker {
         schedulable = new boolean[slotCapacity];
         cpuTotalMilli = new long[slotCapacity];
         cpuUsedMilli = new long[slotCapacity];
+        feasibleStaleFlag = new boolean[slotCapacity];
     }
 
     /** Records a node's current facts and re-ranks it in every index. */
@@ -71,11 +83,43 @@ final class HybridRanker {
         for (int i = 0; i < indexes.length; i++) {
             rank(indexes[i], indexCpuMilli[i], slot);
         }
+        if (feasibleIndexes.length > 0 && !feasibleStaleFlag[slot]) {
+            feasibleStaleFlag[slot] = true;
+            feasibleStale.add(slot);
+        }
+    }
+
+    /** True if some node can take a request of {@code cpuMilli} now; draws nothing. */
+    boolean anyAvailable(long cpuMilli) {
+        return indexFor(cpuMilli).size() > 0;
+    }
+
+    /**
+     * Ray's second tier, for when no node can take the request now: among the feasible nodes
+     * (schedulable, total ≥ the request) ranked the same way, the preferred node if it is one
+     * and scores no worse than the best, else one of the top k drawn from {@code draws}; -1 if
+     * none is feasible (R-14). Call it only when {@link #anyAvailable} is false: then every
+     * feasible node is busy, as Ray's {@code feasible_and_unavailable_nodes} are.
+     */
+    int pickFeasible(int preferredSlot, long cpuMilli, SimRandom draws) {
+        for (int i = 0; i < feasibleStale.size(); i++) {
+            int slot = feasibleStale.getInt(i);
+            feasibleStaleFlag[slot] = false;
+            for (int j = 0; j < feasibleIndexes.length; j++) {
+                rankFeasible(feasibleIndexes[j], feasibleCpuMilli[j], slot);
+            }
+        }
+        feasibleStale.clear();
+        RankedNodeSet set = feasibleIndexFor(cpuMilli);
+        return pick(set, preferredSlot, draws);
     }
 
     /** The chosen slot for a request of {@code cpuMilli}, or -1 if no node can take it now. */
     int pick(int preferredSlot, long cpuMilli) {
-        RankedNodeSet set = indexFor(cpuMilli);
+        return pick(indexFor(cpuMilli), preferredSlot, random);
+    }
+
+    private int pick(RankedNodeSet set, int preferredSlot, SimRandom draws) {
         int candidates = set.size();
         if (candidates == 0) {
             return -1;
@@ -86,7 +130,7 @@ final class HybridRanker {
         }
         int k = Math.max(topKAbsolute, (int) (notDeadCount * topKFraction));
         int n = Math.min(k, candidates);
-        return set.select(n == 1 ? 0 : random.nextInt(n));
+        return set.select(n == 1 ? 0 : draws.nextInt(n));
     }
 
     /** Number of nodes not DEAD; the base of top-k. */
@@ -136,6 +180,33 @@ final class HybridRanker {
         }
     }
 
+    private void rankFeasible(RankedNodeSet set, long requestMilli, int slot) {
+        long total = cpuTotalMilli[slot];
+        if (schedulable[slot] && total >= requestMilli) {
+            set.put(slot, level(total, cpuUsedMilli[slot]));
+        } else {
+            set.remove(slot);
+        }
+    }
+
+    private RankedNodeSet feasibleIndexFor(long cpuMilli) {
+        for (int i = 0; i < feasibleIndexes.length; i++) {
+            if (feasibleCpuMilli[i] == cpuMilli) {
+                return feasibleIndexes[i];
+            }
+        }
+        RankedNodeSet set = new RankedNodeSet(LEVELS + 1, slotCapacity);
+        for (int slot = 0; slot < slotCapacity; slot++) {
+            rankFeasible(set, cpuMilli, slot);
+        }
+        int n = feasibleIndexes.length;
+        feasibleIndexes = Arrays.copyOf(feasibleIndexes, n + 1);
+        feasibleCpuMilli = Arrays.copyOf(feasibleCpuMilli, n + 1);
+        feasibleIndexes[n] = set;
+        feasibleCpuMilli[n] = cpuMilli;
+        return set;
+    }
+
     private RankedNodeSet indexFor(long cpuMilli) {
         for (int i = 0; i < indexes.length; i++) {
             if (indexCpuMilli[i] == cpuMilli) {
@@ -164,6 +235,7 @@ final class HybridRanker {
         schedulable = Arrays.copyOf(schedulable, capacity);
         cpuTotalMilli = Arrays.copyOf(cpuTotalMilli, capacity);
         cpuUsedMilli = Arrays.copyOf(cpuUsedMilli, capacity);
+        feasibleStaleFlag = Arrays.copyOf(feasibleStaleFlag, capacity);
         slotCapacity = capacity;
     }
 }

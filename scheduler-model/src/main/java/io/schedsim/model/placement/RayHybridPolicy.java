@@ -1,5 +1,6 @@
 package io.schedsim.model.placement;
 
+import io.schedsim.core.random.SimRandom;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.node.NodeStatus;
@@ -15,6 +16,8 @@ public final class RayHybridPolicy implements RayPlacement {
     private final ModelContext context;
     private final StateStore state;
     private final HybridRanker ranker;
+    /** Draws for busy picks (R-12's second tier) only, so that those of available picks stay. */
+    private final SimRandom busyDraws;
 
     public RayHybridPolicy(ModelContext context) {
         this.context = context;
@@ -23,6 +26,7 @@ public final class RayHybridPolicy implements RayPlacement {
         this.ranker = new HybridRanker(config.raySpreadThreshold, config.rayTopKFraction,
                 config.rayTopKAbsolute, context.sim().random("placement"),
                 state.nodeSlotCount());
+        this.busyDraws = context.sim().random("placement-busy");
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             onNodeChanged(state.node(slot));
         }
@@ -47,6 +51,28 @@ public final class RayHybridPolicy implements RayPlacement {
             onNodeChanged(node);
         }
         throw new IllegalStateException("ranked node set does not converge");
+    }
+
+    /** As {@link #pickNode}, the gate re-checked on the busy node picked. */
+    @Override
+    public int pickFeasible(int preferredNode, long cpuMilli) {
+        for (int attempt = 0; attempt <= state.nodeSlotCount(); attempt++) {
+            int slot = ranker.pickFeasible(preferredNode, cpuMilli, busyDraws);
+            if (slot < 0) {
+                return -1;
+            }
+            Node node = state.node(slot);
+            if (node.isRaySchedulable() && node.cpuTotalMilli() >= cpuMilli) {
+                return slot;
+            }
+            onNodeChanged(node);
+        }
+        throw new IllegalStateException("ranked node set does not converge");
+    }
+
+    @Override
+    public boolean anyAvailable(long cpuMilli) {
+        return ranker.anyAvailable(cpuMilli);
     }
 
     @Override

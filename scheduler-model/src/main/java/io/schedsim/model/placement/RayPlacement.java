@@ -14,6 +14,44 @@ public interface RayPlacement {
     /** The slot for a request of {@code cpuMilli} submitted from {@code preferredNode}, or -1. */
     int pickNode(int preferredNode, long cpuMilli);
 
+    /**
+     * R-12's second tier: when no node can take the request now, the feasible node (schedulable,
+     * total CPU ≥ the request) where it should queue, or -1 if none is feasible (R-14). Same
+     * contract on the gate as {@link #pickNode}. The default queues nowhere: the request waits
+     * at its owner until a node can take it (the model before raylet queues).
+     */
+    default int pickFeasible(int preferredNode, long cpuMilli) {
+        return -1;
+    }
+
+    /**
+     * True if {@link #pickNode} would find a node now; must draw nothing. The default answers
+     * true, which only costs the caller a look at its queued requests.
+     */
+    default boolean anyAvailable(long cpuMilli) {
+        return true;
+    }
+
+    /**
+     * Where the raylet on {@code slot}, which received a request another raylet redirected to
+     * it, sends that request: {@code slot} itself, to grant it or queue it there (R-13: a
+     * redirected request is never redirected again, INV-22), which is the only right answer.
+     * A component may answer another node to model a raylet that spills twice (a zoo bug).
+     */
+    default int redirectedTo(int slot, long cpuMilli) {
+        return slot;
+    }
+
+    /**
+     * The raylet-side gate (R-17): whether the node's raylet may still grant the leases queued
+     * there. A node that is not ALIVE in the server's view or is DRAINING may not: its queued
+     * requests are failed back to their owners (R-15, ray#57834). A component may answer
+     * otherwise to model a raylet that keeps them (a zoo bug).
+     */
+    default boolean grantsQueued(Node node) {
+        return node.isRaySchedulable();
+    }
+
     /** The node's usage or status changed (reserve, release, join, ready, drain, DEAD). */
     void onNodeChanged(Node node);
 }

@@ -48,8 +48,14 @@ import java.util.List;
  * finish: its node's processes are the ones of the grant (incarnation) and host and agent are up,
  * so work of a killed agent stops at once rather than within R-16's second. (4) The run time is
  * fixed at the grant (one event per attempt), so a slowdown applies to attempts leased after it.
- * (5) Placement uses the global view: one grant or one wait per request (spillback depth 0,
- * INV-22).
+ * (5) Lease requests (R-12, R-13): the owner's raylet (the head's for the driver, the parent's
+ * node for a child) grants a request, queues it, or redirects it once to the node the hybrid
+ * policy picks, whose raylet grants or queues it (depth ≤ 1, INV-22); a raylet's queue is FIFO
+ * and the redirect and the arrival happen in the same step, so a redirected request is never
+ * rejected on arrival. Raylets share one view, the server's. Requests queued at a busy raylet
+ * move when another node has a CPU free ({@link #dispatch}); those at a node that dies, is
+ * restarted, loses its raylet or stops taking leases go back to their owners, which ask again
+ * ({@link RayletQueues}).
  *
  * <p>History ({@link TaskHistory}, docs/history.md): an attempt is RUNNING from its lease (the
  * state API has no state between), a parent blocked in get stays RUNNING with its CPU released,
@@ -59,6 +65,14 @@ public final class RayWorkload {
     /** The driver's node: the head, slot 0 (SC-1). Outer tasks prefer it. */
     static final int DRIVER_NODE = 0;
     private static final long CAPACITY_FREE_WINDOW_NANOS = SimTime.seconds(60);
+    /**
+     * Ray's {@code max_pending_lease_requests_per_scheduling_category} (default 10): the driver
+     * keeps at most this many lease requests for its outer tasks waiting at busy raylets; the
+     * rest wait in its own queue (normal_task_submitter.cc). A child's owner has one request.
+     */
+    static final int MAX_PENDING_LEASE_REQUESTS = 10;
+    /** Bound on redirects a (broken) placement can chain; the right answer stops at one. */
+    private static final int MAX_REDIRECTS = 8;
 
     private final ModelContext context;
     private final StateStore state;
@@ -72,8 +86,10 @@ public final class RayWorkload {
     private final Orphans orphans = new Orphans();
     private final TaskHistory history;
     private final PendingQueues pending;
+    private final RayletQueues raylets;
     private final OwnerRetries owners;
     private final IntArrayList scratch = new IntArrayList();
+    private final IntArrayList served = new IntArrayList();
     private final LatencyRecorder completionMillis;
     private final long cpuMilli;
     private final long leaseLatencyNanos;
@@ -93,6 +109,7 @@ public final class RayWorkload {
         this.placement = placement;
         this.tasks = new TaskColumns(spec.outerTasks());
         this.pending = new PendingQueues(tasks);
+        this.raylets = new RayletQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
         this.history = new TaskHistory(context.history(), spec,
                 OwnerRetries.oomBudget(spec.maxRetries(), context.config().taskOomRetries),
@@ -159,6 +176,7 @@ public final class RayWorkload {
      */
     private void failEverythingOn(Node node, boolean preempted, boolean verdict) {
         int slot = node.slot();
+        failQueuedRequests(slot);
         scratch.clear();
         long heldCpuMilli = 0;
         for (int e = tasks.first(slot); e != NIL; e = tasks.next(e)) {
@@ -227,9 +245,34 @@ public final class RayWorkload {
      * event, as a raylet reacts to a resource update.
      */
     public void onCapacityFreed(Node node) {
-        if (!dispatchScheduled && pending.peek() != NIL) {
+        if (!dispatchScheduled && (pending.peek() != NIL || raylets.size() > 0)) {
             dispatchScheduled = true;
             sim.post(sim.nowNanos(), kindDispatch, node.slot(), 0);
+        }
+    }
+
+    /**
+     * The node stopped taking leases (a Ray drain accepted, R-15; a Nomad drain; disconnected):
+     * the requests queued at its raylet are failed fast back to their owners, who ask again
+     * (ray#57834), and nothing is granted there any more (R-17).
+     */
+    public void onNodeUnschedulable(Node node) {
+        placement.onNodeChanged(node);
+        if (!placement.grantsQueued(node)) {
+            failQueuedRequests(node.slot());
+            dispatch();
+        }
+    }
+
+    /**
+     * R-13, R-15: every request queued at the node's raylet goes back to its owner, which
+     * re-sends it from its own raylet. A failed lease request is not a failed task: the attempt
+     * and its retry count stay (ray#20859: a failed request to a remote raylet retries locally).
+     */
+    private void failQueuedRequests(int slot) {
+        for (int e = raylets.peek(slot); e != NIL; e = raylets.peek(slot)) {
+            raylets.pop(slot, e);
+            pending.add(e);
         }
     }
 
@@ -317,6 +360,11 @@ public final class RayWorkload {
             if (cancellable(e) && left-- == 0) {
                 history.cancelCall(e, force, recursive);
                 owners.cancel(e, recursive);
+                // Its request, if queued at a raylet, no longer counts as the driver's.
+                int o = outer(taskOf(e));
+                if (tasks.state(o) != TaskColumns.PENDING) {
+                    raylets.forget(o);
+                }
                 break;
             }
         }
@@ -352,20 +400,172 @@ public final class RayWorkload {
         dispatch();
     }
 
-    /** Grants leases from the front of the queues while some node can take it. */
+    /**
+     * Serves lease requests (R-12, R-13, R-14): first those queued at raylets where a CPU is
+     * free now, in each raylet's FIFO order; then the owners' requests in their queue's order
+     * (children first), each sent to its owner's raylet, which grants it, queues it or
+     * redirects it once; last, requests still queued at busy raylets move to nodes with free
+     * CPU (Ray's local lease manager spills a lease it cannot grant when the policy finds a
+     * better node; a request already redirected is rejected instead and its owner asks again).
+     */
     private void dispatch() {
-        for (int e = pending.peek(); e != NIL; e = pending.peek()) {
-            int preferred = isChild(e) ? tasks.node(outer(taskOf(e))) : DRIVER_NODE;
-            int slot = placement.pickNode(preferred, cpuMilli);
-            if (slot < 0) {
-                return;
-            }
-            pending.pop(e);
-            grant(e, slot);
+        // Children first: a parent blocked in get released its CPU for its own child, which
+        // reaches that raylet before the requests queued there are served again.
+        sendOwnerRequests(true);
+        if (raylets.anyDirty()) {
+            grantQueued();
+        }
+        sendOwnerRequests(false);
+        if (raylets.size() > 0 && placement.anyAvailable(cpuMilli)) {
+            spillQueued();
         }
     }
 
-    private void grant(int e, int slot) {
+    /** The owners' requests, in their queue's order; {@code childrenOnly} stops at an outer one. */
+    private void sendOwnerRequests(boolean childrenOnly) {
+        for (int e = pending.peek(); e != NIL && (!childrenOnly || isChild(e)); e = pending.peek()) {
+            int local = ownerNode(e);
+            int slot = placement.pickNode(local, cpuMilli);
+            if (slot < 0) {
+                if (!isChild(e) && raylets.driverRequests() >= MAX_PENDING_LEASE_REQUESTS) {
+                    break;
+                }
+                slot = placement.pickFeasible(local, cpuMilli);
+                if (slot < 0) {
+                    break;
+                }
+            }
+            pending.pop(e);
+            if (!send(e, local, slot)) {
+                break;
+            }
+        }
+    }
+
+    /** The owner's raylet: the driver's on the head for an outer task, the parent's for a child. */
+    private int ownerNode(int e) {
+        return isChild(e) ? tasks.node(outer(taskOf(e))) : DRIVER_NODE;
+    }
+
+    /**
+     * The request for {@code e}, at the owner's raylet on {@code local}, goes where the policy
+     * chose: the local raylet keeps it, or redirects it to {@code slot} (R-13, published as a
+     * spillback), whose raylet must grant or queue it.
+     */
+    private boolean send(int e, int local, int slot) {
+        int at = local;
+        int redirects = 0;
+        int next = slot;
+        while (next != at && next >= 0 && redirects < MAX_REDIRECTS) {
+            history.spilled(e, tasks.attempt(e), at, next);
+            at = next;
+            redirects++;
+            next = placement.redirectedTo(at, cpuMilli);
+        }
+        if (redirects > 1) {
+            monitor.violation(Inv.SPILLBACK_DEPTH, "lease request of " + owners.describe(e)
+                    + " redirected " + redirects + " times, last to node " + at);
+        }
+        return arrive(e, at, redirects);
+    }
+
+    /**
+     * The raylet on {@code slot} grants the request now if it can, else queues it (FIFO). False
+     * if it could do neither (a placement broke its contract and chose a busy node that takes
+     * no leases): the request stays with its owner, so that the caller does not spin.
+     */
+    private boolean arrive(int e, int slot, int redirects) {
+        Node node = state.node(slot);
+        boolean free = node.cpuFreeMilli() >= cpuMilli;
+        if (raylets.peek(slot) == NIL && free) {
+            // A free node outside the gate is the placement's error: granted and flagged (INV-1).
+            grant(e, slot, redirects);
+            return true;
+        }
+        if (!placement.grantsQueued(node)) {
+            pending.add(e);
+            return false;
+        }
+        raylets.add(e, slot, redirects);
+        serveQueue(slot);
+        return true;
+    }
+
+    /**
+     * Grants the raylet's queued requests in order while it has a CPU free. A raylet that no
+     * longer takes leases (DRAINING, or not ALIVE in the server's view) fails them back
+     * instead: the gate is checked where the grant would be (R-17, INV-1).
+     */
+    private void serveQueue(int slot) {
+        Node node = state.node(slot);
+        if (!placement.grantsQueued(node)) {
+            failQueuedRequests(slot);
+            return;
+        }
+        for (int e = raylets.peek(slot); e != NIL && node.cpuFreeMilli() >= cpuMilli;
+                e = raylets.peek(slot)) {
+            grant(e, slot, raylets.pop(slot, e));
+        }
+    }
+
+    /** Serves the queues of the nodes whose CPU was released since (O(nodes released)). */
+    private void grantQueued() {
+        int n = raylets.takeDirty(served);
+        for (int i = 0; i < n; i++) {
+            serveQueue(served.getInt(i));
+        }
+    }
+
+    /** CPU was released on the node (any holder, Ray or Nomad): its queue may be served. */
+    public void onReleased(Node node) {
+        raylets.released(node.slot());
+    }
+
+    /**
+     * Requests queued at raylets that cannot grant them move to a node with a CPU free, while
+     * one has. The raylet runs the policy from itself: a request it holds as the owner's local
+     * raylet is redirected (its one spillback); one redirected to it already is rejected, and
+     * its owner sends it again from its own raylet, a new request (R-13, INV-22). A raylet whose
+     * host or agent is down does nothing: its requests wait for the node's DEAD verdict, which
+     * fails them back (the model's answer to ray#63405).
+     */
+    private void spillQueued() {
+        for (int i = 0; i < raylets.nodeCount() && placement.anyAvailable(cpuMilli); ) {
+            int slot = raylets.node(i);
+            Node node = state.node(slot);
+            if (node.hostUp() && node.agentUp()) {
+                serveQueue(slot);
+                for (int e = raylets.peek(slot); e != NIL; e = raylets.peek(slot)) {
+                    int target = placement.pickNode(slot, cpuMilli);
+                    if (target < 0) {
+                        break;
+                    }
+                    int redirects = raylets.pop(slot, e);
+                    if (target == slot) {
+                        grant(e, slot, redirects);
+                    } else if (redirects == 0) {
+                        if (!send(e, slot, target)) {
+                            break;
+                        }
+                    } else {
+                        int local = ownerNode(e);
+                        int again = placement.pickNode(local, cpuMilli);
+                        if (again < 0 || !send(e, local, again)) {
+                            if (again < 0) {
+                                pending.add(e);
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            if (!raylets.unlistIfEmpty(i)) {
+                i++;
+            }
+        }
+    }
+
+    private void grant(int e, int slot, int redirects) {
         Node node = state.node(slot);
         if (!node.isRaySchedulable()) {
             monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e)
@@ -380,7 +580,7 @@ public final class RayWorkload {
         tasks.setStartNanos(e, start);
         long end = start + (isChild(e) ? childRunNanos : holdRunNanos);
         tasks.setHandle(e, sim.schedule(end, kindDone, e, tasks.gen(e)));
-        history.granted(e, tasks.attempt(e), slot);
+        history.granted(e, tasks.attempt(e), slot, redirects);
     }
 
     private void onDone(int e, long payload) {

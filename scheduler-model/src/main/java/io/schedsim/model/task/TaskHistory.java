@@ -6,6 +6,7 @@ import static io.schedsim.model.task.TaskColumns.taskOf;
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.LeaseGranted;
+import io.schedsim.history.LeaseSpillback;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
@@ -88,16 +89,23 @@ final class TaskHistory {
     }
 
     /** A lease, its reservation and the attempt running there, in one step (R-13, INV-17). */
-    void granted(int entry, int attempt, int slot) {
+    void granted(int entry, int attempt, int slot, int spillbacks) {
         if (!port.on()) {
             return;
         }
         long now = port.nowNanos();
         long task = id(entry);
-        port.record(new LeaseGranted(now, task, attempt, slot, cpuMilli, 0));
+        port.record(new LeaseGranted(now, task, attempt, slot, cpuMilli, spillbacks));
         port.record(new ResourcesReserved(now, slot, cpuMilli, 0, -1, task, attempt));
         port.record(new TaskAttemptChanged(now, task, attempt, slot, AttemptState.RUNNING,
                 ErrorType.NONE));
+    }
+
+    /** The raylet on {@code from} redirected the attempt's lease request to {@code to}. */
+    void spilled(int entry, int attempt, int from, int to) {
+        if (port.on()) {
+            port.record(new LeaseSpillback(port.nowNanos(), id(entry), attempt, from, to));
+        }
     }
 
     void released(int entry, int attempt, int slot) {

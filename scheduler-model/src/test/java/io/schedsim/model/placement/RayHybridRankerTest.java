@@ -50,6 +50,59 @@ class RayHybridRankerTest {
         assertEquals(want, seen, rule);
     }
 
+    /**
+     * R-12's second tier, when no node has the request free now: the vectors of Ray's
+     * src/ray/raylet/scheduling/policy/tests/scheduling_policy_test.cc (BarelyFeasibleTest,
+     * TruncationAcrossFeasibleNodesTest, InfeasibleTest) and hybrid_scheduling_policy.cc's
+     * feasible_and_unavailable_nodes (gate, score, preferred node, top k), CPU only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "BarelyFeasibleTest: a full local node that fits the request; 1:1000/1000; 1; 0; 1",
+        "TruncationAcrossFeasibleNodesTest: a tie goes to the local node; "
+                + "1:16000/16000 2:16000/16000; 2; 0; 2",
+        "InfeasibleTest: no total fits the request; 1:0/500 2:300/800; -1; 1.0; -1",
+        "busy nodes rank by utilisation, the local one loses to a less used one; "
+                + "1:16000/16000 2:1000/1500; 1; 0; 2",
+        "draining and DEAD busy nodes are skipped; 1:16000/16000d 2:16000/16000x "
+                + "3:16000/16000; -1; 1.0; 3",
+        "top-k = floor(10 x 0.2) among equal busy nodes; 1-10:16000/16000; -1; 0.2; 1 2",
+    })
+    void picksABusyNodeWhenNoneIsAvailable(String rule, String nodes, int preferred,
+            double fraction, String expected) {
+        HybridRanker ranker = ranker(nodes, fraction, SimRandom.of(7));
+        assertEquals(false, ranker.anyAvailable(CPU), rule + ": no node is available");
+        SimRandom busyDraws = SimRandom.of(9);
+        TreeSet<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < 400; i++) {
+            seen.add(ranker.pickFeasible(preferred, CPU, busyDraws));
+        }
+        TreeSet<Integer> want = new TreeSet<>();
+        for (String slot : expected.trim().split(" ")) {
+            want.add(Integer.parseInt(slot));
+        }
+        assertEquals(want, seen, rule);
+    }
+
+    /**
+     * scheduling_policy_test.cc AvailableOverFeasibleTest: a node with the resources free now
+     * beats a feasible busy local node, and a busy pick follows usage as nodes change.
+     */
+    @Test
+    void availableBeatsFeasibleAndBusyPicksFollowUsage() {
+        HybridRanker ranker = ranker("1:4000/4000 2:3000/4000", 0.0, SimRandom.of(3));
+        SimRandom busyDraws = SimRandom.of(5);
+        assertEquals(true, ranker.anyAvailable(CPU));
+        assertEquals(2, ranker.pick(1, CPU), "available over feasible");
+        ranker.update(2, true, true, 4000, 4000);
+        assertEquals(false, ranker.anyAvailable(CPU));
+        assertEquals(1, ranker.pickFeasible(1, CPU, busyDraws), "both full: the local node");
+        ranker.update(1, true, false, 4000, 4000);
+        assertEquals(2, ranker.pickFeasible(1, CPU, busyDraws), "a draining node is no target");
+        ranker.update(2, false, false, 4000, 4000);
+        assertEquals(-1, ranker.pickFeasible(1, CPU, busyDraws), "nothing left: infeasible");
+    }
+
     @ParameterizedTest(name = "used {0} of {1} -> level {2}")
     @CsvSource({
         "0, 16000, 0",
