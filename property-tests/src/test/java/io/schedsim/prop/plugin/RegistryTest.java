@@ -56,8 +56,9 @@ class RegistryTest {
         // retried-application-errors and oom-unlimited-as-none, once chaos-swarm
         // draws application errors and OOM kills; 34 with failed-reconnect-kept (INV-15, N-30);
         // 35 with cancelled-task-retried (R-1, found by chaos-swarm's cancels); 36 with
-        // purged-node-untainted (INV-14, N-20, N-31, once chaos-swarm draws node purges).
-        assertEquals(36, registry.variants().size());
+        // purged-node-untainted (INV-14, N-20, N-31, once chaos-swarm draws node purges); 37
+        // with dropped-actor-task (INV-28, R-6, once chaos-swarm draws actors).
+        assertEquals(37, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).
