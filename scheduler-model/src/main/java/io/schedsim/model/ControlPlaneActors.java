@@ -354,6 +354,16 @@ final class ControlPlaneActors implements StateListener {
         if (ray != null) {
             ray.onReleased(node);
         }
+        // actors and tasks share the nodes' CPU; what one frees (a task's lease ending, an
+        // actor dying) may let the other's waiting requests in, as a raylet re-examines its
+        // queue on a resource update. Each workload dispatches its own releases itself; only
+        // runs with actors need the cross look, so runs without them keep their traces.
+        if (rayActors != null) {
+            rayActors.onCapacityFreed(node);
+            if (ray != null) {
+                ray.onCapacityFreed(node);
+            }
+        }
         // Every release is a capacity change, blocked evals or not: an eval whose plan is in
         // flight now must see it when it would block (missedUnblock, nomad/blocked_evals.go).
         if (started && broker.unblockAll() > 0) {

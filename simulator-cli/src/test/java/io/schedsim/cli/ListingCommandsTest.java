@@ -68,14 +68,15 @@ class ListingCommandsTest {
             // last-worker floor only by chaos-swarm's rule-chosen kills); a preemption is
             // found soonest and smallest by ray-drain, whose max_retries 0 needs one preempted
             // death (chaos-swarm's Ray drains need more); unknown-lost-early by nomad-disconnect;
-            // ineligible-keeps-old-version by nomad-job-update-ineligible; spillback-twice by
-            // ray-chaos, the only cluster large enough for a top k above one.
+            // ineligible-keeps-old-version by nomad-job-update-ineligible; dropped-actor-task by
+            // ray-actors, whose every actor has unlimited restarts and retries.
             String name = variant.get("name").asText();
             String target = name.equals("killer-takes-head") ? "ray-chaos"
                     : name.equals("spillback-twice") ? "ray-chaos"
                     : name.equals("counted-preemption") ? "ray-drain"
                     : name.equals("unknown-lost-early") ? "nomad-disconnect"
                     : name.equals("ineligible-keeps-old-version") ? "nomad-job-update-ineligible"
+                    : name.equals("dropped-actor-task") ? "ray-actors"
                     : "chaos-swarm";
             assertEquals(target, variant.get("scenario").asText());
             // An invariant, or a rule an online check judges directly (N-22).

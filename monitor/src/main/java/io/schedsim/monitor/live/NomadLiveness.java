@@ -91,7 +91,9 @@ final class NomadLiveness {
     }
 
     private boolean fits(int n, JobRegistered spec) {
-        return state.nodes.cpuMilli(n) - state.ledger.cpuOn(n) >= spec.cpuMilli()
+        // Live Ray actors share the node's CPU without a reservation in the history.
+        return state.nodes.cpuMilli(n) - state.ledger.cpuOn(n) - state.actors.cpuOn(n)
+                >= spec.cpuMilli()
                 && state.nodes.memMb(n) - state.ledger.memOn(n) >= spec.memMb();
     }
 

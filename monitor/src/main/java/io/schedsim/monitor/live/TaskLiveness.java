@@ -109,13 +109,17 @@ final class TaskLiveness {
         return waits;
     }
 
-    /** Some ALIVE, non-draining node has the task's CPU free now. */
+    /**
+     * Some ALIVE, non-draining node has the task's CPU free now (R-12, R-14, R-17), beside what
+     * its allocations, tasks and live actors hold.
+     */
     private boolean placeable(int t) {
         NodeTable nodes = state.nodes;
         long cpu = state.tasks.cpuMilli(t);
         for (int n = 0; n < nodes.count(); n++) {
             if (!nodes.down(n) && nodes.alive(n) && !nodes.draining(n) && !nodes.rayDraining(n)
-                    && nodes.cpuMilli(n) - state.ledger.cpuOn(n) >= cpu) {
+                    && nodes.cpuMilli(n) - state.ledger.cpuOn(n) - state.actors.cpuOn(n)
+                    >= cpu) {
                 return true;
             }
         }

@@ -12,6 +12,7 @@ import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.Guard;
+import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.EnumSet;
@@ -26,7 +27,9 @@ import java.util.Set;
  * FINISHED, or FAILED past max_task_retries), never again once FINISHED, and with at most
  * max_task_retries + 1 attempts. R-10: once a node is DEAD no actor is ALIVE and no actor task
  * RUNNING there by the end of that step. INV-28 (liveness): with max_restarts -1 and
- * max_task_retries -1 every submitted task has a FINISHED attempt.
+ * max_task_retries -1 every submitted task has a FINISHED attempt, unless the actor waits for a
+ * node at the end (PENDING_CREATION or RESTARTING while no ALIVE, non-draining node has its CPU
+ * free): R-14 keeps it pending, as INV-23 excuses a waiting task.
  */
 public final class ActorGuard implements Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ACTOR_CREATED,
@@ -230,13 +233,34 @@ public final class ActorGuard implements Guard {
                     missing++;
                 }
             }
-            if (missing > 0) {
+            if (missing > 0 && row.state != ActorState.ALIVE && !placeable(row.id)) {
+                state.verdicts.skip(Invariant.ACTOR_AT_LEAST_ONCE, missing + " tasks of actor "
+                        + row.id + " wait: it is " + row.state + " and no ALIVE, non-draining"
+                        + " node has its " + state.actors.cpuOf(row.id) + " mCPU free (R-14)");
+            } else if (missing > 0) {
                 state.verdicts.report(Invariant.ACTOR_AT_LEAST_ONCE, -1, -1, -1, -1, missing
                         + " of " + row.submitted + " tasks of actor " + row.id + " never"
                         + " FINISHED (max_restarts -1, max_task_retries -1), first: task "
                         + first);
             }
         }
+    }
+
+    /**
+     * Some ALIVE, non-draining node has the actor's CPU free beside what allocations, tasks and
+     * live actors hold there (R-12, R-14, R-17), as INV-23 asks of a waiting task.
+     */
+    private boolean placeable(long actor) {
+        NodeTable nodes = state.nodes;
+        long cpu = state.actors.cpuOf(actor);
+        for (int n = 0; n < nodes.count(); n++) {
+            if (!nodes.down(n) && nodes.alive(n) && !nodes.draining(n) && !nodes.rayDraining(n)
+                    && nodes.cpuMilli(n) - state.ledger.cpuOn(n) - state.actors.cpuOn(n)
+                    >= cpu) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void report(int node, String message) {

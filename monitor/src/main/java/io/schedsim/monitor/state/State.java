@@ -1,5 +1,7 @@
 package io.schedsim.monitor.state;
 
+import io.schedsim.history.ActorCreated;
+import io.schedsim.history.ActorStateChanged;
 import io.schedsim.history.AllocClientChanged;
 import io.schedsim.history.AllocDesiredChanged;
 import io.schedsim.history.AllocHealthSet;
@@ -57,6 +59,8 @@ public final class State {
     public final AllocTable allocs = new AllocTable();
     public final TaskTable tasks = new TaskTable();
     public final Ledger ledger = new Ledger();
+    /** CPU held by ALIVE actors, which the history reports no reservation for. */
+    public final ActorHoldings actors = new ActorHoldings();
     public final Constraints constraints = new Constraints();
     public final Disturbances disturbances = new Disturbances();
     public final Verdicts verdicts;
@@ -65,14 +69,14 @@ public final class State {
     /**
      * The event types {@link #apply} records nothing of (their guards keep what they need): a
      * history's messages, calls without state, evaluations, plans, leases, failovers, stalls and
-     * actors (the actor guard keeps its own table).
+     * actor tasks (the actor guard keeps its own table; the state keeps only the CPU actors hold).
      */
     public static final Set<EventType> STATELESS = EnumSet.of(EventType.HEARTBEAT_SENT,
             EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
             EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,
             EventType.ELIGIBILITY_SET_CALL, EventType.EVAL_CREATED, EventType.PLAN_COMMITTED,
-            EventType.LEASE_GRANTED, EventType.LEASE_SPILLBACK, EventType.LEADER_FAILOVER, EventType.SCHEDULERS_STALLED,
-            EventType.ACTOR_CREATED, EventType.ACTOR_STATE_CHANGED,
+            EventType.LEASE_GRANTED, EventType.LEASE_SPILLBACK, EventType.LEADER_FAILOVER,
+            EventType.SCHEDULERS_STALLED,
             EventType.ACTOR_TASK_SUBMITTED, EventType.ACTOR_TASK_CHANGED);
 
     /** Index of the node the current event names, or -1. */
@@ -216,6 +220,8 @@ public final class State {
             case TASK_CANCEL_CALL -> tasks.cancel(taskIndex, ((TaskCancelCall) event).recursive());
             case RESOURCES_RESERVED -> ledger.reserve((ResourcesReserved) event, nodeIndex);
             case RESOURCES_RELEASED -> ledger.release((ResourcesReleased) event, nodeIndex);
+            case ACTOR_CREATED -> actors.created((ActorCreated) event);
+            case ACTOR_STATE_CHANGED -> actors.changed((ActorStateChanged) event, nodeIndex);
             default -> {
                 // STATELESS: their guards keep what they need.
             }

@@ -17,6 +17,7 @@ import io.schedsim.history.RayDrainReason;
 import io.schedsim.history.RunStopReason;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
+import io.schedsim.monitor.MonitorReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,6 +159,45 @@ class ActorGuardTest {
         assertOnly(missing.check(), Invariant.ACTOR_AT_LEAST_ONCE);
         HistoryBuilder cut = task(alive(-1, -1), 0, 0, 1, AttemptState.RUNNING);
         assertSkipped(cut.check(), Invariant.ACTOR_AT_LEAST_ONCE, "did not settle");
+    }
+
+    @Test
+    void anActorWaitingWithNoNodeToTakeItIsExcused() {
+        // R-14 (chaos-swarm seed 2430): node 2 is Ray-drained for good, node 1 dies with
+        // the actor, which stays RESTARTING: its tasks wait, as INV-23's waiting tasks do.
+        HistoryBuilder b = task(alive(-1, -1), 0, 0, 1, AttemptState.RUNNING);
+        b.rayDrain(2, RayDrainReason.PREEMPTION, 0, true);
+        RayFlows.declareDead(b.at(2), 1);
+        task(b, 0, 0, 1, AttemptState.FAILED);
+        state(b, 1, ActorState.RESTARTING);
+        MonitorReport waiting = b.at(600).end(RunStopReason.TIME_LIMIT).check();
+        assertQuiet(waiting);
+        assertSkipped(waiting, Invariant.ACTOR_AT_LEAST_ONCE, "no ALIVE, non-draining node");
+        // Without the drain node 2 could take it: the tasks it never ran count.
+        HistoryBuilder free = task(alive(-1, -1), 0, 0, 1, AttemptState.RUNNING);
+        RayFlows.declareDead(free.at(2), 1);
+        task(free, 0, 0, 1, AttemptState.FAILED);
+        state(free, 1, ActorState.RESTARTING);
+        assertOnly(free.at(600).end(RunStopReason.TIME_LIMIT).check(),
+                Invariant.ACTOR_AT_LEAST_ONCE);
+    }
+
+    @Test
+    void liveActorsHoldTheirNodesCpu() {
+        // Node 2 is Ray-drained, and four live actors of 1 CPU fill node 1 (4 CPUs): a task
+        // left pending has no node with its CPU free, though the history reserves
+        // nothing for the actors (INV-23's excuse counts them).
+        HistoryBuilder b = RayFlows.bareCluster().at(0.5);
+        b.rayDrain(2, RayDrainReason.PREEMPTION, 0, true);
+        for (int a = 0; a < 4; a++) {
+            b.add(new ActorCreated(b.now(), a, 0, 0, 1_000));
+            b.add(new ActorStateChanged(b.now(), a, -1, ActorState.PENDING_CREATION));
+            b.add(new ActorStateChanged(b.now(), a, 1, ActorState.ALIVE));
+        }
+        b.submit(1, -1, -1).pending(1, 0);
+        MonitorReport report = b.at(600).end(RunStopReason.TIME_LIMIT).check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "waits");
     }
 
     @Test

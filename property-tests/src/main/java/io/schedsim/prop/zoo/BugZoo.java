@@ -86,14 +86,6 @@ public final class BugZoo {
                     "a locality fast path leases on the submitting node when its total CPU,"
                             + " not its free CPU, covers the request (INV-17)",
                     defaults().withRayPlacement(TotalCpuLeasePlacement::new)),
-            zoo("spillback-twice", "INV-22",
-                    "a raylet runs the hybrid policy again on a request another raylet"
-                            + " redirected to it and redirects it a second time instead of"
-                            + " granting or queueing it (R-13); found by ray-chaos, whose ten"
-                            + " nodes make the top k two (chaos-swarm's at most nine keep it one,"
-                            + " so the policy picks the same node again) (INV-22)",
-                    defaults().withRayPlacement(RedirectAgainPlacement::new))
-                    .withScenario("ray-chaos"),
             zoo("queued-leases-kept-on-drain", "INV-1",
                     "a raylet keeps the lease requests queued at it when its node begins"
                             + " draining and grants them there, instead of failing them back to"
@@ -195,26 +187,32 @@ public final class BugZoo {
                     "the scheduler reconciles a purged job (job stop -purge) as if it still ran,"
                             + " keeping its allocations where Nomad, finding no job, stops them"
                             + " all; found by chaos-swarm's job purges (N-36)",
-                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)));
+                    defaults().withScheduler(PurgedJobReconcilingScheduler::new)),
+
+            zoo("dropped-actor-task", "INV-28",
+                    "a restarted actor drops the task it was executing instead of retrying it"
+                            + " under max_task_retries; found by ray-actors, and by chaos-swarm's"
+                            + " actor workload (INV-28)",
+                    defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
+                    .withScenario("ray-actors"));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.
      * legacy-heartbeat-off-by-one breaks a detector (R-9) that chaos-swarm never draws (its
      * seeded draw keeps its two detectors, so its traces stay); BugZooTest runs it on
-     * detection-bounds case d. dropped-actor-task breaks a rule only actors exercise, and
-     * chaos-swarm creates none yet; it joins the listing when it does. The two constraint
-     * variants break rules only a node class or a constraint exercises, which chaos-swarm does
-     * not draw yet (its draws would change every swarm run's trace); they are found by
-     * nomad-constraints. group-pacing-job-wide breaks pacing per task group (N-14), which only a
-     * job with several groups exercises; chaos-swarm registers none (for the same reason), so it
-     * is found by nomad-task-groups.
+     * detection-bounds case d, and a sweep of detection-bounds at its default settings (case a)
+     * never finds it: acceptance 10 sweeps each listed variant's scenario without settings. The
+     * two constraint variants break rules only a node class or a constraint exercises, which
+     * chaos-swarm does not draw yet (its draws would change every swarm run's trace);
+     * nomad-constraints finds both at seed 1 with no fault action, but every listed variant must
+     * also be found by a chaos-swarm sweep (acceptance 05), so they wait for the swarm to draw
+     * classes and constraints. group-pacing-job-wide breaks pacing per task group (N-14), which
+     * only a job with several groups exercises; chaos-swarm registers none (for the same
+     * reason), so it is found by nomad-task-groups. spillback-twice needs a top k of two or
+     * more (ten nodes or more, as ray-chaos has); chaos-swarm's at most nine nodes keep it one,
+     * so the policy run again picks the node it picked before, and no chaos-swarm sweep finds it.
      */
     private static final List<Variant> PENDING = List.of(
-            zoo("dropped-actor-task", "INV-28",
-                    "a restarted actor drops the task it was executing instead of retrying it"
-                            + " under max_task_retries; found by ray-actors (INV-28)",
-                    defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
-                    .withScenario("ray-actors"),
             zoo("constraints-ignored-in-placement", "INV-1",
                     "service and batch placement skips the constraint and distinct_hosts"
                             + " checks; found by nomad-constraints (ConstraintGuard, INV-1)",
@@ -238,7 +236,15 @@ public final class BugZoo {
                             + " summed, not each group by its own (watch_jobs.go handleTaskGroup);"
                             + " found by nomad-task-groups (INV-4)",
                     defaults().withDrainer(JobWideGroupPacingDrainer::new))
-                    .withScenario("nomad-task-groups"));
+                    .withScenario("nomad-task-groups"),
+            zoo("spillback-twice", "INV-22",
+                    "a raylet runs the hybrid policy again on a request another raylet"
+                            + " redirected to it and redirects it a second time instead of"
+                            + " granting or queueing it (R-13); found by ray-chaos, whose ten"
+                            + " nodes make the top k two (chaos-swarm's at most nine keep it one,"
+                            + " so the policy picks the same node again) (INV-22)",
+                    defaults().withRayPlacement(RedirectAgainPlacement::new))
+                    .withScenario("ray-chaos"));
 
     private BugZoo() {}
 

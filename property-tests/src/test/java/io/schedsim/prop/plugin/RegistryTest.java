@@ -59,10 +59,10 @@ class RegistryTest {
         // 35 with cancelled-task-retried (R-1, found by chaos-swarm's cancels); 36 with
         // purged-node-untainted (INV-14, N-20, N-31, once chaos-swarm draws node purges); 37
         // with purged-job-reconciled (N-36, once chaos-swarm draws job purges); 38 with
-        // spillback-twice (R-13, INV-22; found by ray-chaos); 39 with
-        // queued-leases-kept-on-drain (R-15, INV-1).
-        // group-pacing-job-wide (INV-4 per task group) is pending: only nomad-task-groups runs
-        // a job with several groups.
+        // queued-leases-kept-on-drain (R-15, INV-1); 39 with dropped-actor-task (INV-28, R-6,
+        // once chaos-swarm draws actors). spillback-twice (INV-22) is pending: only ray-chaos
+        // has nodes enough for a top k above one. group-pacing-job-wide (INV-4 per task group)
+        // is pending: only nomad-task-groups runs a job with several groups.
         assertEquals(39, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());

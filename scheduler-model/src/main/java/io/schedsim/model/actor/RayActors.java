@@ -374,15 +374,22 @@ public final class RayActors {
         return held;
     }
 
-    /** INV-28 at the end: an at-least-once actor's every submitted task has a result recorded. */
+    /**
+     * INV-28 at the end: an at-least-once actor's every submitted task has a result recorded,
+     * but for an actor that waits for a node while no live, schedulable node has its CPU free.
+     */
     public void checkLiveness() {
         if (!spec.atLeastOnce() || submitted == 0) {
             return;
         }
+        // an actor waiting for a node while none could take it stays pending, as INV-23
+        // excuses a waiting task; its tasks are not judged.
+        boolean waitExcused = !waiting.isEmpty() && !feasibleNodeAlive();
         int missing = 0;
         int first = -1;
         for (int k = 0; k < recorded.length; k++) {
-            if (!recorded[k]) {
+            int a = k / spec.tasksPerActor();
+            if (!recorded[k] && !(waitExcused && phase[a] == PENDING)) {
                 first = missing == 0 ? k : first;
                 missing++;
             }
@@ -393,6 +400,18 @@ public final class RayActors {
                     + " with max_restarts -1 and max_task_retries -1, first: task " + (first % t)
                     + " of actor " + (first / t));
         }
+    }
+
+    /** A live, schedulable node has an actor's CPU free now. */
+    private boolean feasibleNodeAlive() {
+        for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
+            Node n = state.node(slot);
+            if (n.status() != NodeStatus.DOWN && n.hostUp() && n.agentUp() && !n.draining()
+                    && !n.rayDraining() && n.cpuFreeMilli() >= spec.cpuMilliPerActor()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean allTerminal() {

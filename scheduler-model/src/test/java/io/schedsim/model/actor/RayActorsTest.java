@@ -12,6 +12,9 @@ import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.Violation;
+import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.state.Node;
+import io.schedsim.model.task.RayWorkloadSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +132,68 @@ class RayActorsTest {
         List<Violation> violations = violations(cluster);
         assertEquals(1, violations.size(), violations.toString());
         assertEquals(Inv.ACTOR_AT_LEAST_ONCE, violations.get(0).invariant());
+    }
+
+    @Test
+    void anActorWaitingWithNoFeasibleNodeIsExcused() {
+        // R-14 (chaos-swarm seed 2430): worker 2 is Ray-drained (no deadline: never a lease
+        // again, R-17) and worker 1 is lost with both actors mid-task; with no node to take them
+        // they stay RESTARTING for good, so their tasks can never be recorded. INV-28 excuses
+        // them as INV-23 excuses a waiting task; the run never ends, as Ray's driver would hang.
+        Cluster cluster = start(-1, -1, ModelComponents.defaults());
+        cluster.rayDrainNode(2, RayDrainReason.PREEMPTION, 0);
+        cluster.terminateHost(1);
+        runUntilDone(cluster);
+        assertTrue(!cluster.rayActors().allTerminal(), "the actors wait for a node");
+        cluster.rayActors().checkLiveness();
+        assertEquals(List.of(), violations(cluster));
+    }
+
+    @Test
+    void anActorWaitingBesideAFeasibleNodeIsNotExcused() {
+        // The same two actors left waiting by a placement that takes worker 1 only, so never
+        // worker 2 although it is alive, schedulable and free: INV-28 still judges them.
+        Cluster cluster = start(-1, -1, ModelComponents.defaults().withRayPlacement(context -> {
+            RayPlacement correct = ModelComponents.defaults().rayPlacement().create(context);
+            return new RayPlacement() {
+                @Override
+                public int pickNode(int preferredNode, long cpuMilli) {
+                    return correct.pickNode(preferredNode, cpuMilli) == 1 ? 1 : -1;
+                }
+
+                @Override
+                public void onNodeChanged(Node node) {
+                    correct.onNodeChanged(node);
+                }
+            };
+        }));
+        cluster.terminateHost(1);
+        runUntilDone(cluster);
+        cluster.rayActors().checkLiveness();
+        List<Violation> violations = violations(cluster);
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals(Inv.ACTOR_AT_LEAST_ONCE, violations.get(0).invariant());
+    }
+
+    @Test
+    void aTasksLeaseEndingLetsAWaitingActorIn() {
+        // R-14 (chaos-swarm seed 6441): a Ray task holds the only worker's CPU for 10 s; the
+        // actor created at 1 s waits for it and is placed when the lease ends, although no
+        // Nomad allocation and no node event frees anything.
+        ClusterConfig config = new ClusterConfig();
+        config.detector = DetectorPolicy.RAY_HEALTH_CHECK;
+        Cluster cluster = Cluster.create(new Simulation(7), config, ModelComponents.defaults());
+        cluster.addNode(0, 64_000, true);
+        cluster.addNode(1_000, 64_000, false);
+        cluster.setRayWorkload(new RayWorkloadSpec(1, SimTime.seconds(10), false, 0, 1_000, 0,
+                0));
+        cluster.setRayActors(new RayActorSpec(1, 250, -1, -1, 3, SimTime.seconds(1),
+                SimTime.millis(100), SimTime.seconds(1)));
+        cluster.start();
+        cluster.sim().runUntil(SimTime.seconds(30));
+        assertEquals(List.of(), violations(cluster));
+        assertTrue(cluster.rayActors().allTerminal(), "the actor ran once the task was done");
+        assertEquals(3, cluster.rayActors().completed());
     }
 
     private static Cluster start(int maxRestarts, int maxTaskRetries,

@@ -7,6 +7,7 @@ import io.schedsim.fault.swarm.SwarmDomain;
 import io.schedsim.fault.swarm.SwarmGenerator;
 import io.schedsim.fault.swarm.SwarmSpec;
 import io.schedsim.model.Cluster;
+import io.schedsim.model.actor.RayActorSpec;
 import io.schedsim.model.config.ClusterConfig;
 import io.schedsim.model.config.DetectorPolicy;
 import io.schedsim.model.config.PlacementKind;
@@ -25,12 +26,22 @@ import java.util.Map;
 /**
  * The swarm scenario (CLI.md): a small mixed cluster — a 0-CPU head for the Ray driver, up to 8
  * worker nodes, service jobs spread over several nodes, long batch jobs, a system job, and nested
- * Ray tasks with finite retries — where the seed switches a random subset of every fault kind on
- * with random intensities (FoundationDB/TigerBeetle swarm testing). The shape is drawn from the
- * {@code workload} stream within the knobs' bounds; the faults from the {@code swarm} stream.
+ * Ray tasks with finite retries, and on half the seeds a few Ray actors (R-6) — where the seed
+ * switches a random subset of every fault kind on with random intensities (FoundationDB/TigerBeetle
+ * swarm testing). The shape is drawn from the {@code workload} stream within the knobs' bounds;
+ * the actors from its child stream {@value #ACTOR_STREAM}, which draws nothing from it, so every
+ * other part of a run's shape is what it was before actors joined; the faults from the
+ * {@code swarm} stream.
  */
 public final class ChaosSwarm extends BuiltInScenario {
     private static final long FAULT_WINDOW_START_MILLIS = 20_000;
+    /** Child of the workload stream the actor workload draws from. */
+    static final String ACTOR_STREAM = "actors";
+    /** max_restarts values drawn: unlimited, none (the default), and finite budgets. */
+    private static final int[] MAX_RESTARTS = {-1, 0, 1, 2};
+    /** max_task_retries values drawn: unlimited, at-most-once (the default), finite. */
+    private static final int[] MAX_TASK_RETRIES = {-1, 0, 1};
+    private static final long[] ACTOR_CPU_MILLI = {250, 500, 1_000};
 
     @Override
     public String name() {
@@ -39,8 +50,8 @@ public final class ChaosSwarm extends BuiltInScenario {
 
     @Override
     public String description() {
-        return "swarm: mixed service/batch/system jobs and Ray tasks under a seeded subset of "
-                + "every fault kind";
+        return "swarm: mixed service/batch/system jobs, Ray tasks and actors under a seeded"
+                + " subset of every fault kind";
     }
 
     @Override
@@ -54,6 +65,8 @@ public final class ChaosSwarm extends BuiltInScenario {
                 Knob.ofBoolean("systemJob", true, "a system job on every node"),
                 Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
                         .in("tasks"),
+                Knob.ofInt("rayActors", 4, 0, 16, "at most this many Ray actors (R-6), on half"
+                        + " the seeds, with tasks; 0: none").in("actors"),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
                         "ray-health-check", "ray-legacy-heartbeat"),
                         "failure detector; seeded = drawn per seed (TTL or health checks)"),
@@ -116,6 +129,36 @@ public final class ChaosSwarm extends BuiltInScenario {
             cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), true,
                     SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5)));
         }
+        int actorsMax = config.intValue("rayActors");
+        if (actorsMax > 0) {
+            RayActorSpec actors = actorSpec(workload.child(ACTOR_STREAM), actorsMax);
+            if (actors != null) {
+                cluster.setRayActors(actors);
+            }
+        }
+    }
+
+    /**
+     * The seed's actor workload (R-6), or null on the half of the seeds that have none: 1 to
+     * {@code actorsMax} actors sharing one max_restarts and one max_task_retries, each drawn from
+     * its meaningful values (-1 unlimited, 0, finite), with 20..150 tasks each of 1..4 s, so
+     * that the workload (about 3.5 minutes at the median) runs well into the fault window. The
+     * count is drawn last, so shrinking the knob keeps every other draw.
+     */
+    static RayActorSpec actorSpec(SimRandom actors, int actorsMax) {
+        if (!actors.chance(0.5)) {
+            return null;
+        }
+        int maxRestarts = MAX_RESTARTS[actors.nextInt(MAX_RESTARTS.length)];
+        int maxTaskRetries = MAX_TASK_RETRIES[actors.nextInt(MAX_TASK_RETRIES.length)];
+        long cpuMilli = ACTOR_CPU_MILLI[actors.nextInt(ACTOR_CPU_MILLI.length)];
+        int tasksPerActor = 20 + actors.nextInt(131);
+        long taskRunMillis = 1_000 + actors.nextLong(3_000);
+        long constructorMillis = 100 + actors.nextLong(1_900);
+        int count = 1 + actors.nextInt(actorsMax);
+        return new RayActorSpec(count, cpuMilli, maxRestarts, maxTaskRetries, tasksPerActor,
+                SimTime.millis(taskRunMillis), SimTime.millis(constructorMillis),
+                SimTime.seconds(20));
     }
 
     /**
@@ -137,7 +180,9 @@ public final class ChaosSwarm extends BuiltInScenario {
                 heads.add(slot);
             }
         }
-        SwarmSpec spec = swarmSpec(config, cluster.nodeSlotCount(), heads, cluster.ray() != null);
+        // Actors are Ray work too: the Ray-only faults (Ray drains, task failures) apply.
+        SwarmSpec spec = swarmSpec(config, cluster.nodeSlotCount(), heads,
+                cluster.ray() != null || cluster.rayActors() != null);
         return SwarmGenerator.generate(cluster.sim().seed(), spec);
     }
 
@@ -145,7 +190,8 @@ public final class ChaosSwarm extends BuiltInScenario {
     @Override
     public boolean admits(FaultPlan plan, ScenarioConfig config) {
         return SwarmDomain.admits(plan, swarmSpec(config, config.intValue("nodes") + 1,
-                List.of(0), config.intValue("rayTasks") > 0));
+                List.of(0), config.intValue("rayTasks") > 0
+                        || config.intValue("rayActors") > 0));
     }
 
     private static SwarmSpec swarmSpec(ScenarioConfig config, int slots, List<Integer> heads,
@@ -166,6 +212,9 @@ public final class ChaosSwarm extends BuiltInScenario {
     protected Map<String, Object> resolved(ScenarioConfig config, Cluster cluster, FaultPlan plan,
             Timing timing) {
         Map<String, Object> resolved = super.resolved(config, cluster, plan, timing);
+        if (cluster.rayActors() != null) {
+            resolved.put("actors", cluster.rayActors().actorCount());
+        }
         resolved.put("detector", switch (cluster.config().detector) {
             case NOMAD_TTL -> "nomad-ttl";
             case RAY_HEALTH_CHECK -> "ray-health-check";
@@ -183,6 +232,7 @@ public final class ChaosSwarm extends BuiltInScenario {
     public List<ScenarioConfig> simplerConfigs(ScenarioConfig config) {
         List<ScenarioConfig> simpler = new ArrayList<>();
         decrement(config, "rayTasks", 0, simpler, true);
+        decrement(config, "rayActors", 0, simpler, true);
         decrement(config, "batchJobs", 0, simpler, false);
         decrement(config, "serviceJobs", 0, simpler, false);
         decrement(config, "nodes", 2, simpler, false);
