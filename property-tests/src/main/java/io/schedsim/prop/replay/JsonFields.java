@@ -76,8 +76,9 @@ final class JsonFields {
 
     /**
      * The config at {@code node}, each knob found under its name or a former one (files keep old
-     * names). A knob missing from the file is an error, or, with {@code defaultMissing} (files
-     * written before the knob existed), its default.
+     * names). A knob missing from the file takes its value from before it existed if it has one
+     * ({@link Knob#addedLater(Object)}); else it is an error, or, with {@code defaultMissing}
+     * (files of the legacy format), its default.
      */
     ScenarioConfig config(Scenario scenario, JsonNode node, String path, boolean defaultMissing) {
         if (!node.isObject()) {
@@ -86,6 +87,11 @@ final class JsonFields {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Knob knob : scenario.knobs()) {
             String key = keyOf(knob, node, path);
+            if (key == null && knob.valueWhenAbsent() != null) {
+                // Added after files of the scenario were written: what the file ran with.
+                values.put(knob.name(), knob.valueWhenAbsent());
+                continue;
+            }
             if (key == null) {
                 if (!defaultMissing) {
                     throw field(path + "." + knob.name(), "missing");

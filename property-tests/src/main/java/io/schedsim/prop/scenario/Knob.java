@@ -17,12 +17,13 @@ import java.util.Locale;
  *
  * @param unit what one step of the number means ("ms", "nodes", ...); null for a choice or flag
  * @param formerNames earlier names of this knob, still accepted as input
- * @param defaultWhenAbsent the knob was added to a scenario that already had replay files: a
- *     file that lacks it was run with the behaviour of its default, which it therefore takes
+ * @param valueWhenAbsent the knob was added to a scenario that already had replay files: a
+ *     file that lacks it was run with the behaviour this value gives, which it therefore takes;
+ *     null for a knob every file names
  */
 public record Knob(String name, KnobType type, Object defaultValue, double min, double max,
         List<String> allowed, String description, String unit, List<String> formerNames,
-        boolean defaultWhenAbsent) {
+        Object valueWhenAbsent) {
 
     public static final String MILLISECONDS = "ms";
     public static final String CPU_MILLICORES = "CPU millicores";
@@ -34,30 +35,30 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
 
     public static Knob ofInt(String name, int defaultValue, int min, int max, String description) {
         return new Knob(name, KnobType.INT, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of(), false);
+                unitOfName(name), List.of(), null);
     }
 
     public static Knob ofLong(String name, long defaultValue, long min, long max,
             String description) {
         return new Knob(name, KnobType.LONG, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of(), false);
+                unitOfName(name), List.of(), null);
     }
 
     public static Knob ofDouble(String name, double defaultValue, double min, double max,
             String description) {
         return new Knob(name, KnobType.DOUBLE, defaultValue, min, max, List.of(), description,
-                unitOfName(name), List.of(), false);
+                unitOfName(name), List.of(), null);
     }
 
     public static Knob ofBoolean(String name, boolean defaultValue, String description) {
         return new Knob(name, KnobType.BOOLEAN, defaultValue, 0, 1, List.of(), description, null,
-                List.of(), false);
+                List.of(), null);
     }
 
     public static Knob ofChoice(String name, String defaultValue, List<String> allowed,
             String description) {
         return new Knob(name, KnobType.STRING, defaultValue, 0, 0, allowed, description, null,
-                List.of(), false);
+                List.of(), null);
     }
 
     /** The unit a name states by its suffix, or null. */
@@ -71,7 +72,7 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
     /** This knob counting in {@code unitName} (e.g. "nodes", "tasks", "fraction"). */
     public Knob in(String unitName) {
         return new Knob(name, type, defaultValue, min, max, allowed, description, unitName,
-                formerNames, defaultWhenAbsent);
+                formerNames, valueWhenAbsent);
     }
 
     /** This knob, also answering to {@code formerName} (a name it had before a rename). */
@@ -79,7 +80,7 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
         List<String> names = new ArrayList<>(formerNames);
         names.add(formerName);
         return new Knob(name, type, defaultValue, min, max, allowed, description, unit, names,
-                defaultWhenAbsent);
+                valueWhenAbsent);
     }
 
     /**
@@ -87,8 +88,17 @@ public record Knob(String name, KnobType type, Object defaultValue, double min, 
      * takes the default, which must be the behaviour the scenario had before the knob existed.
      */
     public Knob addedLater() {
+        return addedLater(defaultValue);
+    }
+
+    /**
+     * This knob, added to a scenario after replay files of it were written, with a default that
+     * changes the scenario's runs: a file without it takes {@code before}, the value that gives
+     * the behaviour the scenario had before the knob existed, so it replays as it was recorded.
+     */
+    public Knob addedLater(Object before) {
         return new Knob(name, type, defaultValue, min, max, allowed, description, unit,
-                formerNames, true);
+                formerNames, coerce(before));
     }
 
     /** True if {@code key} is this knob's name or one of its former names. */

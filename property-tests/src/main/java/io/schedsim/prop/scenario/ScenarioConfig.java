@@ -47,8 +47,8 @@ public final class ScenarioConfig {
                     value = entry.getValue();
                 }
             }
-            if (value == null && knob.defaultWhenAbsent() && !mentions(values, knob)) {
-                value = knob.defaultValue();
+            if (value == null && knob.valueWhenAbsent() != null && !mentions(values, knob)) {
+                value = knob.valueWhenAbsent();
             }
             if (value == null) {
                 throw new InputException("config." + knob.name() + ": missing value");

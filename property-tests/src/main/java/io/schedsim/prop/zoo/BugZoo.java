@@ -188,13 +188,19 @@ public final class BugZoo {
                             + " keeping its allocations where Nomad, finding no job, stops them"
                             + " all; found by chaos-swarm's job purges (N-36)",
                     defaults().withScheduler(PurgedJobReconcilingScheduler::new)),
-
             zoo("dropped-actor-task", "INV-28",
                     "a restarted actor drops the task it was executing instead of retrying it"
                             + " under max_task_retries; found by ray-actors, and by chaos-swarm's"
                             + " actor workload (INV-28)",
                     defaults().withActorPolicy(context -> DroppingActorPolicy.INSTANCE))
-                    .withScenario("ray-actors"));
+                    .withScenario("ray-actors"),
+
+            zoo("group-pacing-job-wide", "INV-4",
+                    "the drainer paces a job's task groups as one, their counts and max_parallel"
+                            + " summed, not each group by its own (watch_jobs.go handleTaskGroup);"
+                            + " found by chaos-swarm's drains of its grouped jobs, and by"
+                            + " nomad-task-groups (INV-4)",
+                    defaults().withDrainer(JobWideGroupPacingDrainer::new)));
 
     /**
      * Variants searched by BugZooTest on their target scenario but not listed yet.
@@ -206,9 +212,7 @@ public final class BugZoo {
      * chaos-swarm does not draw yet (its draws would change every swarm run's trace);
      * nomad-constraints finds both at seed 1 with no fault action, but every listed variant must
      * also be found by a chaos-swarm sweep (acceptance 05), so they wait for the swarm to draw
-     * classes and constraints. group-pacing-job-wide breaks pacing per task group (N-14), which
-     * only a job with several groups exercises; chaos-swarm registers none (for the same
-     * reason), so it is found by nomad-task-groups. spillback-twice needs a top k of two or
+     * classes and constraints. spillback-twice needs a top k of two or
      * more (ten nodes or more, as ray-chaos has); chaos-swarm's at most nine nodes keep it one,
      * so the policy run again picks the node it picked before, and no chaos-swarm sweep finds it.
      */
@@ -231,12 +235,6 @@ public final class BugZoo {
                     defaults().withDetector(context -> broken(context,
                             DetectorPolicy.RAY_LEGACY_HEARTBEAT, OffByOneLegacyHeartbeats::new)))
                     .withScenario("detection-bounds"),
-            zoo("group-pacing-job-wide", "INV-4",
-                    "the drainer paces a job's task groups as one, their counts and max_parallel"
-                            + " summed, not each group by its own (watch_jobs.go handleTaskGroup);"
-                            + " found by nomad-task-groups (INV-4)",
-                    defaults().withDrainer(JobWideGroupPacingDrainer::new))
-                    .withScenario("nomad-task-groups"),
             zoo("spillback-twice", "INV-22",
                     "a raylet runs the hybrid policy again on a request another raylet"
                             + " redirected to it and redirects it a second time instead of"

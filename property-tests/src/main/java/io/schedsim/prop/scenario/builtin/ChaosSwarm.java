@@ -42,6 +42,8 @@ public final class ChaosSwarm extends BuiltInScenario {
     /** max_task_retries values drawn: unlimited, at-most-once (the default), finite. */
     private static final int[] MAX_TASK_RETRIES = {-1, 0, 1};
     private static final long[] ACTOR_CPU_MILLI = {250, 500, 1_000};
+    /** Child of the workload stream the grouped jobs draw from. */
+    static final String GROUPS_STREAM = "groups";
 
     @Override
     public String name() {
@@ -62,6 +64,8 @@ public final class ChaosSwarm extends BuiltInScenario {
                 Knob.ofInt("serviceJobs", 2, 0, 4, "service jobs, count 2..4 each").in("jobs"),
                 Knob.ofInt("batchJobs", 2, 0, 4, "batch jobs, count 1..4 each, long-running")
                         .in("jobs"),
+                Knob.ofInt("groupedJobs", 1, 0, 2, "service jobs of two task groups (N-36),"
+                        + " each group its own count and max_parallel").in("jobs").addedLater(0),
                 Knob.ofBoolean("systemJob", true, "a system job on every node"),
                 Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
                         .in("tasks"),
@@ -123,6 +127,10 @@ public final class ChaosSwarm extends BuiltInScenario {
             cluster.state().registerJob(JobSpec.batch("batch-" + i, count, 300, 256, runMillis)
                     .withStopLatency(workload.nextLong(5_000)));
         }
+        SimRandom grouped = workload.child(GROUPS_STREAM);
+        for (int i = 0; i < config.intValue("groupedJobs"); i++) {
+            cluster.state().registerJob("grouped-" + i, groupSpecs(grouped));
+        }
         int rayTasks = config.intValue("rayTasks");
         if (rayTasks > 0) {
             int maxRetries = 1 + workload.nextInt(3);
@@ -159,6 +167,26 @@ public final class ChaosSwarm extends BuiltInScenario {
         return new RayActorSpec(count, cpuMilli, maxRestarts, maxTaskRetries, tasksPerActor,
                 SimTime.millis(taskRunMillis), SimTime.millis(constructorMillis),
                 SimTime.seconds(20));
+    }
+
+    /**
+     * A service job's two task groups (N-36): counts 1..3 and max_parallel 1..2 each, drawn
+     * apart, so a drain paces each group by its own (nomad/drainer/watch_jobs.go
+     * handleTaskGroup) and one paced by the other's budget shows. Drawn from the workload
+     * stream's child {@value #GROUPS_STREAM}, so every other part of a run's shape is what it
+     * was before grouped jobs joined.
+     */
+    static List<JobSpec> groupSpecs(SimRandom grouped) {
+        List<JobSpec> groups = new ArrayList<>(2);
+        for (String name : List.of("api", "cache")) {
+            int count = 1 + grouped.nextInt(3);
+            int maxParallel = 1 + grouped.nextInt(2);
+            long minHealthyMillis = 2_000 + grouped.nextLong(8_000);
+            groups.add(JobSpec.service(name, count, 300, 256)
+                    .withMigrate(new MigrateBlock(maxParallel, minHealthyMillis, 300_000))
+                    .withStopLatency(grouped.nextLong(5_000)));
+        }
+        return groups;
     }
 
     /**
@@ -235,6 +263,7 @@ public final class ChaosSwarm extends BuiltInScenario {
         decrement(config, "rayActors", 0, simpler, true);
         decrement(config, "batchJobs", 0, simpler, false);
         decrement(config, "serviceJobs", 0, simpler, false);
+        decrement(config, "groupedJobs", 0, simpler, false);
         decrement(config, "nodes", 2, simpler, false);
         if (config.booleanValue("systemJob")) {
             simpler.add(config.with("systemJob", false));
