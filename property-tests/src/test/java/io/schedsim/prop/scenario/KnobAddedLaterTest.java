@@ -27,6 +27,14 @@ class KnobAddedLaterTest {
     }
 
     @Test
+    void aFileWithoutRayActorsRunsWithoutThem() {
+        Scenario swarm = new ChaosSwarm();
+        assertEquals(4, ScenarioConfig.defaults(swarm).intValue("rayActors"));
+        assertEquals(0, ScenarioConfig.of(swarm, without(swarm, "rayActors"))
+                .intValue("rayActors"));
+    }
+
+    @Test
     void aKnobAddedWithItsOldBehaviourAsDefaultTakesTheDefault() {
         Scenario chaos = new RayChaos();
         assertEquals("terminate", ScenarioConfig.of(chaos, without(chaos, "killMode"))

@@ -70,7 +70,7 @@ public final class ChaosSwarm extends BuiltInScenario {
                 Knob.ofInt("rayTasks", 24, 0, 100, "nested Ray tasks (each with one child)")
                         .in("tasks"),
                 Knob.ofInt("rayActors", 4, 0, 16, "at most this many Ray actors (R-6), on half"
-                        + " the seeds, with tasks; 0: none").in("actors"),
+                        + " the seeds, with tasks; 0: none").in("actors").addedLater(0),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
                         "ray-health-check", "ray-legacy-heartbeat"),
                         "failure detector; seeded = drawn per seed (TTL or health checks)"),
