@@ -2,8 +2,6 @@ package io.schedsim.prop.zoo;
 
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.node.NodeStatus;
-import io.schedsim.model.placement.RayHybridPolicy;
-import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
 
@@ -13,13 +11,12 @@ import io.schedsim.model.state.StateStore;
  * cluster_resource_scheduler.cc excludes draining nodes). Leases land on draining nodes. Breaks
  * INV-1 (Ray's half, ray.LeaseGuard).
  */
-final class DrainBlindLeasePlacement implements RayPlacement {
+final class DrainBlindLeasePlacement extends HybridPlacementBug {
     private final StateStore state;
-    private final RayHybridPolicy hybrid;
 
     DrainBlindLeasePlacement(ModelContext context) {
+        super(context);
         this.state = context.state();
-        this.hybrid = new RayHybridPolicy(context);
     }
 
     @Override
@@ -33,21 +30,5 @@ final class DrainBlindLeasePlacement implements RayPlacement {
             }
         }
         return hybrid.pickNode(preferredNode, cpuMilli);
-    }
-
-    /** Busy picks and the check for a free node are the hybrid policy's: only the fast path errs. */
-    @Override
-    public int pickFeasible(int preferredNode, long cpuMilli) {
-        return hybrid.pickFeasible(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public boolean anyAvailable(long cpuMilli) {
-        return hybrid.anyAvailable(cpuMilli);
-    }
-
-    @Override
-    public void onNodeChanged(Node node) {
-        hybrid.onNodeChanged(node);
     }
 }

@@ -2,8 +2,6 @@ package io.schedsim.prop.zoo;
 
 import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.node.NodeStatus;
-import io.schedsim.model.placement.RayHybridPolicy;
-import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
 
 /**
@@ -13,36 +11,14 @@ import io.schedsim.model.state.Node;
  * after they are drained"). New requests still avoid the node (the hybrid policy's gate).
  * Breaks INV-1 (Ray's half, ray.LeaseGuard).
  */
-final class DrainBlindRayletQueue implements RayPlacement {
-    private final RayHybridPolicy hybrid;
-
+final class DrainBlindRayletQueue extends HybridPlacementBug {
     DrainBlindRayletQueue(ModelContext context) {
-        this.hybrid = new RayHybridPolicy(context);
-    }
-
-    @Override
-    public int pickNode(int preferredNode, long cpuMilli) {
-        return hybrid.pickNode(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public int pickFeasible(int preferredNode, long cpuMilli) {
-        return hybrid.pickFeasible(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public boolean anyAvailable(long cpuMilli) {
-        return hybrid.anyAvailable(cpuMilli);
+        super(context);
     }
 
     /** The bug: ALIVE is enough; DRAINING (Ray or Nomad) is not looked at. */
     @Override
     public boolean grantsQueued(Node node) {
         return node.status() == NodeStatus.READY && node.cpuTotalMilli() > 0;
-    }
-
-    @Override
-    public void onNodeChanged(Node node) {
-        hybrid.onNodeChanged(node);
     }
 }

@@ -1,9 +1,6 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.context.ModelContext;
-import io.schedsim.model.placement.RayHybridPolicy;
-import io.schedsim.model.placement.RayPlacement;
-import io.schedsim.model.state.Node;
 
 /**
  * Bug: a raylet that received a redirected lease request runs the hybrid policy on it again as
@@ -12,26 +9,9 @@ import io.schedsim.model.state.Node;
  * with grant_or_reject, normal_task_submitter.cc / cluster_lease_manager.cc). Requests ping-pong
  * between raylets. Breaks INV-22 (ray.LeaseGuard follows each request's spillbacks itself).
  */
-final class RedirectAgainPlacement implements RayPlacement {
-    private final RayHybridPolicy hybrid;
-
+final class RedirectAgainPlacement extends HybridPlacementBug {
     RedirectAgainPlacement(ModelContext context) {
-        this.hybrid = new RayHybridPolicy(context);
-    }
-
-    @Override
-    public int pickNode(int preferredNode, long cpuMilli) {
-        return hybrid.pickNode(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public int pickFeasible(int preferredNode, long cpuMilli) {
-        return hybrid.pickFeasible(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public boolean anyAvailable(long cpuMilli) {
-        return hybrid.anyAvailable(cpuMilli);
+        super(context);
     }
 
     /** The bug: no preferred node, so the top-k draw may send it on again. */
@@ -39,10 +19,5 @@ final class RedirectAgainPlacement implements RayPlacement {
     public int redirectedTo(int slot, long cpuMilli) {
         int again = hybrid.pickNode(-1, cpuMilli);
         return again >= 0 ? again : slot;
-    }
-
-    @Override
-    public void onNodeChanged(Node node) {
-        hybrid.onNodeChanged(node);
     }
 }

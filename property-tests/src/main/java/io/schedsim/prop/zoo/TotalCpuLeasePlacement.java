@@ -1,8 +1,6 @@
 package io.schedsim.prop.zoo;
 
 import io.schedsim.model.context.ModelContext;
-import io.schedsim.model.placement.RayHybridPolicy;
-import io.schedsim.model.placement.RayPlacement;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
 
@@ -12,13 +10,12 @@ import io.schedsim.model.state.StateStore;
  * lease needs the resources available now). A busy node is oversubscribed. Breaks INV-17 (the
  * ledger's reservations exceed capacity).
  */
-final class TotalCpuLeasePlacement implements RayPlacement {
+final class TotalCpuLeasePlacement extends HybridPlacementBug {
     private final StateStore state;
-    private final RayHybridPolicy hybrid;
 
     TotalCpuLeasePlacement(ModelContext context) {
+        super(context);
         this.state = context.state();
-        this.hybrid = new RayHybridPolicy(context);
     }
 
     @Override
@@ -31,21 +28,5 @@ final class TotalCpuLeasePlacement implements RayPlacement {
             }
         }
         return hybrid.pickNode(preferredNode, cpuMilli);
-    }
-
-    /** Busy picks and the check for a free node are the hybrid policy's: only the fast path errs. */
-    @Override
-    public int pickFeasible(int preferredNode, long cpuMilli) {
-        return hybrid.pickFeasible(preferredNode, cpuMilli);
-    }
-
-    @Override
-    public boolean anyAvailable(long cpuMilli) {
-        return hybrid.anyAvailable(cpuMilli);
-    }
-
-    @Override
-    public void onNodeChanged(Node node) {
-        hybrid.onNodeChanged(node);
     }
 }
