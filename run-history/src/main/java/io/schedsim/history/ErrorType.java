@@ -18,5 +18,10 @@ public enum ErrorType {
      * The worker was killed for out of memory; retried under task_oom_retries, not counted
      * against max_retries (R-2).
      */
-    OUT_OF_MEMORY
+    OUT_OF_MEMORY,
+    /**
+     * A hard NODE_AFFINITY target is not ALIVE, is draining or cannot ever fit the request: the
+     * raylet cancels the lease request and the task fails without retries (R-14).
+     */
+    TASK_UNSCHEDULABLE
 }

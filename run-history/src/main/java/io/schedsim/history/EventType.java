@@ -63,7 +63,9 @@ public enum EventType {
     ACTOR_TASK_SUBMITTED("actor-task-submitted", ActorTaskSubmitted.class),
     ACTOR_TASK_CHANGED("actor-task-changed", ActorTaskChanged.class),
     TASK_CANCEL_CALL("task-cancel-call", TaskCancelCall.class),
-    LEASE_SPILLBACK("lease-spillback", LeaseSpillback.class);
+    LEASE_SPILLBACK("lease-spillback", LeaseSpillback.class),
+    NODE_RESOURCE_SET("node-resource-set", NodeResourceSet.class),
+    TASK_PLACEMENT_CONFIGURED("task-placement-configured", TaskPlacementConfigured.class);
 
     private final String jsonName;
     private final Class<? extends HistoryEvent> recordClass;

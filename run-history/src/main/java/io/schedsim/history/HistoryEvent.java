@@ -29,7 +29,7 @@ public sealed interface HistoryEvent
                 AllocClientChanged, AllocHealthSet, MigrateMarked, TaskSubmitted,
                 TaskAttemptChanged, LeaseGranted, TaskResolved, ResourcesReserved,
                 ResourcesReleased, RayDrainCall, ActorCreated, ActorStateChanged,
-                ActorTaskSubmitted, ActorTaskChanged, TaskCancelCall, LeaseSpillback {
+                ActorTaskSubmitted, ActorTaskChanged, TaskCancelCall, LeaseSpillback, NodeResourceSet, TaskPlacementConfigured {
 
     /** Simulated time of the event in nanoseconds since the run started; never negative. */
     long atNanos();

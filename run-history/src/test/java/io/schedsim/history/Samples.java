@@ -76,6 +76,11 @@ public final class Samples {
                 new NodePurged(39, 1),
                 new JobPurged(40, 3),
                 new JobGroupConfigured(40, 3, "web", "api", 0, 2),
+                new NodeResourceSet(41, 1, "accel", 4_000),
+                new TaskPlacementConfigured(41, 1L << 40, 512, "accel", 1_000,
+                        PlacementStrategy.NODE_AFFINITY, 1, true),
+                new TaskPlacementConfigured(41, 1L << 41, 0, "", 0, PlacementStrategy.SPREAD,
+                        -1, false),
                 new RunEnded(Long.MAX_VALUE / 2, RunStopReason.TIME_LIMIT));
     }
 }
