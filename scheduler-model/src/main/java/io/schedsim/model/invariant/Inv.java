@@ -32,6 +32,11 @@ public final class Inv {
     public static final String ACTOR_AT_LEAST_ONCE = "INV-28";
     /** A rule the online checks judge directly: actor restarts and task retries. */
     public static final String ACTOR_RESTARTS = "R-6";
+    /**
+     * A rule the online checks judge directly: NODE_AFFINITY (R-14): hard only on its target,
+     * soft off it only when the target could not be used.
+     */
+    public static final String NODE_AFFINITY = "R-14";
     /** A rule the online checks judge directly: legacy push heartbeat detection. */
     public static final String LEGACY_HEARTBEAT_DETECTION = "R-9";
     /** A rule the online checks judge directly: node-update evaluations (SEMANTICS N-22). */

@@ -128,9 +128,13 @@ final class HybridRanker {
                 && set.levelOf(preferredSlot) <= set.minLevel()) {
             return preferredSlot;
         }
-        int k = Math.max(topKAbsolute, (int) (notDeadCount * topKFraction));
-        int n = Math.min(k, candidates);
+        int n = Math.min(topK(), candidates);
         return set.select(n == 1 ? 0 : draws.nextInt(n));
+    }
+
+    /** Ray's k: {@code max(topKAbsolute, floor(nodes not DEAD × topKFraction))}. */
+    int topK() {
+        return Math.max(topKAbsolute, (int) (notDeadCount * topKFraction));
     }
 
     /** Number of nodes not DEAD; the base of top-k. */

@@ -18,15 +18,19 @@ public final class RayHybridPolicy implements RayPlacement {
     private final HybridRanker ranker;
     /** Draws for busy picks (R-12's second tier) only, so that those of available picks stay. */
     private final SimRandom busyDraws;
+    /** Draws for available picks: the ranker's stream, shared by both paths. */
+    private final SimRandom availableDraws;
+    private final StrategyPicks strategies;
 
     public RayHybridPolicy(ModelContext context) {
         this.context = context;
         this.state = context.state();
         ClusterConfig config = context.config();
+        this.availableDraws = context.sim().random("placement");
         this.ranker = new HybridRanker(config.raySpreadThreshold, config.rayTopKFraction,
-                config.rayTopKAbsolute, context.sim().random("placement"),
-                state.nodeSlotCount());
+                config.rayTopKAbsolute, availableDraws, state.nodeSlotCount());
         this.busyDraws = context.sim().random("placement-busy");
+        this.strategies = new StrategyPicks(state, ranker);
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             onNodeChanged(state.node(slot));
         }
@@ -68,6 +72,46 @@ public final class RayHybridPolicy implements RayPlacement {
             onNodeChanged(node);
         }
         throw new IllegalStateException("ranked node set does not converge");
+    }
+
+    /**
+     * Requests with memory, a custom resource or a strategy go to {@link StrategyPicks}; a soft
+     * NODE_AFFINITY whose target cannot be used is served as DEFAULT, by the indexed path when
+     * it asks for CPU only.
+     */
+    @Override
+    public int pickNode(int preferredNode, RayRequest request) {
+        RayRequest effective = effective(request);
+        if (effective.cpuOnlyDefault()) {
+            return pickNode(preferredNode, effective.cpuMilli());
+        }
+        return strategies.pick(preferredNode, effective, true, availableDraws);
+    }
+
+    @Override
+    public int pickFeasible(int preferredNode, RayRequest request) {
+        RayRequest effective = effective(request);
+        if (effective.cpuOnlyDefault()) {
+            return pickFeasible(preferredNode, effective.cpuMilli());
+        }
+        return strategies.pick(preferredNode, effective, false, busyDraws);
+    }
+
+    @Override
+    public boolean anyAvailable(RayRequest request) {
+        RayRequest effective = effective(request);
+        if (effective.cpuOnlyDefault()) {
+            return anyAvailable(effective.cpuMilli());
+        }
+        return strategies.anyAvailable(effective);
+    }
+
+    private RayRequest effective(RayRequest request) {
+        if (request.strategy() == RayStrategy.NODE_AFFINITY && request.soft()
+                && !strategies.targetUsable(request)) {
+            return request.asDefault();
+        }
+        return request;
     }
 
     @Override

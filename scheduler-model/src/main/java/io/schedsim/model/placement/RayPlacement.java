@@ -52,6 +52,33 @@ public interface RayPlacement {
         return node.isRaySchedulable();
     }
 
+    /**
+     * {@link #pickNode(int, long)} for a request with memory, a custom resource or a strategy
+     * (R-12, R-14): a schedulable node where the request is available now, or -1. For a hard
+     * NODE_AFFINITY whose target cannot be used, -1 from this and {@link #pickFeasible(int,
+     * RayRequest)} makes the owner fail the task TASK_UNSCHEDULABLE. The default serves CPU only
+     * by the CPU methods; the workload's online checks flag a lease that breaks the rest (INV-1,
+     * R-14), so a policy written before requests had shapes is caught where it falls short.
+     */
+    default int pickNode(int preferredNode, RayRequest request) {
+        return pickNode(preferredNode, request.cpuMilli());
+    }
+
+    /** {@link #pickFeasible(int, long)} for a request of any shape and strategy. */
+    default int pickFeasible(int preferredNode, RayRequest request) {
+        return pickFeasible(preferredNode, request.cpuMilli());
+    }
+
+    /** {@link #anyAvailable(long)} for a request of any shape and strategy; draws nothing. */
+    default boolean anyAvailable(RayRequest request) {
+        return anyAvailable(request.cpuMilli());
+    }
+
+    /** {@link #redirectedTo(int, long)} for a request of any shape and strategy. */
+    default int redirectedTo(int slot, RayRequest request) {
+        return redirectedTo(slot, request.cpuMilli());
+    }
+
     /** The node's usage or status changed (reserve, release, join, ready, drain, DEAD). */
     void onNodeChanged(Node node);
 }

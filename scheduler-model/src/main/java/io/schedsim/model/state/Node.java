@@ -41,6 +41,12 @@ public final class Node {
 
     private long cpuUsedMilli;
     private long memUsedMb;
+    /** Memory Ray leases hold: Ray's logical memory resource, the one in its score. */
+    private long rayMemUsedMb;
+    /** Ray custom resources, in name order; empty arrays on most nodes. */
+    private final String[] customNames;
+    private final long[] customTotalMilli;
+    private final long[] customUsedMilli;
 
     private boolean hostUp = true;
     private boolean agentUp = true;
@@ -65,6 +71,13 @@ public final class Node {
         this.cpuTotalMilli = cpuTotalMilli;
         this.memTotalMb = memTotalMb;
         this.replacesSlot = replacesSlot;
+        int n = attributes.rayResourcesMilli().size();
+        this.customNames = attributes.rayResourcesMilli().keySet().toArray(new String[n]);
+        this.customTotalMilli = new long[n];
+        this.customUsedMilli = new long[n];
+        for (int i = 0; i < n; i++) {
+            customTotalMilli[i] = attributes.rayResourcesMilli().get(customNames[i]);
+        }
     }
 
     public int slot() {
@@ -271,6 +284,44 @@ public final class Node {
         return cpuTotalMilli - cpuUsedMilli;
     }
 
+    /** Memory not reserved by anyone, Nomad allocations and Ray leases alike. */
+    public long memFreeMb() {
+        return memTotalMb - memUsedMb;
+    }
+
+    /** Memory reserved by Ray leases only (Ray's logical {@code memory} resource, R-12). */
+    public long rayMemUsedMb() {
+        return rayMemUsedMb;
+    }
+
+    /** Index of custom resource {@code name} on this node, or -1 if it has none of it. */
+    public int customIndex(String name) {
+        for (int i = 0; i < customNames.length; i++) {
+            if (customNames[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Capacity of custom resource {@code name}, thousandths of a unit; 0 if it has none. */
+    public long customTotalMilli(String name) {
+        int i = customIndex(name);
+        return i < 0 ? 0 : customTotalMilli[i];
+    }
+
+    /** Unreserved custom resource {@code name}, thousandths of a unit; 0 if it has none. */
+    public long customFreeMilli(String name) {
+        int i = customIndex(name);
+        return i < 0 ? 0 : customTotalMilli[i] - customUsedMilli[i];
+    }
+
+    /** Reserved custom resource {@code name}, thousandths of a unit. */
+    public long customUsedMilli(String name) {
+        int i = customIndex(name);
+        return i < 0 ? 0 : customUsedMilli[i];
+    }
+
     /** Converts a duration on this node's clock to true simulated time (clock drift). */
     public long localToTrueNanos(long localNanos) {
         return localNanos + localNanos / 1_000_000L * clockDriftPpm;
@@ -354,6 +405,23 @@ public final class Node {
     void addUsage(long cpuMilli, long memMb) {
         cpuUsedMilli += cpuMilli;
         memUsedMb += memMb;
+    }
+
+    /**
+     * A Ray lease's memory and custom resource, beside its CPU and memory in {@link #addUsage}.
+     * False if the node has none of {@code resource} (nothing is changed then).
+     */
+    boolean addRayUsage(long memMb, String resource, long resourceMilli) {
+        rayMemUsedMb += memMb;
+        if (resourceMilli == 0) {
+            return true;
+        }
+        int i = customIndex(resource);
+        if (i < 0) {
+            return false;
+        }
+        customUsedMilli[i] += resourceMilli;
+        return true;
     }
 
     void setHostUp(boolean up) {

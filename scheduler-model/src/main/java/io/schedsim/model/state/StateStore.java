@@ -340,6 +340,32 @@ public final class StateStore implements StateView {
         listener.onReleased(node);
     }
 
+    /**
+     * Reserves a Ray lease: CPU and memory as {@link #reserve}, and the request's memory and
+     * custom resource in Ray's own accounting (R-12, R-14); INV-17 checked for each, and a custom
+     * resource the node does not have at all is flagged (INV-17: nothing to reserve it from).
+     */
+    public void reserveRay(Node node, long cpuMilli, long memMb, String resource,
+            long resourceMilli) {
+        node.addUsage(cpuMilli, memMb);
+        if (!node.addRayUsage(memMb, resource, resourceMilli)) {
+            checks.missingResource(node, resource);
+        }
+        checks.usage(node, true);
+        checks.rayUsage(node, resource);
+        listener.onReserved(node);
+    }
+
+    /** Releases a Ray lease's reservation ({@link #reserveRay}); INV-17 checked. */
+    public void releaseRay(Node node, long cpuMilli, long memMb, String resource,
+            long resourceMilli) {
+        node.addUsage(-cpuMilli, -memMb);
+        node.addRayUsage(-memMb, resource, -resourceMilli);
+        checks.usage(node, false);
+        checks.rayUsage(node, resource);
+        listener.onReleased(node);
+    }
+
     /** The servers received a heartbeat of {@code node} now (Nomad TTL detection, N-24). */
     public void recordHeartbeat(Node node) {
         node.setLastHeartbeatNanos(sim.nowNanos());

@@ -62,6 +62,11 @@ final class StoreHistory {
             port.record(new NodeAttributeSet(now, node.slot(), attribute.getKey(),
                     attribute.getValue()));
         }
+        for (Map.Entry<String, Long> resource
+                : node.attributes().rayResourcesMilli().entrySet()) {
+            port.record(new io.schedsim.history.NodeResourceSet(now, node.slot(),
+                    resource.getKey(), resource.getValue()));
+        }
     }
 
     void status(Node node, String reason) {

@@ -337,4 +337,27 @@ final class TransitionChecks {
                     + node.cpuUsedMilli() + " mCPU");
         }
     }
+
+    /** INV-17 for Ray's memory and custom resource: never above capacity, never below 0. */
+    void rayUsage(Node node, String resource) {
+        if (node.memUsedMb() > node.memTotalMb() || node.rayMemUsedMb() < 0) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " holds " + node.memUsedMb()
+                    + " MiB of " + node.memTotalMb() + " (Ray leases " + node.rayMemUsedMb()
+                    + ")");
+        }
+        if (resource.isEmpty() || node.customIndex(resource) < 0) {
+            return;
+        }
+        long used = node.customUsedMilli(resource);
+        if (used < 0 || used > node.customTotalMilli(resource)) {
+            monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " holds " + used + " of "
+                    + node.customTotalMilli(resource) + " thousandths of " + resource);
+        }
+    }
+
+    /** A lease reserved a custom resource the node does not have (INV-17). */
+    void missingResource(Node node, String resource) {
+        monitor.violation(Inv.RESOURCE_ACCOUNTING, node + " has no " + resource
+                + " to reserve");
+    }
 }

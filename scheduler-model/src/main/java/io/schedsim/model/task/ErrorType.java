@@ -29,5 +29,11 @@ public enum ErrorType {
      * (ray:src/ray/core_worker/task_manager.cc {@code MarkTaskCanceled} zeroes both retry
      * counters before the attempt's failure arrives).
      */
-    TASK_CANCELLED
+    TASK_CANCELLED,
+    /**
+     * The task's hard NODE_AFFINITY target is not ALIVE, is draining or can never fit it: the
+     * raylet cancels the lease request (SCHEDULING_CANCELLED_UNSCHEDULABLE) and the owner fails
+     * the task without retries (R-14; ray:src/ray/raylet/scheduling/cluster_lease_manager.cc).
+     */
+    TASK_UNSCHEDULABLE
 }

@@ -4,6 +4,8 @@ import io.schedsim.model.context.ModelContext;
 import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.node.NodeStatus;
+import io.schedsim.model.placement.RayRequest;
+import io.schedsim.model.placement.RayStrategy;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
 
@@ -70,7 +72,7 @@ final class LivenessAudit {
 
     private void checkTerminal(RayWorkload workload) {
         if (!workload.allTerminal()) {
-            if (feasibleNodeAlive(workload.spec().cpuMilliPerTask())) {
+            if (shouldHaveRun(workload.request())) {
                 monitor.violation(Inv.TASKS_TERMINAL, workload.pending() + " of "
                         + workload.submitted() + " tasks not terminal (submitted "
                         + (workload.submitted() == tasks.taskCount) + "), first: task "
@@ -82,7 +84,7 @@ final class LivenessAudit {
         // does ray.cancel (terminal, never a result); R-2: so does running out of a finite
         // task_oom_retries.
         long systemFailed = workload.failed() - workload.raised() - workload.outOfMemory()
-                - workload.cancelled();
+                - workload.cancelled() - workload.unschedulable();
         if (workload.spec().maxRetries() < 0 && systemFailed > 0) {
             monitor.violation(Inv.TASKS_TERMINAL, systemFailed + " tasks with "
                     + "max_retries=-1 ended in error");
@@ -118,15 +120,36 @@ final class LivenessAudit {
      * (Nomad allocations sharing the node) makes a task wait, not fail (R-14); a reservation
      * leak that makes it wait is INV-17's, caught by the end-of-run audit.
      */
-    private boolean feasibleNodeAlive(long requestMilli) {
+    private boolean feasibleNodeAlive(RayRequest request) {
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
-            Node node = state.node(slot);
-            if (node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp()
-                    && !node.draining() && !node.rayDraining()
-                    && node.cpuFreeMilli() >= requestMilli) {
+            if (couldTakeNow(state.node(slot), request)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean couldTakeNow(Node node, RayRequest request) {
+        return node.status() != NodeStatus.DOWN && node.hostUp() && node.agentUp()
+                && !node.draining() && !node.rayDraining() && request.availableOn(node);
+    }
+
+    /**
+     * True if a task still waiting is a violation: some node could take it now (above). Under
+     * NODE_AFFINITY a usable target is the only node that counts (the request waits there even
+     * when others are free); an unusable one makes soft look at every node, and should have
+     * failed a hard one TASK_UNSCHEDULABLE (R-14) rather than left it waiting.
+     */
+    private boolean shouldHaveRun(RayRequest request) {
+        if (request.strategy() != RayStrategy.NODE_AFFINITY) {
+            return feasibleNodeAlive(request);
+        }
+        int target = request.targetSlot();
+        Node node = target < state.nodeSlotCount() ? state.node(target) : null;
+        boolean usable = node != null && node.isRaySchedulable() && request.feasibleOn(node);
+        if (usable) {
+            return couldTakeNow(node, request);
+        }
+        return !request.soft() || feasibleNodeAlive(request);
     }
 }

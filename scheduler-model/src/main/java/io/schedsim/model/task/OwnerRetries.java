@@ -55,7 +55,7 @@ final class OwnerRetries {
     /** Per entry: the policy's OOM count (as {@code retriesUsed}), and OOM failures so far. */
     private final int[] oomRetriesUsed;
     private final int[] oomFailures;
-    private final long cpuMilli;
+    private final LeaseResources resources;
     private int kindRetry;
     private int kindOrphanDone;
     /** The node whose every attempt is failing now, or -1. */
@@ -69,7 +69,7 @@ final class OwnerRetries {
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
-            RayWorkloadSpec spec, long retryDelayNanos, long cpuMilli) {
+            RayWorkloadSpec spec, long retryDelayNanos, LeaseResources resources) {
         int configured = context.config().taskOomRetries;
         this.oomRetries = oomBudget(spec.maxRetries(), configured);
         this.oomDelayBaseNanos = SimTime.millis(context.config().taskOomRetryDelayBaseMillis);
@@ -89,7 +89,7 @@ final class OwnerRetries {
         this.maxRetries = spec.maxRetries();
         this.retryExceptions = spec.retryExceptions();
         this.retryDelayNanos = retryDelayNanos;
-        this.cpuMilli = cpuMilli;
+        this.resources = resources;
     }
 
     /** A task's OOM budget: none with max_retries 0, else task_oom_retries. */
@@ -320,7 +320,7 @@ final class OwnerRetries {
         if (s != RETRY_WAIT) {
             int slot = s == PENDING ? -1 : tasks.node(e);
             if (s == RUNNING) {
-                state.release(state.node(slot), cpuMilli, 0);
+                resources.release(state.node(slot), 1);
                 history.released(id, attempt, slot);
             }
             failures.record(e, attempt, ErrorType.TASK_CANCELLED, sim.nowNanos());
@@ -348,6 +348,32 @@ final class OwnerRetries {
         }
     }
 
+    /**
+     * R-14: the entry's hard NODE_AFFINITY target cannot be used, so the raylet cancelled its
+     * lease request (SCHEDULING_CANCELLED_UNSCHEDULABLE): the queued attempt fails
+     * TASK_UNSCHEDULABLE and the task resolves so, never retried. A child's parent sees the
+     * error from get and raises, as for any child error it does not retry.
+     */
+    void unschedulable(int e) {
+        long id = history.id(e);
+        int attempt = tasks.attempt(e);
+        failures.record(e, attempt, ErrorType.TASK_UNSCHEDULABLE, sim.nowNanos());
+        history.failed(id, attempt, -1, TaskHistory.of(ErrorType.TASK_UNSCHEDULABLE));
+        tasks.unlink(e);
+        history.resolved(id, TaskHistory.of(ErrorType.TASK_UNSCHEDULABLE));
+        if (!isChild(e)) {
+            tasks.transition(e, FAILED);
+            stats.failed++;
+            stats.unschedulable++;
+            return;
+        }
+        tasks.transition(e, NONE);
+        int parent = outer(taskOf(e));
+        if (tasks.state(parent) == WAITING && ownerAlive(parent)) {
+            parentRaises(parent);
+        }
+    }
+
     /** The retry delay is over: the owner submits the next attempt (consecutive numbers). */
     void resubmit(int e) {
         if (tasks.state(e) != RETRY_WAIT) {
@@ -364,6 +390,7 @@ final class OwnerRetries {
             }
         }
         tasks.setAttempt(e, tasks.attempt(e) + 1);
+        tasks.pendingSinceNanos[e] = sim.nowNanos();
         pending.add(e);
         history.pending(e, tasks.attempt(e));
     }
@@ -426,7 +453,7 @@ final class OwnerRetries {
      * The SIGTERM-to-SIGKILL grace ({@code kill_worker_timeout_milliseconds}) is not modelled.
      */
     private void killLeasedWorker(Node node, long id, int attempt) {
-        state.release(node, cpuMilli, 0);
+        resources.release(node, 1);
         history.released(id, attempt, node.slot());
         history.failed(id, attempt, node.slot(), io.schedsim.history.ErrorType.OWNER_DIED);
     }
@@ -485,7 +512,7 @@ final class OwnerRetries {
         history.released(orphans.task(orphan), orphans.attempt(orphan), slot);
         history.finished(orphans.task(orphan), orphans.attempt(orphan), slot);
         orphans.remove(orphan);
-        state.release(node, cpuMilli, 0);
+        resources.release(node, 1);
         return true;
     }
 

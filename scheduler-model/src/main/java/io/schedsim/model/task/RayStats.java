@@ -15,6 +15,8 @@ final class RayStats {
     long outOfMemory;
     /** Of those, tasks cancelled by {@code ray.cancel}: never retried, never a result. */
     long cancelled;
+    /** Outer tasks failed TASK_UNSCHEDULABLE (R-14: hard NODE_AFFINITY to an unusable node). */
+    long unschedulable;
     /** Attempts (outer and child) that failed NODE_DIED. */
     long lostAttempts;
     /** Retries performed (outer and child). */

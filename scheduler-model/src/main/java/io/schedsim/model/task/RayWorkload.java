@@ -22,6 +22,8 @@ import io.schedsim.model.invariant.Inv;
 import io.schedsim.model.invariant.InvariantMonitor;
 import io.schedsim.model.node.NodeStatus;
 import io.schedsim.model.placement.RayPlacement;
+import io.schedsim.model.placement.RayRequest;
+import io.schedsim.model.placement.RayStrategy;
 import io.schedsim.model.state.Node;
 import io.schedsim.model.state.StateStore;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -92,6 +94,13 @@ public final class RayWorkload {
     private final IntArrayList served = new IntArrayList();
     private final LatencyRecorder completionMillis;
     private final long cpuMilli;
+    /** What each lease request asks and what each lease holds. */
+    private final RayRequest request;
+    private final LeaseResources resources;
+    private final boolean hardAffinity;
+    private final boolean softAffinity;
+    /** Last time the NODE_AFFINITY target could not be used (R-14's soft check), or -1. */
+    private long targetUnusableNanos = -1;
     private final long leaseLatencyNanos;
     private long holdRunNanos;
     private long childRunNanos;
@@ -111,12 +120,17 @@ public final class RayWorkload {
         this.pending = new PendingQueues(tasks);
         this.raylets = new RayletQueues(tasks);
         this.cpuMilli = spec.cpuMilliPerTask();
+        this.request = spec.placement().request(cpuMilli);
+        this.resources = new LeaseResources(state, request);
+        boolean affinity = request.strategy() == RayStrategy.NODE_AFFINITY;
+        this.hardAffinity = affinity && !request.soft();
+        this.softAffinity = affinity && request.soft();
         this.history = new TaskHistory(context.history(), spec,
                 OwnerRetries.oomBudget(spec.maxRetries(), context.config().taskOomRetries),
                 cpuMilli);
         this.owners = new OwnerRetries(context, tasks, pending, failures, stats, history, orphans,
                 retryPolicy, spec,
-                SimTime.millis(context.config().taskRetryDelayMillis), cpuMilli);
+                SimTime.millis(context.config().taskRetryDelayMillis), resources);
         this.completionMillis = sim.metrics().recorder("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(context.config().leaseLatencyMillis);
         this.holdRunNanos = spec.holdNanos();
@@ -151,6 +165,7 @@ public final class RayWorkload {
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);
+        noteTarget(node);
         failEverythingOn(node, preemptedDeath(node), true);
     }
 
@@ -178,18 +193,18 @@ public final class RayWorkload {
         int slot = node.slot();
         failQueuedRequests(slot);
         scratch.clear();
-        long heldCpuMilli = 0;
+        int heldLeases = 0;
         for (int e = tasks.first(slot); e != NIL; e = tasks.next(e)) {
             scratch.add(e);
             if (tasks.state(e) == RUNNING) {
-                heldCpuMilli += cpuMilli;
+                heldLeases++;
                 history.released(e, tasks.attempt(e), slot);
             }
         }
         // Orphans already running here die too; children orphaned by the loop below were
         // counted above as running entries of this node.
         int orphansBefore = orphans.countOn(slot);
-        heldCpuMilli += orphansBefore * cpuMilli;
+        heldLeases += orphansBefore;
         for (int i = 0; i < orphans.size(); i++) {
             if (orphans.slot(i) == slot) {
                 history.released(orphans.task(i), orphans.attempt(i), slot);
@@ -210,9 +225,7 @@ public final class RayWorkload {
         }
         // The reservations leave with the node. Under Nomad TTL detection a down node can
         // come back and re-register, so they are released rather than left behind.
-        if (heldCpuMilli > 0) {
-            state.release(node, heldCpuMilli, 0);
-        }
+        resources.release(node, heldLeases);
         dispatch();
     }
 
@@ -236,6 +249,7 @@ public final class RayWorkload {
      */
     public void onNodeRestarted(Node node) {
         placement.onNodeChanged(node);
+        noteTarget(node);
         failEverythingOn(node, false, false);
     }
 
@@ -258,6 +272,7 @@ public final class RayWorkload {
      */
     public void onNodeUnschedulable(Node node) {
         placement.onNodeChanged(node);
+        noteTarget(node);
         if (!placement.grantsQueued(node)) {
             failQueuedRequests(node.slot());
             dispatch();
@@ -328,7 +343,7 @@ public final class RayWorkload {
         }
         int e = scratch.getInt(pick % scratch.size());
         if (tasks.state(e) == RUNNING) {
-            state.release(node, cpuMilli, 0);
+            resources.release(node, 1);
             history.released(e, tasks.attempt(e), node.slot());
         }
         owners.failAttempt(e, cause, false);
@@ -382,6 +397,16 @@ public final class RayWorkload {
         return stats.cancelled;
     }
 
+    /** Outer tasks failed TASK_UNSCHEDULABLE: a hard NODE_AFFINITY to an unusable node. */
+    public long unschedulable() {
+        return stats.unschedulable;
+    }
+
+    /** What each lease request of this workload asks of placement. */
+    public RayRequest request() {
+        return request;
+    }
+
     /** Run times of attempts leased from now on are multiplied by {@code factor}. */
     public void setSlowdown(double factor) {
         Check.that(factor > 0 && !Double.isInfinite(factor), "slowdown must be positive");
@@ -393,6 +418,7 @@ public final class RayWorkload {
         long now = sim.nowNanos();
         for (int t = 0; t < tasks.taskCount; t++) {
             tasks.submitNanos[t] = now;
+            tasks.pendingSinceNanos[outer(t)] = now;
             pending.add(outer(t));
             history.submitted(outer(t));
         }
@@ -416,7 +442,7 @@ public final class RayWorkload {
             grantQueued();
         }
         sendOwnerRequests(false);
-        if (raylets.size() > 0 && placement.anyAvailable(cpuMilli)) {
+        if (raylets.size() > 0 && placement.anyAvailable(request)) {
             spillQueued();
         }
     }
@@ -425,14 +451,21 @@ public final class RayWorkload {
     private void sendOwnerRequests(boolean childrenOnly) {
         for (int e = pending.peek(); e != NIL && (!childrenOnly || isChild(e)); e = pending.peek()) {
             int local = ownerNode(e);
-            int slot = placement.pickNode(local, cpuMilli);
+            int slot = placement.pickNode(local, request);
             if (slot < 0) {
                 if (!isChild(e) && raylets.driverRequests() >= MAX_PENDING_LEASE_REQUESTS) {
                     break;
                 }
-                slot = placement.pickFeasible(local, cpuMilli);
+                slot = placement.pickFeasible(local, request);
                 if (slot < 0) {
-                    break;
+                    if (!hardAffinity) {
+                        break;
+                    }
+                    // no node for a hard NODE_AFFINITY: its target is gone, draining or
+                    // too small, and the raylet cancels the request; the owner fails the task.
+                    pending.pop(e);
+                    owners.unschedulable(e);
+                    continue;
                 }
             }
             pending.pop(e);
@@ -460,7 +493,7 @@ public final class RayWorkload {
             history.spilled(e, tasks.attempt(e), at, next);
             at = next;
             redirects++;
-            next = placement.redirectedTo(at, cpuMilli);
+            next = placement.redirectedTo(at, request);
         }
         if (redirects > 1) {
             monitor.violation(Inv.SPILLBACK_DEPTH, "lease request of " + owners.describe(e)
@@ -476,7 +509,7 @@ public final class RayWorkload {
      */
     private boolean arrive(int e, int slot, int redirects) {
         Node node = state.node(slot);
-        boolean free = node.cpuFreeMilli() >= cpuMilli;
+        boolean free = resources.fitsNow(node);
         if (raylets.peek(slot) == NIL && free) {
             // A free node outside the gate is the placement's error: granted and flagged (INV-1).
             grant(e, slot, redirects);
@@ -502,7 +535,7 @@ public final class RayWorkload {
             failQueuedRequests(slot);
             return;
         }
-        for (int e = raylets.peek(slot); e != NIL && node.cpuFreeMilli() >= cpuMilli;
+        for (int e = raylets.peek(slot); e != NIL && resources.fitsNow(node);
                 e = raylets.peek(slot)) {
             grant(e, slot, raylets.pop(slot, e));
         }
@@ -530,13 +563,13 @@ public final class RayWorkload {
      * fails them back (the model's answer to ray#63405).
      */
     private void spillQueued() {
-        for (int i = 0; i < raylets.nodeCount() && placement.anyAvailable(cpuMilli); ) {
+        for (int i = 0; i < raylets.nodeCount() && placement.anyAvailable(request); ) {
             int slot = raylets.node(i);
             Node node = state.node(slot);
             if (node.hostUp() && node.agentUp()) {
                 serveQueue(slot);
                 for (int e = raylets.peek(slot); e != NIL; e = raylets.peek(slot)) {
-                    int target = placement.pickNode(slot, cpuMilli);
+                    int target = placement.pickNode(slot, request);
                     if (target < 0) {
                         break;
                     }
@@ -549,7 +582,7 @@ public final class RayWorkload {
                         }
                     } else {
                         int local = ownerNode(e);
-                        int again = placement.pickNode(local, cpuMilli);
+                        int again = placement.pickNode(local, request);
                         if (again < 0 || !send(e, local, again)) {
                             if (again < 0) {
                                 pending.add(e);
@@ -572,7 +605,8 @@ public final class RayWorkload {
                     + " granted on " + node + " (status " + node.status() + ", draining "
                     + node.draining() + ", Ray-draining " + node.rayDraining() + ")");
         }
-        state.reserve(node, cpuMilli, 0);
+        checkLeaseFits(e, node);
+        resources.reserve(node);
         tasks.transition(e, RUNNING);
         tasks.setIncarnation(e, node.incarnation());
         tasks.link(e, slot);
@@ -583,6 +617,48 @@ public final class RayWorkload {
         history.granted(e, tasks.attempt(e), slot, redirects);
     }
 
+    /**
+     * The online side of INV-1 and R-14 for shaped requests: a lease only where the request is
+     * feasible; a hard NODE_AFFINITY only on its target; a soft one elsewhere only if the target
+     * could not be used at some time since this attempt was submitted (a busy target is no
+     * excuse: the request queues there).
+     */
+    private void checkLeaseFits(int e, Node node) {
+        if (!request.feasibleOn(node)) {
+            monitor.violation(Inv.PLACEMENT_GATE, "lease of " + owners.describe(e) + " granted on "
+                    + node + ", whose totals do not cover " + request);
+        }
+        int target = request.targetSlot();
+        if (target < 0 || node.slot() == target) {
+            return;
+        }
+        if (hardAffinity) {
+            monitor.violation(Inv.NODE_AFFINITY, "lease of " + owners.describe(e) + " granted on "
+                    + node + ", not on its hard NODE_AFFINITY target node " + target);
+        } else if (softAffinity && targetUsable()
+                && targetUnusableNanos < tasks.pendingSinceNanos[e]) {
+            monitor.violation(Inv.NODE_AFFINITY, "lease of " + owners.describe(e) + " granted on "
+                    + node + " although its soft NODE_AFFINITY target node " + target
+                    + " could be used all along");
+        }
+    }
+
+    private boolean targetUsable() {
+        int target = request.targetSlot();
+        if (target < 0 || target >= state.nodeSlotCount()) {
+            return false;
+        }
+        Node node = state.node(target);
+        return node.isRaySchedulable() && request.feasibleOn(node);
+    }
+
+    /** Notes when the NODE_AFFINITY target stops being usable (R-14's soft check). */
+    private void noteTarget(Node node) {
+        if (node.slot() == request.targetSlot() && !targetUsable()) {
+            targetUnusableNanos = sim.nowNanos();
+        }
+    }
+
     private void onDone(int e, long payload) {
         if ((int) payload != tasks.gen(e)) {
             return;
@@ -591,7 +667,7 @@ public final class RayWorkload {
         if (node.incarnation() != tasks.incarnation(e) || !node.hostUp() || !node.agentUp()) {
             return;
         }
-        state.release(node, cpuMilli, 0);
+        resources.release(node, 1);
         history.released(e, tasks.attempt(e), node.slot());
         int parent = outer(taskOf(e));
         if (!isChild(e)) {
@@ -623,6 +699,7 @@ public final class RayWorkload {
         int c = child(task);
         Check.that(tasks.state(c) == NONE, "child submitted while another is live", task);
         tasks.setAttempt(c, 0);
+        tasks.pendingSinceNanos[c] = sim.nowNanos();
         tasks.setRetriesUsed(c, 0);
         tasks.clearPreempted(c);
         owners.resetOom(c);

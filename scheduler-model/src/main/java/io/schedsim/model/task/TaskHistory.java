@@ -7,10 +7,12 @@ import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.LeaseSpillback;
+import io.schedsim.history.PlacementStrategy;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskCancelCall;
+import io.schedsim.history.TaskPlacementConfigured;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import io.schedsim.model.history.Convert;
@@ -33,6 +35,9 @@ final class TaskHistory {
     private final boolean retryExceptions;
     private final int oomRetries;
     private final long cpuMilli;
+    private final long memMb;
+    /** The tasks' placement beyond CPU, published per task; null for CPU only under DEFAULT. */
+    private final TaskPlacement placementConfigured;
     private final long[] childId;
     private long nextChildId;
 
@@ -43,6 +48,8 @@ final class TaskHistory {
         this.maxRetries = spec.maxRetries();
         this.retryExceptions = spec.retryExceptions();
         this.cpuMilli = cpuMilli;
+        this.memMb = spec.placement().memMb();
+        this.placementConfigured = spec.placement().none() ? null : spec.placement();
         this.childId = port.on() ? new long[taskCount] : new long[0];
         this.nextChildId = taskCount;
     }
@@ -78,6 +85,12 @@ final class TaskHistory {
         }
         port.record(new TaskSubmitted(port.nowNanos(), id(entry), parent, maxRetries,
                 retryExceptions, oomRetries, cpuMilli));
+        if (placementConfigured != null) {
+            TaskPlacement p = placementConfigured;
+            port.record(new TaskPlacementConfigured(port.nowNanos(), id(entry), p.memMb(),
+                    p.resource(), p.resourceMilli(),
+                    PlacementStrategy.valueOf(p.strategy().name()), p.targetSlot(), p.soft()));
+        }
         pending(entry, 0);
     }
 
@@ -96,7 +109,7 @@ final class TaskHistory {
         long now = port.nowNanos();
         long task = id(entry);
         port.record(new LeaseGranted(now, task, attempt, slot, cpuMilli, spillbacks));
-        port.record(new ResourcesReserved(now, slot, cpuMilli, 0, -1, task, attempt));
+        port.record(new ResourcesReserved(now, slot, cpuMilli, memMb, -1, task, attempt));
         port.record(new TaskAttemptChanged(now, task, attempt, slot, AttemptState.RUNNING,
                 ErrorType.NONE));
     }
@@ -116,7 +129,7 @@ final class TaskHistory {
 
     void released(long task, int attempt, int slot) {
         if (port.on()) {
-            port.record(new ResourcesReleased(port.nowNanos(), slot, cpuMilli, 0, -1, task,
+            port.record(new ResourcesReleased(port.nowNanos(), slot, cpuMilli, memMb, -1, task,
                     attempt));
         }
     }
