@@ -28,6 +28,7 @@ import io.schedsim.monitor.nomad.SystemGuard;
 import io.schedsim.monitor.nomad.TransitionGuard;
 import io.schedsim.monitor.nomad.UpdateGuard;
 import io.schedsim.monitor.ray.ActorGuard;
+import io.schedsim.monitor.ray.AffinityGuard;
 import io.schedsim.monitor.ray.AttemptGuard;
 import io.schedsim.monitor.ray.LeaseGuard;
 import io.schedsim.monitor.ray.LedgerGuard;
@@ -71,6 +72,7 @@ final class Guards {
             new KillerGuard(state),
             new AttemptGuard(state),
             new LeaseGuard(state),
+            new AffinityGuard(state),
             new LedgerGuard(state),
             new RayDrainGuard(state),
             new WorkerExitGuard(state),

@@ -119,6 +119,11 @@ public enum Invariant {
                     + "after its last received heartbeat: not before, not after"),
     NODE_DEATH_FAILS_ATTEMPTS("R-10", Kind.SAFETY,
             "when a node is DEAD every attempt running there fails NODE_DIED at once"),
+    NODE_AFFINITY("R-14", Kind.SAFETY,
+            "a hard node affinity is leased only on its target, and fails TASK_UNSCHEDULABLE "
+                    + "(resolved so in that step, never retried) only while its target is not "
+                    + "ALIVE, draining or infeasible; a soft one is leased elsewhere only if its "
+                    + "target was so since its attempt was created"),
     RAY_DRAIN("R-15", Kind.SAFETY,
             "a Ray DrainNode is rejected exactly when its deadline is negative, or it is an idle "
                     + "termination of an ALIVE node that runs an attempt"),

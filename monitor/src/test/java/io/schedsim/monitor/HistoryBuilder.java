@@ -37,6 +37,8 @@ import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.LeaseSpillback;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodeResourceSet;
+import io.schedsim.history.PlacementStrategy;
 import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeStatusChanged;
@@ -52,6 +54,7 @@ import io.schedsim.history.SchedulersStalled;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskCancelCall;
 import io.schedsim.history.TaskResolved;
+import io.schedsim.history.TaskPlacementConfigured;
 import io.schedsim.history.TaskSubmitted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +83,7 @@ public final class HistoryBuilder {
     private final Map<Integer, Integer> allocJob = new LinkedHashMap<>();
     private final Map<Integer, Boolean> allocHolds = new LinkedHashMap<>();
     private final Map<Long, Integer> taskHeldOn = new LinkedHashMap<>();
+    private final Map<Long, Long> taskMemMb = new LinkedHashMap<>();
     private final Map<Integer, Boolean> eligible = new LinkedHashMap<>();
     private long nowNanos;
     private int evalIds = 1_000;
@@ -155,6 +159,11 @@ public final class HistoryBuilder {
         eligible.put(id, true);
         add(new NodeStatusChanged(nowNanos, id, NodeStatus.READY, "registered"));
         return nodeEvals(id);
+    }
+
+    /** One custom resource of a node, right after its registration. */
+    public HistoryBuilder resource(int node, String name, long amountMilli) {
+        return add(new NodeResourceSet(nowNanos, node, name, amountMilli));
     }
 
     public HistoryBuilder register(int id, int replaces) {
@@ -365,6 +374,32 @@ public final class HistoryBuilder {
                 oomRetries, TASK_CPU_MILLI));
     }
 
+    /**
+     * The task's task-placement-configured (R-12, R-14), right after its submission; its leases
+     * then reserve its memory too.
+     */
+    public HistoryBuilder placement(long task, long memMb, String resource, long resourceMilli,
+            PlacementStrategy strategy, int targetNode, boolean soft) {
+        taskMemMb.put(task, memMb);
+        return add(new TaskPlacementConfigured(nowNanos, task, memMb, resource, resourceMilli,
+                strategy, targetNode, soft));
+    }
+
+    /** A CPU-only task under NODE_AFFINITY to {@code target}, hard or soft. */
+    public HistoryBuilder affinity(long task, int target, boolean soft) {
+        return placement(task, 0, "", 0, PlacementStrategy.NODE_AFFINITY, target, soft);
+    }
+
+    /**
+     * As the owner's raylet cancels a hard NODE_AFFINITY request whose target is not usable
+     * (R-14): the pending attempt fails TASK_UNSCHEDULABLE on no node, the task resolves so.
+     */
+    public HistoryBuilder unschedulable(long task, int attempt) {
+        add(new TaskAttemptChanged(nowNanos, task, attempt, -1, AttemptState.FAILED,
+                ErrorType.TASK_UNSCHEDULABLE));
+        return resolve(task, ErrorType.TASK_UNSCHEDULABLE);
+    }
+
     public HistoryBuilder pending(long task, int attempt) {
         return add(new TaskAttemptChanged(nowNanos, task, attempt, -1,
                 AttemptState.PENDING_NODE_ASSIGNMENT, ErrorType.NONE));
@@ -383,7 +418,8 @@ public final class HistoryBuilder {
     /** As {@link #lease(long, int, int)}, granted after {@code spillbacks} redirects. */
     public HistoryBuilder lease(long task, int attempt, int node, int spillbacks) {
         add(new LeaseGranted(nowNanos, task, attempt, node, TASK_CPU_MILLI, spillbacks));
-        add(new ResourcesReserved(nowNanos, node, TASK_CPU_MILLI, 0, -1, task, attempt));
+        add(new ResourcesReserved(nowNanos, node, TASK_CPU_MILLI,
+                taskMemMb.getOrDefault(task, 0L), -1, task, attempt));
         taskHeldOn.put(task, node);
         return add(new TaskAttemptChanged(nowNanos, task, attempt, node, AttemptState.RUNNING,
                 ErrorType.NONE));
@@ -392,7 +428,8 @@ public final class HistoryBuilder {
     public HistoryBuilder releaseTask(long task, int attempt) {
         Integer node = taskHeldOn.remove(task);
         if (node != null) {
-            add(new ResourcesReleased(nowNanos, node, TASK_CPU_MILLI, 0, -1, task, attempt));
+            add(new ResourcesReleased(nowNanos, node, TASK_CPU_MILLI,
+                    taskMemMb.getOrDefault(task, 0L), -1, task, attempt));
         }
         return this;
     }

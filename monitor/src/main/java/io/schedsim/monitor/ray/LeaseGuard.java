@@ -8,6 +8,7 @@ import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.state.Guard;
 import io.schedsim.monitor.state.NodeTable;
 import io.schedsim.monitor.state.State;
+import io.schedsim.monitor.state.TaskTable;
 import io.schedsim.history.EventType;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,7 +16,9 @@ import java.util.Set;
 
 /**
  * Worker leases. INV-1 for Ray (R-17): a lease goes only to a node that is ALIVE (ready), not
- * DRAINING and feasible (its total CPU covers the request) in the monitor's own view; a node
+ * DRAINING and feasible in the monitor's own view: its total CPU covers the lease, and its total
+ * memory and custom resource cover what the task asks (task-placement-configured, R-12, R-14;
+ * Ray's {@code IsFeasible} reads totals, what others hold is INV-17's); a node
  * that died but is not yet declared DEAD still counts as alive, as the servers cannot know.
  * INV-22 (R-13): a lease request spills back at most once. The guard follows each attempt's
  * request itself: a {@code lease-spillback} from the node the same attempt was last redirected
@@ -64,6 +67,7 @@ public final class LeaseGuard implements Guard {
                 : nodes.rayDraining(n) ? "DRAINING (Ray drain)"
                 : nodes.cpuMilli(n) < e.cpuMilli() ? "infeasible: " + nodes.cpuMilli(n)
                         + " mCPU total for " + e.cpuMilli() + " requested"
+                : t >= 0 ? beyondCpu(t, n)
                 : null;
         if (why != null) {
             state.verdicts.report(Invariant.PLACEMENT_GATE, e.node(), -1, e.task(), -1,
@@ -75,6 +79,23 @@ public final class LeaseGuard implements Guard {
                     "lease for attempt " + e.attempt() + " of task " + e.task() + " granted "
                             + "after " + e.spillbacks() + " spillbacks");
         }
+    }
+
+    /** Why node index n cannot take task t's memory or custom resource, or null if it can. */
+    private String beyondCpu(int t, int n) {
+        TaskTable tasks = state.tasks;
+        NodeTable nodes = state.nodes;
+        if (nodes.memMb(n) < tasks.memMb(t)) {
+            return "infeasible: " + nodes.memMb(n) + " MiB total for " + tasks.memMb(t)
+                    + " requested";
+        }
+        int r = tasks.resource(t);
+        long total = state.resources.capacityMilli(r, n);
+        if (r >= 0 && total < tasks.resourceMilli(t)) {
+            return "infeasible: " + total + " milli " + state.resources.name(r) + " total for "
+                    + tasks.resourceMilli(t) + " requested";
+        }
+        return null;
     }
 
     private void spilled(LeaseSpillback s) {

@@ -22,7 +22,10 @@ import java.util.Set;
 
 /**
  * INV-17 on the monitor's own ledger. Each reported reservation keeps its node within capacity
- * (0 <= available <= total) and belongs to a holder not already holding one; each release
+ * (0 <= available <= total) for CPU, memory (allocations' and attempts') and the custom resource
+ * a task asks for (R-12, R-14: not in the event, held by the attempt from its lease while its
+ * reservation lives; the ledger adds it when the slot turns live), and belongs to a holder not
+ * already holding one; each release
  * matches what its holder holds there. Within the step of the change: a placed allocation and a
  * granted lease hold their reservation; a terminal allocation and a finished or failed attempt
  * hold none; under a Ray detector a DEAD node holds no task reservation (its capacity leaves
@@ -82,6 +85,17 @@ public final class LedgerGuard implements Guard {
             report(e.node(), e.alloc(), e.task(), holder(e.alloc(), e.task(), e.attempt())
                     + " takes node " + e.node() + " to " + cpu + " of " + nodes.cpuMilli(n)
                     + " mCPU and " + mem + " of " + nodes.memMb(n) + " MiB");
+        }
+        int t = e.task() < 0 ? -1 : state.tasks.index(e.task());
+        int r = t < 0 ? -1 : state.tasks.resource(t);
+        if (r >= 0 && !ledger.live(slot)) {
+            long held = ledger.resourceOn(r, n) + state.tasks.resourceMilli(t);
+            long total = state.resources.capacityMilli(r, n);
+            if (held > total) {
+                report(e.node(), e.alloc(), e.task(), holder(e.alloc(), e.task(), e.attempt())
+                        + " takes node " + e.node() + " to " + held + " of " + total + " milli "
+                        + state.resources.name(r));
+            }
         }
         if (state.config.rayDetector() && nodes.down(n)) {
             report(e.node(), e.alloc(), e.task(), holder(e.alloc(), e.task(), e.attempt())

@@ -7,8 +7,10 @@ import java.util.Arrays;
 /**
  * The reservations the history reports, by holder (an allocation, or a task attempt) and summed
  * per node index. The sums follow every reported reserve and release, as the model's own node
- * usage would; the holder records let INV-17 tie each reservation to its owner's life. Written
- * only by {@link State}.
+ * usage would; the holder records let INV-17 tie each reservation to its owner's life. A task's
+ * custom resource (R-12, R-14) is in no reservation event: its attempt holds it from its lease
+ * until its reservation is released, the moments its CPU is held, so it is added when a task
+ * slot turns live and taken off when it stops being live. Written only by {@link State}.
  */
 public final class Ledger {
     private final IdIndex allocSlot = new IdIndex();
@@ -19,9 +21,14 @@ public final class Ledger {
     private long[] slotMem = new long[32];
     private int[] slotAttempt = new int[32];
     private boolean[] slotLive = new boolean[32];
+    /** Per slot: the custom resource id its holder holds while live, or -1, and how much. */
+    private int[] slotResource = new int[32];
+    private long[] slotResourceMilli = new long[32];
     private long[] nodeCpu = new long[16];
     private long[] nodeMem = new long[16];
     private long[] nodeTaskCpu = new long[16];
+    /** By custom resource id, by node index: thousandths of a unit held by live task slots. */
+    private long[][] nodeResourceMilli = new long[0][];
 
     /** The holder slot of a reserve or release event, or -1 if the holder never reserved. */
     public int slotOf(int alloc, long task) {
@@ -68,12 +75,28 @@ public final class Ledger {
         return n < nodeMem.length ? nodeMem[n] : 0;
     }
 
+    /**
+     * Thousandths of custom resource {@code r} held on node index {@code n} by attempts whose
+     * reservation is live; 0 for r = -1.
+     */
+    public long resourceOn(int r, int n) {
+        if (r < 0 || r >= nodeResourceMilli.length) {
+            return 0;
+        }
+        long[] byNode = nodeResourceMilli[r];
+        return n < byNode.length ? byNode[n] : 0;
+    }
+
     /** Milli-CPU reserved on node index {@code n} by task attempts. */
     public long taskCpuOn(int n) {
         return n < nodeTaskCpu.length ? nodeTaskCpu[n] : 0;
     }
 
-    void reserve(ResourcesReserved e, int n) {
+    /**
+     * Records a reservation; {@code resource} and {@code resourceMilli} are the custom resource
+     * a task holder's task asks for (-1 and 0 for none, and for an allocation).
+     */
+    void reserve(ResourcesReserved e, int n, int resource, long resourceMilli) {
         int slot = slotOf(e.alloc(), e.task());
         if (slot < 0) {
             slot = newSlot();
@@ -86,6 +109,9 @@ public final class Ledger {
         if (!slotLive[slot]) {
             slotCpu[slot] = 0;
             slotMem[slot] = 0;
+            slotResource[slot] = resource;
+            slotResourceMilli[slot] = resourceMilli;
+            addResource(resource, n, resourceMilli);
         }
         slotLive[slot] = true;
         slotNode[slot] = n;
@@ -101,6 +127,9 @@ public final class Ledger {
             slotCpu[slot] -= e.cpuMilli();
             slotMem[slot] -= e.memMb();
             slotLive[slot] = slotCpu[slot] > 0 || slotMem[slot] > 0;
+            if (!slotLive[slot]) {
+                addResource(slotResource[slot], n, -slotResourceMilli[slot]);
+            }
         }
         add(n, -e.cpuMilli(), -e.memMb(), e.task() >= 0);
     }
@@ -119,6 +148,23 @@ public final class Ledger {
         }
     }
 
+    private void addResource(int r, int n, long milli) {
+        if (r < 0 || milli == 0) {
+            return;
+        }
+        if (r >= nodeResourceMilli.length) {
+            int old = nodeResourceMilli.length;
+            nodeResourceMilli = Arrays.copyOf(nodeResourceMilli, Math.max(r + 1, old * 2));
+            Arrays.fill(nodeResourceMilli, old, nodeResourceMilli.length, new long[0]);
+        }
+        long[] byNode = nodeResourceMilli[r];
+        if (n >= byNode.length) {
+            byNode = Arrays.copyOf(byNode, Math.max(n + 1, Math.max(16, byNode.length * 2)));
+            nodeResourceMilli[r] = byNode;
+        }
+        byNode[n] += milli;
+    }
+
     private int newSlot() {
         if (slots == slotNode.length) {
             int n = slots * 2;
@@ -127,6 +173,8 @@ public final class Ledger {
             slotMem = Arrays.copyOf(slotMem, n);
             slotAttempt = Arrays.copyOf(slotAttempt, n);
             slotLive = Arrays.copyOf(slotLive, n);
+            slotResource = Arrays.copyOf(slotResource, n);
+            slotResourceMilli = Arrays.copyOf(slotResourceMilli, n);
         }
         return slots++;
     }

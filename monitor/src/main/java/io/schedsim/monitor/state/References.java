@@ -39,6 +39,7 @@ import io.schedsim.history.LeaseSpillback;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodeResourceSet;
 import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
@@ -48,6 +49,7 @@ import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskCancelCall;
+import io.schedsim.history.TaskPlacementConfigured;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import io.schedsim.monitor.Invariant;
@@ -76,6 +78,7 @@ final class References {
                                 || unknown("node", e.replacesNode()));
             }
             case NODE_ATTRIBUTE_SET -> { return node(((NodeAttributeSet) event).node()); }
+            case NODE_RESOURCE_SET -> { return node(((NodeResourceSet) event).node()); }
             case NODE_STATUS_CHANGED -> { return node(((NodeStatusChanged) event).node()); }
             case ELIGIBILITY_CHANGED -> { return node(((EligibilityChanged) event).node()); }
             case DRAIN_SET_CALL -> { return node(((DrainSetCall) event).node()); }
@@ -145,6 +148,11 @@ final class References {
             case LEASE_SPILLBACK -> {
                 LeaseSpillback e = (LeaseSpillback) event;
                 return task(e.task()) && node(e.fromNode()) && node(e.toNode());
+            }
+            case TASK_PLACEMENT_CONFIGURED -> {
+                // The NODE_AFFINITY target is a node id the task names, not a reference: Ray
+                // takes any id, and one it does not know is simply not usable.
+                return task(((TaskPlacementConfigured) event).task());
             }
             case TASK_RESOLVED -> { return task(((TaskResolved) event).task()); }
             case TASK_CANCEL_CALL -> { return task(((TaskCancelCall) event).task()); }

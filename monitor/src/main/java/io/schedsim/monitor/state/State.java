@@ -32,6 +32,8 @@ import io.schedsim.history.KillerConfigured;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeAttributeSet;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodeResourceSet;
+import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
@@ -41,6 +43,7 @@ import io.schedsim.history.RunEnded;
 import io.schedsim.history.RunStarted;
 import io.schedsim.history.TaskAttemptChanged;
 import io.schedsim.history.TaskCancelCall;
+import io.schedsim.history.TaskPlacementConfigured;
 import io.schedsim.history.TaskResolved;
 import io.schedsim.history.TaskSubmitted;
 import java.util.EnumSet;
@@ -55,6 +58,8 @@ import java.util.Set;
 public final class State {
     public final Config config = new Config();
     public final NodeTable nodes = new NodeTable();
+    /** Ray custom resources: names interned to ids, each node's capacity. */
+    public final CustomResources resources = new CustomResources();
     public final JobTable jobs = new JobTable();
     public final AllocTable allocs = new AllocTable();
     public final TaskTable tasks = new TaskTable();
@@ -136,6 +141,10 @@ public final class State {
                 NodeAttributeSet e = (NodeAttributeSet) event;
                 constraints.setAttribute(nodeIndex, e.name(), e.value());
             }
+            case NODE_RESOURCE_SET -> {
+                NodeResourceSet e = (NodeResourceSet) event;
+                resources.set(resources.intern(e.name()), nodeIndex, e.amountMilli());
+            }
             case NODE_STATUS_CHANGED ->
                     nodes.setStatus(nodeIndex, ((NodeStatusChanged) event).status(), now);
             case ELIGIBILITY_CHANGED ->
@@ -215,10 +224,21 @@ public final class State {
                 taskIndex = tasks.submit(e.task(), parent, e.maxRetries(), e.retryExceptions(),
                         e.oomRetries(), e.cpuMilli());
             }
+            case TASK_PLACEMENT_CONFIGURED -> {
+                TaskPlacementConfigured e = (TaskPlacementConfigured) event;
+                int r = e.resource().isEmpty() ? -1 : resources.intern(e.resource());
+                tasks.placement(taskIndex, e.memMb(), r, e.resourceMilli(), e.strategy(),
+                        e.targetNode(), e.soft());
+            }
             case TASK_ATTEMPT_CHANGED -> applyAttempt((TaskAttemptChanged) event);
             case TASK_RESOLVED -> tasks.resolve(taskIndex, ((TaskResolved) event).errorType(), now);
             case TASK_CANCEL_CALL -> tasks.cancel(taskIndex, ((TaskCancelCall) event).recursive());
-            case RESOURCES_RESERVED -> ledger.reserve((ResourcesReserved) event, nodeIndex);
+            case RESOURCES_RESERVED -> {
+                ResourcesReserved e = (ResourcesReserved) event;
+                int t = e.task() < 0 ? -1 : tasks.index(e.task());
+                ledger.reserve(e, nodeIndex, t < 0 ? -1 : tasks.resource(t),
+                        t < 0 ? 0 : tasks.resourceMilli(t));
+            }
             case RESOURCES_RELEASED -> ledger.release((ResourcesReleased) event, nodeIndex);
             case ACTOR_CREATED -> actors.created((ActorCreated) event);
             case ACTOR_STATE_CHANGED -> actors.changed((ActorStateChanged) event, nodeIndex);
@@ -226,6 +246,33 @@ public final class State {
                 // STATELESS: their guards keep what they need.
             }
         }
+    }
+
+    /**
+     * Node index {@code n}'s totals cover task {@code t}'s request: its CPU, memory and custom
+     * resource (Ray's {@code IsFeasible}, R-12, R-14). What others hold does not count.
+     */
+    public boolean feasible(int t, int n) {
+        return nodes.cpuMilli(n) >= tasks.cpuMilli(t) && nodes.memMb(n) >= tasks.memMb(t)
+                && (tasks.resource(t) < 0
+                        || resources.capacityMilli(tasks.resource(t), n) >= tasks.resourceMilli(t));
+    }
+
+    /**
+     * Ray's test for a NODE_AFFINITY target (R-14, node_affinity_scheduling_policy.cc), by the
+     * monitor's own view: the node is ALIVE in the servers' view (READY), has neither a Nomad
+     * drain nor an accepted Ray drain (as INV-1 judges a lease), and is {@link #feasible} for
+     * task {@code t}. A busy node is usable: the request queues there. {@code n} = -1 (a target
+     * the history never introduced) is not usable.
+     */
+    public boolean usableFor(int t, int n) {
+        return n >= 0 && up(n) && feasible(t, n);
+    }
+
+    /** READY with no drain of either kind: a node a Ray lease may go to, if it fits (INV-1). */
+    public boolean up(int n) {
+        return nodes.status(n) == NodeStatus.READY && !nodes.draining(n)
+                && !nodes.rayDraining(n);
     }
 
     /** a dead node's accepted drain changes nothing; a deadline counts from the call. */

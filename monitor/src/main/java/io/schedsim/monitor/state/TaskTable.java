@@ -2,6 +2,7 @@ package io.schedsim.monitor.state;
 
 import io.schedsim.history.AttemptState;
 import io.schedsim.history.ErrorType;
+import io.schedsim.history.PlacementStrategy;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import java.util.Arrays;
@@ -32,6 +33,14 @@ public final class TaskTable {
     private int[] preemptedFailures = new int[32];
     private ErrorType[] resolved = new ErrorType[32];
     private boolean[] cancelCalled = new boolean[32];
+    // What a task asks of placement beyond its CPU (task-placement-configured, R-12, R-14);
+    // a task without that event asks for CPU only, under DEFAULT.
+    private long[] memMb = new long[32];
+    private int[] resource = new int[32];
+    private long[] resourceMilli = new long[32];
+    private PlacementStrategy[] strategy = new PlacementStrategy[32];
+    private int[] targetNode = new int[32];
+    private boolean[] soft = new boolean[32];
     private int driverTasks;
     private int driverResolved;
     private long lastDriverResolvedAt = Time.NOT_YET;
@@ -59,8 +68,26 @@ public final class TaskTable {
         oomRetries[t] = oomBudget;
         cpuMilli[t] = cpu;
         node[t] = -1;
+        resource[t] = -1;
+        strategy[t] = PlacementStrategy.DEFAULT;
+        targetNode[t] = -1;
         driverTasks += parentIndex < 0 ? 1 : 0;
         return t;
+    }
+
+    /**
+     * The task's task-placement-configured: memory, custom resource {@code resourceId} (an id of
+     * {@link CustomResources}, -1 for none) and strategy; {@code target} is a node id, kept as an
+     * id since a NODE_AFFINITY target need not be a node the history knows.
+     */
+    void placement(int t, long mem, int resourceId, long amountMilli, PlacementStrategy how,
+            int target, boolean isSoft) {
+        memMb[t] = mem;
+        resource[t] = resourceId;
+        resourceMilli[t] = amountMilli;
+        strategy[t] = how;
+        targetNode[t] = target;
+        soft[t] = isSoft;
     }
 
     void attempt(int t, int attempt, int nodeIndex, AttemptState next) {
@@ -134,6 +161,40 @@ public final class TaskTable {
 
     public long cpuMilli(int t) {
         return cpuMilli[t];
+    }
+
+    /** Memory the task asks for, MiB; 0 for none. */
+    public long memMb(int t) {
+        return memMb[t];
+    }
+
+    /** The custom resource the task asks for, an id of {@link CustomResources}, or -1. */
+    public int resource(int t) {
+        return resource[t];
+    }
+
+    /** How much of {@link #resource} the task asks for, thousandths of a unit; 0 for none. */
+    public long resourceMilli(int t) {
+        return resourceMilli[t];
+    }
+
+    public PlacementStrategy strategy(int t) {
+        return strategy[t];
+    }
+
+    /** The NODE_AFFINITY target's node id (not index), or -1. */
+    public int targetNode(int t) {
+        return targetNode[t];
+    }
+
+    /** NODE_AFFINITY's soft flag: false for a hard affinity and for other strategies. */
+    public boolean soft(int t) {
+        return soft[t];
+    }
+
+    /** A hard NODE_AFFINITY: only its target may take it, or it fails TASK_UNSCHEDULABLE. */
+    public boolean hardAffinity(int t) {
+        return strategy[t] == PlacementStrategy.NODE_AFFINITY && !soft[t];
     }
 
     /** Attempts created so far; the next one must carry this number (INV-18). */
@@ -259,5 +320,11 @@ public final class TaskTable {
         preemptedFailures = Arrays.copyOf(preemptedFailures, n);
         resolved = Arrays.copyOf(resolved, n);
         cancelCalled = Arrays.copyOf(cancelCalled, n);
+        memMb = Arrays.copyOf(memMb, n);
+        resource = Arrays.copyOf(resource, n);
+        resourceMilli = Arrays.copyOf(resourceMilli, n);
+        strategy = Arrays.copyOf(strategy, n);
+        targetNode = Arrays.copyOf(targetNode, n);
+        soft = Arrays.copyOf(soft, n);
     }
 }

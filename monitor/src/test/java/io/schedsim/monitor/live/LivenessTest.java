@@ -6,9 +6,11 @@ import static io.schedsim.monitor.Reports.assertQuiet;
 import static io.schedsim.monitor.Reports.assertSkipped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.JobType;
+import io.schedsim.history.PlacementStrategy;
 import io.schedsim.history.RunStopReason;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
@@ -74,6 +76,67 @@ class LivenessTest {
         MonitorViolation v = assertOnly(childDone.at(100).end().check(),
                 Invariant.TASKS_TERMINAL);
         assertEquals(1, v.task());
+    }
+
+    /** no node has the custom resource, or the memory: the task waits, excused. */
+    @Test
+    void aTaskNoNodeCanFitByMemoryOrCustomResourceIsExcused() {
+        HistoryBuilder b = rayCluster().at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).submit(2, -1, 3)
+                .placement(2, 10_000, "", 0, PlacementStrategy.DEFAULT, -1, false).pending(2, 0);
+        MonitorReport report = b.at(100).end().check();
+        assertQuiet(report);
+        assertSkipped(report, Invariant.TASKS_TERMINAL,
+                "task 1 waits: no ALIVE, non-draining node has 1000 mCPU, 1000 milli accel free");
+        assertSkipped(report, Invariant.TASKS_TERMINAL,
+                "task 2 waits: no ALIVE, non-draining node has 1000 mCPU, 10000 MiB free");
+        // A node with the resource, free, takes it: no excuse.
+        HistoryBuilder room = rayCluster().resource(2, "accel", 1_000).at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0);
+        assertOnly(room.at(100).end().check(), Invariant.TASKS_TERMINAL);
+    }
+
+    /**
+     * R-14: a usable target keeps its requests, hard and soft, however busy, so they are excused
+     * while it is full even though node 1 is free; a soft one whose target drained falls back
+     * to any node, and a hard one may not wait at all (it fails TASK_UNSCHEDULABLE).
+     */
+    @Test
+    void affinityTasksWaitOnlyForAUsableTarget() {
+        HistoryBuilder busy = rayCluster().at(1);
+        for (long task = 101; task <= 104; task++) {
+            busy.submit(task, -1, 3).pending(task, 0).lease(task, 0, 2);
+        }
+        busy.submit(1, -1, 3).affinity(1, 2, false).pending(1, 0).submit(2, -1, 3)
+                .affinity(2, 2, true).pending(2, 0);
+        MonitorReport report = busy.at(100).end().check();
+        assertEquals(4, report.violations().size(), report.violations().toString());
+        assertSkipped(report, Invariant.TASKS_TERMINAL,
+                "task 1 waits: its NODE_AFFINITY target node 2 (usable) has not 1000 mCPU free");
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "task 2 waits: its NODE_AFFINITY");
+        HistoryBuilder drained = rayCluster().at(1)
+                .rayDrain(2, io.schedsim.history.RayDrainReason.PREEMPTION, 0, true)
+                .submit(1, -1, 3).affinity(1, 2, false).pending(1, 0).submit(2, -1, 3)
+                .affinity(2, 2, true).pending(2, 0);
+        report = drained.at(100).end().check();
+        assertEquals(2, report.violations().size(), report.violations().toString());
+        MonitorViolation hard = assertFires(report, Invariant.TASKS_TERMINAL);
+        assertEquals(1, hard.task());
+        assertTrue(hard.message().contains("target node 2 is not usable"), hard.message());
+        // With node 1 full too, the soft one has nowhere to fall back to: excused; the hard
+        // one still is not.
+        HistoryBuilder full = rayCluster().at(1)
+                .rayDrain(2, io.schedsim.history.RayDrainReason.PREEMPTION, 0, true);
+        for (long task = 101; task <= 104; task++) {
+            full.submit(task, -1, 3).pending(task, 0).lease(task, 0, 1);
+        }
+        full.submit(1, -1, 3).affinity(1, 2, false).pending(1, 0).submit(2, -1, 3)
+                .affinity(2, 2, true).pending(2, 0);
+        report = full.at(100).end().check();
+        assertSkipped(report, Invariant.TASKS_TERMINAL, "task 2 waits: no ALIVE");
+        assertEquals(5, report.violations().size(), report.violations().toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.LeaseGranted;
+import io.schedsim.history.PlacementStrategy;
 import io.schedsim.monitor.HistoryBuilder;
 import io.schedsim.monitor.Invariant;
 import io.schedsim.monitor.MonitorViolation;
@@ -38,6 +39,47 @@ class LeaseGuardTest {
                 .pending(1, 0).lease(1, 0, 3);
         MonitorViolation v = assertFires(b.check(), Invariant.PLACEMENT_GATE);
         assertTrue(v.message().contains("infeasible"), v.message());
+    }
+
+    /** INV-1 reads the task's memory too: the totals must cover it. */
+    @Test
+    void aLeaseOnANodeWithTooLittleMemoryFires() {
+        HistoryBuilder b = RayFlows.cluster().node(3, 4_000, 1_024, false).at(1)
+                .submit(1, -1, 3).placement(1, 2_048, "", 0, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).lease(1, 0, 3);
+        MonitorViolation v = assertFires(b.check(), Invariant.PLACEMENT_GATE);
+        assertTrue(v.message().contains("infeasible: 1024 MiB total for 2048 requested"),
+                v.message());
+        HistoryBuilder fits = RayFlows.cluster().at(1).submit(1, -1, 3)
+                .placement(1, 2_048, "", 0, PlacementStrategy.DEFAULT, -1, false).pending(1, 0)
+                .lease(1, 0, 1);
+        assertQuiet(fits.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE).check());
+    }
+
+    /** A node without a node-resource-set for the task's custom resource has none of it. */
+    @Test
+    void aLeaseOnANodeWithoutTheCustomResourceFires() {
+        HistoryBuilder b = accelCluster().at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).lease(1, 0, 2);
+        MonitorViolation v = assertFires(b.check(), Invariant.PLACEMENT_GATE);
+        assertTrue(v.message().contains("infeasible: 0 milli accel total for 1000 requested"),
+                v.message());
+        HistoryBuilder tooLittle = accelCluster().at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 2_500, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).lease(1, 0, 1);
+        v = assertFires(tooLittle.check(), Invariant.PLACEMENT_GATE);
+        assertTrue(v.message().contains("2000 milli accel total for 2500"), v.message());
+        HistoryBuilder fits = accelCluster().at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).lease(1, 0, 1);
+        assertQuiet(fits.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE).check());
+    }
+
+    /** Head 0, worker 1 with 2 accel, worker 2 with none. */
+    static HistoryBuilder accelCluster() {
+        return HistoryBuilder.ray().node(0, 0, 8_192, true).node(1).resource(1, "accel", 2_000)
+                .node(2);
     }
 
     @Test

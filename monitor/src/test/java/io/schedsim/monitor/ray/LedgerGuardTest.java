@@ -13,6 +13,7 @@ import io.schedsim.history.ClientStatus;
 import io.schedsim.history.DesiredStatus;
 import io.schedsim.history.ErrorType;
 import io.schedsim.history.JobType;
+import io.schedsim.history.PlacementStrategy;
 import io.schedsim.history.ResourcesReleased;
 import io.schedsim.history.ResourcesReserved;
 import io.schedsim.history.TaskAttemptChanged;
@@ -38,6 +39,56 @@ class LedgerGuardTest {
         MonitorViolation v = assertOnly(b.check(), Invariant.RESOURCE_ACCOUNTING);
         assertTrue(v.message().contains("5000 of 4000 mCPU"), v.message());
         assertEquals(5, v.task());
+    }
+
+    /**
+     * A task's custom resource is held from its lease while its reservation lives (R-12): two
+     * leases of 1 accel each on a node with 1 go over, whatever the CPU says.
+     */
+    @Test
+    void customResourcesBeyondCapacityFire() {
+        HistoryBuilder b = oneAccel().at(1);
+        for (long task = 1; task <= 2; task++) {
+            b.submit(task, -1, 3)
+                    .placement(task, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                    .pending(task, 0).lease(task, 0, 1);
+        }
+        MonitorViolation v = assertOnly(b.check(), Invariant.RESOURCE_ACCOUNTING);
+        assertTrue(v.message().contains("takes node 1 to 2000 of 1000 milli accel"),
+                v.message());
+        assertEquals(2, v.task());
+    }
+
+    /** Released with the reservation: the next lease finds the resource free again. */
+    @Test
+    void aCustomResourceIsFreedWithItsReservation() {
+        HistoryBuilder b = oneAccel().at(1).submit(1, -1, 3)
+                .placement(1, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(1, 0).lease(1, 0, 1);
+        b.at(2).finishAttempt(1, 0, 1).resolve(1, ErrorType.NONE).submit(2, -1, 3)
+                .placement(2, 0, "accel", 1_000, PlacementStrategy.DEFAULT, -1, false)
+                .pending(2, 0).lease(2, 0, 1);
+        b.at(3).finishAttempt(2, 0, 1).resolve(2, ErrorType.NONE);
+        assertQuiet(b.check());
+    }
+
+    /** The attempts' memory counts against the node's, as allocations' does. */
+    @Test
+    void taskMemoryBeyondCapacityFires() {
+        HistoryBuilder b = RayFlows.cluster().at(1);
+        for (long task = 1; task <= 2; task++) {
+            b.submit(task, -1, 3)
+                    .placement(task, 5_000, "", 0, PlacementStrategy.DEFAULT, -1, false)
+                    .pending(task, 0).lease(task, 0, 1);
+        }
+        MonitorViolation v = assertOnly(b.check(), Invariant.RESOURCE_ACCOUNTING);
+        assertTrue(v.message().contains("10000 of 8192 MiB"), v.message());
+    }
+
+    /** Head 0, worker 1 with 1 accel, worker 2 with none. */
+    private static HistoryBuilder oneAccel() {
+        return HistoryBuilder.ray().node(0, 0, 8_192, true).node(1).resource(1, "accel", 1_000)
+                .node(2);
     }
 
     @Test
