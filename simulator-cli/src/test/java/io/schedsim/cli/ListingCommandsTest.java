@@ -62,7 +62,7 @@ class ListingCommandsTest {
     void everyZooVariantNamesItsScenarioGuardAndProvider() throws Exception {
         CliRun run = CliRun.builtIn("variants", "--json");
         JsonNode variants = JSON.readTree(run.out());
-        assertEquals(40, variants.size(), run::toString);
+        assertEquals(42, variants.size(), run::toString);
         for (JsonNode variant : variants) {
             // The head kill is found soonest by ray-chaos, the scenario with a killer plan (the
             // last-worker floor only by chaos-swarm's rule-chosen kills); a preemption is

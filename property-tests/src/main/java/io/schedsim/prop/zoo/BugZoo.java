@@ -86,6 +86,15 @@ public final class BugZoo {
                     "a locality fast path leases on the submitting node when its total CPU,"
                             + " not its free CPU, covers the request (INV-17)",
                     defaults().withRayPlacement(TotalCpuLeasePlacement::new)),
+            zoo("hard-affinity-falls-back", "R-14",
+                    "a hard NodeAffinity whose target died or drains is placed elsewhere, as a"
+                            + " soft one would be, instead of failing TASK_UNSCHEDULABLE (R-14)",
+                    defaults().withRayPlacement(HardAffinityFallbackPlacement::new)),
+            zoo("custom-resource-ignored", "INV-1",
+                    "placement ranks nodes by CPU and memory but ignores custom resources, so"
+                            + " leases for one go to nodes that do not have it (R-12, R-14)"
+                            + " (INV-1)",
+                    defaults().withRayPlacement(ResourceBlindPlacement::new)),
             zoo("queued-leases-kept-on-drain", "INV-1",
                     "a raylet keeps the lease requests queued at it when its node begins"
                             + " draining and grants them there, instead of failing them back to"

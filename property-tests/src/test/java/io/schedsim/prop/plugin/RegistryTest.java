@@ -61,9 +61,11 @@ class RegistryTest {
         // with purged-job-reconciled (N-36, once chaos-swarm draws job purges); 38 with
         // queued-leases-kept-on-drain (R-15, INV-1); 39 with dropped-actor-task (INV-28, R-6,
         // once chaos-swarm draws actors); 40 with group-pacing-job-wide (INV-4 per task group,
-        // once chaos-swarm registers grouped jobs). spillback-twice (INV-22) is pending: only
-        // ray-chaos has nodes enough for a top k above one.
-        assertEquals(40, registry.variants().size());
+        // once chaos-swarm registers grouped jobs); 42 with hard-affinity-falls-back and
+        // custom-resource-ignored (INV-1, R-12), once chaos-swarm draws Ray placement options.
+        // spillback-twice (INV-22) is pending: only ray-chaos has nodes enough for a top k
+        // above one.
+        assertEquals(42, registry.variants().size());
         for (Variant variant : registry.variants()) {
             assertEquals(BUILT_IN, variant.provider());
             // An invariant, or a rule an online check judges directly (N-22).

@@ -56,6 +56,7 @@ final class OwnerRetries {
     private final int[] oomRetriesUsed;
     private final int[] oomFailures;
     private final LeaseResources resources;
+    private final AffinityWatch affinity;
     private int kindRetry;
     private int kindOrphanDone;
     /** The node whose every attempt is failing now, or -1. */
@@ -69,7 +70,8 @@ final class OwnerRetries {
 
     OwnerRetries(ModelContext context, TaskColumns tasks, PendingQueues pending, FailureLog failures,
             RayStats stats, TaskHistory history, Orphans orphans, RetryPolicy policy,
-            RayWorkloadSpec spec, long retryDelayNanos, LeaseResources resources) {
+            RayWorkloadSpec spec, long retryDelayNanos, LeaseResources resources,
+            AffinityWatch affinity) {
         int configured = context.config().taskOomRetries;
         this.oomRetries = oomBudget(spec.maxRetries(), configured);
         this.oomDelayBaseNanos = SimTime.millis(context.config().taskOomRetryDelayBaseMillis);
@@ -90,6 +92,7 @@ final class OwnerRetries {
         this.retryExceptions = spec.retryExceptions();
         this.retryDelayNanos = retryDelayNanos;
         this.resources = resources;
+        this.affinity = affinity;
     }
 
     /** A task's OOM budget: none with max_retries 0, else task_oom_retries. */
@@ -390,7 +393,7 @@ final class OwnerRetries {
             }
         }
         tasks.setAttempt(e, tasks.attempt(e) + 1);
-        tasks.pendingSinceNanos[e] = sim.nowNanos();
+        affinity.attemptSubmitted(e);
         pending.add(e);
         history.pending(e, tasks.attempt(e));
     }

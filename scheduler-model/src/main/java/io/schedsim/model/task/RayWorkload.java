@@ -98,9 +98,7 @@ public final class RayWorkload {
     private final RayRequest request;
     private final LeaseResources resources;
     private final boolean hardAffinity;
-    private final boolean softAffinity;
-    /** Last time the NODE_AFFINITY target could not be used (R-14's soft check), or -1. */
-    private long targetUnusableNanos = -1;
+    private final AffinityWatch affinity;
     private final long leaseLatencyNanos;
     private long holdRunNanos;
     private long childRunNanos;
@@ -124,13 +122,14 @@ public final class RayWorkload {
         this.resources = new LeaseResources(state, request);
         boolean affinity = request.strategy() == RayStrategy.NODE_AFFINITY;
         this.hardAffinity = affinity && !request.soft();
-        this.softAffinity = affinity && request.soft();
+        this.affinity = new AffinityWatch(state, sim, request, spec.outerTasks() * 2);
         this.history = new TaskHistory(context.history(), spec,
                 OwnerRetries.oomBudget(spec.maxRetries(), context.config().taskOomRetries),
                 cpuMilli);
         this.owners = new OwnerRetries(context, tasks, pending, failures, stats, history, orphans,
                 retryPolicy, spec,
-                SimTime.millis(context.config().taskRetryDelayMillis), resources);
+                SimTime.millis(context.config().taskRetryDelayMillis), resources,
+                this.affinity);
         this.completionMillis = sim.metrics().recorder("taskCompletion");
         this.leaseLatencyNanos = SimTime.millis(context.config().leaseLatencyMillis);
         this.holdRunNanos = spec.holdNanos();
@@ -418,7 +417,7 @@ public final class RayWorkload {
         long now = sim.nowNanos();
         for (int t = 0; t < tasks.taskCount; t++) {
             tasks.submitNanos[t] = now;
-            tasks.pendingSinceNanos[outer(t)] = now;
+            affinity.attemptSubmitted(outer(t));
             pending.add(outer(t));
             history.submitted(outer(t));
         }
@@ -635,28 +634,16 @@ public final class RayWorkload {
         if (hardAffinity) {
             monitor.violation(Inv.NODE_AFFINITY, "lease of " + owners.describe(e) + " granted on "
                     + node + ", not on its hard NODE_AFFINITY target node " + target);
-        } else if (softAffinity && targetUsable()
-                && targetUnusableNanos < tasks.pendingSinceNanos[e]) {
+        } else if (affinity.offTargetUnexcused(e)) {
             monitor.violation(Inv.NODE_AFFINITY, "lease of " + owners.describe(e) + " granted on "
                     + node + " although its soft NODE_AFFINITY target node " + target
                     + " could be used all along");
         }
     }
 
-    private boolean targetUsable() {
-        int target = request.targetSlot();
-        if (target < 0 || target >= state.nodeSlotCount()) {
-            return false;
-        }
-        Node node = state.node(target);
-        return node.isRaySchedulable() && request.feasibleOn(node);
-    }
-
     /** Notes when the NODE_AFFINITY target stops being usable (R-14's soft check). */
     private void noteTarget(Node node) {
-        if (node.slot() == request.targetSlot() && !targetUsable()) {
-            targetUnusableNanos = sim.nowNanos();
-        }
+        affinity.nodeChanged(node);
     }
 
     private void onDone(int e, long payload) {
@@ -699,7 +686,7 @@ public final class RayWorkload {
         int c = child(task);
         Check.that(tasks.state(c) == NONE, "child submitted while another is live", task);
         tasks.setAttempt(c, 0);
-        tasks.pendingSinceNanos[c] = sim.nowNanos();
+        affinity.attemptSubmitted(c);
         tasks.setRetriesUsed(c, 0);
         tasks.clearPreempted(c);
         owners.resetOom(c);

@@ -49,8 +49,6 @@ final class TaskColumns {
 
     final int taskCount;
     final long[] submitNanos;
-    /** Per entry: when its current attempt was submitted (R-14's soft NODE_AFFINITY check). */
-    final long[] pendingSinceNanos;
     private final int[] rows;
     private final long[] times;
 
@@ -65,7 +63,6 @@ final class TaskColumns {
         rows = new int[entries << STRIDE_SHIFT];
         times = new long[entries * 2];
         submitNanos = new long[taskCount];
-        pendingSinceNanos = new long[entries];
         for (int e = 0; e < entries; e++) {
             int row = e << STRIDE_SHIFT;
             rows[row + NODE] = NIL;

@@ -14,7 +14,10 @@ import io.schedsim.model.config.PlacementKind;
 import io.schedsim.model.job.DisconnectBlock;
 import io.schedsim.model.job.JobSpec;
 import io.schedsim.model.job.MigrateBlock;
+import io.schedsim.model.node.NodeAttributes;
+import io.schedsim.model.placement.RayStrategy;
 import io.schedsim.model.task.RayWorkloadSpec;
+import io.schedsim.model.task.TaskPlacement;
 import io.schedsim.prop.scenario.BuiltInScenario;
 import io.schedsim.prop.scenario.ScenarioConfig;
 import io.schedsim.prop.scenario.Knob;
@@ -44,6 +47,10 @@ public final class ChaosSwarm extends BuiltInScenario {
     private static final long[] ACTOR_CPU_MILLI = {250, 500, 1_000};
     /** Child of the workload stream the grouped jobs draw from. */
     static final String GROUPS_STREAM = "groups";
+    /** Child stream of the workload stream for the Ray tasks' placement. */
+    static final String PLACEMENT_STREAM = "ray-placement";
+    /** The custom resource some workers advertise when the seed's tasks ask for it. */
+    static final String ACCEL = "accel";
 
     @Override
     public String name() {
@@ -71,6 +78,9 @@ public final class ChaosSwarm extends BuiltInScenario {
                         .in("tasks"),
                 Knob.ofInt("rayActors", 4, 0, 16, "at most this many Ray actors (R-6), on half"
                         + " the seeds, with tasks; 0: none").in("actors").addedLater(0),
+                Knob.ofBoolean("rayPlacement", true, "on half the seeds the Ray tasks ask for"
+                        + " memory, an accel resource two workers have, SPREAD or a soft or hard"
+                        + " NodeAffinity (R-12, R-14)").addedLater(false),
                 Knob.ofChoice("detector", "seeded", List.of("seeded", "nomad-ttl",
                         "ray-health-check", "ray-legacy-heartbeat"),
                         "failure detector; seeded = drawn per seed (TTL or health checks)"),
@@ -98,9 +108,14 @@ public final class ChaosSwarm extends BuiltInScenario {
         cluster.config().detector = detector.equals("ray-legacy-heartbeat")
                 ? DetectorPolicy.RAY_LEGACY_HEARTBEAT
                 : ttl ? DetectorPolicy.NOMAD_TTL : DetectorPolicy.RAY_HEALTH_CHECK;
+        int nodes = config.intValue("nodes");
+        TaskPlacement placement = config.booleanValue("rayPlacement")
+                ? taskPlacement(workload.child(PLACEMENT_STREAM), nodes) : TaskPlacement.NONE;
         cluster.addNode(0, 8_192, true);
-        for (int i = 0; i < config.intValue("nodes"); i++) {
-            cluster.addNode(4_000, 8_192, false);
+        for (int i = 0; i < nodes; i++) {
+            boolean accel = placement.resourceMilli() > 0 && i >= nodes - 2;
+            cluster.addNode(4_000, 8_192, false, accel
+                    ? NodeAttributes.NONE.withRayResource(ACCEL, 2_000) : NodeAttributes.NONE);
         }
         if (config.booleanValue("systemJob")) {
             cluster.state().registerJob(JobSpec.system("system", 100, 128));
@@ -134,8 +149,12 @@ public final class ChaosSwarm extends BuiltInScenario {
         int rayTasks = config.intValue("rayTasks");
         if (rayTasks > 0) {
             int maxRetries = 1 + workload.nextInt(3);
-            cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), true,
-                    SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5)));
+            // Tasks held to one node by a NodeAffinity submit no children, so that the one
+            // node's CPUs get through them well inside the run (nested, they often did not).
+            boolean nested = placement.strategy() != RayStrategy.NODE_AFFINITY;
+            cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), nested,
+                    SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5))
+                    .withPlacement(placement));
         }
         int actorsMax = config.intValue("rayActors");
         if (actorsMax > 0) {
@@ -144,6 +163,26 @@ public final class ChaosSwarm extends BuiltInScenario {
                 cluster.setRayActors(actors);
             }
         }
+    }
+
+    /**
+     * What the seed's Ray tasks ask of placement (R-12, R-14): on half the seeds nothing beyond
+     * CPU; otherwise one of SPREAD, a hard or a soft NodeAffinity to a worker drawn uniformly,
+     * or one unit of the accel resource (which then the last two workers have, two units each),
+     * each with 1 GiB of memory on half of those seeds; tasks under a NodeAffinity are not
+     * nested. Drawn from its own stream, so that every other draw of the seed stays.
+     */
+    static TaskPlacement taskPlacement(SimRandom shapes, int nodes) {
+        if (!shapes.chance(0.5)) {
+            return TaskPlacement.NONE;
+        }
+        TaskPlacement placement = switch (shapes.nextInt(4)) {
+            case 0 -> TaskPlacement.spread();
+            case 1 -> TaskPlacement.affinity(1 + shapes.nextInt(nodes), false);
+            case 2 -> TaskPlacement.affinity(1 + shapes.nextInt(nodes), true);
+            default -> TaskPlacement.NONE.withResource(ACCEL, 1_000);
+        };
+        return shapes.chance(0.5) ? placement.withMemory(1_024) : placement;
     }
 
     /**
