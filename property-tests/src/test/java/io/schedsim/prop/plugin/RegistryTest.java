@@ -47,8 +47,9 @@ class RegistryTest {
         Registry registry = Registry.builtIn();
         assertEquals("ray-chaos", registry.scenarios().get(0).name());
         // 20 with nomad-constraints (N-35), ray-actors, nomad-job-update-ineligible (N-36);
-        // 21 with nomad-task-groups (N-36, several task groups per job).
-        assertEquals(21, registry.scenarios().size());
+        // 21 with nomad-task-groups (N-36, several task groups per job); 22 with ray-placement
+        // SPREAD, NodeAffinity, custom resources and memory).
+        assertEquals(22, registry.scenarios().size());
         // 29 with orphans-keep-cpu, unknown-lost-early, listed once chaos-swarm's groups
         // carry disconnect blocks, killer-takes-last-worker (INV-20) and
         // ineligible-keeps-old-version (N-36, once chaos-swarm draws job updates); 30 with

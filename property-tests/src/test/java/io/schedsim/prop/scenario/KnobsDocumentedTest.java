@@ -65,9 +65,9 @@ class KnobsDocumentedTest {
             assertEquals(scenario.configWith(Map.of("case", other)),
                     scenario.configWith(Map.of("variant", other)), scenario.name());
         }
-        // Nine had the knob named variant; nomad-job-update-ineligible came with case and
-        // accepts variant like the others.
-        assertEquals(10, withCase.size(), withCase::toString);
+        // Nine had the knob named variant; nomad-job-update-ineligible and ray-placement came
+        // with case and accept variant like the others.
+        assertEquals(11, withCase.size(), withCase::toString);
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class BuiltInScenarios {
                 new RayRetryCounting(), new RayInfeasiblePending(), new DetectionBounds(),
                 new RayBlackoutNoFalsePositive(), new NomadDrainAllJobTypes(), new RayDrainScenario(),
                 new NomadDisconnect(), new NomadConstraints(), new RayActorsScenario(),
-                new NomadJobUpdateIneligible(), new NomadTaskGroups(), new ChaosSwarm());
+                new NomadJobUpdateIneligible(), new NomadTaskGroups(), new RayPlacementScenario(),
+                new ChaosSwarm());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The catalog holds one scenario per SC-* of SEMANTICS §5 in SC order, ray-chaos first,
  * then the rule scenarios beyond SEMANTICS §5 (nomad-disconnect, nomad-constraints, ray-actors,
- * nomad-job-update-ineligible, nomad-task-groups),
+ * nomad-job-update-ineligible, nomad-task-groups, ray-placement),
  * and chaos-swarm last; each SC description cites its SC id and every knob is named in
  * lowerCamelCase.
  */
@@ -36,7 +36,8 @@ class BuiltInScenariosTest {
                 "ray-retry-counting", "ray-infeasible-pending", "detection-bounds",
                 "ray-blackout-no-false-positive", "nomad-drain-all-job-types", "ray-drain",
                 "nomad-disconnect", "nomad-constraints", "ray-actors",
-                "nomad-job-update-ineligible", "nomad-task-groups", "chaos-swarm"),
+                "nomad-job-update-ineligible", "nomad-task-groups", "ray-placement",
+                "chaos-swarm"),
                 names);
         assertEquals(List.of("SC-1", "SC-2/2b", "SC-3", "SC-4", "SC-5", "SC-6", "SC-7", "SC-8",
                 "SC-9", "SC-10", "SC-11", "SC-12", "SC-13", "SC-14"), ids);
