@@ -115,7 +115,7 @@ public final class ChaosSwarm extends BuiltInScenario {
         for (int i = 0; i < nodes; i++) {
             boolean accel = placement.resourceMilli() > 0 && i >= nodes - 2;
             cluster.addNode(4_000, 8_192, false, accel
-                    ? NodeAttributes.NONE.withRayResource(ACCEL, 2_000) : NodeAttributes.NONE);
+                    ? NodeAttributes.NONE.withRayResource(ACCEL, 4_000) : NodeAttributes.NONE);
         }
         if (config.booleanValue("systemJob")) {
             cluster.state().registerJob(JobSpec.system("system", 100, 128));
@@ -149,9 +149,11 @@ public final class ChaosSwarm extends BuiltInScenario {
         int rayTasks = config.intValue("rayTasks");
         if (rayTasks > 0) {
             int maxRetries = 1 + workload.nextInt(3);
-            // Tasks held to one node by a NodeAffinity submit no children, so that the one
-            // node's CPUs get through them well inside the run (nested, they often did not).
-            boolean nested = placement.strategy() != RayStrategy.NODE_AFFINITY;
+            // Tasks held to one node by a NodeAffinity, or to the two accel nodes, submit no
+            // children, so that those nodes get through them well inside the run: nested, they
+            // often outran it, even more so under faults that took those nodes away.
+            boolean nested = placement.strategy() != RayStrategy.NODE_AFFINITY
+                    && placement.resourceMilli() == 0;
             cluster.setRayWorkload(new RayWorkloadSpec(rayTasks, SimTime.seconds(20), nested,
                     SimTime.seconds(40), 1_000, maxRetries, SimTime.seconds(5))
                     .withPlacement(placement));
@@ -168,9 +170,9 @@ public final class ChaosSwarm extends BuiltInScenario {
     /**
      * What the seed's Ray tasks ask of placement (R-12, R-14): on half the seeds nothing beyond
      * CPU; otherwise one of SPREAD, a hard or a soft NodeAffinity to a worker drawn uniformly,
-     * or one unit of the accel resource (which then the last two workers have, two units each),
-     * each with 1 GiB of memory on half of those seeds; tasks under a NodeAffinity are not
-     * nested. Drawn from its own stream, so that every other draw of the seed stays.
+     * or one unit of the accel resource (which then the last two workers have, four units each),
+     * each with 1 GiB of memory on half of those seeds; tasks under a NodeAffinity or asking for
+     * accel are not nested. Drawn from its own stream, so that every other draw of the seed stays.
      */
     static TaskPlacement taskPlacement(SimRandom shapes, int nodes) {
         if (!shapes.chance(0.5)) {

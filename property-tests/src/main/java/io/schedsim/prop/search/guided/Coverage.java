@@ -77,7 +77,7 @@ public final class Coverage implements HistorySink {
      * run that beats the best value so far is kept even without a new feature, and the entry
      * holding a best value is drawn often (waypoints, as FuzzFactory's).
      */
-    public static final int METRICS = 13;
+    public static final int METRICS = 14;
     static final int DEADLINE_FIRES_CLOSE = 0;
     static final int DEADLINES_SET_CLOSE = 1;
     static final int MIGRATING_ON_LEAVING_NODE = 2;
@@ -91,6 +91,8 @@ public final class Coverage implements HistorySink {
     static final int LEASE_FULLNESS = 10;
     static final int COMMITS_AFTER_NODE_CHANGE = 11;
     static final int GAP_AFTER_FAILOVER = 12;
+    /** Nodes not ready when the chaos killer took one: the killer nearing its floor (INV-20). */
+    static final int KILL_WITH_NODES_DOWN = 13;
     /** Closeness is this minus the log2 of a span in tenths of a second. */
     private static final int CLOSE_MAX = 40;
 
@@ -242,6 +244,11 @@ public final class Coverage implements HistorySink {
                 HostTerminated e = (HostTerminated) event;
                 starts(at, e.node(), KILLED);
                 instant(at, KILLED);
+                if (e.byKiller()) {
+                    // The killer keeps one worker alive: the fewer it saw, the nearer its floor.
+                    add(31, Math.min(notReady, 8), 0);
+                    best(KILL_WITH_NODES_DOWN, notReady);
+                }
             }
             case NODE_RESTARTED -> {
                 NodeRestarted e = (NodeRestarted) event;

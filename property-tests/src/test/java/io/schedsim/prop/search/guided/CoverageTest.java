@@ -1,6 +1,7 @@
 package io.schedsim.prop.search.guided;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.schedsim.history.HealthCheckFailed;
 import io.schedsim.history.HealthCheckFailure;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
+import io.schedsim.history.HostTerminated;
 import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Coverage measures shapes, not just events: non-consecutive check failures reach features that
  * consecutive ones of the same count do not (the near miss of INV-12), two faults overlapping on
- * one node reach features neither reaches alone, and the same history always gives the same
- * features.
+ * one node reach features neither reaches alone, a chaos-killer kill while other nodes are down
+ * measures how near the killer came to its last worker (INV-20), and the same history always
+ * gives the same features.
  */
 class CoverageTest {
     private static final long S = 1_000_000_000L;
@@ -48,6 +51,25 @@ class CoverageTest {
         Set<Integer> apart = features(loss);
         apart.addAll(features(partition));
         assertFalse(apart.containsAll(features(both)));
+    }
+
+    @Test
+    void aKillerKillMeasuresTheNodesDownAtIt() {
+        List<HistoryEvent> twoDown = List.of(
+                new NodeStatusChanged(0, 1, NodeStatus.READY, "registered"),
+                new NodeStatusChanged(0, 2, NodeStatus.READY, "registered"),
+                new NodeStatusChanged(0, 3, NodeStatus.READY, "registered"),
+                new NodeStatusChanged(S, 1, NodeStatus.DOWN, "missed heartbeats"),
+                new NodeStatusChanged(2 * S, 2, NodeStatus.DOWN, "missed heartbeats"),
+                new HostTerminated(3 * S, 3, true));
+        Coverage killer = new Coverage();
+        twoDown.forEach(killer::record);
+        assertEquals(2, killer.metrics()[Coverage.KILL_WITH_NODES_DOWN]);
+        Coverage operator = new Coverage();
+        twoDown.subList(0, 5).forEach(operator::record);
+        operator.record(new HostTerminated(3 * S, 3, false));
+        assertEquals(0, operator.metrics()[Coverage.KILL_WITH_NODES_DOWN],
+                "a termination not by the killer says nothing of its floor");
     }
 
     @Test
