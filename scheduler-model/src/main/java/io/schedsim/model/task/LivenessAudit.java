@@ -72,7 +72,13 @@ final class LivenessAudit {
 
     private void checkTerminal(RayWorkload workload) {
         if (!workload.allTerminal()) {
-            if (shouldHaveRun(workload.request())) {
+            int stuck = firstUnwaitingEntry();
+            if (stuck >= 0) {
+                monitor.violation(Inv.TASKS_TERMINAL, workload.pending() + " of "
+                        + workload.submitted() + " tasks not terminal at the end, task entry "
+                        + stuck + " neither finished nor waiting for a node (state "
+                        + tasks.state(stuck) + ")");
+            } else if (shouldHaveRun(workload.request())) {
                 monitor.violation(Inv.TASKS_TERMINAL, workload.pending() + " of "
                         + workload.submitted() + " tasks not terminal (submitted "
                         + (workload.submitted() == tasks.taskCount) + "), first: task "
@@ -89,6 +95,22 @@ final class LivenessAudit {
             monitor.violation(Inv.TASKS_TERMINAL, systemFailed + " tasks with "
                     + "max_retries=-1 ended in error");
         }
+    }
+
+    /**
+     * The first entry that is neither terminal nor waiting for a node at the end: an attempt
+     * leased or running, or one waiting out its retry delay (a run stopped at its time limit
+     * with work still under way). A parent blocked in get waits for its child, which is judged
+     * itself; a pending entry waits for a node, which {@link #shouldHaveRun} judges. -1 if none.
+     */
+    private int firstUnwaitingEntry() {
+        for (int e = 0; e < tasks.taskCount * 2; e++) {
+            byte s = tasks.state(e);
+            if (s == TaskColumns.RUNNING || s == TaskColumns.RETRY_WAIT) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     /**

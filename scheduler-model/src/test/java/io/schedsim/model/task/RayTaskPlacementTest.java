@@ -136,6 +136,27 @@ class RayTaskPlacementTest {
     }
 
     @Test
+    void tasksStillRunningWhenTheRunStopsAreNotTerminal() {
+        // INV-23 at a time limit: a running attempt is no task waiting for a node, so busy
+        // nodes do not excuse it (the monitor judges the history the same way). Eight tasks
+        // fill both nodes, so no node could take another now.
+        Cluster cluster = RayClusters.start(1, RayClusters.config(), 2, 4_000,
+                tasks(8, 30, TaskPlacement.NONE), ModelComponents.defaults());
+        cluster.sim().runUntil(SimTime.seconds(10));
+        cluster.ray().checkLiveness();
+        assertTrue(RayClusters.violations(cluster).stream()
+                .anyMatch(v -> v.invariant().equals("INV-23")), RayClusters.violations(cluster)
+                .toString());
+        Cluster waiting = RayClusters.start(1, RayClusters.config(), 2, 4_000,
+                tasks(3, 5, TaskPlacement.NONE.withResource("accel", 1_000)),
+                ModelComponents.defaults());
+        waiting.sim().runUntil(SimTime.seconds(10));
+        waiting.ray().checkLiveness();
+        assertEquals(List.of(), RayClusters.violations(waiting),
+                "tasks no node can ever take wait without a violation (R-14)");
+    }
+
+    @Test
     void theDefaultPacksWhereSpreadSpreads() {
         // The control: DEFAULT packs below the spread threshold, all on one node.
         Cluster cluster = Cluster.create(new Simulation(1), RayClusters.config(),
