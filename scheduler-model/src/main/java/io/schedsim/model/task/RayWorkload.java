@@ -164,7 +164,7 @@ public final class RayWorkload {
     /** The GCS declared the node DEAD: every attempt there fails NODE_DIED. */
     public void onNodeDown(Node node) {
         placement.onNodeChanged(node);
-        noteTarget(node);
+        affinity.nodeChanged(node);
         failEverythingOn(node, preemptedDeath(node), true);
     }
 
@@ -248,7 +248,7 @@ public final class RayWorkload {
      */
     public void onNodeRestarted(Node node) {
         placement.onNodeChanged(node);
-        noteTarget(node);
+        affinity.nodeChanged(node);
         failEverythingOn(node, false, false);
     }
 
@@ -271,7 +271,7 @@ public final class RayWorkload {
      */
     public void onNodeUnschedulable(Node node) {
         placement.onNodeChanged(node);
-        noteTarget(node);
+        affinity.nodeChanged(node);
         if (!placement.grantsQueued(node)) {
             failQueuedRequests(node.slot());
             dispatch();
@@ -639,11 +639,6 @@ public final class RayWorkload {
                     + node + " although its soft NODE_AFFINITY target node " + target
                     + " could be used all along");
         }
-    }
-
-    /** Notes when the NODE_AFFINITY target stops being usable (R-14's soft check). */
-    private void noteTarget(Node node) {
-        affinity.nodeChanged(node);
     }
 
     private void onDone(int e, long payload) {
