@@ -24,6 +24,7 @@ import io.schedsim.history.LeaderFailover;
 import io.schedsim.history.LeaseGranted;
 import io.schedsim.history.MigrateMarked;
 import io.schedsim.history.NodeRegistered;
+import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeRestarted;
 import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeStatusChanged;
@@ -45,10 +46,11 @@ import java.util.Arrays;
  * that overlapped (cluster-wide and on the same node); and near misses, measured in buckets so
  * that a plan that comes closer reaches a new feature: consecutive and total failed health checks
  * of a node, heartbeat gaps against their TTL (also shortly after a leader failover), how many
- * nodes were not ready at once, concurrent drains and how close their deadlines fell or fired,
- * migrations of one job in flight at once, a node leaving with migrations pending, plans
- * committed from a snapshot older than the job's last commit or a node's last change, leases on
- * full or draining nodes, tasks failing again and again. Reads every event type but
+ * nodes were not ready at once, concurrent drains and how close their deadlines fell or fired
+ * (and how soon another drain was due when a deadline fired), migrations of one job in flight at
+ * once, a node leaving with migrations pending, plans committed from a snapshot older than the
+ * job's last commit or a node's last change, leases on full or draining nodes, tasks failing
+ * again and again. Reads every event type but
  * heartbeat-sent (the run builds stall events for it, which the monitor alone would not read).
  * One instance per run, on the run's thread.
  */
@@ -77,7 +79,7 @@ public final class Coverage implements HistorySink {
      * run that beats the best value so far is kept even without a new feature, and the entry
      * holding a best value is drawn often (waypoints, as FuzzFactory's).
      */
-    public static final int METRICS = 14;
+    public static final int METRICS = 15;
     static final int DEADLINE_FIRES_CLOSE = 0;
     static final int DEADLINES_SET_CLOSE = 1;
     static final int MIGRATING_ON_LEAVING_NODE = 2;
@@ -93,6 +95,13 @@ public final class Coverage implements HistorySink {
     static final int GAP_AFTER_FAILOVER = 12;
     /** Nodes not ready when the chaos killer took one: the killer nearing its floor (INV-20). */
     static final int KILL_WITH_NODES_DOWN = 13;
+    /**
+     * At a drain deadline's fire, how near another drain's deadline, still tracked, falls, in
+     * tenths of a second below {@value #FIRE_GAP_TENTHS}: Nomad fires those within 5 s together
+     * (N-19, INV-9).
+     */
+    static final int FIRE_BESIDE_DEADLINE = 14;
+    static final long FIRE_GAP_TENTHS = 1_200;
     /** Closeness is this minus the log2 of a span in tenths of a second. */
     private static final int CLOSE_MAX = 40;
 
@@ -113,7 +122,6 @@ public final class Coverage implements HistorySink {
     private long recentInstantNanos = Long.MIN_VALUE / 2;
     private int recentInstantKind = -1;
     private int notReady;
-    private final long[] drainDeadlineNanos = new long[64];
     private int drains;
     private long lastDeadlineDrainNanos = -1;
     private int deadlineDrains;
@@ -121,6 +129,9 @@ public final class Coverage implements HistorySink {
     private int[] allocNode = new int[64];
     private int[] allocJob = new int[64];
     private boolean[] allocMarkedLive = new boolean[64];
+    /** Per node: the drain deadline tracked (nanos), {@link #NO_DEADLINE}, or 0 if none. */
+    private long[] drainKey = new long[16];
+    private static final long NO_DEADLINE = -1;
     /** Per node: allocations marked to migrate, still live; per job: the same. */
     private int[] markedLiveOnNode = new int[16];
     private int[] migratingOfJob = new int[16];
@@ -266,9 +277,15 @@ public final class Coverage implements HistorySink {
             }
             case DRAIN_COMPLETED -> {
                 DrainCompleted e = (DrainCompleted) event;
+                // A force drain's deadline is upstream's zero time: it fires at once and alone,
+                // so only a real deadline's fire can miss the coalescing (N-19).
+                boolean deadline = e.deadlineReached() && drainKey[grow(e.node())] > 0;
+                if (deadline) {
+                    fired(at, e.node());
+                }
                 drainEnded(e.node());
                 inContext(at, 8, e.deadlineReached() ? 1 : 0, 0);
-                if (e.deadlineReached()) {
+                if (deadline) {
                     // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
                     if (lastDeadlineDrainNanos >= 0) {
                         add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
@@ -283,6 +300,11 @@ public final class Coverage implements HistorySink {
                 if (e.accepted()) {
                     drainEnded(e.node());
                 }
+            }
+            case NODE_PURGED -> {
+                // The servers delete the node with its drain (N-20): its deadline is no longer due.
+                NodePurged e = (NodePurged) event;
+                drainEnded(e.node());
             }
             case ELIGIBILITY_CHANGED -> {
                 EligibilityChanged e = (EligibilityChanged) event;
@@ -381,13 +403,15 @@ public final class Coverage implements HistorySink {
             add(7, 0, e.force() ? 1 : 0);
             return;
         }
-        long deadline = e.deadlineMillis() <= 0 ? -1 : at + e.deadlineMillis() * 1_000_000L;
+        int node = grow(e.node());
+        long deadline = e.force() || e.deadlineMillis() <= 0 ? NO_DEADLINE
+                : at + e.deadlineMillis() * 1_000_000L;
         if (deadline > 0) {
             // How close another drain's deadline falls: Nomad coalesces those within 5 s.
             long closest = Long.MAX_VALUE;
-            for (int i = 0; i < drains && i < drainDeadlineNanos.length; i++) {
-                if (drainDeadlineNanos[i] > 0) {
-                    closest = Math.min(closest, Math.abs(drainDeadlineNanos[i] - deadline));
+            for (int other = 0; other < drainKey.length; other++) {
+                if (other != node && drainKey[other] > 0) {
+                    closest = Math.min(closest, Math.abs(drainKey[other] - deadline));
                 }
             }
             if (closest != Long.MAX_VALUE) {
@@ -395,24 +419,44 @@ public final class Coverage implements HistorySink {
                 best(DEADLINES_SET_CLOSE, CLOSE_MAX - log2Tenths(closest));
             }
         }
-        if (drains < drainDeadlineNanos.length) {
-            drainDeadlineNanos[drains] = deadline;
+        if (drainKey[node] == 0) {
+            drains++;
         }
-        drains++;
-        starts(at, e.node(), DRAIN);
+        drainKey[node] = deadline;
+        starts(at, node, DRAIN);
         activeCount[DRAIN] = drains;
         add(7, 1, Math.min(drains, 4) * 4 + (e.force() ? 1 : 0) + (e.ignoreSystemJobs() ? 2 : 0));
     }
 
-    private void drainEnded(int node) {
-        if (drains > 0) {
-            drains--;
-            if (drains < drainDeadlineNanos.length) {
-                drainDeadlineNanos[drains] = 0;
+    /**
+     * A drain's deadline fires on {@code node}: how near the nearest other tracked deadline
+     * falls. Nomad's drain heap fires every deadline within 5 s of the earliest together (N-19);
+     * a drainer that fires each on its own breaks INV-9 only when another drain, still going,
+     * is due that soon, so the measure is linear in tenths of a second where edits land.
+     */
+    private void fired(long at, int node) {
+        long gap = Long.MAX_VALUE;
+        for (int other = 0; other < drainKey.length; other++) {
+            if (other != node && drainKey[other] > 0) {
+                gap = Math.min(gap, Math.abs(drainKey[other] - at));
             }
         }
+        if (gap == Long.MAX_VALUE) {
+            return;
+        }
+        long tenths = gap / 100_000_000L;
+        add(35, log2Tenths(gap), 0);
+        best(FIRE_BESIDE_DEADLINE, Math.max(0, FIRE_GAP_TENTHS - tenths));
+    }
+
+    private void drainEnded(int node) {
+        node = grow(node);
+        if (drainKey[node] != 0) {
+            drainKey[node] = 0;
+            drains--;
+        }
         activeCount[DRAIN] = drains;
-        nodeFaults[grow(node)] &= ~(1 << DRAIN);
+        nodeFaults[node] &= ~(1 << DRAIN);
     }
 
     /** A lasting fault starts or ends on {@code node}. */
@@ -594,6 +638,7 @@ public final class Coverage implements HistorySink {
             totalFailures = Arrays.copyOf(totalFailures, size);
             lastHeartbeatNanos = Arrays.copyOf(lastHeartbeatNanos, size);
             markedLiveOnNode = Arrays.copyOf(markedLiveOnNode, size);
+            drainKey = Arrays.copyOf(drainKey, size);
             nodeCpuMilli = Arrays.copyOf(nodeCpuMilli, size);
             reservedCpuMilli = Arrays.copyOf(reservedCpuMilli, size);
         }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.history.DrainCompleted;
+import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.HealthCheckAnswered;
 import io.schedsim.history.HealthCheckFailed;
 import io.schedsim.history.HealthCheckFailure;
 import io.schedsim.history.HeartbeatLossChanged;
 import io.schedsim.history.HistoryEvent;
 import io.schedsim.history.HostTerminated;
+import io.schedsim.history.NodePurged;
 import io.schedsim.history.NodeStatus;
 import io.schedsim.history.NodeStatusChanged;
 import io.schedsim.history.PartitionChanged;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * Coverage measures shapes, not just events: non-consecutive check failures reach features that
  * consecutive ones of the same count do not (the near miss of INV-12), two faults overlapping on
  * one node reach features neither reaches alone, a chaos-killer kill while other nodes are down
- * measures how near the killer came to its last worker (INV-20), and the same history always
- * gives the same features.
+ * measures how near the killer came to its last worker (INV-20), a deadline firing beside
+ * another drain's measures the gap (INV-9), and the same history always gives the same
+ * features.
  */
 class CoverageTest {
     private static final long S = 1_000_000_000L;
@@ -70,6 +74,44 @@ class CoverageTest {
         operator.record(new HostTerminated(3 * S, 3, false));
         assertEquals(0, operator.metrics()[Coverage.KILL_WITH_NODES_DOWN],
                 "a termination not by the killer says nothing of its floor");
+    }
+
+    @Test
+    void aDeadlineFiringBesideAnotherDrainsMeasuresTheGap() {
+        Coverage near = drains(7_000, 8_000);
+        Coverage far = drains(7_000, 30_000);
+        long nearGap = Coverage.FIRE_GAP_TENTHS - near.metrics()[Coverage.FIRE_BESIDE_DEADLINE];
+        long farGap = Coverage.FIRE_GAP_TENTHS - far.metrics()[Coverage.FIRE_BESIDE_DEADLINE];
+        assertEquals(10, nearGap, "deadlines 1 s apart");
+        assertEquals(230, farGap, "deadlines 23 s apart");
+        Coverage cancelled = new Coverage();
+        cancelled.record(new DrainSetCall(0, 1, 7_000, false, false, true, "ok"));
+        cancelled.record(new DrainSetCall(0, 2, 8_000, false, false, true, "ok"));
+        cancelled.record(new DrainCompleted(S, 2, false));
+        cancelled.record(new DrainCompleted(7 * S, 1, true));
+        assertEquals(0, cancelled.metrics()[Coverage.FIRE_BESIDE_DEADLINE],
+                "a drain done before its deadline is no longer due");
+        Coverage purged = new Coverage();
+        purged.record(new DrainSetCall(0, 1, 7_000, false, false, true, "ok"));
+        purged.record(new DrainSetCall(0, 2, 8_000, false, false, true, "ok"));
+        purged.record(new NodePurged(S, 2));
+        purged.record(new DrainCompleted(7 * S, 1, true));
+        assertEquals(0, purged.metrics()[Coverage.FIRE_BESIDE_DEADLINE],
+                "a purge drops the node's drain (N-20)");
+        Coverage force = new Coverage();
+        force.record(new DrainSetCall(0, 1, 7_000, false, false, true, "ok"));
+        force.record(new DrainSetCall(6 * S, 2, 0, true, false, true, "ok"));
+        force.record(new DrainCompleted(6 * S, 2, true));
+        assertEquals(0, force.metrics()[Coverage.FIRE_BESIDE_DEADLINE],
+                "a force drain fires at once and alone");
+    }
+
+    private static Coverage drains(long firstMillis, long secondMillis) {
+        Coverage coverage = new Coverage();
+        coverage.record(new DrainSetCall(0, 1, firstMillis, false, false, true, "ok"));
+        coverage.record(new DrainSetCall(0, 2, secondMillis, false, false, true, "ok"));
+        coverage.record(new DrainCompleted(firstMillis * 1_000_000L, 1, true));
+        return coverage;
     }
 
     @Test
