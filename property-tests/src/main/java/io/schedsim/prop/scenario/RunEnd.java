@@ -48,7 +48,7 @@ public record RunEnd(Reason reason, String detail) {
         RayWorkload ray = cluster.ray();
         if (ray != null && ray.allTerminal()) {
             return new RunEnd(Reason.END_CONDITION, condition + " at "
-                    + SimTime.format(ray.lastCompletionNanos()) + "; the run ended at " + at);
+                    + SimTime.format(ray.lastEndNanos()) + "; the run ended at " + at);
         }
         return new RunEnd(Reason.END_CONDITION, condition + " at " + at);
     }

@@ -250,7 +250,7 @@ final class OwnerRetries {
         history.resolved(history.id(e), TaskHistory.of(type));
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
-            stats.failed++;
+            stats.outerFailed(sim.nowNanos());
             stats.raised += type == ErrorType.TASK_EXECUTION_EXCEPTION && !retryExceptions ? 1 : 0;
             stats.outOfMemory += type == ErrorType.OUT_OF_MEMORY ? 1 : 0;
             return;
@@ -280,7 +280,7 @@ final class OwnerRetries {
         }
         tasks.unlink(parent);
         tasks.transition(parent, FAILED);
-        stats.failed++;
+        stats.outerFailed(sim.nowNanos());
         stats.raised++;
     }
 
@@ -340,7 +340,7 @@ final class OwnerRetries {
         history.resolved(id, TaskHistory.of(ErrorType.TASK_CANCELLED));
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
-            stats.failed++;
+            stats.outerFailed(sim.nowNanos());
             stats.cancelled++;
             return;
         }
@@ -366,7 +366,7 @@ final class OwnerRetries {
         history.resolved(id, TaskHistory.of(ErrorType.TASK_UNSCHEDULABLE));
         if (!isChild(e)) {
             tasks.transition(e, FAILED);
-            stats.failed++;
+            stats.outerFailed(sim.nowNanos());
             stats.unschedulable++;
             return;
         }

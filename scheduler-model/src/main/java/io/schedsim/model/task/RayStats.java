@@ -22,4 +22,12 @@ final class RayStats {
     /** Retries performed (outer and child). */
     long retries;
     long lastCompletionNanos = -1;
+    /** When the last outer task ended, finished or failed; -1 before any did. */
+    long lastEndNanos = -1;
+
+    /** An outer task failed for good at {@code nowNanos}. */
+    void outerFailed(long nowNanos) {
+        failed++;
+        lastEndNanos = nowNanos;
+    }
 }

@@ -701,6 +701,7 @@ public final class RayWorkload {
         long now = sim.nowNanos();
         stats.completed++;
         stats.lastCompletionNanos = now;
+        stats.lastEndNanos = now;
         long latencyNanos = now - tasks.submitNanos[taskOf(e)];
         completionMillis.record(latencyNanos / SimTime.NANOS_PER_MILLI);
     }
@@ -775,6 +776,11 @@ public final class RayWorkload {
 
     public boolean allTerminal() {
         return stats.submitted == tasks.taskCount && pending() == 0;
+    }
+
+    /** When the last outer task ended, FINISHED or FAILED, or -1 (for reports). */
+    public long lastEndNanos() {
+        return stats.lastEndNanos;
     }
 
     /** Time of the last FINISHED outer task, or -1. */
