@@ -16,21 +16,7 @@ final class HardAffinityFallbackPlacement extends HybridPlacementBug {
     }
 
     @Override
-    public int pickNode(int preferredNode, RayRequest request) {
-        return super.pickNode(preferredNode, soft(request));
-    }
-
-    @Override
-    public int pickFeasible(int preferredNode, RayRequest request) {
-        return super.pickFeasible(preferredNode, soft(request));
-    }
-
-    @Override
-    public boolean anyAvailable(RayRequest request) {
-        return super.anyAvailable(soft(request));
-    }
-
-    private static RayRequest soft(RayRequest request) {
+    protected RayRequest rewrite(RayRequest request) {
         if (request.strategy() != RayStrategy.NODE_AFFINITY || request.soft()) {
             return request;
         }

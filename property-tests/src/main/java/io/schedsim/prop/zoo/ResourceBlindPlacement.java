@@ -16,21 +16,7 @@ final class ResourceBlindPlacement extends HybridPlacementBug {
     }
 
     @Override
-    public int pickNode(int preferredNode, RayRequest request) {
-        return super.pickNode(preferredNode, blind(request));
-    }
-
-    @Override
-    public int pickFeasible(int preferredNode, RayRequest request) {
-        return super.pickFeasible(preferredNode, blind(request));
-    }
-
-    @Override
-    public boolean anyAvailable(RayRequest request) {
-        return super.anyAvailable(blind(request));
-    }
-
-    private static RayRequest blind(RayRequest request) {
+    protected RayRequest rewrite(RayRequest request) {
         return new RayRequest(request.cpuMilli(), request.memMb(), "", 0, request.strategy(),
                 request.targetSlot(), request.soft());
     }

@@ -1,6 +1,7 @@
 package io.schedsim.model.placement;
 
 import io.schedsim.model.state.Node;
+import io.schedsim.model.state.StateStore;
 import java.util.Objects;
 
 /**
@@ -51,6 +52,18 @@ public record RayRequest(long cpuMilli, long memMb, String resource, long resour
     public boolean feasibleOn(Node node) {
         return node.cpuTotalMilli() >= cpuMilli && node.memTotalMb() >= memMb
                 && (resourceMilli == 0 || node.customTotalMilli(resource) >= resourceMilli);
+    }
+
+    /**
+     * The NODE_AFFINITY target if it can be used (R-14): it exists, is schedulable (ALIVE, not
+     * draining) and feasible, busy or not; else null, as for any other strategy.
+     */
+    public Node usableTarget(StateStore state) {
+        if (targetSlot < 0 || targetSlot >= state.nodeSlotCount()) {
+            return null;
+        }
+        Node node = state.node(targetSlot);
+        return node.isRaySchedulable() && feasibleOn(node) ? node : null;
     }
 
     /** The node's free amounts cover the request now (Ray's {@code IsAvailable}). */

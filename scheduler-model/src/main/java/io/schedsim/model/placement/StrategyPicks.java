@@ -42,12 +42,7 @@ final class StrategyPicks {
 
     /** True if the target of a NODE_AFFINITY request can take it, now or once it has room. */
     boolean targetUsable(RayRequest request) {
-        int target = request.targetSlot();
-        if (target < 0 || target >= state.nodeSlotCount()) {
-            return false;
-        }
-        Node node = state.node(target);
-        return node.isRaySchedulable() && request.feasibleOn(node);
+        return request.usableTarget(state) != null;
     }
 
     /** DEFAULT (with resources) or SPREAD; {@code available}: the first tier, else the second. */
@@ -62,7 +57,8 @@ final class StrategyPicks {
     /** True if some node would be returned by an available pick; draws nothing. */
     boolean anyAvailable(RayRequest request) {
         if (request.strategy() == RayStrategy.NODE_AFFINITY) {
-            return targetUsable(request) && request.availableOn(state.node(request.targetSlot()));
+            Node target = request.usableTarget(state);
+            return target != null && request.availableOn(target);
         }
         for (int slot = 0; slot < state.nodeSlotCount(); slot++) {
             Node node = state.node(slot);
@@ -74,10 +70,10 @@ final class StrategyPicks {
     }
 
     private int affinity(RayRequest request, boolean available) {
-        if (!targetUsable(request)) {
+        Node target = request.usableTarget(state);
+        if (target == null) {
             return -1;
         }
-        Node target = state.node(request.targetSlot());
         return !available || request.availableOn(target) ? target.slot() : -1;
     }
 

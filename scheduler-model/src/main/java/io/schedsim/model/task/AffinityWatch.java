@@ -55,12 +55,7 @@ final class AffinityWatch {
         return since >= 0 && lastUnusableNanos < since;
     }
 
-    boolean targetUsable() {
-        int target = request.targetSlot();
-        if (target < 0 || target >= state.nodeSlotCount()) {
-            return false;
-        }
-        Node node = state.node(target);
-        return node.isRaySchedulable() && request.feasibleOn(node);
+    private boolean targetUsable() {
+        return request.usableTarget(state) != null;
     }
 }

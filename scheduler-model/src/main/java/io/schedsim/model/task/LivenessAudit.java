@@ -166,11 +166,9 @@ final class LivenessAudit {
         if (request.strategy() != RayStrategy.NODE_AFFINITY) {
             return feasibleNodeAlive(request);
         }
-        int target = request.targetSlot();
-        Node node = target < state.nodeSlotCount() ? state.node(target) : null;
-        boolean usable = node != null && node.isRaySchedulable() && request.feasibleOn(node);
-        if (usable) {
-            return couldTakeNow(node, request);
+        Node target = request.usableTarget(state);
+        if (target != null) {
+            return couldTakeNow(target, request);
         }
         return !request.soft() || feasibleNodeAlive(request);
     }

@@ -20,9 +20,7 @@ public record TaskPlacement(long memMb, String resource, long resourceMilli,
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(strategy, "strategy");
         // The request's own checks, with a CPU the workload supplies later.
-        RayRequest checked = new RayRequest(0, memMb, resource, resourceMilli, strategy,
-                targetSlot, soft);
-        Objects.requireNonNull(checked);
+        new RayRequest(0, memMb, resource, resourceMilli, strategy, targetSlot, soft);
     }
 
     /** SPREAD with no other request. */
