@@ -4,6 +4,7 @@ import io.schedsim.core.random.SimRandom;
 import io.schedsim.fault.plan.FaultPlan;
 import io.schedsim.prop.scenario.OrderingSpec;
 import io.schedsim.prop.search.guided.CorpusEntry;
+import io.schedsim.prop.search.guided.Coverage;
 import io.schedsim.prop.search.guided.Corpus;
 import io.schedsim.prop.search.guided.PlanEdits;
 import io.schedsim.prop.spec.RunSpec;
@@ -14,8 +15,9 @@ import java.util.List;
  * the round began. Every {@value #FRESH_EVERY}-th run (and every run while the corpus is empty)
  * is random search's run of that number; the others are mutants: a corpus entry (one holding a
  * near-miss best half the time, else by the rarity of its features or alike), edited one to
- * three times: plan
- * edits ({@link PlanEdits}) and a new seed where the scenario {@linkplain
+ * three times: plan edits ({@link PlanEdits}; for a parent holding a best, most of them
+ * {@linkplain PlanEdits#focus aimed} at the node and instant where its run reached that best)
+ * and a new seed where the scenario {@linkplain
  * io.schedsim.prop.scenario.Scenario#admits admits} edited plans, a new ordering under mixed
  * orderings. Each run's choices come from its own stream ({@code guided} of its number), so a
  * run is the same on every engine. A mutant the scenario does not admit, or equal to its
@@ -53,7 +55,9 @@ final class GuidedRound implements RunSource {
         }
         SimRandom r = SimRandom.stream(run, "guided");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            RunSpec mutant = mutant(template.spec(), pick(entries, r), entries, r, run);
+            CorpusEntry parent = pick(entries, r);
+            long focus = corpus.focusOf(parent, r.nextInt(Integer.MAX_VALUE));
+            RunSpec mutant = mutant(template.spec(), parent, focus, entries, r, run);
             if (mutant != null) {
                 return mutant;
             }
@@ -77,8 +81,8 @@ final class GuidedRound implements RunSource {
         return entries.get(r.nextInt(entries.size()));
     }
 
-    private RunSpec mutant(RunSpec base, CorpusEntry parent, List<CorpusEntry> entries,
-            SimRandom r, long run) {
+    private RunSpec mutant(RunSpec base, CorpusEntry parent, long focus,
+            List<CorpusEntry> entries, SimRandom r, long run) {
         boolean edits = base.scenario().admits(parent.plan(), base.config());
         boolean mixed = orderings.equals(SeedOrderings.MIXED);
         if (!edits && !mixed) {
@@ -98,7 +102,10 @@ final class GuidedRound implements RunSource {
                 seed = run;
             } else {
                 FaultPlan donor = entries.get(r.nextInt(entries.size())).plan();
-                FaultPlan edited = PlanEdits.edit(plan, donor, parent.nodeSlots(), r);
+                FaultPlan edited = focus >= 0 && r.chance(0.75)
+                        ? PlanEdits.focus(plan, donor, Coverage.focusNode(focus),
+                                Coverage.focusAtMillis(focus), parent.nodeSlots(), r)
+                        : PlanEdits.edit(plan, donor, parent.nodeSlots(), r);
                 if (edited != null) {
                     plan = edited;
                 }

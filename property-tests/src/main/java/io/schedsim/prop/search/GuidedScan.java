@@ -85,7 +85,8 @@ final class GuidedScan {
             for (ScanPartial partial : partials.values()) {
                 for (Reached run : partial.reached()) {
                     corpus.offer(run.features(), run.metrics(), fresh -> new CorpusEntry(
-                            run.seed(), run.ordering(), run.planJson(), run.nodeSlots(), fresh));
+                            run.seed(), run.ordering(), run.planJson(), run.nodeSlots(), fresh,
+                            run.focus()));
                 }
             }
         }

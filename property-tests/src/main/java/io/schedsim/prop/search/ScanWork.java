@@ -68,7 +68,8 @@ public final class ScanWork implements BlockWork<ScanPartial> {
                 if (corpus.anyNew(features) || corpus.improves(metrics)) {
                     reached.add(new Reached(seed, spec.seed(), spec.ordering(),
                             outcome.plan().toJson(), outcome.cluster() == null ? 0
-                                    : outcome.cluster().nodeSlotCount(), features, metrics));
+                                    : outcome.cluster().nodeSlotCount(), features, metrics,
+                            coverage.focus()));
                 }
             } else {
                 outcome = spec.run();

@@ -93,7 +93,7 @@ public final class Corpus {
             }
         }
         return new Snapshot(List.copyOf(entries), covered.clone(), cumulative, best.clone(),
-                favored.stream().mapToInt(Integer::intValue).toArray());
+                favored.stream().mapToInt(Integer::intValue).toArray(), holder.clone());
     }
 
     /** An entry whose rarest feature one run reached weighs this much. */
@@ -109,7 +109,7 @@ public final class Corpus {
 
     /** The corpus as a round sees it; shipped to where its runs run. */
     public record Snapshot(List<CorpusEntry> entries, long[] covered, long[] cumulativeWeights,
-            long[] best, int[] favored) implements java.io.Serializable {
+            long[] best, int[] favored, int[] holders) implements java.io.Serializable {
         /** True if {@code metrics} beats a near-miss best of this snapshot. */
         public boolean improves(long[] metrics) {
             for (int m = 0; m < metrics.length; m++) {
@@ -123,6 +123,27 @@ public final class Corpus {
         /** An entry holding a near-miss best; null when none does. */
         public CorpusEntry favored(int pick) {
             return favored.length == 0 ? null : entries.get(favored[pick % favored.length]);
+        }
+
+        /**
+         * Where and when {@code entry} reached one of the near-miss bests it holds, the
+         * measure chosen by {@code pick}; -1 if it holds none or its run did not say.
+         */
+        public long focusOf(CorpusEntry entry, int pick) {
+            int held = 0;
+            for (int m = 0; m < holders.length; m++) {
+                held += holders[m] >= 0 && entries.get(holders[m]) == entry ? 1 : 0;
+            }
+            if (held == 0) {
+                return -1;
+            }
+            int choice = pick % held;
+            for (int m = 0; m < holders.length; m++) {
+                if (holders[m] >= 0 && entries.get(holders[m]) == entry && choice-- == 0) {
+                    return entry.focus(m);
+                }
+            }
+            return -1;
         }
 
         /** True if {@code features} holds one this snapshot had not covered. */

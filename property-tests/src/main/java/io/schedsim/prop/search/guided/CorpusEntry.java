@@ -18,11 +18,20 @@ public final class CorpusEntry implements Serializable {
     private final String planJson;
     private final int nodeSlots;
     private final int[] introduced;
+    /** Per near-miss measure, where and when the run reached its best ({@link Coverage#focus()}). */
+    private final long[] focus;
     private transient volatile FaultPlan plan;
 
     /** An entry whose run first reached the features {@code introduced}. */
     public CorpusEntry(long seed, OrderingSpec ordering, String planJson, int nodeSlots,
             int[] introduced) {
+        this(seed, ordering, planJson, nodeSlots, introduced, new long[0]);
+    }
+
+    /** As above, with where the run reached each near-miss best ({@link Coverage#focus()}). */
+    public CorpusEntry(long seed, OrderingSpec ordering, String planJson, int nodeSlots,
+            int[] introduced, long[] focus) {
+        this.focus = focus.clone();
         this.seed = seed;
         this.ordering = Objects.requireNonNull(ordering, "ordering");
         this.planJson = Objects.requireNonNull(planJson, "planJson");
@@ -49,6 +58,14 @@ public final class CorpusEntry implements Serializable {
     /** The features no run before this entry's had reached. */
     public int[] introduced() {
         return introduced.clone();
+    }
+
+    /**
+     * Where and when this entry's run reached its best of near-miss measure {@code metric},
+     * packed as {@link Coverage#focusOf}; -1 if unknown.
+     */
+    public long focus(int metric) {
+        return metric < focus.length ? focus[metric] : -1;
     }
 
     int introducedCount() {

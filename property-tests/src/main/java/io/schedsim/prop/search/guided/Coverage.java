@@ -79,7 +79,7 @@ public final class Coverage implements HistorySink {
      * run that beats the best value so far is kept even without a new feature, and the entry
      * holding a best value is drawn often (waypoints, as FuzzFactory's).
      */
-    public static final int METRICS = 15;
+    public static final int METRICS = 16;
     static final int DEADLINE_FIRES_CLOSE = 0;
     static final int DEADLINES_SET_CLOSE = 1;
     static final int MIGRATING_ON_LEAVING_NODE = 2;
@@ -102,10 +102,21 @@ public final class Coverage implements HistorySink {
      */
     static final int FIRE_BESIDE_DEADLINE = 14;
     static final long FIRE_GAP_TENTHS = 1_200;
+    /**
+     * Allocations still alive on one node after a plan replaced them: replaced while unknown
+     * (their node disconnected, N-30), or reported running again by their client once it came
+     * back. A crash or a restart there turns one FAILED, and a reconciler that ignores the
+     * replacement reschedules it a second time (INV-10, Nomad's NextAllocation check). The
+     * focus is that node and instant.
+     */
+    static final int REPLACED_YET_ALIVE = 15;
     /** Closeness is this minus the log2 of a span in tenths of a second. */
     private static final int CLOSE_MAX = 40;
 
     private final long[] metrics = new long[METRICS];
+    private final long[] focus = filled(METRICS);
+    /** The time of the event being read. */
+    private long eventNanos;
     private final long[] bits = new long[BITS / 64];
     private final IntArrayList features = new IntArrayList();
 
@@ -129,6 +140,10 @@ public final class Coverage implements HistorySink {
     private int[] allocNode = new int[64];
     private int[] allocJob = new int[64];
     private boolean[] allocMarkedLive = new boolean[64];
+    /** Per node: allocations seen alive there after their replacement. */
+    private int[] replacedAliveOnNode = new int[16];
+    /** Per allocation: a later placement replaced it. */
+    private boolean[] allocReplaced = new boolean[64];
     /** Per node: the drain deadline tracked (nanos), {@link #NO_DEADLINE}, or 0 if none. */
     private long[] drainKey = new long[16];
     private static final long NO_DEADLINE = -1;
@@ -146,6 +161,12 @@ public final class Coverage implements HistorySink {
         Arrays.fill(allocClient, (byte) -1);
     }
 
+    private static long[] filled(int length) {
+        long[] array = new long[length];
+        Arrays.fill(array, -1);
+        return array;
+    }
+
     /** The features reached, each once, in the order first reached. */
     public int[] features() {
         return features.toIntArray();
@@ -156,15 +177,48 @@ public final class Coverage implements HistorySink {
         return metrics.clone();
     }
 
-    private void best(int metric, long value) {
+    /** Raises {@code metric} to {@code value} if higher; the focus is then here, on {@code node}. */
+    private void best(int metric, long value, int node) {
         if (value > metrics[metric]) {
             metrics[metric] = value;
+            focus[metric] = focusOf(node, eventNanos);
         }
+    }
+
+    /**
+     * Where and when a near miss happened, packed for {@link #focus()}: the time in
+     * milliseconds in the high bits, the node plus one (0: no node) in the low
+     * {@value #FOCUS_NODE_BITS} bits.
+     */
+    static long focusOf(int node, long atNanos) {
+        long slot = node < 0 || node >= (1 << FOCUS_NODE_BITS) - 1 ? 0 : node + 1;
+        return (atNanos / 1_000_000L) << FOCUS_NODE_BITS | slot;
+    }
+
+    /** The node of a packed focus, or -1 for none. */
+    public static int focusNode(long focus) {
+        return (int) (focus & ((1 << FOCUS_NODE_BITS) - 1)) - 1;
+    }
+
+    /** The time of a packed focus, in milliseconds of simulated time. */
+    public static long focusAtMillis(long focus) {
+        return focus >>> FOCUS_NODE_BITS;
+    }
+
+    static final int FOCUS_NODE_BITS = 16;
+
+    /**
+     * Per near-miss measure, where and when the run reached its best value ({@link #focusOf});
+     * -1 where the run never raised it. Guided search aims edits there.
+     */
+    public long[] focus() {
+        return focus.clone();
     }
 
     @Override
     public void record(HistoryEvent event) {
         long at = event.atNanos();
+        eventNanos = at;
         switch (event.type()) {
             case NODE_REGISTERED -> {
                 NodeRegistered e = (NodeRegistered) event;
@@ -200,6 +254,10 @@ public final class Coverage implements HistorySink {
                 if (terminal(e.client())) {
                     unmark(alloc);
                 }
+                if ((e.client() == ClientStatus.RUNNING || e.client() == ClientStatus.PENDING)
+                        && alloc < allocReplaced.length && allocReplaced[alloc]) {
+                    aliveAfterReplacement(alloc, 1);
+                }
             }
             case ALLOC_DESIRED_CHANGED -> {
                 AllocDesiredChanged e = (AllocDesiredChanged) event;
@@ -213,7 +271,7 @@ public final class Coverage implements HistorySink {
                     // A task failing again and again: the near miss of retry counting (INV-19).
                     int failures = failedAttemptsOfTask.addTo(e.task(), 1) + 1;
                     add(26, Math.min(failures, 6), error);
-                    best(TASK_FAILED_ATTEMPTS, failures);
+                    best(TASK_FAILED_ATTEMPTS, failures, -1);
                 }
             }
             case TASK_RESOLVED -> {
@@ -258,7 +316,8 @@ public final class Coverage implements HistorySink {
                 if (e.byKiller()) {
                     // The killer keeps one worker alive: the fewer it saw, the nearer its floor.
                     add(31, Math.min(notReady, 8), 0);
-                    best(KILL_WITH_NODES_DOWN, notReady);
+                    // Its focus is the instant alone: other nodes must be down then, not this one.
+                    best(KILL_WITH_NODES_DOWN, notReady, -1);
                 }
             }
             case NODE_RESTARTED -> {
@@ -289,7 +348,8 @@ public final class Coverage implements HistorySink {
                     // Deadlines that fire close together: Nomad coalesces those within 5 s (N-19).
                     if (lastDeadlineDrainNanos >= 0) {
                         add(29, log2Tenths(at - lastDeadlineDrainNanos), 0);
-                        best(DEADLINE_FIRES_CLOSE, CLOSE_MAX - log2Tenths(at - lastDeadlineDrainNanos));
+                        best(DEADLINE_FIRES_CLOSE, CLOSE_MAX - log2Tenths(at - lastDeadlineDrainNanos),
+                                e.node());
                     }
                     add(30, Math.min(++deadlineDrains, 4), 0);
                     lastDeadlineDrainNanos = at;
@@ -316,8 +376,8 @@ public final class Coverage implements HistorySink {
                 int node = grow(e.node());
                 add(10, Math.min(++consecutiveFailures[node], 12), e.failure().ordinal());
                 add(11, Math.min(++totalFailures[node], 24), 0);
-                best(CONSECUTIVE_FAILED_CHECKS, consecutiveFailures[node]);
-                best(FAILED_CHECKS_SINCE_CHANGE, totalFailures[node]);
+                best(CONSECUTIVE_FAILED_CHECKS, consecutiveFailures[node], node);
+                best(FAILED_CHECKS_SINCE_CHANGE, totalFailures[node], node);
             }
             case HEALTH_CHECK_ANSWERED -> {
                 HealthCheckAnswered e = (HealthCheckAnswered) event;
@@ -363,12 +423,12 @@ public final class Coverage implements HistorySink {
         }
         inContext(at, 1, from, to);
         add(2, Math.min(notReady, 8), to);
-        best(NODES_NOT_READY, notReady);
+        best(NODES_NOT_READY, notReady, -1);
         lastNodeChangeNanos = at;
         if (!ready) {
             // Leaving with migrations still pending: the shape of N-31's order (INV-14).
             add(23, Math.min(markedLiveOnNode[node], 4), to);
-            best(MIGRATING_ON_LEAVING_NODE, markedLiveOnNode[node]);
+            best(MIGRATING_ON_LEAVING_NODE, markedLiveOnNode[node], node);
         }
         // Faults on this very node when it changed: the shapes detectors get wrong.
         for (int kind = 0; kind < KINDS; kind++) {
@@ -390,11 +450,11 @@ public final class Coverage implements HistorySink {
         long eighths = Math.min(24, (at - last) * 8 / e.ttlNanos());
         add(13, (int) eighths, nodeStatus[node]);
         if (nodeStatus[node] == NodeStatus.READY.ordinal()) {
-            best(HEARTBEAT_GAP_WHILE_READY, eighths);
+            best(HEARTBEAT_GAP_WHILE_READY, eighths, node);
         }
         if (at - failoverAtNanos < AFTER_FAILOVER_NANOS) {
             add(14, (int) eighths, (int) Math.min(9, (at - failoverAtNanos) / 60_000_000_000L));
-            best(GAP_AFTER_FAILOVER, eighths);
+            best(GAP_AFTER_FAILOVER, eighths, node);
         }
     }
 
@@ -416,7 +476,7 @@ public final class Coverage implements HistorySink {
             }
             if (closest != Long.MAX_VALUE) {
                 add(7, 2, log2Tenths(closest));
-                best(DEADLINES_SET_CLOSE, CLOSE_MAX - log2Tenths(closest));
+                best(DEADLINES_SET_CLOSE, CLOSE_MAX - log2Tenths(closest), node);
             }
         }
         if (drainKey[node] == 0) {
@@ -436,9 +496,12 @@ public final class Coverage implements HistorySink {
      */
     private void fired(long at, int node) {
         long gap = Long.MAX_VALUE;
+        int nearest = -1;
         for (int other = 0; other < drainKey.length; other++) {
-            if (other != node && drainKey[other] > 0) {
-                gap = Math.min(gap, Math.abs(drainKey[other] - at));
+            if (other != node && drainKey[other] > 0
+                    && Math.abs(drainKey[other] - at) < gap) {
+                gap = Math.abs(drainKey[other] - at);
+                nearest = other;
             }
         }
         if (gap == Long.MAX_VALUE) {
@@ -446,7 +509,8 @@ public final class Coverage implements HistorySink {
         }
         long tenths = gap / 100_000_000L;
         add(35, log2Tenths(gap), 0);
-        best(FIRE_BESIDE_DEADLINE, Math.max(0, FIRE_GAP_TENTHS - tenths));
+        // The focus is the other drain: its deadline must move to this fire's instant.
+        best(FIRE_BESIDE_DEADLINE, Math.max(0, FIRE_GAP_TENTHS - tenths), nearest);
     }
 
     private void drainEnded(int node) {
@@ -538,9 +602,18 @@ public final class Coverage implements HistorySink {
             allocNode = Arrays.copyOf(allocNode, size);
             allocJob = Arrays.copyOf(allocJob, size);
             allocMarkedLive = Arrays.copyOf(allocMarkedLive, size);
+            allocReplaced = Arrays.copyOf(allocReplaced, size);
         }
         allocNode[alloc] = grow(e.node());
         allocJob[alloc] = growJob(e.job());
+        int previous = e.previousAlloc();
+        if (previous >= 0 && previous < allocNode.length) {
+            allocReplaced[previous] = true;
+            if (previous < allocClient.length
+                    && allocClient[previous] == ClientStatus.UNKNOWN.ordinal()) {
+                aliveAfterReplacement(previous, 0);
+            }
+        }
     }
 
     private void marked(int alloc) {
@@ -552,7 +625,15 @@ public final class Coverage implements HistorySink {
         // Migrations of one job in flight at once: pacing at or past max_parallel (INV-4).
         int inFlight = ++migratingOfJob[allocJob[alloc]];
         add(28, Math.min(inFlight, 5), 0);
-        best(JOB_MIGRATIONS_IN_FLIGHT, inFlight);
+        best(JOB_MIGRATIONS_IN_FLIGHT, inFlight, allocNode[alloc]);
+    }
+
+    /** Allocation {@code alloc}, replaced already, is alive: unknown (0) or reported (1). */
+    private void aliveAfterReplacement(int alloc, int how) {
+        int node = allocNode[alloc];
+        int count = ++replacedAliveOnNode[node];
+        add(36, Math.min(count, 4), how);
+        best(REPLACED_YET_ALIVE, count, node);
     }
 
     private void unmark(int alloc) {
@@ -583,13 +664,13 @@ public final class Coverage implements HistorySink {
         if (stale) {
             add(24, replaces, 0);
             if (e.placements() + e.lost() + e.migrations() > 0) {
-                best(STALE_REPLACING_COMMITS, metrics[STALE_REPLACING_COMMITS] + 1);
+                best(STALE_REPLACING_COMMITS, metrics[STALE_REPLACING_COMMITS] + 1, -1);
             }
         }
         if (nodeChanged) {
             add(27, replaces, stale ? 1 : 0);
             if (e.placements() > 0) {
-                best(COMMITS_AFTER_NODE_CHANGE, metrics[COMMITS_AFTER_NODE_CHANGE] + 1);
+                best(COMMITS_AFTER_NODE_CHANGE, metrics[COMMITS_AFTER_NODE_CHANGE] + 1, -1);
             }
         }
         lastCommitOfJobNanos[job] = at;
@@ -603,7 +684,7 @@ public final class Coverage implements HistorySink {
                 * 4 / cpu);
         add(25, quarters, (nodeFaults[node] & (1 << DRAIN)) != 0 ? 1 : 0);
         if (cpu > 0) {
-            best(LEASE_FULLNESS, quarters);
+            best(LEASE_FULLNESS, quarters, node);
         }
     }
 
@@ -638,6 +719,7 @@ public final class Coverage implements HistorySink {
             totalFailures = Arrays.copyOf(totalFailures, size);
             lastHeartbeatNanos = Arrays.copyOf(lastHeartbeatNanos, size);
             markedLiveOnNode = Arrays.copyOf(markedLiveOnNode, size);
+            replacedAliveOnNode = Arrays.copyOf(replacedAliveOnNode, size);
             drainKey = Arrays.copyOf(drainKey, size);
             nodeCpuMilli = Arrays.copyOf(nodeCpuMilli, size);
             reservedCpuMilli = Arrays.copyOf(reservedCpuMilli, size);

@@ -173,7 +173,11 @@ public final class PlanEdits {
         if (nodes.isEmpty()) {
             return false;
         }
-        int node = nodes.get(r.nextInt(nodes.size()));
+        return place(action, nodes.get(r.nextInt(nodes.size())), r);
+    }
+
+    /** Points {@code action} (its node, one of its nodes, or its victim slot) at {@code node}. */
+    private static boolean place(ObjectNode action, int node, SimRandom r) {
         if (action.path("node").asInt(-1) >= 0) {
             action.put("node", node);
             return true;
@@ -188,6 +192,69 @@ public final class PlanEdits {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Aims an action at a near miss: one of {@code plan}'s (half the time, if any, one already
+     * on {@code node}), or one of {@code donor}'s added, moved so that it starts, or ends,
+     * within a few seconds of {@code atMillis}, and most of the time put on {@code node} (-1:
+     * left where it is). A race needs a fault at the node and
+     * instant where a run came closest to it, which the blind edits rarely hit together. Null
+     * when the edit does not apply or makes an invalid plan.
+     */
+    public static FaultPlan focus(FaultPlan plan, FaultPlan donor, int node, long atMillis,
+            int nodeSlots, SimRandom r) {
+        int onNode = node < 0 ? -1 : actionOn(plan, node, r);
+        boolean fromDonor = onNode < 0 && (plan.size() == 0 || r.chance(0.5));
+        if (fromDonor && donor.size() == 0) {
+            return null;
+        }
+        int index = onNode >= 0 ? onNode : fromDonor ? -1 : r.nextInt(plan.size());
+        FaultAction source = fromDonor ? donor.get(r.nextInt(donor.size())) : plan.get(index);
+        ObjectNode action = tree(source);
+        if (onNode < 0 && node >= 0 && node < nodeSlots && r.chance(0.75)) {
+            place(action, node, r);
+        }
+        long offset = r.chance(0.25) ? 0
+                : (100L << r.nextInt(ALIGN_STEPS)) * (r.chance(0.5) ? 1 : -1);
+        long target = r.chance(0.5) && length(action) > 0 ? atMillis - length(action) + offset
+                : atMillis + offset;
+        target = Math.max(0, target);
+        long at = action.path("atMillis").asLong();
+        action.put("atMillis", target);
+        if (action.has("recheckUntilMillis")) {
+            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong()
+                    + target - at);
+        }
+        FaultAction edited = action(action);
+        if (edited == null || (!fromDonor && edited.equals(source))) {
+            return null;
+        }
+        return fromDonor ? plan.plus(FaultPlan.of(edited)) : plan.with(index, edited);
+    }
+
+    /**
+     * Half the time, one of {@code plan}'s actions already on {@code node} (the fault there is
+     * the one to move to the instant); -1 otherwise or when none is.
+     */
+    private static int actionOn(FaultPlan plan, int node, SimRandom r) {
+        if (!r.chance(0.5)) {
+            return -1;
+        }
+        List<Integer> on = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            ObjectNode action = tree(plan.get(i));
+            boolean names = action.path("node").asInt(-1) == node
+                    || ("slot".equals(action.path("victim").asText())
+                            && action.path("victimPick").asInt(-1) == node);
+            for (JsonNode listed : action.path("nodes")) {
+                names |= listed.asInt() == node;
+            }
+            if (names) {
+                on.add(i);
+            }
+        }
+        return on.isEmpty() ? -1 : on.get(r.nextInt(on.size()));
     }
 
     private static boolean retarget(ObjectNode action, int nodeSlots, SimRandom r) {

@@ -44,6 +44,24 @@ class CorpusTest {
     }
 
     @Test
+    void theFocusOfAHeldBestTravelsWithItsEntry() {
+        Corpus corpus = new Corpus();
+        long[] focus = new long[Coverage.METRICS];
+        java.util.Arrays.fill(focus, -1);
+        focus[Coverage.KILL_WITH_NODES_DOWN] = Coverage.focusOf(4, 9_000_000_000L);
+        corpus.offer(new int[] {1}, new long[Coverage.METRICS], fresh -> entry(1, fresh));
+        corpus.offer(new int[] {1}, metrics(Coverage.KILL_WITH_NODES_DOWN, 2),
+                fresh -> new CorpusEntry(2, OrderingSpec.FIFO, "{\"actions\":[]}", 7, fresh,
+                        focus));
+        Corpus.Snapshot snapshot = corpus.snapshot();
+        long held = snapshot.focusOf(snapshot.entries().get(1), 12_345);
+        assertEquals(4, Coverage.focusNode(held));
+        assertEquals(9_000, Coverage.focusAtMillis(held));
+        assertEquals(-1, snapshot.focusOf(snapshot.entries().get(0), 0), "holds no best");
+        assertEquals(-1, Coverage.focusNode(Coverage.focusOf(-1, 5_000_000L)), "no node");
+    }
+
+    @Test
     void anEntryWithARareFeatureWeighsMore() {
         Corpus corpus = new Corpus();
         corpus.offer(new int[] {1}, new long[Coverage.METRICS], fresh -> entry(1, fresh));

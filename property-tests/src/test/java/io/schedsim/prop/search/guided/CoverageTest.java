@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedsim.history.AllocClientChanged;
+import io.schedsim.history.AllocPlaced;
+import io.schedsim.history.ClientStatus;
 import io.schedsim.history.DrainCompleted;
 import io.schedsim.history.DrainSetCall;
 import io.schedsim.history.HealthCheckAnswered;
@@ -69,6 +72,10 @@ class CoverageTest {
         Coverage killer = new Coverage();
         twoDown.forEach(killer::record);
         assertEquals(2, killer.metrics()[Coverage.KILL_WITH_NODES_DOWN]);
+        long focus = killer.focus()[Coverage.KILL_WITH_NODES_DOWN];
+        assertEquals(-1, Coverage.focusNode(focus), "other nodes must be down: no node");
+        assertEquals(3_000, Coverage.focusAtMillis(focus), "when it took it");
+        assertEquals(-1, killer.focus()[Coverage.FIRE_BESIDE_DEADLINE], "never raised: no focus");
         Coverage operator = new Coverage();
         twoDown.subList(0, 5).forEach(operator::record);
         operator.record(new HostTerminated(3 * S, 3, false));
@@ -83,6 +90,9 @@ class CoverageTest {
         long nearGap = Coverage.FIRE_GAP_TENTHS - near.metrics()[Coverage.FIRE_BESIDE_DEADLINE];
         long farGap = Coverage.FIRE_GAP_TENTHS - far.metrics()[Coverage.FIRE_BESIDE_DEADLINE];
         assertEquals(10, nearGap, "deadlines 1 s apart");
+        long focus = near.focus()[Coverage.FIRE_BESIDE_DEADLINE];
+        assertEquals(2, Coverage.focusNode(focus), "the other drain, whose deadline must move");
+        assertEquals(7_000, Coverage.focusAtMillis(focus), "to the instant the first one fired");
         assertEquals(230, farGap, "deadlines 23 s apart");
         Coverage cancelled = new Coverage();
         cancelled.record(new DrainSetCall(0, 1, 7_000, false, false, true, "ok"));
@@ -104,6 +114,28 @@ class CoverageTest {
         force.record(new DrainCompleted(6 * S, 2, true));
         assertEquals(0, force.metrics()[Coverage.FIRE_BESIDE_DEADLINE],
                 "a force drain fires at once and alone");
+    }
+
+    @Test
+    void aReplacedAllocationStillAliveIsFocusedOnItsNode() {
+        Coverage unknown = new Coverage();
+        unknown.record(new AllocPlaced(0, 1, 0, 2, -1, 0));
+        unknown.record(new AllocClientChanged(4 * S, 1, ClientStatus.UNKNOWN));
+        unknown.record(new AllocPlaced(5 * S, 2, 0, 3, 1, 0));
+        assertEquals(1, unknown.metrics()[Coverage.REPLACED_YET_ALIVE]);
+        long focus = unknown.focus()[Coverage.REPLACED_YET_ALIVE];
+        assertEquals(2, Coverage.focusNode(focus), "the disconnected node, where a restart races");
+        assertEquals(5_000, Coverage.focusAtMillis(focus));
+        Coverage lost = new Coverage();
+        lost.record(new AllocPlaced(0, 1, 0, 2, -1, 0));
+        lost.record(new AllocClientChanged(4 * S, 1, ClientStatus.LOST));
+        lost.record(new AllocPlaced(5 * S, 2, 0, 3, 1, 0));
+        assertEquals(0, lost.metrics()[Coverage.REPLACED_YET_ALIVE],
+                "a lost allocation, replaced, is not alive");
+        lost.record(new AllocClientChanged(60 * S, 1, ClientStatus.RUNNING));
+        assertEquals(1, lost.metrics()[Coverage.REPLACED_YET_ALIVE],
+                "until its client, back, reports it running");
+        assertEquals(60_000, Coverage.focusAtMillis(lost.focus()[Coverage.REPLACED_YET_ALIVE]));
     }
 
     private static Coverage drains(long firstMillis, long secondMillis) {

@@ -84,6 +84,51 @@ class PlanEditsTest {
         assertEquals(PlanEdits.Kind.values().length, seen.size(), seen.toString());
     }
 
+    @Test
+    void focusPutsAnActionAtTheNearMissNodeAndInstant() {
+        FaultPlan plan = FaultPlan.of(new HeartbeatLoss(30_000, 20_000, List.of(2, 3), 0.5),
+                new KillAgent(50_000, 4));
+        FaultPlan donor = FaultPlan.of(new KillAgent(5_000, 1));
+        long focusMillis = 200_000;
+        int onNode = 0;
+        int starts = 0;
+        int ends = 0;
+        int added = 0;
+        for (long seed = 1; seed <= 400; seed++) {
+            FaultPlan edited = PlanEdits.focus(plan, donor, 6, focusMillis, 7,
+                    SimRandom.stream(seed, "focus"));
+            assertEquals(edited, PlanEdits.focus(plan, donor, 6, focusMillis, 7,
+                    SimRandom.stream(seed, "focus")));
+            if (edited == null) {
+                continue;
+            }
+            assertEquals(edited, FaultPlan.fromJson(edited.toJson()), "a valid plan");
+            added += edited.size() - plan.size();
+            for (var action : edited.actions()) {
+                if (plan.actions().contains(action)) {
+                    continue;
+                }
+                // The one action edited or added: near the focus, by its start or its end.
+                long start = action.atMillis();
+                long end = action instanceof HeartbeatLoss loss ? start + loss.durationMillis()
+                        : start;
+                boolean nearStart = Math.abs(start - focusMillis) <= 3_200;
+                boolean nearEnd = Math.abs(end - focusMillis) <= 3_200;
+                assertTrue(nearStart || nearEnd, action + " seed " + seed);
+                starts += nearStart ? 1 : 0;
+                ends += nearEnd && !nearStart ? 1 : 0;
+                boolean on6 = action instanceof KillAgent kill ? kill.node() == 6
+                        : ((HeartbeatLoss) action).nodes().contains(6);
+                onNode += on6 ? 1 : 0;
+            }
+        }
+        assertTrue(starts > 100 && ends > 20, starts + " by start, " + ends + " by end");
+        assertTrue(onNode > 150, onNode + " put on the focus node");
+        assertTrue(added > 100, added + " taken from the donor");
+        assertEquals(null, PlanEdits.focus(FaultPlan.of(), FaultPlan.of(), 6, focusMillis, 7,
+                SimRandom.stream(1, "focus")), "nothing to aim");
+    }
+
     private static List<Long> times(FaultPlan plan) {
         return plan.actions().stream().map(a -> a.atMillis()).sorted().toList();
     }
