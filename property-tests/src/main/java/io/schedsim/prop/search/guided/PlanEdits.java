@@ -242,8 +242,10 @@ public final class PlanEdits {
             return -1;
         }
         List<Integer> on = new ArrayList<>();
+        // One conversion of the whole plan, not one per action: this runs for most mutants.
+        JsonNode actions = planTree(plan).path("actions");
         for (int i = 0; i < plan.size(); i++) {
-            ObjectNode action = tree(plan.get(i));
+            JsonNode action = actions.get(i);
             boolean names = action.path("node").asInt(-1) == node
                     || ("slot".equals(action.path("victim").asText())
                             && action.path("victimPick").asInt(-1) == node);
@@ -305,9 +307,12 @@ public final class PlanEdits {
     }
 
     private static ObjectNode tree(FaultAction action) {
+        return (ObjectNode) planTree(FaultPlan.of(action)).path("actions").get(0);
+    }
+
+    private static JsonNode planTree(FaultPlan plan) {
         try {
-            JsonNode plan = MAPPER.readTree(FaultPlanJson.write(FaultPlan.of(action)));
-            return (ObjectNode) plan.path("actions").get(0);
+            return MAPPER.readTree(FaultPlanJson.write(plan));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
