@@ -16,10 +16,12 @@ import java.util.List;
 /**
  * The edits guided search makes to a fault plan: remove an action, add one taken from another
  * corpus plan, duplicate one at another time, shift one in time, retarget its nodes, make it
- * stronger or weaker, align its start or end with another's, put it on another's node. Edits work on the plan's JSON form, so they apply to every action type by
- * its fields ({@code atMillis}, {@code node}, {@code nodes}, durations, probabilities, counts)
- * and every result is validated by the action's own constructor: an edit that makes an invalid
- * action, or changes nothing, gives {@code null}, and the caller draws another. Deterministic in the stream given.
+ * stronger or weaker, align its start or end with another's, put it on another's node; and
+ * {@link #focus}, which moves one to the node and instant of a near miss. Edits work on the
+ * plan's JSON form, so they apply to every action type by its fields ({@code atMillis},
+ * {@code node}, {@code nodes}, durations, probabilities, counts) and every result is validated by
+ * the action's own constructor: an edit that makes an invalid action, or changes nothing, gives
+ * {@code null}, and the caller draws another. Deterministic in the stream given.
  */
 public final class PlanEdits {
     private static final ObjectMapper MAPPER = FaultPlanJson.mapper();
@@ -198,9 +200,9 @@ public final class PlanEdits {
      * Aims an action at a near miss: one of {@code plan}'s (half the time, if any, one already
      * on {@code node}), or one of {@code donor}'s added, moved so that it starts, or ends,
      * within a few seconds of {@code atMillis}, and most of the time put on {@code node} (-1:
-     * left where it is). A race needs a fault at the node and
-     * instant where a run came closest to it, which the blind edits rarely hit together. Null
-     * when the edit does not apply or makes an invalid plan.
+     * left where it is). A race needs a fault at the node and instant where a run came closest
+     * to it, which the blind edits rarely hit together. Null when the edit does not apply or
+     * makes an invalid plan.
      */
     public static FaultPlan focus(FaultPlan plan, FaultPlan donor, int node, long atMillis,
             int nodeSlots, SimRandom r) {
