@@ -50,8 +50,9 @@ import java.util.Arrays;
  * (and how soon another drain was due when a deadline fired), migrations of one job in flight at
  * once, a node leaving with migrations pending, plans committed from a snapshot older than the
  * job's last commit or a node's last change, leases on full or draining nodes, tasks failing
- * again and again. Reads every event type but
- * heartbeat-sent (the run builds stall events for it, which the monitor alone would not read).
+ * again and again, allocations still alive on their node after a plan replaced them. Each
+ * near-miss best also records the node and instant where the run reached it ({@link #focus()}).
+ * Reads every event type but heartbeat-sent (the run builds stall events for it, which the monitor alone would not read).
  * One instance per run, on the run's thread.
  */
 public final class Coverage implements HistorySink {
@@ -468,13 +469,9 @@ public final class Coverage implements HistorySink {
                 : at + e.deadlineMillis() * 1_000_000L;
         if (deadline > 0) {
             // How close another drain's deadline falls: Nomad coalesces those within 5 s.
-            long closest = Long.MAX_VALUE;
-            for (int other = 0; other < drainKey.length; other++) {
-                if (other != node && drainKey[other] > 0) {
-                    closest = Math.min(closest, Math.abs(drainKey[other] - deadline));
-                }
-            }
-            if (closest != Long.MAX_VALUE) {
+            int nearest = nearestOtherDrain(node, deadline);
+            if (nearest >= 0) {
+                long closest = Math.abs(drainKey[nearest] - deadline);
                 add(7, 2, log2Tenths(closest));
                 best(DEADLINES_SET_CLOSE, CLOSE_MAX - log2Tenths(closest), node);
             }
@@ -495,22 +492,32 @@ public final class Coverage implements HistorySink {
      * is due that soon, so the measure is linear in tenths of a second where edits land.
      */
     private void fired(long at, int node) {
-        long gap = Long.MAX_VALUE;
-        int nearest = -1;
-        for (int other = 0; other < drainKey.length; other++) {
-            if (other != node && drainKey[other] > 0
-                    && Math.abs(drainKey[other] - at) < gap) {
-                gap = Math.abs(drainKey[other] - at);
-                nearest = other;
-            }
-        }
-        if (gap == Long.MAX_VALUE) {
+        int nearest = nearestOtherDrain(node, at);
+        if (nearest < 0) {
             return;
         }
+        long gap = Math.abs(drainKey[nearest] - at);
         long tenths = gap / 100_000_000L;
         add(35, log2Tenths(gap), 0);
         // The focus is the other drain: its deadline must move to this fire's instant.
         best(FIRE_BESIDE_DEADLINE, Math.max(0, FIRE_GAP_TENTHS - tenths), nearest);
+    }
+
+    /**
+     * The node, other than {@code node}, whose tracked drain deadline falls nearest
+     * {@code atNanos} (the first of equals); -1 if none.
+     */
+    private int nearestOtherDrain(int node, long atNanos) {
+        int nearest = -1;
+        long gap = Long.MAX_VALUE;
+        for (int other = 0; other < drainKey.length; other++) {
+            if (other != node && drainKey[other] > 0
+                    && Math.abs(drainKey[other] - atNanos) < gap) {
+                gap = Math.abs(drainKey[other] - atNanos);
+                nearest = other;
+            }
+        }
+        return nearest;
     }
 
     private void drainEnded(int node) {

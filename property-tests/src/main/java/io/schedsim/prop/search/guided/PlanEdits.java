@@ -164,18 +164,24 @@ public final class PlanEdits {
 
     /** Points {@code action} at a node the other one names (the same node under two faults). */
     private static boolean colocate(ObjectNode action, ObjectNode other, SimRandom r) {
-        List<Integer> nodes = new ArrayList<>();
-        if (other.path("node").asInt(-1) >= 0) {
-            nodes.add(other.path("node").asInt());
-        }
-        other.path("nodes").forEach(node -> nodes.add(node.asInt()));
-        if ("slot".equals(other.path("victim").asText())) {
-            nodes.add(other.path("victimPick").asInt());
-        }
+        List<Integer> nodes = nodesOf(other);
         if (nodes.isEmpty()) {
             return false;
         }
         return place(action, nodes.get(r.nextInt(nodes.size())), r);
+    }
+
+    /** The nodes {@code action} names: its node, its list of nodes, its victim slot. */
+    private static List<Integer> nodesOf(JsonNode action) {
+        List<Integer> nodes = new ArrayList<>();
+        if (action.path("node").asInt(-1) >= 0) {
+            nodes.add(action.path("node").asInt());
+        }
+        action.path("nodes").forEach(node -> nodes.add(node.asInt()));
+        if ("slot".equals(action.path("victim").asText())) {
+            nodes.add(action.path("victimPick").asInt());
+        }
+        return nodes;
     }
 
     /** Points {@code action} (its node, one of its nodes, or its victim slot) at {@code node}. */
@@ -247,14 +253,7 @@ public final class PlanEdits {
         // One conversion of the whole plan, not one per action: this runs for most mutants.
         JsonNode actions = planTree(plan).path("actions");
         for (int i = 0; i < plan.size(); i++) {
-            JsonNode action = actions.get(i);
-            boolean names = action.path("node").asInt(-1) == node
-                    || ("slot".equals(action.path("victim").asText())
-                            && action.path("victimPick").asInt(-1) == node);
-            for (JsonNode listed : action.path("nodes")) {
-                names |= listed.asInt() == node;
-            }
-            if (names) {
+            if (nodesOf(actions.get(i)).contains(node)) {
                 on.add(i);
             }
         }
