@@ -28,7 +28,7 @@ import java.util.Set;
  * A blackout shorter than (threshold - 1) periods therefore cannot excuse DEAD: the streak's
  * checks are a period apart (R-7, judged by HealthCheckGuard) and each needs its own excuse.
  */
-public final class FalsePositiveGuard implements Guard {
+public final class FalsePositiveGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.HEARTBEAT_RECEIVED, EventType.HEALTH_CHECK_SENT,
             EventType.HEALTH_CHECK_ANSWERED, EventType.HEALTH_CHECK_FAILED,

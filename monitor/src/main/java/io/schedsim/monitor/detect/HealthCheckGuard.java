@@ -24,7 +24,7 @@ import java.util.Set;
  * at least (threshold - 1) periods (R-8); a killed node is DEAD within threshold (timeout +
  * period) + period of the kill, plus the initial delay if no check was sent to it yet.
  */
-public final class HealthCheckGuard implements Guard {
+public final class HealthCheckGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.HEALTH_CHECK_SENT, EventType.HEALTH_CHECK_ANSWERED,
             EventType.HEALTH_CHECK_FAILED, EventType.NODE_STATUS_CHANGED, EventType.HOST_TERMINATED,

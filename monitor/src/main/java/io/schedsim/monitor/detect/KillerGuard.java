@@ -22,7 +22,7 @@ import java.util.Set;
  * not DEAD) after each kill. DEAD being a subset of the killed nodes is
  * INV-13's judgement, with its exact excuses.
  */
-public final class KillerGuard implements Guard {
+public final class KillerGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.HOST_TERMINATED, EventType.AGENT_KILLED);
 

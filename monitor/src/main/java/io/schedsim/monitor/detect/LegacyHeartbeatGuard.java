@@ -23,7 +23,7 @@ import java.util.Set;
  * within timeout + 1 periods of the kill: the deadline above, measured from that heartbeat.
  * Heartbeats of a DEAD node are not received (the GCS ignores them); DEAD is final.
  */
-public final class LegacyHeartbeatGuard implements Guard {
+public final class LegacyHeartbeatGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.NODE_REGISTERED, EventType.NODE_STATUS_CHANGED,
             EventType.HEARTBEAT_RECEIVED);

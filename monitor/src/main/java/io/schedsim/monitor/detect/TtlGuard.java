@@ -23,7 +23,7 @@ import java.util.Set;
  * not before (a false early detection), not after (a missed one, reported as soon as the
  * monitor's clock passes the expiry).
  */
-public final class TtlGuard implements Guard {
+public final class TtlGuard extends Guard {
     /** Slack on the rate-scaled base: the model converts n / rate seconds with rounding. */
     private static final long BASE_SLACK_NANOS = 1_000;
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * INV-27 by {@link NomadLiveness}. INV-28 is judged by {@link io.schedsim.monitor.ray.ActorGuard},
  * which keeps the actors' record.
  */
-public final class LivenessJudge implements Guard {
+public final class LivenessJudge extends Guard {
     private static final Invariant[] JUDGED = {Invariant.TASKS_TERMINAL,
         Invariant.SERVICE_COUNTS_RESTORED, Invariant.DRAINS_COMPLETE, Invariant.CAPACITY_FREE,
         Invariant.SYSTEM_COVERAGE};

@@ -23,7 +23,7 @@ import java.util.Set;
  * clears in that step. {@code DrainGuard} bounds how late a deadline may fire; this guard says
  * exactly when, which a drainer firing each deadline on its own breaks.
  */
-public final class CoalesceGuard implements Guard {
+public final class CoalesceGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.DRAIN_SET_CALL,
             EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED, EventType.NODE_PURGED);
     /** A force drain's key: before every real deadline, as upstream's zero time is. */

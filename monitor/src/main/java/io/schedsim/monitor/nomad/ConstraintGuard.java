@@ -22,7 +22,7 @@ import java.util.Set;
  * complete, failed or lost). A plan's stops are committed before its placements, so an allocation
  * the same plan stops no longer counts.
  */
-public final class ConstraintGuard implements Guard {
+public final class ConstraintGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
 
     private final State state;

@@ -28,7 +28,7 @@ import java.util.Set;
  * lost no sooner than its expiry; and one whose group says replace=false is not replaced while
  * it is unknown.
  */
-public final class DisconnectGuard implements Guard {
+public final class DisconnectGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.JOB_DISCONNECT_CONFIGURED, EventType.NODE_STATUS_CHANGED,
             EventType.ALLOC_CLIENT_CHANGED, EventType.ALLOC_PLACED);

@@ -22,7 +22,7 @@ import java.util.Set;
  * later; this guard is the stricter rule for the moment of the call. History contract
  * (docs/history.md §1.4): such a completion follows its {@code drain-set-call} in the step.
  */
-public final class DoneAtSetGuard implements Guard {
+public final class DoneAtSetGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.DRAIN_SET_CALL);
 
     private final State state;

@@ -28,7 +28,7 @@ import java.util.Set;
  * A purge drops the node's drain (N-20): no obligation of it is left; PurgeGuard judges what
  * follows.
  */
-public final class DrainGuard implements Guard {
+public final class DrainGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.DRAIN_COMPLETED, EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL,
             EventType.ALLOC_CLIENT_CHANGED, EventType.NODE_PURGED);

@@ -27,7 +27,7 @@ import java.util.Set;
  * a drain disable is emitted as its drain clears, which is what tells the monitor the drain is
  * gone, so its markEligible change may follow it in the step (docs/history.md §1.4, rule 3).
  */
-public final class EligibilityGuard implements Guard {
+public final class EligibilityGuard extends Guard {
     private static final byte BECAME_ELIGIBLE = 1;
     private static final byte BECAME_INELIGIBLE = 2;
     private static final byte GRANT_ELIGIBLE = 4;

@@ -28,7 +28,7 @@ import java.util.Set;
  * one (service unless client-terminal, batch unless terminal, never sysbatch) — the
  * evaluations whose absence left system allocations unplaced in nomad#27499.
  */
-public final class EvalGuard implements Guard {
+public final class EvalGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.MIGRATE_MARKED, EventType.EVAL_CREATED, EventType.ELIGIBILITY_CHANGED,
             EventType.NODE_STATUS_CHANGED, EventType.NODE_PURGED);

@@ -34,7 +34,7 @@ import java.util.Set;
  * of its node or of every node) is never reported healthy (client/allochealth/tracker.go: a
  * critical check keeps it unhealthy until healthy_deadline).
  */
-public final class HealthDeadlineGuard implements Guard {
+public final class HealthDeadlineGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
             EventType.ALLOC_HEALTH_SET, EventType.CLOCK_DRIFT_CHANGED, EventType.CLOCK_JUMPED,
             EventType.HEALTH_CHECKS_CHANGED, EventType.ALLOC_CLIENT_CHANGED);

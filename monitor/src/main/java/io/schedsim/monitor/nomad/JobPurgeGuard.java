@@ -26,7 +26,7 @@ import java.util.Set;
  * after its purge registers a new job id, so the purged id never runs again. At the end of a
  * settled run no allocation of a purged job is non-terminal.
  */
-public final class JobPurgeGuard implements Guard {
+public final class JobPurgeGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.EVAL_CREATED,
             EventType.PLAN_COMMITTED);
 

@@ -29,7 +29,7 @@ import java.util.Set;
  * for migration that the plan stops in its step is migrated instead ("marked for migration always
  * migrate", N-31); a later plan finds it stopped but running and loses it.
  */
-public final class LossGuard implements Guard {
+public final class LossGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED,
             EventType.ALLOC_DESIRED_CHANGED);
 

@@ -33,7 +33,7 @@ import java.util.Set;
  * allocations only once the rest of the node is client-terminal, or at the deadline, and never
  * under ignore-system (N-11, N-17).
  */
-public final class MarkGuard implements Guard {
+public final class MarkGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.MIGRATE_MARKED, EventType.ALLOC_PLACED, EventType.ALLOC_HEALTH_SET);
 

@@ -31,7 +31,7 @@ import java.util.Set;
  * node down by the commit). The node reconciler of system and sysbatch jobs tests the mark
  * first (reconcile_node.go), so they get no such exception.
  */
-public final class MigrateFirstGuard implements Guard {
+public final class MigrateFirstGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
 
     private final State state;

@@ -16,7 +16,7 @@ import java.util.Set;
  * eligibility and drain events, never from a flag of the model's. Stops and in-place updates are
  * not placements and may target any node.
  */
-public final class PlacementGuard implements Guard {
+public final class PlacementGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED);
 
     private final State state;

@@ -19,7 +19,7 @@ import java.util.Set;
  * the plan's snapshot: a plan held since before the stop commits as it was made, N-23). Ignore and
  * update counts are not in a committed plan, so those bounds are not judged.
  */
-public final class PlanGuard implements Guard {
+public final class PlanGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED);
 
     private final State state;

@@ -32,7 +32,7 @@ import java.util.Set;
  * the lost-allocations invariant whose basis is N-20 and N-31; LossGuard leaves nodes down by a
  * purge to this guard, DrainGuard and MarkGuard their dropped drains.
  */
-public final class PurgeGuard implements Guard {
+public final class PurgeGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.PLAN_COMMITTED,
             EventType.ALLOC_DESIRED_CHANGED, EventType.DRAIN_COMPLETED,
             EventType.MIGRATE_MARKED, EventType.DRAIN_SET_CALL, EventType.DRAIN_CANCEL_CALL);

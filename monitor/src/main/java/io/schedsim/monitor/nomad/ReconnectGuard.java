@@ -24,7 +24,7 @@ import java.util.Set;
  * desired to run, it holds its node disconnected at every later missed heartbeat (N-27), so the
  * node never goes down. Judged at the end of the plan's instant, once its stops are in.
  */
-public final class ReconnectGuard implements Guard {
+public final class ReconnectGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_CLIENT_CHANGED,
             EventType.ALLOC_DESIRED_CHANGED, EventType.PLAN_COMMITTED);
 

@@ -38,7 +38,7 @@ import java.util.Set;
  * of these. A plan judges the previous allocation's client status as its snapshot saw it: one
  * unknown there and reconnected before the commit is still replaced as a reschedule (N-23, N-33).
  */
-public final class ReplacementGuard implements Guard {
+public final class ReplacementGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ALLOC_PLACED,
             EventType.PLAN_COMMITTED, EventType.ALLOC_CLIENT_CHANGED);
 

@@ -28,7 +28,7 @@ import java.util.Set;
  * allocations and the system jobs; this guard owes an evaluation only where that one owes none,
  * so a missing evaluation is reported once.
  */
-public final class SplitTerminalEvalGuard implements Guard {
+public final class SplitTerminalEvalGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.EVAL_CREATED,
             EventType.ELIGIBILITY_CHANGED, EventType.NODE_STATUS_CHANGED, EventType.NODE_PURGED);
 

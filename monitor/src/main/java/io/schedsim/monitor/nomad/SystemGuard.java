@@ -22,7 +22,7 @@ import java.util.Set;
  * node is lost (N-36; a stop that turns out lost in the same step is a loss, INV-14's). An
  * ineligible or draining node keeps its system allocation: ineligibility is not eviction (N-23).
  */
-public final class SystemGuard implements Guard {
+public final class SystemGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.ALLOC_PLACED, EventType.ALLOC_DESIRED_CHANGED);
 

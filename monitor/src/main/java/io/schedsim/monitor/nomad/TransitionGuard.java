@@ -19,7 +19,7 @@ import java.util.Set;
  * failed client statuses never change and lost may only become complete (N-30); under a Ray
  * detector a DEAD node never comes back (a restarted raylet joins under a new id, §2.1).
  */
-public final class TransitionGuard implements Guard {
+public final class TransitionGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.ALLOC_DESIRED_CHANGED, EventType.ALLOC_CLIENT_CHANGED,
             EventType.NODE_STATUS_CHANGED);

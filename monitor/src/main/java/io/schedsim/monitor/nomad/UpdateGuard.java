@@ -35,7 +35,7 @@ import java.util.Set;
  * nor a plan whose snapshot is of the update's instant unless its evaluation came after the
  * update; nor is a node marked by a drain.
  */
-public final class UpdateGuard implements Guard {
+public final class UpdateGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.PLAN_COMMITTED, EventType.ALLOC_DESIRED_CHANGED, EventType.EVAL_CREATED,
             EventType.NODE_STATUS_CHANGED, EventType.ELIGIBILITY_CHANGED,

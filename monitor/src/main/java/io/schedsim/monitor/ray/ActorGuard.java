@@ -31,7 +31,7 @@ import java.util.Set;
  * node at the end (PENDING_CREATION or RESTARTING while no ALIVE, non-draining node has its CPU
  * free): R-14 keeps it pending, as INV-23 excuses a waiting task.
  */
-public final class ActorGuard implements Guard {
+public final class ActorGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.ACTOR_CREATED,
             EventType.ACTOR_STATE_CHANGED, EventType.ACTOR_TASK_SUBMITTED,
             EventType.ACTOR_TASK_CHANGED, EventType.NODE_STATUS_CHANGED);

@@ -39,7 +39,7 @@ import java.util.Set;
  * last turned up: a target up at the end whose last turn up came before the window began was up
  * throughout it. Feasibility depends on totals only, fixed at registration.
  */
-public final class AffinityGuard implements Guard {
+public final class AffinityGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.TASK_ATTEMPT_CHANGED,
             EventType.LEASE_GRANTED, EventType.NODE_STATUS_CHANGED, EventType.DRAIN_SET_CALL,
             EventType.DRAIN_CANCEL_CALL, EventType.DRAIN_COMPLETED, EventType.RAY_DRAIN_CALL,

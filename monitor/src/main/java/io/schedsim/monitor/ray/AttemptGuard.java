@@ -34,7 +34,7 @@ import java.util.Set;
  * breaks INV-19; TASK_CANCELLED is no counted failure.
  * R-10: when a node is DEAD, every attempt RUNNING there fails in that step.
  */
-public final class AttemptGuard implements Guard {
+public final class AttemptGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.TASK_ATTEMPT_CHANGED, EventType.TASK_RESOLVED, EventType.NODE_STATUS_CHANGED);
 

@@ -27,7 +27,7 @@ import java.util.Set;
  * again at the owner's raylet, so its next spillback comes from elsewhere and counts from 1.
  * A grant whose own {@code spillbacks} field exceeds 1 fires too.
  */
-public final class LeaseGuard implements Guard {
+public final class LeaseGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.LEASE_GRANTED,
             EventType.LEASE_SPILLBACK);
     private static final int NONE = -1;

@@ -31,7 +31,7 @@ import java.util.Set;
  * hold none; under a Ray detector a DEAD node holds no task reservation (its capacity leaves
  * with it, R-10).
  */
-public final class LedgerGuard implements Guard {
+public final class LedgerGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(
             EventType.RESOURCES_RESERVED, EventType.RESOURCES_RELEASED, EventType.ALLOC_PLACED,
             EventType.ALLOC_DESIRED_CHANGED, EventType.ALLOC_CLIENT_CHANGED,

@@ -29,7 +29,7 @@ import java.util.Set;
  * with its node instead (R-10, R-16). The model kills at the report; Ray's pubsub latency and
  * the SIGTERM grace of {@code KillAsync} are not modelled, so the bound is the step.
  */
-public final class OwnerDeathGuard implements Guard {
+public final class OwnerDeathGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.TASK_SUBMITTED,
             EventType.TASK_ATTEMPT_CHANGED, EventType.NODE_STATUS_CHANGED);
 

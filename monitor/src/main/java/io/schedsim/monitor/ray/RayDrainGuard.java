@@ -20,7 +20,7 @@ import java.util.Set;
  * a DRAINING node ({@link LeaseGuard}, R-17), a death after a PREEMPTION deadline is preempted
  * ({@link AttemptGuard}, R-3 and R-11).
  */
-public final class RayDrainGuard implements Guard {
+public final class RayDrainGuard extends Guard {
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.RAY_DRAIN_CALL);
 
     private final State state;

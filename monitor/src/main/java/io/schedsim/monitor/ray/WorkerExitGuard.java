@@ -25,7 +25,7 @@ import java.util.Set;
  * a later attempt) once the clock passes kill + 1 s. Excused: the node's host vanished first
  * (owners then only time out) or the node was declared DEAD first (R-10, {@link AttemptGuard}).
  */
-public final class WorkerExitGuard implements Guard {
+public final class WorkerExitGuard extends Guard {
     /** Ray's raylet_death_check_interval_milliseconds (SEMANTICS R-16). */
     static final long WORKER_EXIT_NANOS = Time.millis(1_000);
     private static final Set<EventType> EVENTS = EnumSet.of(EventType.AGENT_KILLED,
