@@ -108,8 +108,13 @@ public final class State {
 
     /** As {@link #resolve(HistoryEvent)}, given the event's type (asked once per event). */
     public boolean resolve(HistoryEvent event, EventType type) {
+        return resolve(event, type, event.atNanos());
+    }
+
+    /** As {@link #resolve(HistoryEvent)}, given the event's type and time. */
+    public boolean resolve(HistoryEvent event, EventType type, long atNanos) {
         eventType = type;
-        eventNanos = event.atNanos();
+        eventNanos = atNanos;
         nodeIndex = -1;
         allocIndex = -1;
         jobIndex = -1;
