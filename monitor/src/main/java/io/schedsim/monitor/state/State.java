@@ -101,17 +101,10 @@ public final class State {
         this.references = new References(this);
     }
 
-    /** Resolves the event's ids to indices; false (MON-2 reported) if it names the unknown. */
-    public boolean resolve(HistoryEvent event) {
-        return resolve(event, event.type());
-    }
-
-    /** As {@link #resolve(HistoryEvent)}, given the event's type (asked once per event). */
-    public boolean resolve(HistoryEvent event, EventType type) {
-        return resolve(event, type, event.atNanos());
-    }
-
-    /** As {@link #resolve(HistoryEvent)}, given the event's type and time. */
+    /**
+     * Resolves the ids of {@code event}, of {@code type} at {@code atNanos} (the caller knows
+     * both), to indices; false (MON-2 reported) if it names the unknown.
+     */
     public boolean resolve(HistoryEvent event, EventType type, long atNanos) {
         eventType = type;
         eventNanos = atNanos;
@@ -122,12 +115,7 @@ public final class State {
         return references.resolve(event, type);
     }
 
-    /** Records the event; call after {@link #resolve} returned true. */
-    public void apply(HistoryEvent event) {
-        apply(event, event.type());
-    }
-
-    /** As {@link #apply(HistoryEvent)}, given the event's type. */
+    /** Records {@code event}, of {@code type}; call after {@link #resolve} returned true. */
     public void apply(HistoryEvent event, EventType type) {
         long now = eventNanos;
         switch (type) {

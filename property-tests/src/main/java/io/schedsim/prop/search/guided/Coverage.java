@@ -52,7 +52,8 @@ import java.util.Arrays;
  * job's last commit or a node's last change, leases on full or draining nodes, tasks failing
  * again and again, allocations still alive on their node after a plan replaced them. Each
  * near-miss best also records the node and instant where the run reached it ({@link #focus()}).
- * Reads every event type but heartbeat-sent (the run builds stall events for it, which the monitor alone would not read).
+ * Reads every event type but heartbeat-sent (the run builds stall events for it, which the
+ * monitor alone would not read).
  * One instance per run, on the run's thread.
  */
 public final class Coverage implements HistorySink {

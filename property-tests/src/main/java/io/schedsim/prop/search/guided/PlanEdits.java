@@ -93,12 +93,25 @@ public final class PlanEdits {
         if (r.chance(0.5)) {
             delta = -delta;
         }
-        long at = Math.max(0, action.path("atMillis").asLong() + delta);
-        long moved = at - action.path("atMillis").asLong();
-        action.put("atMillis", at);
-        if (action.has("recheckUntilMillis")) {
-            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong() + moved);
+        moveStart(action, action.path("atMillis").asLong() + delta);
+    }
+
+    /**
+     * Moves {@code action} to start at {@code atMillis} (0 at the earliest), its recheck
+     * window with it; false if it starts there already.
+     */
+    private static boolean moveStart(ObjectNode action, long atMillis) {
+        long target = Math.max(0, atMillis);
+        long at = action.path("atMillis").asLong();
+        if (target == at) {
+            return false;
         }
+        action.put("atMillis", target);
+        if (action.has("recheckUntilMillis")) {
+            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong()
+                    + target - at);
+        }
+        return true;
     }
 
     /**
@@ -138,22 +151,12 @@ public final class PlanEdits {
             offset = 0;
         }
         long target;
-        long at = action.path("atMillis").asLong();
         if (r.chance(0.5) && length(action) > 0 && length(other) > 0) {
             target = other.path("atMillis").asLong() + length(other) - length(action) + offset;
         } else {
             target = other.path("atMillis").asLong() + offset;
         }
-        target = Math.max(0, target);
-        if (target == at) {
-            return false;
-        }
-        action.put("atMillis", target);
-        if (action.has("recheckUntilMillis")) {
-            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong()
-                    + target - at);
-        }
-        return true;
+        return moveStart(action, target);
     }
 
     /** How long an action lasts for alignment: its duration or drain deadline; 0 if neither. */
@@ -227,13 +230,7 @@ public final class PlanEdits {
                 : (100L << r.nextInt(ALIGN_STEPS)) * (r.chance(0.5) ? 1 : -1);
         long target = r.chance(0.5) && length(action) > 0 ? atMillis - length(action) + offset
                 : atMillis + offset;
-        target = Math.max(0, target);
-        long at = action.path("atMillis").asLong();
-        action.put("atMillis", target);
-        if (action.has("recheckUntilMillis")) {
-            action.put("recheckUntilMillis", action.path("recheckUntilMillis").asLong()
-                    + target - at);
-        }
+        moveStart(action, target);
         FaultAction edited = action(action);
         if (edited == null || (!fromDonor && edited.equals(source))) {
             return null;
